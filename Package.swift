@@ -1,0 +1,63 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// FundWatch: validates county medical-insurance fund supervision registers,
+/// computes the campaign metrics and renders the city's report tables.
+///
+/// The pipeline runs through small targets:
+/// `FundWatchCore` (domain, no I/O, no dependencies) ←
+/// `FundWatchInput` (CSV / XML / zip readers and validation) ←
+/// `FundWatchReports` (output models and renderers) ←
+/// `fundwatch` (the command-line tool).
+let package = Package(
+    name: "FundWatch",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "fundwatch", targets: ["fundwatch"]),
+        .library(name: "FundWatchCore", targets: ["FundWatchCore"]),
+        .library(name: "FundWatchInput", targets: ["FundWatchInput"]),
+        .library(name: "FundWatchReports", targets: ["FundWatchReports"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "FundWatchCore"),
+        .target(
+            name: "FundWatchInput",
+            dependencies: [
+                "FundWatchCore",
+                "CLibXML2",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            resources: [.copy("Resources/submission.xsd")]
+        ),
+        .target(name: "FundWatchReports", dependencies: ["FundWatchCore", "FundWatchInput"]),
+        .executableTarget(
+            name: "fundwatch",
+            dependencies: [
+                "FundWatchCore",
+                "FundWatchInput",
+                "FundWatchReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "FundWatchCoreTests", dependencies: ["FundWatchCore"]),
+        .testTarget(
+            name: "FundWatchInputTests",
+            dependencies: ["FundWatchInput", "FundWatchCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "FundWatchCLITests",
+            dependencies: ["fundwatch", "FundWatchCore"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

@@ -1,0 +1,42 @@
+/// The metrics of every county and of the city over one window: what `metrics` prints
+/// and what the report tables are built from.
+public struct Measurement: Sendable {
+    /// One county's line.
+    public struct County: Sendable {
+        public var countyCode: String
+        public var countyName: String
+        public var status: CountyStatus
+        /// The period of the submission used (`to`, an earlier month when stale, nil when missing).
+        public var period: YearMonth?
+        public var submittedOn: Day?
+        public var digest: String?
+        /// Where the submission used came from.
+        public var origin: String?
+        /// Nil when the county is missing.
+        public var metrics: Metrics?
+        /// The submission used, for tables that look at rows (categories, violations, notices).
+        public var submission: Submission?
+    }
+
+    public var window: Window
+    public var asOf: Day
+    public var counties: [County]
+    /// The counties summed; rates recomputed from the sums.
+    public var city: Metrics
+
+    /// Measures each county's chosen submission over `window`.
+    public init(choices: [CountyChoice<Submission>], window: Window, asOf: Day) {
+        self.window = window
+        self.asOf = asOf
+        self.counties = choices.map { choice in
+            let submission = choice.chosen?.payload
+            return County(
+                countyCode: choice.countyCode, countyName: choice.countyName, status: choice.status,
+                period: choice.chosen?.period, submittedOn: choice.chosen?.submittedOn,
+                digest: choice.chosen?.digest, origin: choice.chosen?.origin,
+                metrics: submission.map { Metrics(submission: $0, window: window) },
+                submission: submission)
+        }
+        self.city = Metrics.sum(counties.compactMap(\.metrics))
+    }
+}

@@ -1,0 +1,38 @@
+/// A calendar month, such as a reporting period `2026-03`.
+public struct YearMonth: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+
+    /// Creates a month; nil unless `month` is 1…12 and `year` 1…9999.
+    public init?(year: Int, month: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month) else { return nil }
+        self.year = year
+        self.month = month
+    }
+
+    /// Parses `YYYY-MM` exactly.
+    public init?(iso text: some StringProtocol) {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"),
+              let y = Day.number(bytes[0..<4]), let m = Day.number(bytes[5..<7]) else { return nil }
+        self.init(year: y, month: m)
+    }
+
+    /// The first day of the month.
+    public var firstDay: Day { Day(year: year, month: month, day: 1)! }
+    /// The last day of the month.
+    public var lastDay: Day { Day(year: year, month: month, day: Day.daysIn(year: year, month: month))! }
+    /// January of the same year.
+    public var january: YearMonth { YearMonth(year: year, month: 1)! }
+    /// The following month.
+    public var next: YearMonth { month == 12 ? YearMonth(year: year + 1, month: 1)! : YearMonth(year: year, month: month + 1)! }
+    /// The preceding month.
+    public var previous: YearMonth { month == 1 ? YearMonth(year: year - 1, month: 12)! : YearMonth(year: year, month: month - 1)! }
+
+    public static func < (lhs: YearMonth, rhs: YearMonth) -> Bool {
+        (lhs.year, lhs.month) < (rhs.year, rhs.month)
+    }
+
+    /// `YYYY-MM`.
+    public var description: String { Day.pad(year, 4) + "-" + Day.pad(month, 2) }
+}

@@ -1,0 +1,80 @@
+import FundWatchCore
+import Foundation
+import ZIPFoundation
+
+/// The outcome of reading one submission: the submission when it has no error, and
+/// every finding (errors and warnings).
+public struct LoadedSubmission: Sendable {
+    public var source: SubmissionSource
+    /// Nil when any error was found: a submission is accepted or rejected whole.
+    public var submission: Submission?
+    public var findings: FindingCollector
+
+    public var isAccepted: Bool { submission != nil }
+}
+
+/// Reads submissions from their sources, applying every rule of FORMAT.md.
+public struct SubmissionReader: Sendable {
+    public var limits: ReadLimits
+
+    public init(limits: ReadLimits = .standard) { self.limits = limits }
+
+    /// Reads one source.
+    public func read(_ source: SubmissionSource) -> LoadedSubmission {
+        switch source.kind {
+        case .xml(let path):
+            let (submission, findings) = XMLSubmissionReader(limits: limits).read(path: path, displayName: path)
+            return LoadedSubmission(source: source, submission: submission, findings: findings)
+        case .csvFolder(let path):
+            let streams = Dictionary(uniqueKeysWithValues: Register.allCases.compactMap { register -> (Register, ByteStream)? in
+                let file = SourceDiscovery.join(path, register.fileName)
+                guard FileManager.default.fileExists(atPath: file) else { return nil }
+                return (register, FileByteStream(path: file, displayName: file))
+            })
+            return readCSV(source, streams: streams, folderName: path)
+        case .csvZip(let archivePath, let folder):
+            do {
+                let archive = try Archive(url: URL(fileURLWithPath: archivePath), accessMode: .read)
+                var streams: [Register: ByteStream] = [:]
+                for entry in archive where entry.type == .file {
+                    let (entryFolder, name) = ZipLayout.split(entry.path)
+                    guard entryFolder == folder, let register = Register.allCases.first(where: { $0.fileName == name }) else { continue }
+                    streams[register] = ZipEntryStream(archive: archive, entry: entry, displayName: "\(archivePath)!/\(entry.path)")
+                }
+                return readCSV(source, streams: streams, folderName: source.displayName)
+            } catch {
+                var findings = FindingCollector()
+                findings.add(.zipInvalid, at: SourceLocation(file: archivePath, line: nil))
+                return LoadedSubmission(source: source, submission: nil, findings: findings)
+            }
+        }
+    }
+
+    /// Reads many sources.
+    public func read(_ sources: [SubmissionSource]) -> [LoadedSubmission] {
+        sources.map(read)
+    }
+
+    private func readCSV(_ source: SubmissionSource, streams: [Register: ByteStream], folderName: String) -> LoadedSubmission {
+        var collector = FindingCollector()
+        let missing = Register.allCases.filter { streams[$0] == nil }
+        for register in missing {
+            collector.add(.fileMissing, at: SourceLocation(file: SourceDiscovery.join(folderName, register.fileName), line: nil),
+                          detail: register.fileName, detailEN: register.fileName)
+        }
+        guard missing.isEmpty else { return LoadedSubmission(source: source, submission: nil, findings: collector) }
+
+        let reader = CSVRegisterReader(limits: limits)
+        let budget = CSVRegisterReader.ByteBudget(limit: limits.maxSubmissionBytes)
+        var builder = SubmissionBuilder(collector: collector)
+        let errorsBefore = builder.collector.errorCount
+        let header = reader.readHeader(from: streams[.header]!, budget: budget, into: &builder)
+        let headerReadable = builder.collector.errorCount == errorsBefore
+        for register in [Register.institutions, .inspections, .cases] {
+            reader.readRegister(register, from: streams[register]!, budget: budget, into: &builder)
+        }
+        if headerReadable { builder.addHeader(header) }
+        let submission = builder.finish()
+        return LoadedSubmission(source: source, submission: submission, findings: builder.collector)
+    }
+}

@@ -1,0 +1,140 @@
+/// A streaming RFC 4180 tokenizer over bytes: feed it chunks, it hands out records.
+///
+/// It works on bytes, not characters: `,`, `"`, CR and LF never occur inside a multi-byte
+/// UTF-8 or GB18030 character, so one tokenizer serves both encodings. Fields may hold
+/// commas, doubled quotes and line breaks when quoted. Blank lines are skipped.
+struct CSVTokenizer {
+    /// A problem that makes the rest of the file unreadable.
+    struct Failure: Error {
+        var rule: Rule
+        var line: Int
+        var detail: String
+    }
+
+    /// One record: fields as byte ranges into a shared buffer, valid during the callback only.
+    struct Record {
+        fileprivate(set) var bytes: [UInt8] = []
+        fileprivate(set) var ends: [Int] = []
+        /// Line on which the record starts (1-based).
+        fileprivate(set) var line = 1
+
+        var count: Int { ends.count }
+
+        /// The bytes of field `index`.
+        func field(_ index: Int) -> ArraySlice<UInt8> {
+            let start = index == 0 ? 0 : ends[index - 1]
+            return bytes[start..<ends[index]]
+        }
+
+        var isBlank: Bool { ends.count == 1 && ends[0] == 0 }
+    }
+
+    private enum State { case fieldStart, unquoted, quoted, quoteInQuoted, afterCR }
+
+    private var state = State.fieldStart
+    private var stateBeforeCR = State.fieldStart
+    private var record = Record()
+    private var fieldStart = 0
+    private var line = 1
+    private var quoteLine = 1
+    private let limits: ReadLimits
+
+    init(limits: ReadLimits) {
+        self.limits = limits
+        record.bytes.reserveCapacity(4096)
+    }
+
+    /// Feeds the next chunk; calls `emit` for every complete record.
+    mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, emit: (borrowing Record) throws -> Void) throws {
+        for byte in chunk {
+            switch state {
+            case .afterCR:
+                // CR LF or a lone CR: either way the record ended at the CR.
+                state = .fieldStart
+                if byte == 0x0A { continue }
+                try handle(byte, emit: emit)
+            default:
+                try handle(byte, emit: emit)
+            }
+        }
+    }
+
+    @inline(__always)
+    private mutating func handle(_ byte: UInt8, emit: (borrowing Record) throws -> Void) throws {
+        switch state {
+        case .fieldStart:
+            switch byte {
+            case 0x22: state = .quoted; quoteLine = line
+            case 0x2C: try endField()
+            case 0x0A: try endRecord(emit: emit); line += 1
+            case 0x0D: try endRecord(emit: emit); line += 1; state = .afterCR
+            default: try append(byte); state = .unquoted
+            }
+        case .unquoted:
+            switch byte {
+            case 0x2C: try endField(); state = .fieldStart
+            case 0x0A: try endRecord(emit: emit); line += 1; state = .fieldStart
+            case 0x0D: try endRecord(emit: emit); line += 1; state = .afterCR
+            case 0x22: throw Failure(rule: .csvQuote, line: line, detail: "字段中间出现未加引号的双引号 / a quote inside an unquoted field")
+            default: try append(byte)
+            }
+        case .quoted:
+            if byte == 0x22 {
+                state = .quoteInQuoted
+            } else {
+                if byte == 0x0A { line += 1 }
+                try append(byte)
+            }
+        case .quoteInQuoted:
+            switch byte {
+            case 0x22: try append(0x22); state = .quoted
+            case 0x2C: try endField(); state = .fieldStart
+            case 0x0A: try endRecord(emit: emit); line += 1; state = .fieldStart
+            case 0x0D: try endRecord(emit: emit); line += 1; state = .afterCR
+            default: throw Failure(rule: .csvQuote, line: line, detail: "右引号后还有字符 / characters after a closing quote")
+            }
+        case .afterCR:
+            break
+        }
+    }
+
+    @inline(__always)
+    private mutating func append(_ byte: UInt8) throws {
+        record.bytes.append(byte)
+        if record.bytes.count - fieldStart > limits.maxFieldBytes {
+            throw Failure(rule: .csvFieldTooLong, line: record.line, detail: "字段 \(record.ends.count + 1) / field \(record.ends.count + 1)")
+        }
+    }
+
+    private mutating func endField() throws {
+        record.ends.append(record.bytes.count)
+        fieldStart = record.bytes.count
+        if record.ends.count >= limits.maxFieldsPerLine {
+            throw Failure(rule: .csvTooManyFields, line: record.line, detail: "超过 \(limits.maxFieldsPerLine) 个字段 / over \(limits.maxFieldsPerLine) fields")
+        }
+    }
+
+    private mutating func endRecord(emit: (borrowing Record) throws -> Void) throws {
+        record.ends.append(record.bytes.count)
+        if !record.isBlank { try emit(record) }
+        record.bytes.removeAll(keepingCapacity: true)
+        record.ends.removeAll(keepingCapacity: true)
+        fieldStart = 0
+        record.line = line + 1
+    }
+
+    /// Ends the input: emits a last record without a line break, or fails on an open quote.
+    mutating func finish(emit: (borrowing Record) throws -> Void) throws {
+        switch state {
+        case .quoted:
+            throw Failure(rule: .csvQuote, line: quoteLine, detail: "引号在文件结束前没有闭合 / a quoted field is not closed before the end of the file")
+        case .unquoted, .quoteInQuoted:
+            try endRecord(emit: emit)
+        case .fieldStart:
+            if !record.ends.isEmpty { try endRecord(emit: emit) }
+        case .afterCR:
+            break
+        }
+        state = .fieldStart
+    }
+}

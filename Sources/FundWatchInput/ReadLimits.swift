@@ -1,0 +1,14 @@
+/// The limits of FORMAT.md, checked while reading so that memory stays bounded.
+public struct ReadLimits: Sendable {
+    /// Largest field: 1 MiB.
+    public var maxFieldBytes = 1_048_576
+    /// Most fields on one CSV line.
+    public var maxFieldsPerLine = 64
+    /// Largest submission once unpacked: 2 GiB.
+    public var maxSubmissionBytes: Int64 = 2_147_483_648
+
+    public init() {}
+
+    /// The limits of FORMAT.md.
+    public static let standard = ReadLimits()
+}

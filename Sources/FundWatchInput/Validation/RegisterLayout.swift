@@ -1,0 +1,162 @@
+/// A field of a register, as FORMAT.md names it.
+public protocol RegisterField: RawRepresentable, CaseIterable, Hashable, Sendable where RawValue == Int {
+    /// The column (CSV) or element (XML) name.
+    var name: String { get }
+    /// Whether FORMAT.md requires a value.
+    var isRequired: Bool { get }
+    /// Free text is kept exactly as sent; every other field is trimmed of surrounding white space.
+    var isFreeText: Bool { get }
+}
+
+extension RegisterField {
+    public var isFreeText: Bool { false }
+    /// The field called `name`, if any.
+    public static func named(_ name: String) -> Self? { allCases.first { $0.name == name } }
+    /// Every field name in FORMAT.md order.
+    public static var names: [String] { allCases.map(\.name) }
+}
+
+/// Header fields (`submission.csv` rows, or children of `<submission>`). All are required.
+public enum HeaderField: Int, RegisterField {
+    case countyCode, countyName, period, preparedBy, submittedOn
+
+    public var name: String {
+        switch self {
+        case .countyCode: "county_code"
+        case .countyName: "county_name"
+        case .period: "period"
+        case .preparedBy: "prepared_by"
+        case .submittedOn: "submitted_on"
+        }
+    }
+    public var isRequired: Bool { true }
+}
+
+/// Columns of `institutions`. All are required.
+public enum InstitutionField: Int, RegisterField {
+    case code, name, category, agreementStatus
+
+    public var name: String {
+        switch self {
+        case .code: "code"
+        case .name: "name"
+        case .category: "category"
+        case .agreementStatus: "agreement_status"
+        }
+    }
+    public var isRequired: Bool { true }
+}
+
+/// Columns of `inspections`.
+public enum InspectionField: Int, RegisterField {
+    case institutionCode, inspectedOn, method, problemsFound
+
+    public var name: String {
+        switch self {
+        case .institutionCode: "institution_code"
+        case .inspectedOn: "inspected_on"
+        case .method: "method"
+        case .problemsFound: "problems_found"
+        }
+    }
+    public var isRequired: Bool { self != .problemsFound }
+}
+
+/// Columns of `cases`.
+public enum CaseField: Int, RegisterField {
+    case caseID, institutionCode, openedOn, closedOn, source, violations
+    case amountInvolved, amountRefused, amountRecovered, damages, fine, voluntaryRefund
+    case actions, suspensionMonths, policeTransferOn, disciplineTransferOn, exposedOn
+    case publicAttention, noticeSubmittedOn, reporter, rewardPaid
+    case discovery, facts, outcome, basis
+
+    public var name: String {
+        switch self {
+        case .caseID: "case_id"
+        case .institutionCode: "institution_code"
+        case .openedOn: "opened_on"
+        case .closedOn: "closed_on"
+        case .source: "source"
+        case .violations: "violations"
+        case .amountInvolved: "amount_involved"
+        case .amountRefused: "amount_refused"
+        case .amountRecovered: "amount_recovered"
+        case .damages: "damages"
+        case .fine: "fine"
+        case .voluntaryRefund: "voluntary_refund"
+        case .actions: "actions"
+        case .suspensionMonths: "suspension_months"
+        case .policeTransferOn: "police_transfer_on"
+        case .disciplineTransferOn: "discipline_transfer_on"
+        case .exposedOn: "exposed_on"
+        case .publicAttention: "public_attention"
+        case .noticeSubmittedOn: "notice_submitted_on"
+        case .reporter: "reporter"
+        case .rewardPaid: "reward_paid"
+        case .discovery: "discovery"
+        case .facts: "facts"
+        case .outcome: "outcome"
+        case .basis: "basis"
+        }
+    }
+
+    public var isRequired: Bool {
+        switch self {
+        case .caseID, .institutionCode, .openedOn, .source, .violations: true
+        default: false
+        }
+    }
+
+    public var isFreeText: Bool {
+        switch self {
+        case .reporter, .discovery, .facts, .outcome, .basis: true
+        default: false
+        }
+    }
+}
+
+/// The three registers of a submission plus its header.
+public enum Register: String, Sendable, CaseIterable {
+    case header = "submission"
+    case institutions
+    case inspections
+    case cases
+
+    /// The CSV file holding it.
+    public var fileName: String { rawValue + ".csv" }
+
+    /// The XML element of one row, e.g. `case`; nil for the header.
+    public var rowElement: String? {
+        switch self {
+        case .header: nil
+        case .institutions: "institution"
+        case .inspections: "inspection"
+        case .cases: "case"
+        }
+    }
+
+    /// Field names in FORMAT.md order.
+    public var fieldNames: [String] {
+        switch self {
+        case .header: HeaderField.names
+        case .institutions: InstitutionField.names
+        case .inspections: InspectionField.names
+        case .cases: CaseField.names
+        }
+    }
+
+    /// Whether the field at `index` is required.
+    public func isRequired(_ index: Int) -> Bool {
+        switch self {
+        case .header: true
+        case .institutions: InstitutionField(rawValue: index)!.isRequired
+        case .inspections: InspectionField(rawValue: index)!.isRequired
+        case .cases: CaseField(rawValue: index)!.isRequired
+        }
+    }
+
+    /// Whether the field at `index` is free text, kept exactly as sent.
+    public func isFreeText(_ index: Int) -> Bool {
+        self == .cases && CaseField(rawValue: index)!.isFreeText
+    }
+}

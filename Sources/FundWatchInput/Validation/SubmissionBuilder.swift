@@ -1,0 +1,197 @@
+import FundWatchCore
+
+/// Applies every rule of FORMAT.md to raw rows, whatever encoding they came from, and
+/// builds the `Submission` when no rule was broken.
+///
+/// Rows may arrive in any order of registers; checks that need the header or the whole
+/// institutions register (period ranges, references) run in ``finish()``.
+public struct SubmissionBuilder {
+    /// Findings so far; readers add their own (structure, encoding) here too.
+    public var collector: FindingCollector
+    private var header: SubmissionHeader?
+    private var headerRow: RawRow?
+    private var institutions: [Institution] = []
+    private var institutionCodes: Set<String> = []
+    private var inspections: [Inspection] = []
+    private var cases: [CaseRecord] = []
+    private var caseIDs: Set<String> = []
+    /// Checks deferred to `finish`: a value and where it stands.
+    private var references: [(code: String, register: Register, at: SourceLocation)] = []
+    private var inspectionDates: [(day: Day, at: SourceLocation)] = []
+    private var caseDates: [(field: String, day: Day, at: SourceLocation)] = []
+
+    public init(collector: FindingCollector = FindingCollector()) {
+        self.collector = collector
+    }
+
+    /// Validates one row of a register (institutions, inspections or cases).
+    public mutating func add(_ row: RawRow) {
+        switch row.register {
+        case .institutions: addInstitution(row)
+        case .inspections: addInspection(row)
+        case .cases: addCase(row)
+        case .header: addHeader(row)
+        }
+    }
+
+    // MARK: Header
+
+    /// Validates the header.
+    public mutating func addHeader(_ row: RawRow) {
+        headerRow = row
+        let r = Reader(row: row)
+        let code = r.required(HeaderField.countyCode.rawValue, into: &collector)
+        if let code, !(code.utf8.count == 6 && code.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }) {
+            collector.add(.countyCode, at: row.location(of: HeaderField.countyCode.rawValue), detail: "「\(code)」", detailEN: "'\(code)'")
+        }
+        let name = r.required(HeaderField.countyName.rawValue, into: &collector)
+        var period: YearMonth?
+        if let text = r.required(HeaderField.period.rawValue, into: &collector) {
+            period = YearMonth(iso: text)
+            if period == nil { collector.add(.period, at: row.location(of: HeaderField.period.rawValue), detail: "「\(text)」", detailEN: "'\(text)'") }
+        }
+        let preparedBy = r.required(HeaderField.preparedBy.rawValue, into: &collector)
+        let submittedOn = r.day(HeaderField.submittedOn.rawValue, required: true, into: &collector)
+        if let submittedOn, let period, submittedOn < period.firstDay {
+            collector.add(.submittedBeforePeriod, at: row.location(of: HeaderField.submittedOn.rawValue),
+                          detail: "\(submittedOn) < \(period.firstDay)", detailEN: "\(submittedOn) < \(period.firstDay)")
+        }
+        if let code, let name, let period, let preparedBy, let submittedOn {
+            header = SubmissionHeader(countyCode: code, countyName: name, period: period, preparedBy: preparedBy, submittedOn: submittedOn)
+        }
+    }
+
+    // MARK: Institutions
+
+    /// Validates one row of `institutions`.
+    public mutating func addInstitution(_ row: RawRow) {
+        let r = Reader(row: row)
+        let codeIndex = InstitutionField.code.rawValue
+        let code = r.required(codeIndex, into: &collector)
+        if let code {
+            if !Self.isInstitutionCode(code) {
+                collector.add(.institutionCode, at: row.location(of: codeIndex), detail: "「\(code)」", detailEN: "'\(code)'")
+            } else if !institutionCodes.insert(code).inserted {
+                collector.add(.institutionCodeUnique, at: row.location(of: codeIndex), detail: code, detailEN: code)
+            }
+        }
+        let name = r.required(InstitutionField.name.rawValue, into: &collector)
+        let category: InstitutionCategory? = r.code(InstitutionField.category.rawValue, required: true, into: &collector)
+        let status: AgreementStatus? = r.code(InstitutionField.agreementStatus.rawValue, required: true, into: &collector)
+        if let code, let name, let category, let status {
+            institutions.append(Institution(code: code, name: name, category: category, agreementStatus: status))
+        }
+    }
+
+    static func isInstitutionCode(_ code: String) -> Bool {
+        let bytes = Array(code.utf8)
+        return bytes.count == 12 && (bytes[0] == UInt8(ascii: "H") || bytes[0] == UInt8(ascii: "P"))
+            && bytes[1...].allSatisfy { $0 >= 48 && $0 <= 57 }
+    }
+
+    // MARK: Inspections
+
+    /// Validates one row of `inspections`.
+    public mutating func addInspection(_ row: RawRow) {
+        let r = Reader(row: row)
+        let codeIndex = InspectionField.institutionCode.rawValue
+        let code = r.required(codeIndex, into: &collector)
+        if let code { references.append((code, .inspections, row.location(of: codeIndex))) }
+        let dayIndex = InspectionField.inspectedOn.rawValue
+        let day = r.day(dayIndex, required: true, into: &collector)
+        if let day { inspectionDates.append((day, row.location(of: dayIndex))) }
+        let method: InspectionMethod? = r.code(InspectionField.method.rawValue, required: true, into: &collector)
+        let problems = r.boolean(InspectionField.problemsFound.rawValue, into: &collector)
+        if let code, let day, let method, let problems {
+            inspections.append(Inspection(institutionCode: code, inspectedOn: day, method: method, problemsFound: problems))
+        }
+    }
+
+    // MARK: Cases
+
+    /// Validates one row of `cases`.
+    public mutating func addCase(_ row: RawRow) {
+        let r = Reader(row: row)
+        let errorsBefore = collector.errorCount
+        let idIndex = CaseField.caseID.rawValue
+        let caseID = r.required(idIndex, into: &collector)
+        if let caseID {
+            if caseID.count > 32 {
+                collector.add(.caseIDLength, at: row.location(of: idIndex), detail: "\(caseID.count) 个字符", detailEN: "\(caseID.count) characters")
+            } else if !caseIDs.insert(caseID).inserted {
+                collector.add(.caseIDUnique, at: row.location(of: idIndex), detail: caseID, detailEN: caseID)
+            }
+        }
+        let codeIndex = CaseField.institutionCode.rawValue
+        let institutionCode = r.required(codeIndex, into: &collector)
+        if let institutionCode { references.append((institutionCode, .cases, row.location(of: codeIndex))) }
+
+        let openedOn = r.day(CaseField.openedOn.rawValue, required: true, into: &collector)
+        if let openedOn { caseDates.append(("opened_on", openedOn, row.location(of: CaseField.openedOn.rawValue))) }
+        let closedOn = r.laterDay(.closedOn, openedOn: openedOn, into: &collector)
+        if let closedOn { caseDates.append(("closed_on", closedOn, row.location(of: CaseField.closedOn.rawValue))) }
+        let source = r.source(into: &collector)
+        let violations: [Violation] = r.codes(CaseField.violations.rawValue, required: true, rule: .violationsUnknown, into: &collector)
+        let actions: [AgreementAction] = r.codes(CaseField.actions.rawValue, required: false, rule: .actionsUnknown, into: &collector)
+        let suspensionMonths = r.suspensionMonths(suspends: actions.contains(.suspend), into: &collector)
+
+        let amountInvolved = r.money(CaseField.amountInvolved.rawValue, into: &collector)
+        let amountRefused = r.money(CaseField.amountRefused.rawValue, into: &collector)
+        let amountRecovered = r.money(CaseField.amountRecovered.rawValue, into: &collector)
+        if amountRefused + amountRecovered > amountInvolved {
+            collector.add(.amountsExceedInvolved, at: row.location,
+                          detail: "\(amountRefused.yuanString) + \(amountRecovered.yuanString) > \(amountInvolved.yuanString)",
+                          detailEN: "\(amountRefused.yuanString) + \(amountRecovered.yuanString) > \(amountInvolved.yuanString)")
+        }
+        var record = CaseRecord(caseID: caseID ?? "", institutionCode: institutionCode ?? "",
+                                openedOn: openedOn ?? Day(ordinal: 0), source: source ?? .referral, violations: violations)
+        record.closedOn = closedOn
+        record.amountInvolved = amountInvolved
+        record.amountRefused = amountRefused
+        record.amountRecovered = amountRecovered
+        record.damages = r.money(CaseField.damages.rawValue, into: &collector)
+        record.fine = r.money(CaseField.fine.rawValue, into: &collector)
+        record.voluntaryRefund = r.money(CaseField.voluntaryRefund.rawValue, into: &collector)
+        record.actions = actions
+        record.suspensionMonths = suspensionMonths
+        record.policeTransferOn = r.laterDay(.policeTransferOn, openedOn: openedOn, into: &collector)
+        record.disciplineTransferOn = r.laterDay(.disciplineTransferOn, openedOn: openedOn, into: &collector)
+        record.exposedOn = r.laterDay(.exposedOn, openedOn: openedOn, into: &collector)
+        record.publicAttention = r.boolean(CaseField.publicAttention.rawValue, into: &collector) ?? false
+        record.noticeSubmittedOn = r.day(CaseField.noticeSubmittedOn.rawValue, required: false, into: &collector)
+        record.reporter = Confidential(r.text(CaseField.reporter.rawValue) ?? "")
+        record.rewardPaid = r.money(CaseField.rewardPaid.rawValue, into: &collector)
+        record.discovery = r.text(CaseField.discovery.rawValue) ?? ""
+        record.facts = r.text(CaseField.facts.rawValue) ?? ""
+        record.outcome = r.text(CaseField.outcome.rawValue) ?? ""
+        record.basis = r.text(CaseField.basis.rawValue) ?? ""
+        if collector.errorCount == errorsBefore { cases.append(record) }
+    }
+
+    // MARK: Finish
+
+    /// Runs the checks that need the whole submission and returns it, or nil if any error was found.
+    public mutating func finish() -> Submission? {
+        if let header {
+            let period = header.period
+            let yearStart = period.january.firstDay, periodEnd = period.lastDay
+            for (day, at) in inspectionDates {
+                if day < yearStart {
+                    collector.add(.inspectedOutsideYear, at: at, detail: "\(day)", detailEN: "\(day)", expected: "a date from \(yearStart) to \(periodEnd)")
+                } else if day > periodEnd {
+                    collector.add(.notAfterPeriod(.inspections, "inspected_on"), at: at, detail: "\(day) > \(periodEnd)", detailEN: "\(day) > \(periodEnd)",
+                                  expected: "a date from \(yearStart) to \(periodEnd)")
+                }
+            }
+            for (field, day, at) in caseDates where day > periodEnd {
+                collector.add(.notAfterPeriod(.cases, field), at: at, detail: "\(day) > \(periodEnd)", detailEN: "\(day) > \(periodEnd)",
+                              expected: "a date on or before \(periodEnd)")
+            }
+        }
+        for (code, register, at) in references where !institutionCodes.contains(code) {
+            collector.add(.reference(register), at: at, detail: code, detailEN: code)
+        }
+        guard let header, !collector.hasErrors else { return nil }
+        return Submission(header: header, institutions: institutions, inspections: inspections, cases: cases)
+    }
+}

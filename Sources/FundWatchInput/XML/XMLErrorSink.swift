@@ -1,0 +1,46 @@
+import CLibXML2
+
+/// Receives libxml2's structured errors for one reader (through `userData`, so the C
+/// callback captures nothing) and turns them into findings.
+final class XMLErrorSink {
+    let file: String
+    /// Well-formedness and safety findings.
+    var parse = FindingCollector()
+    /// Schema (XSD) findings.
+    var schema = FindingCollector()
+
+    init(file: String) { self.file = file }
+
+    func record(_ error: xmlError) {
+        guard error.level != XML_ERR_WARNING else { return }
+        var text = error.message.map { String(cString: $0) } ?? "unknown error"
+        while text.last == "\n" || text.last == " " { text.removeLast() }
+        text = text.replacingOccurrences(of: "{urn:fundwatch:submission:1}", with: "")
+        let at = SourceLocation(file: file, line: error.line > 0 ? Int(error.line) : nil)
+        if error.domain == Int32(XML_FROM_SCHEMASV.rawValue) {
+            schema.add(.xmlSchema, at: at, detailEN: text)
+        } else {
+            parse.add(.xmlMalformed, at: at, detailEN: text)
+        }
+    }
+
+    /// The C callback handed to libxml2.
+    static let callback: xmlStructuredErrorFunc = { userData, error in
+        guard let userData, let error else { return }
+        Unmanaged<XMLErrorSink>.fromOpaque(userData).takeUnretainedValue().record(error.pointee)
+    }
+}
+
+extension String {
+    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
+        guard !target.isEmpty, contains(target) else { return self }
+        var out = ""
+        var rest = self[...]
+        while let range = rest.range(of: target) {
+            out += rest[..<range.lowerBound]
+            out += replacement
+            rest = rest[range.upperBound...]
+        }
+        return out + rest
+    }
+}

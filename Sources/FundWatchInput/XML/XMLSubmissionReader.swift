@@ -1,0 +1,185 @@
+import CLibXML2
+import FundWatchCore
+import Foundation
+
+/// Reads an XML submission with libxml2's streaming reader, validating it against
+/// `submission.xsd` while it reads, without building a tree.
+///
+/// Safety: no DTD is loaded, no entity substituted, no network reached; a document with
+/// a DOCTYPE is refused outright (XXE and billion-laughs payloads live in a DTD).
+struct XMLSubmissionReader {
+    let limits: ReadLimits
+
+    /// Node types of `xmlTextReaderNodeType`.
+    private enum Node: Int32 {
+        case element = 1, text = 3, cdata = 4, documentType = 10, significantWhitespace = 14, endElement = 15
+    }
+
+    /// Parser options: never `XML_PARSE_NOENT` or `XML_PARSE_DTDLOAD`.
+    static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue)
+
+    /// Reads `path` and returns the findings and, when there is no error, the submission.
+    func read(path: String, displayName: String) -> (Submission?, FindingCollector) {
+        let sink = XMLErrorSink(file: displayName)
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? NSNumber,
+           size.int64Value > limits.maxSubmissionBytes {
+            sink.parse.add(.tooLarge, at: SourceLocation(file: displayName, line: nil))
+            return (nil, sink.parse)
+        }
+        _ = SubmissionSchema.shared
+        guard let reader = xmlReaderForFile(path, nil, Self.options) else {
+            sink.parse.add(.fileUnreadable, at: SourceLocation(file: displayName, line: nil))
+            return (nil, sink.parse)
+        }
+        defer { xmlFreeTextReader(reader) }
+        let userData = Unmanaged.passUnretained(sink).toOpaque()
+        xmlTextReaderSetStructuredErrorHandler(reader, XMLErrorSink.callback, userData)
+        guard xmlTextReaderSetSchema(reader, SubmissionSchema.shared.pointer) == 0 else {
+            sink.parse.add(.fileUnreadable, at: SourceLocation(file: displayName, line: nil), detailEN: "schema could not be attached")
+            return (nil, sink.parse)
+        }
+        var walker = Walker(file: displayName, limits: limits)
+        var status: Int32 = 1
+        while true {
+            status = xmlTextReaderRead(reader)
+            guard status == 1 else { break }
+            guard let type = Node(rawValue: xmlTextReaderNodeType(reader)) else { continue }
+            if type == .documentType {
+                sink.parse.add(.xmlDoctype, at: SourceLocation(file: displayName, line: line(reader)))
+                return (nil, sink.parse)
+            }
+            walker.visit(type: type, reader: reader, line: line(reader), sink: sink)
+        }
+        withExtendedLifetime(sink) {}
+        if status != 0 || sink.parse.hasErrors {
+            if !sink.parse.hasErrors {
+                sink.parse.add(.xmlMalformed, at: SourceLocation(file: displayName, line: nil), detailEN: "the document ends early")
+            }
+            return (nil, sink.parse)
+        }
+        if sink.schema.hasErrors || xmlTextReaderIsValid(reader) != 1 {
+            if !sink.schema.hasErrors { sink.schema.add(.xmlSchema, at: SourceLocation(file: displayName, line: nil)) }
+            return (nil, sink.schema)
+        }
+        var builder = walker.builder
+        builder.addHeader(walker.header)
+        let submission = builder.finish()
+        return (submission, builder.collector)
+    }
+
+    private func line(_ reader: xmlTextReaderPtr) -> Int? {
+        guard let node = xmlTextReaderCurrentNode(reader) else { return nil }
+        let n = xmlGetLineNo(node)
+        return n > 0 ? Int(n) : nil
+    }
+
+    /// Follows the element structure and hands complete rows to the builder.
+    private struct Walker {
+        let file: String
+        let limits: ReadLimits
+        var builder = SubmissionBuilder()
+        var header: RawRow
+        var register: Register?
+        var row: RawRow?
+        var rowCounts: [Register: Int] = [:]
+        /// The field being captured: its index and accumulated bytes.
+        var field: (index: Int, depth: Int32, text: [UInt8], tooLong: Bool)?
+
+        init(file: String, limits: ReadLimits) {
+            self.file = file
+            self.limits = limits
+            self.header = RawRow(register: .header, file: file, line: 1, elementPath: "/submission")
+        }
+
+        mutating func visit(type: Node, reader: xmlTextReaderPtr, line: Int?, sink: XMLErrorSink) {
+            let depth = xmlTextReaderDepth(reader)
+            switch type {
+            case .element:
+                let name = String(cString: xmlTextReaderConstLocalName(reader))
+                let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
+                startElement(name, depth: depth, line: line ?? 1, isEmpty: isEmpty)
+            case .text, .cdata, .significantWhitespace:
+                guard var current = field, depth == current.depth + 1, !current.tooLong,
+                      let value = xmlTextReaderConstValue(reader) else { return }
+                field = nil
+                let length = strlen(value)
+                value.withMemoryRebound(to: UInt8.self, capacity: length) {
+                    current.text.append(contentsOf: UnsafeBufferPointer(start: $0, count: length))
+                }
+                if current.text.count > limits.maxFieldBytes {
+                    current.tooLong = true
+                    current.text = []
+                    sink.parse.add(.xmlFieldTooLong, at: SourceLocation(file: file, line: line, element: elementPath(for: current.index)))
+                }
+                field = current
+            case .endElement:
+                endElement(depth: depth)
+            case .documentType:
+                break
+            }
+        }
+
+        private func elementPath(for index: Int) -> String {
+            let base = row?.elementPath ?? header.elementPath ?? ""
+            let names = (row?.register ?? .header).fieldNames
+            return base + "/" + (index < names.count ? names[index] : "?")
+        }
+
+        private mutating func startElement(_ name: String, depth: Int32, line: Int, isEmpty: Bool) {
+            switch depth {
+            case 1:
+                if let field = HeaderField.named(name) {
+                    header.fieldLines[field.rawValue] = line
+                    beginField(field.rawValue, depth: depth, isEmpty: isEmpty)
+                } else if let register = Register(rawValue: name), register != .header {
+                    self.register = isEmpty ? nil : register
+                }
+            case 2:
+                guard let register, name == register.rowElement else { return }
+                let n = rowCounts[register, default: 0] + 1
+                rowCounts[register] = n
+                row = RawRow(register: register, file: file, line: line, elementPath: "/submission/\(register.rawValue)/\(name)[\(n)]")
+                if isEmpty { finishRow() }
+            case 3:
+                guard let current = row, let index = current.register.fieldNames.firstIndex(of: name) else { return }
+                row!.fieldLines[index] = line
+                beginField(index, depth: depth, isEmpty: isEmpty)
+            default:
+                break
+            }
+        }
+
+        private mutating func beginField(_ index: Int, depth: Int32, isEmpty: Bool) {
+            field = (index, depth, [], false)
+            if isEmpty { endField() }
+        }
+
+        private mutating func endElement(depth: Int32) {
+            if let current = field, current.depth == depth {
+                endField()
+            } else if depth == 2, row != nil {
+                finishRow()
+            } else if depth == 1 {
+                register = nil
+            }
+        }
+
+        private mutating func endField() {
+            guard let current = field else { return }
+            field = nil
+            guard !current.tooLong else { return }
+            let text = String(decoding: current.text, as: UTF8.self)
+            if current.depth == 1 {
+                header.values[current.index] = text
+            } else {
+                row?.values[current.index] = text
+            }
+        }
+
+        private mutating func finishRow() {
+            guard let complete = row else { return }
+            row = nil
+            builder.add(complete)
+        }
+    }
+}

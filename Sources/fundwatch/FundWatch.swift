@@ -1,0 +1,14 @@
+import ArgumentParser
+
+@main
+struct FundWatch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fundwatch",
+        abstract: "医保基金监管专项治理统计 — validate county registers and compute the campaign metrics.",
+        discussion: """
+            PATH may be an .xml submission, a folder of CSV files (submission.csv, institutions.csv, \
+            inspections.csv, cases.csv), a .zip of such a folder, or a folder that holds any of these.
+            """,
+        subcommands: [ValidateCommand.self, MetricsCommand.self]
+    )
+}
