@@ -17,4 +17,12 @@
 /// Frees memory that libxml2 allocated (`xmlFree` is a mutable global Swift 6 rejects).
 static inline void fw_xml_free(void *p) { xmlFree(p); }
 
+static void fw_xml_ignore_generic(void *ctx, const char *msg, ...) { (void)ctx; (void)msg; }
+
+/// Drops libxml2's unstructured messages on this thread (it would print them to stderr);
+/// pass 0 to restore the default.
+static inline void fw_xml_silence_generic_errors(int silence) {
+    xmlSetGenericErrorFunc(NULL, silence ? fw_xml_ignore_generic : NULL);
+}
+
 #endif

@@ -91,7 +91,9 @@ struct CSVTokenizer {
             case 0x2C: try endField(); state = .fieldStart
             case 0x0A: try endRecord(emit: emit); line += 1; state = .fieldStart
             case 0x0D: try endRecord(emit: emit); line += 1; state = .afterCR
-            default: throw Failure(rule: .csvQuote, line: line, detail: "右引号后还有字符 / characters after a closing quote")
+            default:
+                throw Failure(rule: .csvQuote, line: quoteLine,
+                              detail: "第 \(quoteLine) 行开始的带引号字段在第 \(line) 行的右引号后还有字符 / the quoted field opened on line \(quoteLine) has characters after its closing quote on line \(line)")
             }
         case .afterCR:
             break

@@ -28,7 +28,9 @@ struct TextDecoding {
         if encoding == nil {
             let rest = UnsafeBufferPointer(rebasing: chunk[skip...])
             if rest.contains(where: { $0 >= 0x80 }) {
-                if Self.isValidUTF8(rest, allowTruncatedEnd: true) {
+                if Self.isValidUTF8(rest, allowTruncatedEnd: true) || Self.isMostlyUTF8(rest) {
+                    // Mostly UTF-8 with a few broken bytes: a damaged UTF-8 file, whose broken
+                    // line is then reported, never a GB18030 file read as mojibake.
                     encoding = .utf8
                 } else if Self.isValidGB18030(rest, allowTruncatedEnd: true) {
                     encoding = .gb18030
@@ -80,6 +82,27 @@ struct TextDecoding {
             i += length
         }
         return true
+    }
+
+    /// Whether most multi-byte sequences are well-formed UTF-8 (at least four good ones per bad one).
+    /// GBK text almost never forms well-formed UTF-8 sequences; UTF-8 text read as GBK often parses.
+    static func isMostlyUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var good = 0, bad = 0, i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            let length = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xC2 && b <= 0xDF ? 2 : 0
+            if length > 0, i + length <= n,
+               isValidUTF8(UnsafeBufferPointer(rebasing: bytes[i..<i + length]), allowTruncatedEnd: false) {
+                good += 1
+                i += length
+            } else {
+                bad += 1
+                i += 1
+            }
+        }
+        return good >= 4 * max(bad, 1)
     }
 
     /// Whether the bytes are GB18030 (which includes GBK and Excel's CP936 0x80 €).

@@ -15,7 +15,7 @@ final class XMLErrorSink {
         guard error.level != XML_ERR_WARNING else { return }
         var text = error.message.map { String(cString: $0) } ?? "unknown error"
         while text.last == "\n" || text.last == " " { text.removeLast() }
-        text = text.replacingOccurrences(of: "{urn:fundwatch:submission:1}", with: "")
+        text = text.replacingOccurrences(of: "{urn:fundwatch:submission:1}", with: "").replacingOccurrences(of: "\n", with: " ")
         let at = SourceLocation(file: file, line: error.line > 0 ? Int(error.line) : nil)
         if error.domain == Int32(XML_FROM_SCHEMASV.rawValue) {
             schema.add(.xmlSchema, at: at, detailEN: text)

@@ -27,12 +27,24 @@ struct XMLSubmissionReader {
             return (nil, sink.parse)
         }
         _ = SubmissionSchema.shared
+        if let doctypeLine = XMLProlog.doctypeLine(path: path) {
+            sink.parse.add(.xmlDoctype, at: SourceLocation(file: displayName, line: doctypeLine))
+            return (nil, sink.parse)
+        }
+        let userData = Unmanaged.passUnretained(sink).toOpaque()
+        // libxml2 reports some errors through its thread-local handlers rather than the
+        // reader's: route them to this reader's sink, and print nothing to stderr.
+        xmlSetStructuredErrorFunc(userData, XMLErrorSink.callback)
+        fw_xml_silence_generic_errors(1)
+        defer {
+            xmlSetStructuredErrorFunc(nil, nil)
+            fw_xml_silence_generic_errors(0)
+        }
         guard let reader = xmlReaderForFile(path, nil, Self.options) else {
             sink.parse.add(.fileUnreadable, at: SourceLocation(file: displayName, line: nil))
             return (nil, sink.parse)
         }
         defer { xmlFreeTextReader(reader) }
-        let userData = Unmanaged.passUnretained(sink).toOpaque()
         xmlTextReaderSetStructuredErrorHandler(reader, XMLErrorSink.callback, userData)
         guard xmlTextReaderSetSchema(reader, SubmissionSchema.shared.pointer) == 0 else {
             sink.parse.add(.fileUnreadable, at: SourceLocation(file: displayName, line: nil), detailEN: "schema could not be attached")

@@ -1,0 +1,205 @@
+import Foundation
+import FundWatchCore
+import FundWatchInput
+import Testing
+
+/// One minimally broken copy of the example per rule of FORMAT.md: the rule id and the
+/// line of the finding are asserted, and the submission is rejected whole.
+struct BrokenCSV: CustomTestStringConvertible, Sendable {
+    var file: String
+    var line: Int
+    var old: String
+    var new: String
+    var rule: String
+    /// Line of the finding when it differs from the edited line.
+    var findingLine: Int?
+    var severity: Severity = .error
+
+    var testDescription: String { "\(rule) (\(file):\(line))" }
+
+    init(_ file: String, _ line: Int, _ old: String, _ new: String, _ rule: String, at findingLine: Int? = nil, _ severity: Severity = .error) {
+        self.file = file
+        self.line = line
+        self.old = old
+        self.new = new
+        self.rule = rule
+        self.findingLine = findingLine
+        self.severity = severity
+    }
+}
+
+@Suite("Rules of FORMAT.md, one broken copy each")
+struct RuleTests {
+    static let header: [BrokenCSV] = [
+        .init("submission.csv", 2, "990101", "99010", "header.county_code.format"),
+        .init("submission.csv", 2, "990101", "9901a1", "header.county_code.format"),
+        .init("submission.csv", 2, "990101", "", "header.county_code.required"),
+        .init("submission.csv", 3, "示例区", "", "header.county_name.required"),
+        .init("submission.csv", 4, "2026-03", "2026-13", "header.period.format"),
+        .init("submission.csv", 4, "2026-03", "", "header.period.required"),
+        .init("submission.csv", 5, "王晓", "", "header.prepared_by.required"),
+        .init("submission.csv", 5, "prepared_by,王晓", "", "header.prepared_by.required", at: 1),
+        .init("submission.csv", 6, "2026-04-03", "2026/04/03", "header.submitted_on.format"),
+        .init("submission.csv", 6, "2026-04-03", "2026-02-30", "header.submitted_on.format"),
+        .init("submission.csv", 6, "2026-04-03", "2026-02-28", "header.submitted_on.period"),
+        .init("submission.csv", 6, "2026-04-03", "", "header.submitted_on.required"),
+        .init("submission.csv", 6, "submitted_on,2026-04-03", "submitted_on,2026-04-03\nreviewed_by,李四", "header.unknown_field", at: 7),
+        .init("submission.csv", 5, "prepared_by,王晓", "prepared_by,王晓\nprepared_by,李四", "header.duplicate_field", at: 6),
+        .init("submission.csv", 1, "field,value", "name,value", "header.layout"),
+    ]
+
+    static let institutions: [BrokenCSV] = [
+        .init("institutions.csv", 2, "H99010100001", "X99010100001", "institutions.code.format"),
+        .init("institutions.csv", 2, "H99010100001", "H9901010001", "institutions.code.format"),
+        .init("institutions.csv", 2, "H99010100001", "", "institutions.code.required"),
+        .init("institutions.csv", 3, "H99010100002", "H99010100001", "institutions.code.unique"),
+        .init("institutions.csv", 2, "示例区人民医院", "", "institutions.name.required"),
+        .init("institutions.csv", 2, "public_hospital", "hospital", "institutions.category.format"),
+        .init("institutions.csv", 2, "public_hospital", "", "institutions.category.required"),
+        .init("institutions.csv", 2, "active", "open", "institutions.agreement_status.format"),
+        .init("institutions.csv", 2, ",active", ",", "institutions.agreement_status.required"),
+    ]
+
+    static let inspections: [BrokenCSV] = [
+        .init("inspections.csv", 2, "H99010100001", "H99010100009", "inspections.institution_code.reference"),
+        .init("inspections.csv", 2, "H99010100001", "", "inspections.institution_code.required"),
+        .init("inspections.csv", 2, "2026-01-15", "2026-1-15", "inspections.inspected_on.format"),
+        .init("inspections.csv", 2, "2026-01-15", "", "inspections.inspected_on.required"),
+        .init("inspections.csv", 2, "2026-01-15", "2025-12-31", "inspections.inspected_on.year"),
+        .init("inspections.csv", 2, "2026-01-15", "2026-04-01", "inspections.inspected_on.period"),
+        .init("inspections.csv", 2, "routine", "patrol", "inspections.method.format"),
+        .init("inspections.csv", 2, "routine", "", "inspections.method.required"),
+        .init("inspections.csv", 2, "false", "maybe", "inspections.problems_found.format"),
+    ]
+
+    static let cases: [BrokenCSV] = [
+        .init("cases.csv", 2, "2026-001,", ",", "cases.case_id.required"),
+        .init("cases.csv", 2, "2026-001,", String(repeating: "案", count: 33) + ",", "cases.case_id.length"),
+        .init("cases.csv", 3, "2026-002,", "2026-001,", "cases.case_id.unique"),
+        .init("cases.csv", 2, "H99010100001", "H99010100009", "cases.institution_code.reference"),
+        .init("cases.csv", 2, ",H99010100001,", ",,", "cases.institution_code.required"),
+        .init("cases.csv", 2, "2026-03-05", "2026-3-5", "cases.opened_on.format"),
+        .init("cases.csv", 2, "2026-03-05", "", "cases.opened_on.required"),
+        .init("cases.csv", 2, "2026-03-05,2026-03-20", "2026-04-02,2026-04-03", "cases.opened_on.period"),
+        .init("cases.csv", 2, "2026-03-20", "2026-03-32", "cases.closed_on.format"),
+        .init("cases.csv", 2, "2026-03-20", "2026-03-04", "cases.closed_on.order"),
+        .init("cases.csv", 2, "2026-03-20", "2026-04-01", "cases.closed_on.period"),
+        .init("cases.csv", 2, ",special,", ",inspection,", "cases.source.format"),
+        .init("cases.csv", 2, ",special,", ",,", "cases.source.required"),
+        .init("cases.csv", 2, "duplicate_billing;over_standard", "", "cases.violations.required"),
+        .init("cases.csv", 2, "duplicate_billing;over_standard", "duplicate_billing;overcharge", "cases.violations.format"),
+        .init("cases.csv", 2, "125000.50", "125000.505", "cases.amount_involved.format"),
+        .init("cases.csv", 2, ",20000,", ",-20000,", "cases.amount_refused.format"),
+        .init("cases.csv", 2, "80000.50", "80000.5a", "cases.amount_recovered.format"),
+        .init("cases.csv", 2, ",10000,", ",1e4,", "cases.damages.format"),
+        .init("cases.csv", 2, "10000,0,0,refuse", "10000,¥5,0,refuse", "cases.fine.format"),
+        .init("cases.csv", 2, "10000,0,0,refuse", "10000,0,五,refuse", "cases.voluntary_refund.format"),
+        .init("cases.csv", 3, ",500.00,", ",500.001,", "cases.reward_paid.format"),
+        .init("cases.csv", 2, "refuse;damages", "refuse;fine_only", "cases.actions.format"),
+        .init("cases.csv", 3, "suspend,6,", "suspend,,", "cases.suspension_months.required"),
+        .init("cases.csv", 3, "suspend,6,", "suspend,13,", "cases.suspension_months.format"),
+        .init("cases.csv", 3, "suspend,6,", "suspend,2.5,", "cases.suspension_months.format"),
+        .init("cases.csv", 2, "refuse;damages,,", "refuse;damages,3,", "cases.suspension_months.unexpected"),
+        .init("cases.csv", 3, "2026-03-18", "2026-03-12", "cases.police_transfer_on.order"),
+        .init("cases.csv", 3, "2026-03-18", "18/03/2026", "cases.police_transfer_on.format"),
+        .init("cases.csv", 4, "interview;rectify;refuse;damages,,,,,否", "interview;rectify;refuse;damages,,,2026-02-01,,否",
+              "cases.discipline_transfer_on.order"),
+        .init("cases.csv", 4, "interview;rectify;refuse;damages,,,,,否", "interview;rectify;refuse;damages,,,2026-2-1,,否",
+              "cases.discipline_transfer_on.format"),
+        .init("cases.csv", 2, "2026-03-25", "2026-03-01", "cases.exposed_on.order"),
+        .init("cases.csv", 2, "2026-03-25", "25.03.2026", "cases.exposed_on.format"),
+        .init("cases.csv", 2, ",false,2026-03-26,", ",maybe,2026-03-26,", "cases.public_attention.format"),
+        .init("cases.csv", 2, "2026-03-26", "2026-03-26T10:00", "cases.notice_submitted_on.format"),
+        .init("cases.csv", 2, "80000.50", "180000.50", "cases.amounts.consistency", .warning),
+    ]
+
+    static let structure: [BrokenCSV] = [
+        .init("cases.csv", 1, "case_id,institution_code", "case_id,case_no,institution_code", "csv.unknown_column"),
+        .init("inspections.csv", 1, "inspected_on,method,", "inspected_on,", "csv.missing_column"),
+        .init("institutions.csv", 1, "code,name", "code,code", "csv.duplicate_column"),
+        .init("institutions.csv", 3, "民营医院,active", "民营医院,active,extra", "csv.field_count"),
+        .init("institutions.csv", 3, "H99010100002,", "H99010100002", "csv.field_count"),
+        .init("institutions.csv", 3, "示例康复医院", "\"示例康复医院", "csv.quote"),
+        .init("institutions.csv", 3, "示例康复医院", "示例\"康复医院", "csv.quote"),
+        .init("institutions.csv", 6, "\"康宁药店, 东街\"", "\"康宁药店\"x, 东街\"", "csv.quote"),
+        .init("institutions.csv", 2, "public_hospital,active", "public_hospital,active" + String(repeating: ",", count: 64), "csv.too_many_fields"),
+    ]
+
+    static func run(_ broken: BrokenCSV) throws -> LoadedSubmission {
+        let workspace = try Workspace()
+        let folder = try workspace.exampleCSV()
+        try Workspace.edit(folder + "/" + broken.file, line: broken.line, broken.old, broken.new)
+        return try readOne(folder)
+    }
+
+    static func check(_ broken: BrokenCSV) throws {
+        let loaded = try run(broken)
+        expectFinding(loaded, rule: broken.rule, file: broken.file, line: broken.findingLine ?? broken.line, severity: broken.severity)
+    }
+
+    @Test("header rules", arguments: header) func headerRules(_ b: BrokenCSV) throws { try Self.check(b) }
+    @Test("institutions rules", arguments: institutions) func institutionRules(_ b: BrokenCSV) throws { try Self.check(b) }
+    @Test("inspections rules", arguments: inspections) func inspectionRules(_ b: BrokenCSV) throws { try Self.check(b) }
+    @Test("cases rules", arguments: cases) func caseRules(_ b: BrokenCSV) throws { try Self.check(b) }
+    @Test("CSV structure rules", arguments: structure) func structureRules(_ b: BrokenCSV) throws { try Self.check(b) }
+
+    @Test("the amounts rule is a warning: the submission is still accepted")
+    func warningKeepsSubmission() throws {
+        let loaded = try Self.run(.init("cases.csv", 2, "80000.50", "180000.50", "cases.amounts.consistency", .warning))
+        #expect(loaded.isAccepted)
+        #expect(loaded.findings.errorCount == 0)
+        #expect(loaded.findings.warningCount == 1)
+        let finding = try #require(loaded.findings.findings.first)
+        #expect(finding.message.contains("20000.00 + 180000.50 > 125000.50"))
+    }
+
+    @Test("a finding names the file, line, column, rule and what was expected, in Chinese and English")
+    func findingContent() throws {
+        let loaded = try Self.run(.init("cases.csv", 2, "2026-03-20", "2026-03-04", "cases.closed_on.order"))
+        let f = try #require(loaded.findings.findings.first { $0.rule == "cases.closed_on.order" })
+        #expect(f.file.hasSuffix("/csv/cases.csv"))
+        #expect(f.line == 2)
+        #expect(f.column == "closed_on")
+        #expect(f.message == "closed_on 早于 opened_on:2026-03-04 < 2026-03-05")
+        #expect(f.messageEN == "closed_on is before opened_on: 2026-03-04 < 2026-03-05")
+        #expect(f.expected == "a date on or after opened_on")
+    }
+
+    @Test("every finding of a file is reported, not just the first")
+    func allFindings() throws {
+        let workspace = try Workspace()
+        let folder = try workspace.exampleCSV()
+        try Workspace.edit(folder + "/inspections.csv", line: 2, "routine", "patrol")
+        try Workspace.edit(folder + "/inspections.csv", line: 4, "random", "lottery")
+        try Workspace.edit(folder + "/cases.csv", line: 6, "5200", "52OO")
+        let loaded = try readOne(folder)
+        #expect(loaded.findings.errorCount == 3)
+        #expect(loaded.findings.findings.map(\.line) == [2, 4, 6])
+    }
+
+    @Test("findings beyond the cap are counted, not kept")
+    func cappedFindings() throws {
+        let workspace = try Workspace()
+        let folder = try workspace.exampleCSV()
+        var text = "institution_code,inspected_on,method,problems_found\n"
+        for _ in 0..<250 { text += "H99010100001,2026-01-15,patrol,false\n" }
+        try text.write(toFile: folder + "/inspections.csv", atomically: true, encoding: .utf8)
+        let loaded = try readOne(folder)
+        #expect(loaded.findings.errorCount == 250)
+        #expect(loaded.findings.findings.count == 200)
+        #expect(loaded.findings.omitted == 50)
+    }
+
+    @Test("an optional column may be left out; a missing optional value counts as empty")
+    func optionalColumn() throws {
+        let workspace = try Workspace()
+        let folder = try workspace.exampleCSV()
+        let file = folder + "/inspections.csv"
+        let (lines, separator) = try Workspace.lines(of: file)
+        let trimmed = lines.map { $0.split(separator: ",").dropLast().joined(separator: ",") }.joined(separator: separator)
+        try trimmed.write(toFile: file, atomically: true, encoding: .utf8)
+        let submission = try #require(try readOne(folder).submission)
+        #expect(submission.inspections.allSatisfy { !$0.problemsFound })
+        #expect(submission.inspections.count == 6)
+    }
+}
