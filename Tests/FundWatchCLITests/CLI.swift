@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+/// Runs the built `fundwatch` executable, as a clerk would.
+enum CLI {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The executable, built next to the test bundle.
+    static var executable: String {
+        get throws {
+            var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            for _ in 0..<3 {
+                let candidate = folder.appendingPathComponent("fundwatch").path
+                if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+                folder = folder.deletingLastPathComponent()
+            }
+            let fallback = Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("fundwatch").path
+            try #require(FileManager.default.isExecutableFile(atPath: fallback), "fundwatch executable not found near \(CommandLine.arguments[0])")
+            return fallback
+        }
+    }
+
+    static func run(_ arguments: [String]) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try executable)
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus,
+                      stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    static var fixtures: String { Bundle.module.resourceURL!.appendingPathComponent("Fixtures").path }
+    static var exampleXML: String { fixtures + "/example/990101-2026-03.xml" }
+    static var exampleCSV: String { fixtures + "/example/990101-2026-03-csv" }
+
+    static func tempCopy(_ source: String) throws -> String {
+        let folder = NSTemporaryDirectory() + "fundwatch-cli-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let target = folder + "/" + URL(fileURLWithPath: source).lastPathComponent
+        try FileManager.default.copyItem(atPath: source, toPath: target)
+        return target
+    }
+}
