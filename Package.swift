@@ -21,6 +21,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -38,7 +39,24 @@ let package = Package(
             ],
             resources: [.copy("Resources/submission.xsd")]
         ),
-        .target(name: "FundWatchReports", dependencies: ["FundWatchCore", "FundWatchInput"]),
+        // The default templates live at the repository root, where a bureau edits them;
+        // this resource-only target ships them inside the executable too.
+        .target(
+            name: "FundWatchTemplates",
+            path: "report-templates",
+            exclude: ["README.md"],
+            sources: ["DefaultTemplates.swift"],
+            resources: [.copy("report.html.mustache"), .copy("report.xml.mustache"), .copy("report.xsd")]
+        ),
+        .target(
+            name: "FundWatchReports",
+            dependencies: [
+                "FundWatchCore",
+                "FundWatchInput",
+                "FundWatchTemplates",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
         .executableTarget(
             name: "fundwatch",
             dependencies: [
@@ -49,6 +67,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "FundWatchCoreTests", dependencies: ["FundWatchCore"]),
+        .testTarget(
+            name: "FundWatchReportsTests",
+            dependencies: ["FundWatchReports", "FundWatchInput", "FundWatchCore"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(
             name: "FundWatchInputTests",
             dependencies: ["FundWatchInput", "FundWatchCore"],

@@ -25,12 +25,7 @@ struct MetricsCommand: ParsableCommand {
     func run() throws {
         let window = try windowOptions.window()
         let asOf = try windowOptions.asOfDay(window)
-        let set = SubmissionSet(paths: paths)
-        Console.report(set)
-        if set.hasErrors {
-            Console.err("未计算指标:有提交文件未通过校验 / no metrics computed: some submissions have errors\n")
-            throw ExitCode(1)
-        }
+        let set = try Loader.accepted(paths)
         let choices: [CountyChoice<Submission>]
         do {
             choices = try chooseSubmissions(set.candidates, for: window.to, tieRule: .refuseDifferentContents)

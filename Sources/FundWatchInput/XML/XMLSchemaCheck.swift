@@ -1,0 +1,52 @@
+import CLibXML2
+import Foundation
+
+/// Checks an XML document FundWatch wrote (a report, a notice) against its XSD with
+/// libxml2, streaming, with the same safe options as for submissions.
+public enum XMLSchemaCheck {
+    /// The problems found; empty when the document is well-formed and valid.
+    public static func problems(in document: [UInt8], name: String, schema xsd: Data) -> [Finding] {
+        xmlInitParser()
+        let sink = XMLErrorSink(file: name)
+        let userData = Unmanaged.passUnretained(sink).toOpaque()
+        xmlSetStructuredErrorFunc(userData, XMLErrorSink.callback)
+        fw_xml_silence_generic_errors(1)
+        defer {
+            xmlSetStructuredErrorFunc(nil, nil)
+            fw_xml_silence_generic_errors(0)
+        }
+        let schema: xmlSchemaPtr? = xsd.withUnsafeBytes { raw in
+            let context = xmlSchemaNewMemParserCtxt(raw.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(raw.count))
+            defer { xmlSchemaFreeParserCtxt(context) }
+            return xmlSchemaParse(context)
+        }
+        guard let schema else {
+            sink.schema.add(.xmlSchema, at: SourceLocation(file: name, line: nil), detailEN: "the schema itself does not compile")
+            return sink.schema.findings
+        }
+        defer { xmlSchemaFree(schema) }
+        if XMLProlog.doctypeLine(in: Array(document.prefix(XMLProlog.window))) != nil {
+            sink.parse.add(.xmlDoctype, at: SourceLocation(file: name, line: nil))
+            return sink.parse.findings
+        }
+        let status: Int32 = document.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                guard let reader = xmlReaderForMemory(chars.baseAddress, Int32(chars.count), name, nil, XMLSubmissionReader.options) else { return -1 }
+                defer { xmlFreeTextReader(reader) }
+                xmlTextReaderSetStructuredErrorHandler(reader, XMLErrorSink.callback, userData)
+                guard xmlTextReaderSetSchema(reader, schema) == 0 else { return -1 }
+                var status: Int32 = 1
+                while status == 1 { status = xmlTextReaderRead(reader) }
+                if status == 0 && xmlTextReaderIsValid(reader) != 1 && !sink.schema.hasErrors {
+                    sink.schema.add(.xmlSchema, at: SourceLocation(file: name, line: nil))
+                }
+                return status
+            }
+        }
+        withExtendedLifetime(sink) {}
+        if status != 0 && !sink.parse.hasErrors {
+            sink.parse.add(.xmlMalformed, at: SourceLocation(file: name, line: nil))
+        }
+        return sink.parse.findings + sink.schema.findings
+    }
+}

@@ -1,0 +1,25 @@
+import FundWatchCore
+
+/// Where a county's figures came from: the version used and its digest.
+public struct CountyProvenance: Sendable, Hashable {
+    public var countyCode: String
+    public var countyName: String
+    public var status: CountyStatus
+    public var period: YearMonth?
+    public var submittedOn: Day?
+    public var digest: String?
+}
+
+/// The whole report: the six tables and their provenance.
+public struct ReportDocument: Sendable, Hashable {
+    public var title: String
+    public var window: Window
+    /// Year to date (累计): January … `to`.
+    public var yearToDate: Window
+    public var asOf: Day
+    public var provenance: [CountyProvenance]
+    /// SHA-256 over every county's content digest, in county order: two reports with the
+    /// same digest were made from the same data.
+    public var inputDigest: String
+    public var tables: [ReportTable]
+}

@@ -1,0 +1,150 @@
+import FundWatchCore
+
+/// Turns a report into the plain values the templates place: strings, flags and lists.
+/// Nothing is computed here beyond formatting and layout (header spans, print panels).
+enum ReportViewModel {
+    /// Most leaf columns in one printed panel of a wide table (A4 landscape).
+    static let panelWidth = 12
+
+    static func make(_ document: ReportDocument) -> [String: Any] {
+        let w = document.window
+        return [
+            "title": document.title,
+            "windowFrom": w.from.description,
+            "windowTo": w.to.description,
+            "windowText": w.from == w.to ? "\(w.to.year)年\(w.to.month)月" : "\(w.to.year)年\(w.from.month)—\(w.to.month)月",
+            "yearToDateFrom": document.yearToDate.from.description,
+            "asOf": document.asOf.description,
+            "inputDigest": document.inputDigest,
+            "inputDigestShort": String(document.inputDigest.prefix(16)),
+            "countyCount": document.provenance.count,
+            "provenance": document.provenance.map(provenance),
+            "tables": document.tables.map(table),
+        ]
+    }
+
+    static func provenance(_ p: CountyProvenance) -> [String: Any] {
+        [
+            "code": p.countyCode,
+            "name": p.countyName,
+            "status": p.status.rawValue,
+            "statusLabel": p.status.label,
+            "hasVersion": p.period != nil,
+            "period": p.period?.description ?? "",
+            "submittedOn": p.submittedOn?.description ?? "",
+            "digest": p.digest ?? "",
+            "digestShort": p.digest.map { String($0.prefix(12)) } ?? "",
+        ]
+    }
+
+    static func table(_ t: ReportTable) -> [String: Any] {
+        [
+            "id": t.id,
+            "number": t.number,
+            "title": t.title,
+            "rowHeading": t.rowHeading,
+            "columns": t.columns.map(column),
+            "rows": t.rows.map { row($0, columns: t.columns) },
+            "isEmpty": t.rows.isEmpty,
+            "footnotes": t.footnotes.map { ["text": $0] },
+            "panels": panels(t),
+        ]
+    }
+
+    static func column(_ c: ReportColumn) -> [String: Any] {
+        [
+            "key": c.key,
+            "hasGroup": c.group != nil,
+            "group": c.group ?? "",
+            "label": c.label,
+            "hasUnit": c.unit != nil,
+            "unit": c.unit ?? "",
+        ]
+    }
+
+    static func row(_ r: ReportRow, columns: [ReportColumn], range: Range<Int>? = nil) -> [String: Any] {
+        let indices = range ?? 0..<r.cells.count
+        return [
+            "key": r.key,
+            "label": r.label,
+            "isTotal": r.isTotal,
+            "cells": indices.map { cell(r.cells[$0], column: columns[$0]) },
+        ]
+    }
+
+    static func cell(_ c: ReportCell, column: ReportColumn) -> [String: Any] {
+        var out: [String: Any] = [
+            "column": column.key,
+            "display": c.display,
+            "isNumeric": c.isNumeric,
+            "isCount": false, "isMoney": false, "isRate": false, "isText": false, "isDate": false, "isNone": false,
+        ]
+        switch c {
+        case .count: out["isCount"] = true
+        case .money(let m):
+            out["isMoney"] = true
+            out["yuan"] = m.yuanString
+        case .rate(let r):
+            out["isRate"] = true
+            out["hasPercent"] = r.percentNumber != nil
+            out["percent"] = r.percentNumber ?? ""
+            out["numerator"] = r.numerator
+            out["denominator"] = r.denominator
+        case .text: out["isText"] = true
+        case .date: out["isDate"] = true
+        case .none:
+            out["isNone"] = true
+            out["display"] = "—"
+        }
+        return out
+    }
+
+    /// Splits a wide table into panels of whole column groups, each at most `panelWidth` columns,
+    /// with the two header rows (group over label) and rowspans where a column has no group.
+    static func panels(_ t: ReportTable) -> [[String: Any]] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        var index = 0
+        while index < t.columns.count {
+            var end = index + 1
+            while end < t.columns.count, let g = t.columns[index].group, t.columns[end].group == g { end += 1 }
+            if end - start > panelWidth && index > start {
+                ranges.append(start..<index)
+                start = index
+            }
+            index = end
+        }
+        if start < t.columns.count || ranges.isEmpty { ranges.append(start..<t.columns.count) }
+
+        return ranges.enumerated().map { number, range in
+            let cols = Array(t.columns[range])
+            let twoLevels = cols.contains { $0.group != nil }
+            var top: [[String: Any]] = [["text": t.rowHeading, "unit": "", "hasUnit": false, "colspan": 1, "rowspan": twoLevels ? 2 : 1, "isRowHeading": true]]
+            var second: [[String: Any]] = []
+            var i = 0
+            while i < cols.count {
+                let c = cols[i]
+                if let g = c.group {
+                    var span = 1
+                    while i + span < cols.count && cols[i + span].group == g { span += 1 }
+                    top.append(["text": g, "unit": c.unit ?? "", "hasUnit": c.unit != nil, "colspan": span, "rowspan": 1, "isRowHeading": false])
+                    for k in i..<i + span { second.append(["text": cols[k].label, "unit": "", "hasUnit": false, "colspan": 1, "rowspan": 1, "isRowHeading": false]) }
+                    i += span
+                } else {
+                    top.append(["text": c.label, "unit": c.unit ?? "", "hasUnit": c.unit != nil, "colspan": 1, "rowspan": twoLevels ? 2 : 1, "isRowHeading": false])
+                    i += 1
+                }
+            }
+            var headerRows: [[String: Any]] = [["cells": top]]
+            if twoLevels { headerRows.append(["cells": second]) }
+            return [
+                "isContinuation": number > 0,
+                "part": number + 1,
+                "partCount": ranges.count,
+                "isSplit": ranges.count > 1,
+                "headerRows": headerRows,
+                "rows": t.rows.map { row($0, columns: t.columns, range: range) },
+            ]
+        }
+    }
+}

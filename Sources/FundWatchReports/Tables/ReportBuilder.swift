@@ -1,0 +1,50 @@
+import FundWatchCore
+
+/// Builds the six tables of METRICS.md from a report's input. Every figure is computed
+/// here, once; templates and writers only lay out what the tables hold.
+public struct ReportBuilder: Sendable {
+    public let input: ReportInput
+    /// The window's measurement (本期).
+    public let period: Measurement
+    /// The year-to-date measurement (累计).
+    public let yearToDate: Measurement
+
+    public init(_ input: ReportInput) {
+        self.input = input
+        self.period = Measurement(choices: input.choices, window: input.window, asOf: input.asOf)
+        self.yearToDate = Measurement(choices: input.choices, window: .yearToDate(input.window.to), asOf: input.asOf)
+    }
+
+    /// The chosen submissions, in county order.
+    var submissions: [Submission] { input.choices.compactMap { $0.chosen?.payload } }
+
+    /// The whole report.
+    public func document() -> ReportDocument {
+        let provenance = input.choices.map { c in
+            CountyProvenance(countyCode: c.countyCode, countyName: c.countyName, status: c.status,
+                             period: c.chosen?.period, submittedOn: c.chosen?.submittedOn, digest: c.chosen?.digest)
+        }
+        var hasher = SHA256()
+        for p in provenance { hasher.update("\(p.countyCode):\(p.digest ?? "-")\n") }
+        return ReportDocument(
+            title: "医保基金监管专项治理统计报表",
+            window: input.window, yearToDate: .yearToDate(input.window.to), asOf: input.asOf,
+            provenance: provenance, inputDigest: hasher.finalizeHex(),
+            tables: [progressTable(), categoryTable(), violationTable(), actionTable(), noticeTable(), statusTable()])
+    }
+
+    /// The heading of a county row: its name, with the data status when not current.
+    func countyLabel(_ county: Measurement.County) -> String {
+        switch county.status {
+        case .ok: county.countyName
+        case .stale: "\(county.countyName)(沿用\(county.period.map { "\($0.year)年\($0.month)月" } ?? "")数据)"
+        case .missing: "\(county.countyName)(未报送)"
+        }
+    }
+
+    /// Window text for titles: `2026年1—3月` or `2026年3月`.
+    var windowText: String {
+        let w = input.window
+        return w.from == w.to ? "\(w.to.year)年\(w.to.month)月" : "\(w.to.year)年\(w.from.month)—\(w.to.month)月"
+    }
+}

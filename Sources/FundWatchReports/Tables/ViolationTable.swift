@@ -1,0 +1,26 @@
+import FundWatchCore
+
+extension ReportBuilder {
+    /// Cases opened in the window, across the chosen submissions.
+    var casesInWindow: [CaseRecord] {
+        submissions.flatMap { $0.cases.filter { input.window.contains($0.openedOn) } }
+    }
+
+    /// Table 3 违规类型统计: cases and amount involved per violation type. A case with two
+    /// types counts under both; the total counts it once.
+    func violationTable() -> ReportTable {
+        let cases = casesInWindow
+        var rows = Violation.allCases.map { violation in
+            let matching = cases.filter { $0.violations.contains(violation) }
+            return ReportRow(key: violation.code, label: violation.label,
+                             cells: [.count(matching.count), .money(matching.reduce(.zero) { $0 + $1.amountInvolved })])
+        }
+        rows.append(ReportRow(key: "total", label: "合计", cells: [.count(cases.count), .money(cases.reduce(.zero) { $0 + $1.amountInvolved })],
+                              isTotal: true))
+        return ReportTable(id: "table3", number: 3, title: "违规类型统计表(\(windowText))", rowHeading: "违规类型",
+                           columns: [ReportColumn(key: "cases", label: "案件数", unit: "件"),
+                                     ReportColumn(key: "amount_involved", label: "涉及金额", unit: "万元")],
+                           rows: rows,
+                           footnotes: ["统计期内立案的案件。一案涉及多种违规类型的,在各类型下分别计数;合计行每案只计一次,故合计可小于各行之和。"])
+    }
+}
