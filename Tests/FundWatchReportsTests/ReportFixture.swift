@@ -1,0 +1,45 @@
+import Foundation
+import FundWatchCore
+import FundWatchInput
+import FundWatchReports
+import Testing
+
+enum ReportFixture {
+    static var fixtures: String { Bundle.module.resourceURL!.appendingPathComponent("Fixtures").path }
+    static var exampleXML: String { fixtures + "/example/990101-2026-03.xml" }
+    static var exampleCSV: String { fixtures + "/example/990101-2026-03-csv" }
+
+    /// The report of `paths` over `from … 2026-03` as of 2026-03-31.
+    static func document(_ paths: [String], from: Int = 1, asOf: String = "2026-03-31") throws -> ReportDocument {
+        let set = SubmissionSet(paths: paths)
+        #expect(!set.hasErrors)
+        let window = try Window(from: YearMonth(year: 2026, month: from), to: YearMonth(year: 2026, month: 3)!)
+        let input = try ReportInput(candidates: set.candidates, window: window, asOf: Day(iso: asOf)!, policy: .standard,
+                                    tieRule: .refuseDifferentContents)
+        return ReportBuilder(input).document()
+    }
+
+    /// A submission with one institution renamed (for escaping tests).
+    static func renamed(_ name: String) throws -> String {
+        let folder = NSTemporaryDirectory() + "fundwatch-report-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let path = folder + "/example.xml"
+        var text = try String(contentsOfFile: exampleXML, encoding: .utf8)
+        let escaped = name.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        text = text.replacingOccurrences(of: "<name>示例区人民医院</name>", with: "<name>\(escaped)</name>")
+        text = text.replacingOccurrences(of: "<county_name>示例区</county_name>", with: "<county_name>\(escaped)</county_name>")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    static func table(_ document: ReportDocument, _ id: String) throws -> ReportTable {
+        try #require(document.tables.first { $0.id == id })
+    }
+
+    /// The cell of row `row` in column `column`.
+    static func cell(_ table: ReportTable, row: String, column: String) throws -> String {
+        let r = try #require(table.rows.first { $0.key == row }, "no row \(row) in \(table.id)")
+        let c = try #require(table.columns.firstIndex { $0.key == column }, "no column \(column) in \(table.id)")
+        return r.cells[c].display
+    }
+}

@@ -1,0 +1,113 @@
+import FundWatchCore
+import FundWatchReports
+import Testing
+
+/// The six tables hold the figures of EXPECTED.md for the worked example.
+@Suite("Report tables of the worked example")
+struct TableTests {
+    @Test("table 1: Q1 本期 and 累计 for the county and the total", arguments: [ReportFixture.exampleXML, ReportFixture.exampleCSV])
+    func progress(path: String) throws {
+        let t = try ReportFixture.table(try ReportFixture.document([path]), "table1")
+        #expect(t.columns.count == 38)
+        let expected: [(String, String)] = [
+            ("designated", "4"), ("inspected", "3"), ("coverage_rate", "75.0%"), ("random_sampled", "1"), ("random_rate", "25.0%"),
+            ("self_inspected", "1"), ("handled_institutions", "4"), ("handled_cases", "4"), ("closed_cases", "3"),
+            ("amount_involved", "18.68"), ("refused_recovered", "13.86"), ("damages_fines", "1.17"), ("voluntary_refund", "0.52"),
+            ("suspensions", "1"), ("terminations", "0"), ("police_transfers", "1"), ("discipline_transfers", "0"),
+            ("exposures", "2"), ("rewards", "0.05"),
+        ]
+        for (key, value) in expected {
+            for row in ["990101", "total"] {
+                #expect(try ReportFixture.cell(t, row: row, column: "\(key).period") == value, "\(row) \(key)")
+                #expect(try ReportFixture.cell(t, row: row, column: "\(key).ytd") == value, "\(row) \(key) ytd")
+            }
+        }
+        #expect(t.rows.last?.isTotal == true)
+        #expect(t.rows.last?.label == "合计")
+    }
+
+    @Test("table 1 for March alone: 本期 is March, 累计 is Q1")
+    func progressMarch() throws {
+        let t = try ReportFixture.table(try ReportFixture.document([ReportFixture.exampleXML], from: 3), "table1")
+        let expected: [(String, String, String)] = [
+            ("inspected", "2", "3"), ("coverage_rate", "50.0%", "75.0%"), ("random_sampled", "0", "1"), ("random_rate", "0.0%", "25.0%"),
+            ("handled_cases", "3", "4"), ("closed_cases", "2", "3"), ("amount_involved", "17.82", "18.68"),
+            ("refused_recovered", "13.00", "13.86"), ("damages_fines", "1.00", "1.17"), ("exposures", "1", "2"), ("rewards", "0.05", "0.05"),
+        ]
+        for (key, march, q1) in expected {
+            #expect(try ReportFixture.cell(t, row: "990101", column: "\(key).period") == march, "\(key)")
+            #expect(try ReportFixture.cell(t, row: "990101", column: "\(key).ytd") == q1, "\(key) ytd")
+        }
+    }
+
+    @Test("table 2 by category")
+    func categories() throws {
+        let t = try ReportFixture.table(try ReportFixture.document([ReportFixture.exampleXML]), "table2")
+        let keys = ["designated", "inspected", "coverage_rate", "handled_institutions", "amount_involved", "refused_recovered", "suspensions", "terminations"]
+        let expected: [String: [String]] = [
+            "public_hospital": ["1", "1", "100.0%", "1", "12.50", "10.00", "0", "0"],
+            "private_hospital": ["1", "1", "100.0%", "1", "0.86", "0.86", "0", "0"],
+            "primary_care": ["1", "0", "0.0%", "1", "0.52", "0.00", "0", "0"],
+            "pharmacy": ["1", "1", "100.0%", "1", "4.80", "3.00", "1", "0"],
+            "total": ["4", "3", "75.0%", "4", "18.68", "13.86", "1", "0"],
+        ]
+        #expect(t.rows.map(\.key) == ["public_hospital", "private_hospital", "primary_care", "pharmacy", "total"])
+        for (row, values) in expected {
+            #expect(try keys.map { try ReportFixture.cell(t, row: row, column: $0) } == values, "\(row)")
+        }
+    }
+
+    @Test("table 3 by violation: a case counts under each of its types, once in the total")
+    func violations() throws {
+        let t = try ReportFixture.table(try ReportFixture.document([ReportFixture.exampleXML]), "table3")
+        #expect(try ReportFixture.cell(t, row: "duplicate_billing", column: "cases") == "1")
+        #expect(try ReportFixture.cell(t, row: "over_standard", column: "amount_involved") == "12.50")
+        #expect(try ReportFixture.cell(t, row: "card_misuse", column: "cases") == "1")
+        #expect(try ReportFixture.cell(t, row: "drug_resale", column: "cases") == "0")   // 2025-118 opened in 2025
+        #expect(try ReportFixture.cell(t, row: "total", column: "cases") == "4")
+        #expect(try ReportFixture.cell(t, row: "total", column: "amount_involved") == "18.68")
+        let sumOfRows = t.rows.filter { !$0.isTotal }.compactMap { row -> Int? in if case .count(let n) = row.cells[0] { n } else { nil } }.reduce(0, +)
+        #expect(sumOfRows == 6)
+    }
+
+    @Test("table 4 agreement actions, mild to severe")
+    func actions() throws {
+        let t = try ReportFixture.table(try ReportFixture.document([ReportFixture.exampleXML]), "table4")
+        #expect(t.rows.map(\.key) == ["interview", "rectify", "withhold", "refuse", "damages", "suspend", "terminate",
+                                      "admin_penalty", "physician_points", "total"])
+        #expect(try t.rows.dropLast().map { try ReportFixture.cell(t, row: $0.key, column: "cases") } == ["1", "1", "0", "2", "2", "1", "0", "0", "0"])
+    }
+
+    @Test("table 5 major-case notices: 2026-002 overdue by 6 days first, 2026-001 on time")
+    func notices() throws {
+        let t = try ReportFixture.table(try ReportFixture.document([ReportFixture.exampleXML]), "table5")
+        #expect(t.rows.map(\.label) == ["2026-002", "2026-001"])
+        #expect(try ReportFixture.cell(t, row: "990101/2026-002", column: "trigger") == "2026-03-18")
+        #expect(try ReportFixture.cell(t, row: "990101/2026-002", column: "due") == "2026-03-25")
+        #expect(try ReportFixture.cell(t, row: "990101/2026-002", column: "status") == "已逾期")
+        #expect(try ReportFixture.cell(t, row: "990101/2026-002", column: "days_over") == "6")
+        #expect(try ReportFixture.cell(t, row: "990101/2026-001", column: "trigger") == "2026-03-20")
+        #expect(try ReportFixture.cell(t, row: "990101/2026-001", column: "due") == "2026-03-27")
+        #expect(try ReportFixture.cell(t, row: "990101/2026-001", column: "sent") == "2026-03-26")
+        #expect(try ReportFixture.cell(t, row: "990101/2026-001", column: "status") == "按时报送")
+    }
+
+    @Test("table 6 submission status: due 2026-04-05, sent 2026-04-03, on time")
+    func status() throws {
+        let t = try ReportFixture.table(try ReportFixture.document([ReportFixture.exampleXML]), "table6")
+        #expect(try ReportFixture.cell(t, row: "990101", column: "first_submitted_on") == "2026-04-03")
+        #expect(try ReportFixture.cell(t, row: "990101", column: "due") == "2026-04-05")
+        #expect(try ReportFixture.cell(t, row: "990101", column: "timeliness") == "按时")
+        #expect(try ReportFixture.cell(t, row: "990101", column: "status") == "正常")
+    }
+
+    @Test("provenance names the version and digest of each county")
+    func provenance() throws {
+        let d = try ReportFixture.document([ReportFixture.exampleXML])
+        #expect(d.provenance.count == 1)
+        #expect(d.provenance[0].submittedOn?.description == "2026-04-03")
+        #expect(d.provenance[0].digest?.count == 64)
+        #expect(d.inputDigest.count == 64)
+        #expect(try ReportFixture.document([ReportFixture.exampleCSV]).inputDigest == d.inputDigest)
+    }
+}
