@@ -57,9 +57,18 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        .target(
+            name: "FundWatchSampleData",
+            dependencies: [
+                "FundWatchCore",
+                "CLibXML2",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .executableTarget(
             name: "fundwatch",
             dependencies: [
+                "FundWatchSampleData",
                 "FundWatchCore",
                 "FundWatchInput",
                 "FundWatchReports",
@@ -69,7 +78,7 @@ let package = Package(
         .testTarget(name: "FundWatchCoreTests", dependencies: ["FundWatchCore"]),
         .testTarget(
             name: "FundWatchReportsTests",
-            dependencies: ["FundWatchReports", "FundWatchInput", "FundWatchCore"],
+            dependencies: ["FundWatchReports", "FundWatchInput", "FundWatchCore", "FundWatchSampleData"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -102,19 +102,27 @@ enum ReportViewModel {
     /// Splits a wide table into panels of whole column groups, each at most `panelWidth` columns,
     /// with the two header rows (group over label) and rowspans where a column has no group.
     static func panels(_ t: ReportTable) -> [[String: Any]] {
-        var ranges: [Range<Int>] = []
-        var start = 0
+        // Column groups (neighbours sharing a heading) are never split across panels.
+        var groups: [Range<Int>] = []
         var index = 0
         while index < t.columns.count {
             var end = index + 1
             while end < t.columns.count, let g = t.columns[index].group, t.columns[end].group == g { end += 1 }
-            if end - start > panelWidth && index > start {
-                ranges.append(start..<index)
-                start = index
-            }
+            groups.append(index..<end)
             index = end
         }
-        if start < t.columns.count || ranges.isEmpty { ranges.append(start..<t.columns.count) }
+        // As many panels as needed, filled evenly so the last panel is not a lonely column.
+        let panelCount = max(1, (t.columns.count + panelWidth - 1) / panelWidth)
+        let target = (t.columns.count + panelCount - 1) / panelCount
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for group in groups {
+            if group.upperBound - start > target && group.lowerBound > start {
+                ranges.append(start..<group.lowerBound)
+                start = group.lowerBound
+            }
+        }
+        ranges.append(start..<t.columns.count)
 
         return ranges.enumerated().map { number, range in
             let cols = Array(t.columns[range])
@@ -142,6 +150,7 @@ enum ReportViewModel {
                 "part": number + 1,
                 "partCount": ranges.count,
                 "isSplit": ranges.count > 1,
+                "isWide": range.count >= 6,
                 "headerRows": headerRows,
                 "rows": t.rows.map { row($0, columns: t.columns, range: range) },
             ]
