@@ -15,12 +15,16 @@ final class SubmissionSchema: @unchecked Sendable {
               let data = try? Data(contentsOf: url) else {
             fatalError("submission.xsd is missing from the FundWatchInput resources")
         }
-        let schema: xmlSchemaPtr? = data.withUnsafeBytes { raw in
+        guard let schema = compile(data) else { fatalError("submission.xsd does not compile") }
+        return SubmissionSchema(pointer: schema)
+    }()
+
+    /// Compiles an XSD held in memory; nil when it is not a valid schema.
+    static func compile(_ xsd: Data) -> xmlSchemaPtr? {
+        xsd.withUnsafeBytes { raw in
             let context = xmlSchemaNewMemParserCtxt(raw.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(raw.count))
             defer { xmlSchemaFreeParserCtxt(context) }
             return xmlSchemaParse(context)
         }
-        guard let schema else { fatalError("submission.xsd does not compile") }
-        return SubmissionSchema(pointer: schema)
-    }()
+    }
 }

@@ -24,6 +24,19 @@ final class XMLErrorSink {
         }
     }
 
+    /// Runs `body` with this thread's libxml2 errors routed to this sink (libxml2 reports
+    /// some errors through thread-local handlers rather than a reader's) and its
+    /// unstructured messages silenced instead of printed to stderr.
+    func capturingThreadErrors<R>(_ body: () throws -> R) rethrows -> R {
+        xmlSetStructuredErrorFunc(Unmanaged.passUnretained(self).toOpaque(), XMLErrorSink.callback)
+        fw_xml_silence_generic_errors(1)
+        defer {
+            xmlSetStructuredErrorFunc(nil, nil)
+            fw_xml_silence_generic_errors(0)
+        }
+        return try withExtendedLifetime(self) { try body() }
+    }
+
     /// The C callback handed to libxml2.
     static let callback: xmlStructuredErrorFunc = { userData, error in
         guard let userData, let error else { return }

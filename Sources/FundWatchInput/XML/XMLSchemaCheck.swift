@@ -8,19 +8,12 @@ public enum XMLSchemaCheck {
     public static func problems(in document: [UInt8], name: String, schema xsd: Data) -> [Finding] {
         xmlInitParser()
         let sink = XMLErrorSink(file: name)
+        return sink.capturingThreadErrors { check(document, name: name, schema: xsd, sink: sink) }
+    }
+
+    private static func check(_ document: [UInt8], name: String, schema xsd: Data, sink: XMLErrorSink) -> [Finding] {
         let userData = Unmanaged.passUnretained(sink).toOpaque()
-        xmlSetStructuredErrorFunc(userData, XMLErrorSink.callback)
-        fw_xml_silence_generic_errors(1)
-        defer {
-            xmlSetStructuredErrorFunc(nil, nil)
-            fw_xml_silence_generic_errors(0)
-        }
-        let schema: xmlSchemaPtr? = xsd.withUnsafeBytes { raw in
-            let context = xmlSchemaNewMemParserCtxt(raw.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(raw.count))
-            defer { xmlSchemaFreeParserCtxt(context) }
-            return xmlSchemaParse(context)
-        }
-        guard let schema else {
+        guard let schema = SubmissionSchema.compile(xsd) else {
             sink.schema.add(.xmlSchema, at: SourceLocation(file: name, line: nil), detailEN: "the schema itself does not compile")
             return sink.schema.findings
         }
@@ -43,7 +36,6 @@ public enum XMLSchemaCheck {
                 return status
             }
         }
-        withExtendedLifetime(sink) {}
         if status != 0 && !sink.parse.hasErrors {
             sink.parse.add(.xmlMalformed, at: SourceLocation(file: name, line: nil))
         }

@@ -31,15 +31,11 @@ struct XMLSubmissionReader {
             sink.parse.add(.xmlDoctype, at: SourceLocation(file: displayName, line: doctypeLine))
             return (nil, sink.parse)
         }
+        return sink.capturingThreadErrors { read(path: path, displayName: displayName, sink: sink) }
+    }
+
+    private func read(path: String, displayName: String, sink: XMLErrorSink) -> (Submission?, FindingCollector) {
         let userData = Unmanaged.passUnretained(sink).toOpaque()
-        // libxml2 reports some errors through its thread-local handlers rather than the
-        // reader's: route them to this reader's sink, and print nothing to stderr.
-        xmlSetStructuredErrorFunc(userData, XMLErrorSink.callback)
-        fw_xml_silence_generic_errors(1)
-        defer {
-            xmlSetStructuredErrorFunc(nil, nil)
-            fw_xml_silence_generic_errors(0)
-        }
         guard let reader = xmlReaderForFile(path, nil, Self.options) else {
             sink.parse.add(.fileUnreadable, at: SourceLocation(file: displayName, line: nil))
             return (nil, sink.parse)
@@ -62,7 +58,6 @@ struct XMLSubmissionReader {
             }
             walker.visit(type: type, reader: reader, line: line(reader), sink: sink)
         }
-        withExtendedLifetime(sink) {}
         if status != 0 || sink.parse.hasErrors {
             if !sink.parse.hasErrors {
                 sink.parse.add(.xmlMalformed, at: SourceLocation(file: displayName, line: nil), detailEN: "the document ends early")
