@@ -46,7 +46,10 @@ let package = Package(
             path: "report-templates",
             exclude: ["README.md"],
             sources: ["DefaultTemplates.swift"],
-            resources: [.copy("report.html.mustache"), .copy("report.xml.mustache"), .copy("report.xsd")]
+            resources: [
+                .copy("report.html.mustache"), .copy("report.xml.mustache"), .copy("report.xsd"),
+                .copy("notice.html.mustache"), .copy("notice.xml.mustache"), .copy("notice.xsd"),
+            ]
         ),
         .target(
             name: "FundWatchReports",

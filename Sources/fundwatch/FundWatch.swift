@@ -9,6 +9,9 @@ struct FundWatch: ParsableCommand {
             PATH may be an .xml submission, a folder of CSV files (submission.csv, institutions.csv, \
             inspections.csv, cases.csv), a .zip of such a folder, or a folder that holds any of these.
             """,
-        subcommands: [ValidateCommand.self, MetricsCommand.self, ReportCommand.self, SampleDataCommand.self]
+        subcommands: [
+            ValidateCommand.self, MetricsCommand.self, ReportCommand.self, NoticesCommand.self, NoticeCommand.self,
+            TimelinessCommand.self, SampleDataCommand.self,
+        ]
     )
 }

@@ -1,3 +1,4 @@
+import FundWatchCore
 import ArgumentParser
 import FundWatchInput
 import FundWatchReports
@@ -19,6 +20,39 @@ enum Loader {
     static func templates(_ directory: String?) throws -> TemplateSet {
         do {
             return try directory.map { try TemplateSet(directory: $0) } ?? TemplateSet.defaults()
+        } catch {
+            Console.err("error: \(error)\n")
+            throw ExitCode(1)
+        }
+    }
+}
+
+extension Loader {
+    /// `--as-of`, or a default; an error when neither is known.
+    static func asOf(_ text: String?, default fallback: Day?) throws -> Day {
+        if let text {
+            guard let day = Day(iso: text) else { throw ValidationError("--as-of must be a date YYYY-MM-DD, got '\(text)'") }
+            return day
+        }
+        guard let fallback else { throw ValidationError("no submission to take a default --as-of from; give --as-of") }
+        return fallback
+    }
+
+    /// Chooses each county's submission for a report; a version conflict is exit 1.
+    static func reportInput(_ set: SubmissionSet, window: Window, asOf: Day, policy: Policy) throws -> ReportInput {
+        do {
+            return try ReportInput(candidates: set.candidates, window: window, asOf: asOf, policy: policy, tieRule: .refuseDifferentContents)
+        } catch {
+            Console.err("error \(Rule.bundleConflict.id): \(error.description)\n")
+            throw ExitCode(1)
+        }
+    }
+
+    /// Renders a document in one format; a rendering problem is exit 1.
+    static func render(_ document: ReportDocument, format: ReportFormat, templates directory: String?) throws -> [ReportWriter.File] {
+        let writer = ReportWriter(templates: try templates(directory))
+        do {
+            return try writer.render(document, formats: [format])
         } catch {
             Console.err("error: \(error)\n")
             throw ExitCode(1)

@@ -23,6 +23,8 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Formats to write, comma-separated: html,xml,csv.")
     var format: String = "html,xml,csv"
 
+    @OptionGroup var config: ConfigOption
+
     @Option(help: "A folder of templates replacing the built-in ones (see report-templates/).")
     var templates: String?
 
@@ -33,15 +35,10 @@ struct ReportCommand: ParsableCommand {
         let window = try windowOptions.window()
         let asOf = try windowOptions.asOfDay(window)
         let formats = try ReportFormat.parseList(format)
+        let configuration = try config.load()
         let templateSet = try Loader.templates(templates)
         let set = try Loader.accepted(paths)
-        let input: ReportInput
-        do {
-            input = try ReportInput(candidates: set.candidates, window: window, asOf: asOf, policy: .standard, tieRule: .refuseDifferentContents)
-        } catch {
-            Console.err("error \(Rule.bundleConflict.id): \(error.description)\n")
-            throw ExitCode(1)
-        }
+        let input = try Loader.reportInput(set, window: window, asOf: asOf, policy: configuration.policy)
         let document = ReportBuilder(input).document()
         do {
             let written = try ReportWriter(templates: templateSet).write(document, formats: formats, to: out)

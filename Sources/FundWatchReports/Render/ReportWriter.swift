@@ -17,6 +17,11 @@ public struct ReportWriter: Sendable {
     public struct File: Sendable {
         public var name: String
         public var bytes: [UInt8]
+
+        public init(name: String, bytes: [UInt8]) {
+            self.name = name
+            self.bytes = bytes
+        }
     }
 
     /// A document FundWatch would write does not validate (an edited template broke it).
@@ -37,10 +42,7 @@ public struct ReportWriter: Sendable {
             files.append(File(name: "report.html", bytes: Array(try templates.render("report.html", model).utf8)))
         }
         if formats.contains(.xml) {
-            let bytes = Array(try templates.render("report.xml", model).utf8)
-            let problems = XMLSchemaCheck.problems(in: bytes, name: "report.xml", schema: try templates.schema("report.xsd"))
-            if !problems.isEmpty { throw InvalidOutput(findings: problems) }
-            files.append(File(name: "report.xml", bytes: bytes))
+            files.append(File(name: "report.xml", bytes: try validXML("report", model)))
         }
         if formats.contains(.csv) {
             for table in document.tables {
@@ -50,15 +52,40 @@ public struct ReportWriter: Sendable {
         return files
     }
 
-    /// Renders and writes into `directory` (created if needed). Nothing is written unless
-    /// every file rendered.
-    public func write(_ document: ReportDocument, formats: Set<ReportFormat>, to directory: String) throws -> [String] {
-        let files = try render(document, formats: formats)
+    /// Renders template `name.xml` and checks it against `name.xsd`.
+    func validXML(_ name: String, _ model: [String: Any]) throws -> [UInt8] {
+        let bytes = Array(try templates.render("\(name).xml", model).utf8)
+        let problems = XMLSchemaCheck.problems(in: bytes, name: "\(name).xml", schema: try templates.schema("\(name).xsd"))
+        if !problems.isEmpty { throw InvalidOutput(findings: problems) }
+        return bytes
+    }
+
+    /// The notice document of one case: `notice-COUNTY-CASE.html` and `.xml`.
+    public func render(_ notice: NoticeDocument) throws -> [File] {
+        let model = notice.viewModel()
+        let base = "notice-\(notice.notice.countyCode)-\(Self.safeFileName(notice.record.caseID))"
+        return [File(name: base + ".html", bytes: Array(try templates.render("notice.html", model).utf8)),
+                File(name: base + ".xml", bytes: try validXML("notice", model))]
+    }
+
+    /// A case number as a file name: anything but letters, digits, `-` and `_` becomes `_`.
+    static func safeFileName(_ text: String) -> String {
+        String(text.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" ? Character($0) : "_" })
+    }
+
+    /// Writes rendered files into `directory` (created if needed).
+    public func write(_ files: [File], to directory: String) throws -> [String] {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         return try files.map { file in
             let path = directory + "/" + file.name
             try Data(file.bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
             return path
         }
+    }
+
+    /// Renders and writes into `directory` (created if needed). Nothing is written unless
+    /// every file rendered.
+    public func write(_ document: ReportDocument, formats: Set<ReportFormat>, to directory: String) throws -> [String] {
+        try write(try render(document, formats: formats), to: directory)
     }
 }

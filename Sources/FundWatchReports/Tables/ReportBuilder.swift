@@ -18,8 +18,30 @@ public struct ReportBuilder: Sendable {
     /// The chosen submissions, in county order.
     var submissions: [Submission] { input.choices.compactMap { $0.chosen?.payload } }
 
-    /// The whole report.
-    public func document() -> ReportDocument {
+    /// The tables a document can hold.
+    public enum Table: Sendable, CaseIterable {
+        case progress, categories, violations, actions, notices, status
+        /// Not one of the six: the year grid of return timeliness.
+        case timelinessGrid
+
+        /// The six tables of every report.
+        public static let standard: [Table] = [.progress, .categories, .violations, .actions, .notices, .status]
+    }
+
+    func table(_ kind: Table) -> ReportTable {
+        switch kind {
+        case .progress: progressTable()
+        case .categories: categoryTable()
+        case .violations: violationTable()
+        case .actions: actionTable()
+        case .notices: noticeTable()
+        case .status: statusTable()
+        case .timelinessGrid: timelinessGrid()
+        }
+    }
+
+    /// A document holding `tables` (the six of a report, by default).
+    public func document(title: String = "医保基金监管专项治理统计报表", tables: [Table] = Table.standard) -> ReportDocument {
         let provenance = input.choices.map { c in
             CountyProvenance(countyCode: c.countyCode, countyName: c.countyName, status: c.status,
                              period: c.chosen?.period, submittedOn: c.chosen?.submittedOn, digest: c.chosen?.digest)
@@ -27,10 +49,10 @@ public struct ReportBuilder: Sendable {
         var hasher = SHA256()
         for p in provenance { hasher.update("\(p.countyCode):\(p.digest ?? "-")\n") }
         return ReportDocument(
-            title: "医保基金监管专项治理统计报表",
+            title: title,
             window: input.window, yearToDate: .yearToDate(input.window.to), asOf: input.asOf,
             provenance: provenance, inputDigest: hasher.finalizeHex(),
-            tables: [progressTable(), categoryTable(), violationTable(), actionTable(), noticeTable(), statusTable()])
+            tables: tables.map(table))
     }
 
     /// The heading of a county row: its name, with the data status when not current.

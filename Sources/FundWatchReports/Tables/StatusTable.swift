@@ -15,12 +15,11 @@ extension ReportBuilder {
         ]
         var tally: [String: Int] = [:]
         let rows = input.choices.map { choice -> ReportRow in
-            let timeliness = Timeliness(firstSubmittedOn: input.firstSubmittedOn[choice.countyCode], month: month,
-                                        policy: input.policy, asOf: input.asOf)
+            let timeliness = input.timeliness(county: choice.countyCode, month: month)
             tally[timeliness.code, default: 0] += 1
             return ReportRow(key: choice.countyCode, label: choice.countyName, cells: [
                 choice.chosen.map { .text($0.period.description) } ?? .none,
-                input.firstSubmittedOn[choice.countyCode].map(ReportCell.date) ?? .none,
+                input.firstSubmitted[choice.countyCode]?[month].map(ReportCell.date) ?? .none,
                 .date(due), .text(timeliness.label), .text(choice.status.label),
                 choice.chosen.map { .text(String($0.digest.prefix(12))) } ?? .none,
             ])
@@ -33,6 +32,36 @@ extension ReportBuilder {
             footnotes: [
                 "\(month) 的报表应于 \(due)(含当日)前报送;及时性按首个通过校验版本的报送日期判断,统计使用最新版本。",
                 "\(summary)。沿用旧数据:本月未报送,使用该县区此前最近一期数据。内容摘要为所用版本 SHA-256 的前 12 位。",
+            ])
+    }
+}
+
+extension ReportBuilder {
+    /// The year grid of timeliness: counties × months January … `to`, each on time,
+    /// late by N days, missing, or not yet due as of the report date.
+    func timelinessGrid() -> ReportTable {
+        let to = input.window.to
+        let months = (1...to.month).map { YearMonth(year: to.year, month: $0)! }
+        var lateCount = 0, missingCount = 0, onTimeCount = 0
+        let rows = input.choices.map { choice -> ReportRow in
+            let cells = months.map { month -> ReportCell in
+                let t = input.timeliness(county: choice.countyCode, month: month)
+                switch t {
+                case .onTime: onTimeCount += 1
+                case .late: lateCount += 1
+                case .missing: missingCount += 1
+                case .notYetDue: break
+                }
+                return .text(t.label)
+            }
+            return ReportRow(key: choice.countyCode, label: choice.countyName, cells: cells)
+        }
+        return ReportTable(
+            id: "timeliness", number: 7, title: "县(区)报表报送及时性年度表(\(to.year)年1—\(to.month)月,截至 \(input.asOf))",
+            rowHeading: "县(区)", columns: months.map { ReportColumn(key: $0.description, label: "\($0.month)月") }, rows: rows,
+            footnotes: [
+                "每月报表应于次月 \(input.policy.returnDueDay) 日(含)前报送,按首个通过校验版本的报送日期判断。",
+                "按时 \(onTimeCount) 次,迟报 \(lateCount) 次,未报 \(missingCount) 次;未到期表示截至统计日尚未到报送期限。",
             ])
     }
 }
