@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 /// FundWatch: validates county medical-insurance fund supervision registers,
@@ -22,6 +22,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -61,6 +64,19 @@ let package = Package(
             ]
         ),
         .target(
+            name: "FundWatchStore",
+            dependencies: ["FundWatchCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "FundWatchPostgres",
+            dependencies: [
+                "FundWatchCore",
+                "FundWatchStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "FundWatchSampleData",
             dependencies: [
                 "FundWatchCore",
@@ -72,6 +88,8 @@ let package = Package(
             name: "fundwatch",
             dependencies: [
                 "FundWatchSampleData",
+                "FundWatchStore",
+                "FundWatchPostgres",
                 "FundWatchCore",
                 "FundWatchInput",
                 "FundWatchReports",
@@ -79,6 +97,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "FundWatchCoreTests", dependencies: ["FundWatchCore"]),
+        .testTarget(
+            name: "FundWatchStoreTests",
+            dependencies: ["FundWatchStore", "FundWatchPostgres", "FundWatchInput", "FundWatchCore", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(
             name: "FundWatchReportsTests",
             dependencies: ["FundWatchReports", "FundWatchInput", "FundWatchCore", "FundWatchSampleData"],

@@ -113,3 +113,16 @@ public func latestVersion<Payload>(
     }
     return latest
 }
+
+extension CountyChoice {
+    /// The same choice with its payload replaced (e.g. a stored version's id by its loaded registers).
+    public func withPayload<Other: Sendable>(_ transform: (Payload) async throws -> Other) async rethrows -> CountyChoice<Other> {
+        var candidate: SubmissionCandidate<Other>? = nil
+        if let chosen {
+            candidate = SubmissionCandidate(countyCode: chosen.countyCode, countyName: chosen.countyName, period: chosen.period,
+                                            submittedOn: chosen.submittedOn, digest: chosen.digest, origin: chosen.origin,
+                                            sequence: chosen.sequence, payload: try await transform(chosen.payload))
+        }
+        return CountyChoice<Other>(countyCode: countyCode, countyName: countyName, status: status, chosen: candidate)
+    }
+}

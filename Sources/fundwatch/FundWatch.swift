@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct FundWatch: ParsableCommand {
+struct FundWatch: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fundwatch",
         abstract: "医保基金监管专项治理统计 — validate county registers and compute the campaign metrics.",
@@ -11,7 +11,7 @@ struct FundWatch: ParsableCommand {
             """,
         subcommands: [
             ValidateCommand.self, MetricsCommand.self, ReportCommand.self, NoticesCommand.self, NoticeCommand.self,
-            TimelinessCommand.self, SampleDataCommand.self,
+            TimelinessCommand.self, ImportCommand.self, HistoryCommand.self, SampleDataCommand.self,
         ]
     )
 }

@@ -59,3 +59,23 @@ extension Loader {
         }
     }
 }
+
+extension Loader {
+    /// Runs `body` on the candidates and closes a store afterwards, whatever happens.
+    static func closing<R>(_ candidates: Candidates, _ body: (Candidates) async throws -> R) async throws -> R {
+        do {
+            let result = try await body(candidates)
+            await candidates.close()
+            return result
+        } catch {
+            await candidates.close()
+            if error is ExitCode || error is ValidationError { throw error }
+            if let conflict = error as? VersionConflict {
+                Console.err("error \(Rule.bundleConflict.id): \(conflict.description)\n")
+            } else {
+                Console.err("error: \(error)\n")
+            }
+            throw ExitCode(1)
+        }
+    }
+}

@@ -3,7 +3,7 @@ import FundWatchCore
 import FundWatchInput
 import FundWatchReports
 
-struct MetricsCommand: ParsableCommand {
+struct MetricsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "metrics",
         abstract: "Compute the campaign metrics per county and for the city over a window.",
@@ -19,21 +19,14 @@ struct MetricsCommand: ParsableCommand {
     @Flag(name: .long, help: "Print JSON instead of a table.")
     var json = false
 
-    @Argument(help: "Submissions: .xml files, CSV folders, .zip files, or folders holding them.")
-    var paths: [String]
+    @OptionGroup var source: SourceOptions
 
-    func run() throws {
+    func run() async throws {
         let window = try windowOptions.window()
         let asOf = try windowOptions.asOfDay(window)
-        let set = try Loader.accepted(paths)
-        let choices: [CountyChoice<Submission>]
-        do {
-            choices = try chooseSubmissions(set.candidates, for: window.to, tieRule: .refuseDifferentContents)
-        } catch {
-            Console.err("error \(Rule.bundleConflict.id): \(error.description)\n")
-            throw ExitCode(1)
-        }
-        let measurement = Measurement(choices: choices, window: window, asOf: asOf)
+        let candidates = try await source.open()
+        let input = try await Loader.closing(candidates) { try await $0.reportInput(window: window, asOf: asOf, policy: .standard) }
+        let measurement = Measurement(choices: input.choices, window: window, asOf: asOf)
         Console.out(json ? MetricsJSON.document(measurement).serialized() : MetricsText.render(measurement))
     }
 }

@@ -3,7 +3,7 @@ import FundWatchCore
 import FundWatchInput
 import FundWatchReports
 
-struct NoticeCommand: ParsableCommand {
+struct NoticeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "notice",
         abstract: "Write the major-case notice (要情报告) of one case as HTML (one printable page) and XML.",
@@ -27,14 +27,16 @@ struct NoticeCommand: ParsableCommand {
     @Option(help: "A folder of templates replacing the built-in ones.")
     var templates: String?
 
-    @Argument(help: "Submissions: .xml files, CSV folders, .zip files, or folders holding them.")
-    var paths: [String]
+    @OptionGroup var source: SourceOptions
 
-    func run() throws {
+    func run() async throws {
         let configuration = try config.load()
-        let set = try Loader.accepted(paths)
-        let day = try Loader.asOf(asOf, default: set.candidates.map(\.period).max()?.lastDay)
-        let input = try Loader.reportInput(set, window: Window(to: day.yearMonth), asOf: day, policy: configuration.policy)
+        let candidates = try await source.open()
+        let input = try await Loader.closing(candidates) { candidates in
+            let day = try Loader.asOf(asOf, default: candidates.latestPeriod?.lastDay)
+            return try await candidates.reportInput(window: try Window(to: day.yearMonth), asOf: day, policy: configuration.policy)
+        }
+        let day = input.asOf
         let submissions = input.choices.compactMap { $0.chosen?.payload }
         guard let document = NoticeDocument(countyCode: county, caseID: caseID, in: submissions, policy: configuration.policy, asOf: day) else {
             let known = submissions.contains { $0.header.countyCode == county && $0.cases.contains { $0.caseID == caseID } }

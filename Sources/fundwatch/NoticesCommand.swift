@@ -4,7 +4,7 @@ import FundWatchCore
 import FundWatchInput
 import FundWatchReports
 
-struct NoticesCommand: ParsableCommand {
+struct NoticesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "notices",
         abstract: "The major-case notice register (要情报告台账), most urgent first; exit 3 if any notice is overdue.",
@@ -28,14 +28,16 @@ struct NoticesCommand: ParsableCommand {
     @Option(help: "A folder of templates replacing the built-in ones (html and xml).")
     var templates: String?
 
-    @Argument(help: "Submissions: .xml files, CSV folders, .zip files, or folders holding them.")
-    var paths: [String]
+    @OptionGroup var source: SourceOptions
 
-    func run() throws {
+    func run() async throws {
         let configuration = try config.load()
-        let set = try Loader.accepted(paths)
-        let day = try Loader.asOf(asOf, default: set.candidates.map(\.period).max()?.lastDay)
-        let input = try Loader.reportInput(set, window: Window(to: day.yearMonth), asOf: day, policy: configuration.policy)
+        let candidates = try await source.open()
+        let input = try await Loader.closing(candidates) { candidates in
+            let day = try Loader.asOf(asOf, default: candidates.latestPeriod?.lastDay)
+            return try await candidates.reportInput(window: try Window(to: day.yearMonth), asOf: day, policy: configuration.policy)
+        }
+        let day = input.asOf
         let builder = ReportBuilder(input)
         let notices = builder.notices
         switch format {

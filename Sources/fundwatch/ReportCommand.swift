@@ -4,7 +4,7 @@ import FundWatchCore
 import FundWatchInput
 import FundWatchReports
 
-struct ReportCommand: ParsableCommand {
+struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Write the six statistical report tables as HTML, XML and CSV.",
@@ -28,17 +28,16 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "A folder of templates replacing the built-in ones (see report-templates/).")
     var templates: String?
 
-    @Argument(help: "Submissions: .xml files, CSV folders, .zip files, or folders holding them.")
-    var paths: [String]
+    @OptionGroup var source: SourceOptions
 
-    func run() throws {
+    func run() async throws {
         let window = try windowOptions.window()
         let asOf = try windowOptions.asOfDay(window)
         let formats = try ReportFormat.parseList(format)
         let configuration = try config.load()
         let templateSet = try Loader.templates(templates)
-        let set = try Loader.accepted(paths)
-        let input = try Loader.reportInput(set, window: window, asOf: asOf, policy: configuration.policy)
+        let candidates = try await source.open()
+        let input = try await Loader.closing(candidates) { try await $0.reportInput(window: window, asOf: asOf, policy: configuration.policy) }
         let document = ReportBuilder(input).document()
         do {
             let written = try ReportWriter(templates: templateSet).write(document, formats: formats, to: out)

@@ -3,7 +3,7 @@ import FundWatchCore
 import FundWatchInput
 import FundWatchReports
 
-struct TimelinessCommand: ParsableCommand {
+struct TimelinessCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "timeliness",
         abstract: "The year grid of return timeliness (counties × months): on time, late (days), missing, not yet due.",
@@ -24,15 +24,14 @@ struct TimelinessCommand: ParsableCommand {
     @Option(help: "A folder of templates replacing the built-in ones.")
     var templates: String?
 
-    @Argument(help: "Submissions: .xml files, CSV folders, .zip files, or folders holding them.")
-    var paths: [String]
+    @OptionGroup var source: SourceOptions
 
-    func run() throws {
+    func run() async throws {
         guard let month = YearMonth(iso: to) else { throw ValidationError("--to must be a month YYYY-MM, got '\(to)'") }
         let configuration = try config.load()
-        let set = try Loader.accepted(paths)
         let day = try Loader.asOf(asOf, default: configuration.policy.returnDue(for: month))
-        let input = try Loader.reportInput(set, window: Window.yearToDate(month), asOf: day, policy: configuration.policy)
+        let candidates = try await source.open()
+        let input = try await Loader.closing(candidates) { try await $0.reportInput(window: Window.yearToDate(month), asOf: day, policy: configuration.policy) }
         let document = ReportBuilder(input).document(title: "报表报送及时性", tables: [.timelinessGrid])
         var written: [String] = []
         for format in [ReportFormat.html, .xml, .csv] {

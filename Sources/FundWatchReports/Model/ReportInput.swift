@@ -30,10 +30,15 @@ public struct ReportInput: Sendable {
     public init(candidates: [SubmissionCandidate<Submission>], window: Window, asOf: Day, policy: Policy,
                 tieRule: VersionTieRule) throws(VersionConflict) {
         let choices = try chooseSubmissions(candidates, for: window.to, tieRule: tieRule)
+        self.init(window: window, asOf: asOf, policy: policy, choices: choices, firstSubmitted: Self.firstSubmitted(candidates))
+    }
+
+    /// Per county and month, the earliest `submitted_on` among candidate versions.
+    public static func firstSubmitted<Payload>(_ candidates: [SubmissionCandidate<Payload>]) -> [String: [YearMonth: Day]] {
         var first: [String: [YearMonth: Day]] = [:]
         for c in candidates {
             first[c.countyCode, default: [:]][c.period] = min(first[c.countyCode]?[c.period] ?? c.submittedOn, c.submittedOn)
         }
-        self.init(window: window, asOf: asOf, policy: policy, choices: choices, firstSubmitted: first)
+        return first
     }
 }

@@ -1,0 +1,142 @@
+import FundWatchCore
+import GRDB
+
+/// The embedded store: one SQLite file through GRDB, in WAL mode so readers never wait
+/// for a writer, with versioned migrations. Two processes may import at once: each
+/// import is one IMMEDIATE transaction, and a writer waits (up to 60 s) for the other.
+public final class SQLiteStore: SubmissionStore, Sendable {
+    let pool: DatabasePool
+    public let path: String
+
+    /// Opens (creating and migrating if needed) the store at `path`.
+    public init(path: String) throws {
+        self.path = path
+        var configuration = GRDB.Configuration()
+        configuration.busyMode = .timeout(60)
+        configuration.foreignKeysEnabled = true
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Self.migrator.migrate(pool)
+        } catch {
+            throw StoreError("cannot open the SQLite store \(path): \(error)")
+        }
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            for sql in StoreSchema.version1(idColumn: "INTEGER PRIMARY KEY AUTOINCREMENT") { try db.execute(sql: sql) }
+        }
+        return migrator
+    }
+
+    public func record(_ submission: Submission, digest: String, origin: String, importedAt: String, dryRun: Bool) async throws -> (ImportOutcome, StoredVersion?) {
+        let h = submission.header
+        if dryRun {
+            let existing = try await pool.read { db in
+                try String.fetchAll(db, sql: "SELECT digest FROM submissions WHERE county_code = ? AND period = ?",
+                                    arguments: [h.countyCode, h.period.description])
+            }
+            return (Self.outcome(digest: digest, existing: existing), nil)
+        }
+        return try await pool.writeWithoutTransaction { db in
+            var result: (ImportOutcome, StoredVersion?) = (.unchanged, nil)
+            try db.inTransaction(.immediate) {
+                let existing = try String.fetchAll(db, sql: "SELECT digest FROM submissions WHERE county_code = ? AND period = ?",
+                                                   arguments: [h.countyCode, h.period.description])
+                let outcome = Self.outcome(digest: digest, existing: existing)
+                guard outcome != .unchanged else { return .rollback }
+                try Self.insert(submission, digest: digest, origin: origin, importedAt: importedAt, db: db)
+                let id = db.lastInsertedRowID
+                result = (outcome, try Self.versions(db, where: "id = ?", [id]).first)
+                return .commit
+            }
+            return result
+        }
+    }
+
+    private static func insert(_ s: Submission, digest: String, origin: String, importedAt: String, db: Database) throws {
+        try execute(db, table: "submissions", columns: StoreSchema.submissionColumns,
+                    rows: [StoreSchema.submissionRow(s, digest: digest, origin: origin, importedAt: importedAt)], prefix: false)
+        let id = db.lastInsertedRowID
+        func numbered(_ rows: [[StoreValue]]) -> [[StoreValue]] {
+            rows.enumerated().map { [.integer(id), .integer(Int64($0.offset))] + $0.element }
+        }
+        try execute(db, table: "institutions", columns: StoreSchema.institutionColumns, rows: numbered(s.institutions.map(StoreSchema.institutionRow)))
+        try execute(db, table: "inspections", columns: StoreSchema.inspectionColumns, rows: numbered(s.inspections.map(StoreSchema.inspectionRow)))
+        try execute(db, table: "cases", columns: StoreSchema.caseWriteColumns, rows: numbered(s.cases.map(StoreSchema.caseWriteRow)))
+    }
+
+    private static func execute(_ db: Database, table: String, columns: [String], rows: [[StoreValue]], prefix: Bool = true) throws {
+        guard !rows.isEmpty else { return }
+        let all = (prefix ? ["submission_id", "row_no"] : []) + columns
+        let statement = try db.makeStatement(
+            sql: "INSERT INTO \(table) (\(StoreSchema.list(all))) VALUES (\(Array(repeating: "?", count: all.count).joined(separator: ", ")))")
+        for row in rows {
+            try statement.execute(arguments: StatementArguments(row.map(\.databaseValue)))
+        }
+    }
+
+    public func versions(county: String?, period: YearMonth?) async throws -> [StoredVersion] {
+        var conditions: [String] = [], arguments: [DatabaseValue] = []
+        if let county { conditions.append("county_code = ?"); arguments.append(county.databaseValue) }
+        if let period { conditions.append("period = ?"); arguments.append(period.description.databaseValue) }
+        let filter = conditions.isEmpty ? "1 = 1" : conditions.joined(separator: " AND ")
+        let bound = arguments
+        return try await pool.read { db in try Self.versions(db, where: filter, bound) }
+    }
+
+    private static func versions(_ db: Database, where filter: String, _ arguments: [any DatabaseValueConvertible]) throws -> [StoredVersion] {
+        try rows(db, "SELECT \(StoreSchema.list(StoreSchema.versionColumns)) FROM submissions WHERE \(filter) ORDER BY id",
+                 arguments.map(\.databaseValue)).map(StoreSchema.version)
+    }
+
+    public func load(_ id: Int64) async throws -> Submission {
+        try await pool.read { db in
+            let idArg: [DatabaseValue] = [id.databaseValue]
+            guard let head = try Self.rows(db, "SELECT county_code, county_name, period, prepared_by, submitted_on FROM submissions WHERE id = ?", idArg).first else {
+                throw StoreError("no stored version \(id)")
+            }
+            func part(_ table: String, _ columns: [String]) throws -> [[StoreValue]] {
+                try Self.rows(db, "SELECT \(StoreSchema.list(columns)) FROM \(table) WHERE submission_id = ? ORDER BY row_no", idArg)
+            }
+            return Submission(header: try StoreSchema.header(head),
+                              institutions: try part("institutions", StoreSchema.institutionColumns).map(StoreSchema.institution),
+                              inspections: try part("inspections", StoreSchema.inspectionColumns).map(StoreSchema.inspection),
+                              cases: try part("cases", StoreSchema.caseColumns).map(StoreSchema.caseRecord))
+        }
+    }
+
+    private static func rows(_ db: Database, _ sql: String, _ arguments: [DatabaseValue]) throws -> [[StoreValue]] {
+        var out: [[StoreValue]] = []
+        let cursor = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
+        while let row = try cursor.next() {
+            out.append((0..<row.count).map { StoreValue(row[$0] as DatabaseValue) })
+        }
+        return out
+    }
+
+    public func close() async throws {
+        try pool.close()
+    }
+}
+
+extension StoreValue {
+    var databaseValue: DatabaseValue {
+        switch self {
+        case .text(let s): s.databaseValue
+        case .integer(let n): n.databaseValue
+        case .null: .null
+        }
+    }
+
+    init(_ value: DatabaseValue) {
+        switch value.storage {
+        case .string(let s): self = .text(s)
+        case .int64(let n): self = .integer(n)
+        case .double(let d): self = .integer(Int64(d))
+        case .blob(let b): self = .text(String(decoding: b, as: UTF8.self))
+        case .null: self = .null
+        }
+    }
+}

@@ -1,0 +1,193 @@
+import FundWatchCore
+
+/// A value in a store row, whatever the database.
+public enum StoreValue: Sendable, Hashable {
+    case text(String)
+    case integer(Int64)
+    case null
+
+    var text: String? { if case .text(let s) = self { s } else { nil } }
+    var integer: Int64? { if case .integer(let n) = self { n } else { nil } }
+}
+
+/// The tables both stores share, and the mapping between `Submission` and rows, written
+/// once. Money is integer fen; dates `YYYY-MM-DD` text; booleans 0/1; code lists `;`-joined.
+public enum StoreSchema {
+    /// Current schema version; migrations bring older stores up to it.
+    public static let version = 1
+
+    /// `CREATE TABLE` statements of version 1; `idColumn` is the dialect's auto-increment key.
+    public static func version1(idColumn: String) -> [String] {
+        [
+            """
+            CREATE TABLE submissions (
+              id \(idColumn),
+              county_code TEXT NOT NULL, county_name TEXT NOT NULL, period TEXT NOT NULL,
+              prepared_by TEXT NOT NULL, submitted_on TEXT NOT NULL, digest TEXT NOT NULL,
+              imported_at TEXT NOT NULL, origin TEXT NOT NULL,
+              institution_count BIGINT NOT NULL, inspection_count BIGINT NOT NULL, case_count BIGINT NOT NULL)
+            """,
+            "CREATE INDEX submissions_county_period ON submissions (county_code, period)",
+            """
+            CREATE TABLE institutions (
+              submission_id BIGINT NOT NULL REFERENCES submissions(id), row_no BIGINT NOT NULL,
+              \(institutionColumns.map { "\($0) TEXT NOT NULL" }.joined(separator: ", ")),
+              PRIMARY KEY (submission_id, row_no))
+            """,
+            """
+            CREATE TABLE inspections (
+              submission_id BIGINT NOT NULL REFERENCES submissions(id), row_no BIGINT NOT NULL,
+              institution_code TEXT NOT NULL, inspected_on TEXT NOT NULL, method TEXT NOT NULL, problems_found BIGINT NOT NULL,
+              PRIMARY KEY (submission_id, row_no))
+            """,
+            """
+            CREATE TABLE cases (
+              submission_id BIGINT NOT NULL REFERENCES submissions(id), row_no BIGINT NOT NULL,
+              case_id TEXT NOT NULL, institution_code TEXT NOT NULL, opened_on TEXT NOT NULL, closed_on TEXT,
+              source TEXT NOT NULL, violations TEXT NOT NULL,
+              amount_involved BIGINT NOT NULL, amount_refused BIGINT NOT NULL, amount_recovered BIGINT NOT NULL,
+              damages BIGINT NOT NULL, fine BIGINT NOT NULL, voluntary_refund BIGINT NOT NULL,
+              actions TEXT NOT NULL, suspension_months BIGINT,
+              police_transfer_on TEXT, discipline_transfer_on TEXT, exposed_on TEXT,
+              public_attention BIGINT NOT NULL, notice_submitted_on TEXT,
+              reward_paid BIGINT NOT NULL, discovery TEXT NOT NULL, facts TEXT NOT NULL, outcome TEXT NOT NULL, basis TEXT NOT NULL,
+              reporter TEXT NOT NULL,
+              PRIMARY KEY (submission_id, row_no))
+            """,
+        ]
+    }
+
+    // MARK: Columns (after submission_id, row_no)
+
+    public static let submissionColumns = ["county_code", "county_name", "period", "prepared_by", "submitted_on", "digest",
+                                           "imported_at", "origin", "institution_count", "inspection_count", "case_count"]
+    public static let institutionColumns = ["code", "name", "category", "agreement_status"]
+    public static let inspectionColumns = ["institution_code", "inspected_on", "method", "problems_found"]
+    /// Every column of `cases` a report may read: deliberately without `reporter`.
+    public static let caseColumns = ["case_id", "institution_code", "opened_on", "closed_on", "source", "violations",
+                                     "amount_involved", "amount_refused", "amount_recovered", "damages", "fine", "voluntary_refund",
+                                     "actions", "suspension_months", "police_transfer_on", "discipline_transfer_on", "exposed_on",
+                                     "public_attention", "notice_submitted_on", "reward_paid", "discovery", "facts", "outcome", "basis"]
+    /// Columns written on import: the readable ones plus the confidential reporter.
+    public static let caseWriteColumns = caseColumns + ["reporter"]
+    /// The columns of `versions` queries.
+    public static let versionColumns = ["id", "county_code", "county_name", "period", "submitted_on", "digest", "imported_at", "origin",
+                                        "institution_count", "inspection_count", "case_count"]
+
+    // MARK: Submission → rows
+
+    public static func submissionRow(_ s: Submission, digest: String, origin: String, importedAt: String) -> [StoreValue] {
+        let h = s.header
+        return [.text(h.countyCode), .text(h.countyName), .text(h.period.description), .text(h.preparedBy),
+                .text(h.submittedOn.description), .text(digest), .text(importedAt), .text(origin),
+                .integer(Int64(s.institutions.count)), .integer(Int64(s.inspections.count)), .integer(Int64(s.cases.count))]
+    }
+
+    public static func institutionRow(_ i: Institution) -> [StoreValue] {
+        [.text(i.code), .text(i.name), .text(i.category.code), .text(i.agreementStatus.code)]
+    }
+
+    public static func inspectionRow(_ i: Inspection) -> [StoreValue] {
+        [.text(i.institutionCode), .text(i.inspectedOn.description), .text(i.method.code), .integer(i.problemsFound ? 1 : 0)]
+    }
+
+    public static func caseWriteRow(_ c: CaseRecord) -> [StoreValue] {
+        func day(_ d: Day?) -> StoreValue { d.map { .text($0.description) } ?? .null }
+        return [.text(c.caseID), .text(c.institutionCode), .text(c.openedOn.description), day(c.closedOn), .text(c.source.code),
+                .text(c.violations.map(\.code).joined(separator: ";")),
+                .integer(c.amountInvolved.fen), .integer(c.amountRefused.fen), .integer(c.amountRecovered.fen),
+                .integer(c.damages.fen), .integer(c.fine.fen), .integer(c.voluntaryRefund.fen),
+                .text(c.actions.map(\.code).joined(separator: ";")), c.suspensionMonths.map { .integer(Int64($0)) } ?? .null,
+                day(c.policeTransferOn), day(c.disciplineTransferOn), day(c.exposedOn),
+                .integer(c.publicAttention ? 1 : 0), day(c.noticeSubmittedOn), .integer(c.rewardPaid.fen),
+                .text(c.discovery), .text(c.facts), .text(c.outcome), .text(c.basis),
+                .text(c.reporter.revealedForStorage)]
+    }
+
+    // MARK: Rows → Submission
+
+    struct Corrupt: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static func text(_ v: StoreValue, _ what: String) throws -> String {
+        guard let s = v.text else { throw StoreError("store row has no text for \(what)") }
+        return s
+    }
+
+    static func day(_ v: StoreValue, _ what: String) throws -> Day? {
+        guard let s = v.text else { return nil }
+        guard let d = Day(iso: s) else { throw StoreError("store row has an invalid date for \(what): \(s)") }
+        return d
+    }
+
+    static func money(_ v: StoreValue) -> Money { Money(fen: v.integer ?? 0) }
+
+    static func code<C: LabelledCode>(_ v: StoreValue, _ what: String) throws -> C {
+        guard let c = C(rawValue: try text(v, what)) else { throw StoreError("store row has an unknown code for \(what)") }
+        return c
+    }
+
+    static func codes<C: LabelledCode>(_ v: StoreValue, _ what: String) throws -> [C] {
+        try text(v, what).split(separator: ";").map { part in
+            guard let c = C(rawValue: String(part)) else { throw StoreError("store row has an unknown code for \(what)") }
+            return c
+        }
+    }
+
+    public static func version(_ r: [StoreValue]) throws -> StoredVersion {
+        guard r.count == versionColumns.count, let id = r[0].integer,
+              let period = YearMonth(iso: try text(r[3], "period")), let submitted = try day(r[4], "submitted_on") else {
+            throw StoreError("store has a malformed submissions row")
+        }
+        return StoredVersion(id: id, countyCode: try text(r[1], "county_code"), countyName: try text(r[2], "county_name"),
+                             period: period, submittedOn: submitted, digest: try text(r[5], "digest"),
+                             importedAt: try text(r[6], "imported_at"), origin: try text(r[7], "origin"),
+                             institutionCount: Int(r[8].integer ?? 0), inspectionCount: Int(r[9].integer ?? 0), caseCount: Int(r[10].integer ?? 0))
+    }
+
+    public static func header(_ r: [StoreValue]) throws -> SubmissionHeader {
+        guard let period = YearMonth(iso: try text(r[2], "period")), let submitted = try day(r[4], "submitted_on") else {
+            throw StoreError("store has a malformed submissions row")
+        }
+        return SubmissionHeader(countyCode: try text(r[0], "county_code"), countyName: try text(r[1], "county_name"), period: period,
+                                preparedBy: try text(r[3], "prepared_by"), submittedOn: submitted)
+    }
+
+    public static func institution(_ r: [StoreValue]) throws -> Institution {
+        Institution(code: try text(r[0], "code"), name: try text(r[1], "name"), category: try code(r[2], "category"),
+                    agreementStatus: try code(r[3], "agreement_status"))
+    }
+
+    public static func inspection(_ r: [StoreValue]) throws -> Inspection {
+        guard let on = try day(r[1], "inspected_on") else { throw StoreError("store inspection row has no date") }
+        return Inspection(institutionCode: try text(r[0], "institution_code"), inspectedOn: on, method: try code(r[2], "method"),
+                          problemsFound: r[3].integer == 1)
+    }
+
+    /// A case from the readable columns; the reporter stays empty.
+    public static func caseRecord(_ r: [StoreValue]) throws -> CaseRecord {
+        guard let opened = try day(r[2], "opened_on"), let source = CaseSource(codeOrLabel: try text(r[4], "source")) else {
+            throw StoreError("store case row is malformed")
+        }
+        var c = CaseRecord(caseID: try text(r[0], "case_id"), institutionCode: try text(r[1], "institution_code"), openedOn: opened,
+                           source: source, violations: try codes(r[5], "violations"))
+        c.closedOn = try day(r[3], "closed_on")
+        c.amountInvolved = money(r[6]); c.amountRefused = money(r[7]); c.amountRecovered = money(r[8])
+        c.damages = money(r[9]); c.fine = money(r[10]); c.voluntaryRefund = money(r[11])
+        c.actions = try codes(r[12], "actions")
+        c.suspensionMonths = r[13].integer.map { Int($0) }
+        c.policeTransferOn = try day(r[14], "police_transfer_on")
+        c.disciplineTransferOn = try day(r[15], "discipline_transfer_on")
+        c.exposedOn = try day(r[16], "exposed_on")
+        c.publicAttention = r[17].integer == 1
+        c.noticeSubmittedOn = try day(r[18], "notice_submitted_on")
+        c.rewardPaid = money(r[19])
+        c.discovery = try text(r[20], "discovery"); c.facts = try text(r[21], "facts")
+        c.outcome = try text(r[22], "outcome"); c.basis = try text(r[23], "basis")
+        return c
+    }
+
+    /// `SELECT` lists.
+    public static func list(_ columns: [String]) -> String { columns.joined(separator: ", ") }
+}

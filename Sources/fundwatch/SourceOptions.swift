@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import FundWatchCore
+import FundWatchInput
+import FundWatchPostgres
+import FundWatchReports
+import FundWatchStore
+
+/// Where a reporting command reads submissions: files given as PATHs, or a store (`--db`).
+struct SourceOptions: ParsableArguments {
+    @Option(help: "Read from a store instead of files: a SQLite path, sqlite:PATH, or postgres://user:password@host:port/db.")
+    var db: String?
+
+    @Argument(help: "Submissions: .xml files, CSV folders, .zip files, or folders holding them (or --db).")
+    var paths: [String] = []
+
+    func validate() throws {
+        if db != nil && !paths.isEmpty { throw ValidationError("give either PATHs or --db, not both") }
+        if db == nil && paths.isEmpty { throw ValidationError("give PATHs of submissions, or --db to read from a store") }
+    }
+
+    /// The candidate versions, from files (validated; any error stops) or a store.
+    func open() async throws -> Candidates {
+        if let db {
+            let store = try await StoreLocator.open(db)
+            do {
+                return .store(store, try await store.candidates())
+            } catch {
+                try? await store.close()
+                throw error
+            }
+        }
+        return .files(try Loader.accepted(paths))
+    }
+}
+
+/// The versions a report may choose from, and how to load the chosen ones.
+enum Candidates {
+    case files(SubmissionSet)
+    case store(any SubmissionStore, [SubmissionCandidate<Int64>])
+
+    /// The latest period submitted, for default dates.
+    var latestPeriod: YearMonth? {
+        switch self {
+        case .files(let set): set.candidates.map(\.period).max()
+        case .store(_, let candidates): candidates.map(\.period).max()
+        }
+    }
+
+    /// Chooses per METRICS.md (files: a tie of different contents is an error; store: the later import wins)
+    /// and loads the chosen submissions.
+    func reportInput(window: Window, asOf: Day, policy: Policy) async throws -> ReportInput {
+        switch self {
+        case .files(let set):
+            return try Loader.reportInput(set, window: window, asOf: asOf, policy: policy)
+        case .store(let store, let candidates):
+            let choices = try chooseSubmissions(candidates, for: window.to, tieRule: .laterImportWins)
+            var loaded: [CountyChoice<Submission>] = []
+            for choice in choices { loaded.append(try await choice.withPayload { try await store.load($0) }) }
+            return ReportInput(window: window, asOf: asOf, policy: policy, choices: loaded,
+                               firstSubmitted: ReportInput.firstSubmitted(candidates))
+        }
+    }
+
+    /// Releases a store's connections.
+    func close() async {
+        if case .store(let store, _) = self { try? await store.close() }
+    }
+}
+
+/// Opens the store a `--db` value names.
+enum StoreLocator {
+    /// `--db`, else `FUNDWATCH_DB`, else `./fundwatch.sqlite`.
+    static func url(_ option: String?) -> String {
+        option ?? ProcessInfo.processInfo.environment["FUNDWATCH_DB"] ?? "fundwatch.sqlite"
+    }
+
+    static func open(_ url: String) async throws -> any SubmissionStore {
+        do {
+            if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+                return try await PostgresStore(url: url)
+            }
+            var path = url
+            if path.hasPrefix("sqlite://") { path.removeFirst("sqlite://".count) } else if path.hasPrefix("sqlite:") { path.removeFirst("sqlite:".count) }
+            return try SQLiteStore(path: path)
+        } catch {
+            Console.err("error: \(error)\n")
+            throw ExitCode(1)
+        }
+    }
+}
