@@ -43,6 +43,14 @@ enum CLI {
     static var exampleXML: String { fixtures + "/example/990101-2026-03.xml" }
     static var exampleCSV: String { fixtures + "/example/990101-2026-03-csv" }
 
+    /// The sample city, generated once per test run by `fundwatch sample-data` (deterministic).
+    static let sampleCity: String = {
+        let folder = NSTemporaryDirectory() + "fundwatch-city-" + UUID().uuidString
+        let result = try? run(["sample-data", "--out", folder])
+        precondition(result?.status == 0, "sample-data failed: \(result?.stderr ?? "")")
+        return folder
+    }()
+
     static func tempCopy(_ source: String) throws -> String {
         let folder = NSTemporaryDirectory() + "fundwatch-cli-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

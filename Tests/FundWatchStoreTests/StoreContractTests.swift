@@ -1,0 +1,143 @@
+import Foundation
+import FundWatchCore
+import FundWatchStore
+import GRDB
+import Testing
+
+/// One contract, every store: SQLite always; PostgreSQL when a server is provided.
+@Suite("Store contract", .serialized)
+struct StoreContractTests {
+    @Test("PostgreSQL is part of this run", .enabled(if: ProcessInfo.processInfo.environment["FUNDWATCH_REQUIRE_POSTGRES"] == "1",
+                                                      "PostgreSQL not required here (CI sets FUNDWATCH_REQUIRE_POSTGRES=1)"))
+    func postgresPresent() {
+        #expect(Backend.postgresURL != nil, "FUNDWATCH_REQUIRE_POSTGRES=1 but FUNDWATCH_TEST_POSTGRES_URL is not set: the PostgreSQL contract did not run")
+    }
+
+    @Test("PostgreSQL contract", .enabled(if: Backend.postgresURL != nil,
+                                          "PostgreSQL not available: the PostgreSQL store was NOT tested. Run `scripts/with-postgres.sh swift test`."))
+    func postgresAvailable() async throws {
+        let store = try await Backend.postgres.makeStore()
+        #expect(try await store.versions(county: nil, period: nil).isEmpty)
+        try await store.close()
+    }
+
+    @Test("new, unchanged, new version; every version kept with its row counts", arguments: Backend.available)
+    func versions(backend: Backend) async throws {
+        let store = try await backend.makeStore()
+        let example = try StoreFixture.example()
+        #expect(try await StoreFixture.record(store, example) == .new)
+        #expect(try await StoreFixture.record(store, example) == .unchanged)
+        var corrected = example
+        corrected.cases[1].amountRecovered = Money(fen: 4_800_000)
+        corrected.header.submittedOn = Day(iso: "2026-04-10")!
+        #expect(try await StoreFixture.record(store, corrected) == .newVersion)
+        // Re-importing the first version again stores nothing: that content is already kept.
+        #expect(try await StoreFixture.record(store, example) == .unchanged)
+        let versions = try await store.versions(county: "990101", period: YearMonth(iso: "2026-03"))
+        #expect(versions.count == 2)
+        #expect(versions.map(\.submittedOn.description) == ["2026-04-03", "2026-04-10"])
+        #expect(versions[0].institutionCount == 5 && versions[0].inspectionCount == 6 && versions[0].caseCount == 5)
+        #expect(versions[0].digest == example.contentDigest)
+        #expect(versions[0].id < versions[1].id)
+        #expect(try await store.versions(county: "990102", period: nil).isEmpty)
+        try await store.close()
+    }
+
+    @Test("a loaded version equals what was imported, without the reporter", arguments: Backend.available)
+    func roundTrip(backend: Backend) async throws {
+        let store = try await backend.makeStore()
+        let example = try StoreFixture.example()
+        _ = try await StoreFixture.record(store, example)
+        let id = try #require(try await store.versions(county: nil, period: nil).first?.id)
+        let loaded = try await store.load(id)
+        var expected = example
+        for i in expected.cases.indices { expected.cases[i].reporter = Confidential("") }
+        #expect(loaded == expected)
+        #expect(loaded.cases[1].reporter.isEmpty)
+        #expect(loaded.cases[0].amountInvolved == Money(fen: 12_500_050))
+        try await store.close()
+    }
+
+    @Test("dry run writes nothing", arguments: Backend.available)
+    func dryRun(backend: Backend) async throws {
+        let store = try await backend.makeStore()
+        let example = try StoreFixture.example()
+        #expect(try await StoreFixture.record(store, example, dryRun: true) == .new)
+        #expect(try await store.versions(county: nil, period: nil).isEmpty)
+        try await store.close()
+    }
+
+    @Test("reports use the later submitted_on; a tie goes to the later import", arguments: Backend.available)
+    func choice(backend: Backend) async throws {
+        let store = try await backend.makeStore()
+        let example = try StoreFixture.example()
+        var other = example
+        other.header.preparedBy = "李四"   // same submitted_on, different content
+        _ = try await StoreFixture.record(store, example)
+        _ = try await StoreFixture.record(store, other)
+        let choices = try chooseSubmissions(try await store.candidates(), for: YearMonth(iso: "2026-03")!, tieRule: .laterImportWins)
+        let chosen = try #require(choices.first?.chosen)
+        #expect(try await store.load(chosen.payload).header.preparedBy == "李四")
+        try await store.close()
+    }
+
+    @Test("concurrent imports through separate connections: none lost, none duplicated", arguments: Backend.available)
+    func concurrent(backend: Backend) async throws {
+        let first = try await backend.makeStore()
+        let example = try StoreFixture.example()
+        var stores: [any SubmissionStore] = [first]
+        for _ in 0..<3 { stores.append(try await backend.reopen(first)) }
+        let all = stores
+        let outcomes = try await withThrowingTaskGroup(of: ImportOutcome.self) { group in
+            for i in 0..<16 {
+                let store = all[i % all.count]
+                // Eight tasks import the same county and content; eight import eight other counties.
+                let submission = i % 2 == 0 ? example : StoreFixture.county("99020\(i / 2)", from: example)
+                group.addTask { try await StoreFixture.record(store, submission, origin: "task \(i)") }
+            }
+            var out: [ImportOutcome] = []
+            for try await o in group { out.append(o) }
+            return out
+        }
+        #expect(outcomes.filter { $0 == .new }.count == 9)
+        #expect(outcomes.filter { $0 == .unchanged }.count == 7)
+        let versions = try await first.versions(county: nil, period: nil)
+        #expect(versions.count == 9)
+        #expect(Set(versions.map(\.countyCode)).count == 9)
+        for store in stores { try await store.close() }
+    }
+
+    @Test("reopening migrates nothing twice and keeps the data", arguments: Backend.available)
+    func reopen(backend: Backend) async throws {
+        let store = try await backend.makeStore()
+        _ = try await StoreFixture.record(store, try StoreFixture.example())
+        let again = try await backend.reopen(store)
+        #expect(try await again.versions(county: nil, period: nil).count == 1)
+        try await again.close()
+        try await store.close()
+    }
+}
+
+@Suite("SQLite specifics")
+struct SQLiteStoreTests {
+    @Test("the reporter is stored (it is data) but never read back; the file is in WAL mode")
+    func reporterStored() async throws {
+        let path = NSTemporaryDirectory() + "fundwatch-store-\(UUID().uuidString).sqlite"
+        let store = try SQLiteStore(path: path)
+        _ = try await StoreFixture.record(store, try StoreFixture.example())
+        try await store.close()
+        let queue = try DatabaseQueue(path: path)
+        let reporters = try await queue.read { db in try String.fetchAll(db, sql: "SELECT reporter FROM cases WHERE reporter <> ''") }
+        #expect(reporters == ["张某某,电话13800000000"])
+        let mode = try await queue.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+        #expect(!StoreSchema.caseColumns.contains("reporter"))
+    }
+
+    @Test("a store that cannot be opened is a clear error")
+    func unopenable() {
+        #expect { try SQLiteStore(path: "/nonexistent/folder/fundwatch.sqlite") } throws: { error in
+            "\(error)".contains("/nonexistent/folder/fundwatch.sqlite")
+        }
+    }
+}
