@@ -52,6 +52,7 @@ let package = Package(
             resources: [
                 .copy("report.html.mustache"), .copy("report.xml.mustache"), .copy("report.xsd"),
                 .copy("notice.html.mustache"), .copy("notice.xml.mustache"), .copy("notice.xsd"),
+                .copy("bulletin.html.mustache"), .copy("bulletin.txt.mustache"),
             ]
         ),
         .target(

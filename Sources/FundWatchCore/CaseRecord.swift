@@ -84,3 +84,15 @@ public struct CaseRecord: Sendable, Hashable {
         self.basis = basis
     }
 }
+
+extension CaseRecord {
+    /// FORMAT.md's only warning: refused + recovered exceeds the amount involved.
+    public var amountsExceedInvolved: Bool { amountRefused + amountRecovered > amountInvolved }
+}
+
+extension Submission {
+    /// Consistency warnings in the registers (rows whose amounts exceed the amount involved).
+    public var consistencyWarnings: Int { cases.filter(\.amountsExceedInvolved).count }
+    /// Rows in the three registers.
+    public var rowCount: Int { institutions.count + inspections.count + cases.count }
+}

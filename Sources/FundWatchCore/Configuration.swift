@@ -3,9 +3,13 @@
 public struct Configuration: Sendable {
     /// `[notices]` and `[returns]`.
     public var policy = Policy.standard
+    /// `[evaluation.weights]`, `[evaluation.targets]`, `[evaluation.bands]`.
+    public var evaluation = EvaluationMethod.standard
+    /// `[bulletin]`.
+    public var bulletin = BulletinSettings.standard
 
     /// The sections FundWatch reads.
-    public static let knownSections = ["notices", "returns"]
+    public static let knownSections = ["notices", "returns", "evaluation.weights", "evaluation.targets", "evaluation.bands", "bulletin"]
 
     public init() {}
 
@@ -16,5 +20,7 @@ public struct Configuration: Sendable {
             throw file.problem(entry, "\(name) is not a FundWatch section; known: " + Self.knownSections.map { "[\($0)]" }.joined(separator: ", "))
         }
         policy = try Policy(config: file)
+        evaluation = try EvaluationMethod(config: file)
+        bulletin = try BulletinSettings(config: file)
     }
 }

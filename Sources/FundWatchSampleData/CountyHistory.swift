@@ -89,6 +89,10 @@ struct CountyHistory {
             record.amountRefused = refused
             record.amountRecovered = Money(fen: (fen - refused.fen) * Int64(random.int(40...100)) / 100)
             record.damages = Money(fen: fen * Int64(random.int(0...2)) / 10 / 100 * 100)
+            if random.chance(0.03) {
+                // Recovery that includes later findings: more than first involved (a warning, not an error).
+                record.amountRecovered = Money(fen: fen - refused.fen + Int64(random.int(1...50)) * 10_000)
+            }
             record.actions = [.interview, .rectify, .refuse, .damages].filter { _ in random.chance(0.55) }
             if record.actions.isEmpty { record.actions = [.rectify] }
             if severe || random.chance(0.04) {
@@ -105,8 +109,8 @@ struct CountyHistory {
             if random.chance(0.05) { record.fine = Money(fen: Int64(random.int(1...10)) * 1_000_000) ; record.actions.append(.adminPenalty) }
         }
         record.publicAttention = random.chance(0.02)
-        if let closed = record.closedOn, random.chance(0.25) {
-            let exposed = closed.adding(days: random.int(1...20))
+        if let closed = record.closedOn, random.chance(0.35) {
+            let exposed = closed.adding(days: random.int(1...10))
             if exposed <= last { record.exposedOn = exposed }
         }
         if random.chance(0.01), let closed = record.closedOn { record.disciplineTransferOn = closed }

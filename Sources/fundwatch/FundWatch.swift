@@ -11,7 +11,7 @@ struct FundWatch: AsyncParsableCommand {
             """,
         subcommands: [
             ValidateCommand.self, MetricsCommand.self, ReportCommand.self, NoticesCommand.self, NoticeCommand.self,
-            TimelinessCommand.self, ImportCommand.self, HistoryCommand.self, SampleDataCommand.self,
+            TimelinessCommand.self, EvaluateCommand.self, BulletinCommand.self, ImportCommand.self, HistoryCommand.self, SampleDataCommand.self,
         ]
     )
 }

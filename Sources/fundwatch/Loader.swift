@@ -8,7 +8,7 @@ enum Loader {
     /// Reads `paths`; prints findings; stops with exit 1 when anything has an error.
     static func accepted(_ paths: [String]) throws -> SubmissionSet {
         let set = SubmissionSet(paths: paths)
-        Console.report(set)
+        Console.reportErrors(set)
         if set.hasErrors {
             Console.err("未生成结果:有提交文件未通过校验 / nothing produced: some submissions have errors\n")
             throw ExitCode(1)
@@ -75,6 +75,23 @@ extension Loader {
             } else {
                 Console.err("error: \(error)\n")
             }
+            throw ExitCode(1)
+        }
+    }
+}
+
+extension Loader {
+    /// Writes a one-table document as `NAME.html`, `NAME.xml` and `NAME.csv` into `directory`.
+    static func writeSingleTable(_ document: ReportDocument, name: String, templates directory: String?, to out: String) throws -> [String] {
+        let writer = ReportWriter(templates: try templates(directory))
+        do {
+            let files = try writer.render(document, formats: Set(ReportFormat.allCases)).map { file -> ReportWriter.File in
+                let ext = file.name.hasSuffix(".csv") ? "csv" : String(file.name.split(separator: ".").last!)
+                return ReportWriter.File(name: "\(name).\(ext)", bytes: file.bytes)
+            }
+            return try writer.write(files, to: out)
+        } catch {
+            Console.err("error: \(error)\n")
             throw ExitCode(1)
         }
     }

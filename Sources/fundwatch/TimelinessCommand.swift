@@ -33,12 +33,7 @@ struct TimelinessCommand: AsyncParsableCommand {
         let candidates = try await source.open()
         let input = try await Loader.closing(candidates) { try await $0.reportInput(window: Window.yearToDate(month), asOf: day, policy: configuration.policy) }
         let document = ReportBuilder(input).document(title: "报表报送及时性", tables: [.timelinessGrid])
-        var written: [String] = []
-        for format in [ReportFormat.html, .xml, .csv] {
-            let files = try Loader.render(document, format: format, templates: templates)
-            let renamed = files.map { ReportWriter.File(name: format == .csv ? "timeliness.csv" : "timeliness.\(format.rawValue)", bytes: $0.bytes) }
-            written += try ReportWriter(templates: try Loader.templates(templates)).write(renamed, to: out)
-        }
+        let written = try Loader.writeSingleTable(document, name: "timeliness", templates: templates, to: out)
         for path in written { Console.out(path + "\n") }
     }
 }

@@ -103,3 +103,47 @@ struct NoticesCommandTests {
         #expect(FileManager.default.fileExists(atPath: out + "/timeliness.xml"))
     }
 }
+
+@Suite("fundwatch evaluate and bulletin")
+struct EvaluateBulletinCommandTests {
+    @Test("evaluate writes the scorecard in three formats, from files and from the store alike")
+    func evaluate() throws {
+        let out = NSTemporaryDirectory() + "fw-eval-" + UUID().uuidString
+        let r = try CLI.run(["evaluate", "--from", "2026-01", "--to", "2026-09", "--out", out, CLI.sampleCity])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["evaluation.csv", "evaluation.html", "evaluation.xml"])
+        let csv = try String(contentsOfFile: out + "/evaluation.csv", encoding: .utf8)
+        #expect(csv.contains("总分(分),排名,等级"))
+        let db = NSTemporaryDirectory() + "fw-eval-\(UUID().uuidString).sqlite"
+        #expect(try CLI.run(["import", "--db", db, CLI.sampleCity]).status == 0)
+        let out2 = NSTemporaryDirectory() + "fw-eval-" + UUID().uuidString
+        #expect(try CLI.run(["evaluate", "--from", "2026-01", "--to", "2026-09", "--db", db, "--out", out2]).status == 0)
+        #expect(FileManager.default.contents(atPath: out + "/evaluation.csv") == FileManager.default.contents(atPath: out2 + "/evaluation.csv"))
+    }
+
+    @Test("a configuration whose weights do not sum to 100 stops evaluate, naming the line")
+    func badWeights() throws {
+        let config = NSTemporaryDirectory() + "fw-\(UUID().uuidString).conf"
+        try "# weights\n[evaluation.weights]\ncoverage_rate = 40\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["evaluate", "--to", "2026-09", "--config", config, "--out", NSTemporaryDirectory() + "fw-x", CLI.sampleCity])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("\(config):3:"))
+        #expect(r.stderr.contains("sum to 120"))
+    }
+
+    @Test("bulletin writes the page and the plain text; the hotline comes from the configuration")
+    func bulletin() throws {
+        let config = NSTemporaryDirectory() + "fw-\(UUID().uuidString).conf"
+        try "[bulletin]\nissuer = \"示例市医疗保障局\"\nhotline = \"0999-12393\"\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let out = NSTemporaryDirectory() + "fw-bulletin-" + UUID().uuidString
+        let r = try CLI.run(["bulletin", "--period", "2026-09", "--config", config, "--out", out, CLI.sampleCity])
+        #expect(r.status == 0, "\(r.stderr)")
+        let text = try String(contentsOfFile: out + "/bulletin-2026-09.txt", encoding: .utf8)
+        #expect(text.hasPrefix("【示例市医疗保障局】2026年9月医保基金监管工作通报"))
+        #expect(text.contains("举报电话:0999-12393"))
+        #expect(!text.contains("电话139"))
+        let html = try String(contentsOfFile: out + "/bulletin-2026-09.html", encoding: .utf8)
+        #expect(html.contains("<svg"))
+        #expect(!html.contains("电话139"))
+    }
+}

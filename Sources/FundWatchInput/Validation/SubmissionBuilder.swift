@@ -138,17 +138,17 @@ public struct SubmissionBuilder {
         let amountInvolved = r.money(CaseField.amountInvolved.rawValue, into: &collector)
         let amountRefused = r.money(CaseField.amountRefused.rawValue, into: &collector)
         let amountRecovered = r.money(CaseField.amountRecovered.rawValue, into: &collector)
-        if amountRefused + amountRecovered > amountInvolved {
-            collector.add(.amountsExceedInvolved, at: row.location,
-                          detail: "\(amountRefused.yuanString) + \(amountRecovered.yuanString) > \(amountInvolved.yuanString)",
-                          detailEN: "\(amountRefused.yuanString) + \(amountRecovered.yuanString) > \(amountInvolved.yuanString)")
-        }
         var record = CaseRecord(caseID: caseID ?? "", institutionCode: institutionCode ?? "",
                                 openedOn: openedOn ?? Day(ordinal: 0), source: source ?? .referral, violations: violations)
         record.closedOn = closedOn
         record.amountInvolved = amountInvolved
         record.amountRefused = amountRefused
         record.amountRecovered = amountRecovered
+        if record.amountsExceedInvolved {
+            collector.add(.amountsExceedInvolved, at: row.location,
+                          detail: "\(amountRefused.yuanString) + \(amountRecovered.yuanString) > \(amountInvolved.yuanString)",
+                          detailEN: "\(amountRefused.yuanString) + \(amountRecovered.yuanString) > \(amountInvolved.yuanString)")
+        }
         record.damages = r.money(CaseField.damages.rawValue, into: &collector)
         record.fine = r.money(CaseField.fine.rawValue, into: &collector)
         record.voluntaryRefund = r.money(CaseField.voluntaryRefund.rawValue, into: &collector)

@@ -7,6 +7,8 @@ public enum ReportCell: Sendable, Hashable {
     case rate(Rate)
     case text(String)
     case date(Day)
+    /// Points with one decimal, held in tenths (`125` → `12.5`).
+    case points(Int)
     /// Nothing to show (a missing county, an unset date).
     case none
 
@@ -18,6 +20,7 @@ public enum ReportCell: Sendable, Hashable {
         case .rate(let r): r.display
         case .text(let t): t
         case .date(let d): d.description
+        case .points(let t): (t < 0 ? "-" : "") + String(abs(t) / 10) + "." + String(abs(t) % 10)
         case .none: ""
         }
     }
@@ -25,7 +28,7 @@ public enum ReportCell: Sendable, Hashable {
     /// Whether the cell is a number (right-aligned; never neutralised in CSV).
     public var isNumeric: Bool {
         switch self {
-        case .count, .money, .rate: true
+        case .count, .money, .rate, .points: true
         default: false
         }
     }
@@ -49,10 +52,10 @@ public struct ReportColumn: Sendable, Hashable {
         self.unit = unit
     }
 
-    /// One-line heading for CSV: `检查覆盖率(%)·本期`.
+    /// One-line heading for CSV: `检查覆盖率·本期(%)`.
     public var flatHeading: String {
         let unitText = unit.map { "(\($0))" } ?? ""
-        if let group { return "\(group)\(unitText)·\(label)" }
+        if let group { return "\(group)·\(label)\(unitText)" }
         return label + unitText
     }
 }

@@ -77,7 +77,7 @@ enum ReportViewModel {
             "column": column.key,
             "display": c.display,
             "isNumeric": c.isNumeric,
-            "isCount": false, "isMoney": false, "isRate": false, "isText": false, "isDate": false, "isNone": false,
+            "isCount": false, "isMoney": false, "isRate": false, "isText": false, "isDate": false, "isNone": false, "isPoints": false,
         ]
         switch c {
         case .count: out["isCount"] = true
@@ -92,6 +92,7 @@ enum ReportViewModel {
             out["denominator"] = r.denominator
         case .text: out["isText"] = true
         case .date: out["isDate"] = true
+        case .points: out["isPoints"] = true
         case .none:
             out["isNone"] = true
             out["display"] = "—"
@@ -135,8 +136,13 @@ enum ReportViewModel {
                 if let g = c.group {
                     var span = 1
                     while i + span < cols.count && cols[i + span].group == g { span += 1 }
-                    top.append(["text": g, "unit": c.unit ?? "", "hasUnit": c.unit != nil, "colspan": span, "rowspan": 1, "isRowHeading": false])
-                    for k in i..<i + span { second.append(["text": cols[k].label, "unit": "", "hasUnit": false, "colspan": 1, "rowspan": 1, "isRowHeading": false]) }
+                    // A unit shared by the whole group goes under the group heading; otherwise under each column.
+                    let shared = Set(cols[i..<i + span].map(\.unit)).count == 1 ? c.unit : nil
+                    top.append(["text": g, "unit": shared ?? "", "hasUnit": shared != nil, "colspan": span, "rowspan": 1, "isRowHeading": false])
+                    for k in i..<i + span {
+                        let own = shared == nil ? cols[k].unit : nil
+                        second.append(["text": cols[k].label, "unit": own ?? "", "hasUnit": own != nil, "colspan": 1, "rowspan": 1, "isRowHeading": false])
+                    }
                     i += span
                 } else {
                     top.append(["text": c.label, "unit": c.unit ?? "", "hasUnit": c.unit != nil, "colspan": 1, "rowspan": twoLevels ? 2 : 1, "isRowHeading": false])

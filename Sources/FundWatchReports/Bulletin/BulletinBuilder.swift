@@ -1,0 +1,107 @@
+import FundWatchCore
+
+/// The monthly publicity bulletin (曝光通报): headline figures for the month and the year to
+/// date with their change, two bar charts, the typical cases exposed in the month, and the
+/// tip-off hotline. Built from the chosen submissions only: no reporter, no insured person.
+public struct BulletinBuilder: Sendable {
+    public let current: ReportBuilder
+    /// The previous month's report, when the data exists.
+    public let previous: ReportBuilder?
+    /// The same month of last year, when the data exists.
+    public let lastYear: ReportBuilder?
+    public let settings: BulletinSettings
+
+    public init(current: ReportInput, previous: ReportInput?, lastYear: ReportInput?, settings: BulletinSettings) {
+        self.current = ReportBuilder(current)
+        self.previous = previous.map(ReportBuilder.init)
+        self.lastYear = lastYear.map(ReportBuilder.init)
+        self.settings = settings
+    }
+
+    /// The headline metrics, in the bulletin's order.
+    static let headline: [MetricKey] = [.inspected, .handledInstitutions, .handledCases, .amountInvolved, .refusedRecovered,
+                                        .damagesFines, .suspensions, .terminations, .policeTransfers, .exposures]
+
+    /// Whether a comparison month holds a return of every county that has one this month.
+    static func comparable(_ other: ReportBuilder?, with current: ReportBuilder) -> Bool {
+        guard let other else { return false }
+        let now = Set(current.input.choices.filter { $0.status == .ok }.map(\.countyCode))
+        let then = Set(other.input.choices.filter { $0.status == .ok }.map(\.countyCode))
+        return !now.isEmpty && now.isSubset(of: then)
+    }
+
+    /// `+12.5%`, `-3.0%`, or `—` when the base is zero; exact from integers, rounded half away from zero.
+    static func change(_ now: Int64, _ before: Int64) -> String {
+        guard before != 0 else { return "—" }
+        let diff = now - before
+        let permille = (abs(diff) * 2000 + abs(before)) / (2 * abs(before))
+        return (diff < 0 ? "-" : "+") + String(permille / 10) + "." + String(permille % 10) + "%"
+    }
+
+    /// A metric's exact integer amount (fen for money).
+    static func amount(_ value: MetricValue) -> Int64 {
+        switch value {
+        case .count(let n): Int64(n)
+        case .money(let m): m.fen
+        case .rate(let r): Int64(r.numerator)
+        }
+    }
+
+    func viewModel() -> [String: Any] {
+        let month = current.input.window.to
+        let canCompareMonth = Self.comparable(previous, with: current)
+        let canCompareYear = Self.comparable(lastYear, with: current)
+        let figures = Self.headline.map { key -> [String: Any] in
+            let now = key.value(in: current.period.city)
+            let ytd = key.value(in: current.yearToDate.city)
+            let monthChange = canCompareMonth ? Self.change(Self.amount(now), Self.amount(key.value(in: previous!.period.city))) : "—"
+            let yearChange = canCompareYear ? Self.change(Self.amount(now), Self.amount(key.value(in: lastYear!.period.city))) : "—"
+            return ["label": key.label, "unit": key.unit, "month": now.display, "ytd": ytd.display,
+                    "monthChange": monthChange, "yearChange": yearChange]
+        }
+        let ytdCounties = current.yearToDate.counties.filter { $0.metrics != nil }
+        let coverage = BarChart(title: "各县(区)检查覆盖率(\(month.year)年累计)",
+                                bars: ytdCounties.map { ($0.countyName, Int64($0.metrics!.coverageRate.permille ?? 0), $0.metrics!.coverageRate.display) },
+                                scaleMax: 1000, tickStep: 250, tickLabel: { "\($0 / 10)%" })
+        let money = BarChart(title: "各县(区)拒付及追回金额(\(month.year)年累计,万元)",
+                             bars: ytdCounties.map { ($0.countyName, $0.metrics!.refusedRecovered.fen, $0.metrics!.refusedRecovered.wanString) },
+                             scaleMax: nil, tickStep: nil, tickLabel: { Money(fen: $0).wanString })
+        let cases = exposedCases()
+        let notes = [
+            canCompareMonth ? "环比:与 \(month.previous) 比较。" : "环比:\(month.previous) 数据不完整或缺失,不作比较。",
+            canCompareYear ? "同比:与 \(month.year - 1) 年 \(month.month) 月比较。" : "同比:无 \(month.year - 1) 年 \(month.month) 月可比数据。",
+        ]
+        let notCurrent = current.input.choices.filter { $0.status != .ok }
+        return [
+            "issuer": settings.issuer, "hotline": settings.hotline, "rewardText": settings.rewardText,
+            "year": month.year, "month": month.month, "period": month.description, "asOf": current.input.asOf.description,
+            "figures": figures, "comparisonNotes": notes.map { ["text": $0] },
+            "charts": [coverage.viewModel(), money.viewModel()],
+            "cases": cases, "hasCases": !cases.isEmpty, "caseCount": cases.count,
+            "staleCounties": notCurrent.map(\.countyName).joined(separator: "、"), "hasStale": !notCurrent.isEmpty,
+        ]
+    }
+
+    /// Cases exposed in the month: institution, violations, handling and amounts — nothing personal.
+    public func exposedCases() -> [[String: Any]] {
+        let window = current.input.window
+        var out: [[String: Any]] = []
+        for choice in current.input.choices {
+            guard let s = choice.chosen?.payload else { continue }
+            let institutions = Dictionary(s.institutions.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+            for c in s.cases where window.contains(c.exposedOn) {
+                let institution = institutions[c.institutionCode]
+                out.append([
+                    "number": out.count + 1,
+                    "county": s.header.countyName, "institution": institution?.name ?? c.institutionCode,
+                    "category": institution?.category.label ?? "",
+                    "violations": c.violations.map(\.label).joined(separator: "、"),
+                    "actions": c.actions.isEmpty ? "调查处理中" : c.actions.map(\.label).joined(separator: "、"),
+                    "involved": c.amountInvolved.wanString, "recovered": (c.amountRefused + c.amountRecovered).wanString,
+                    "penalties": (c.damages + c.fine).wanString, "exposedOn": c.exposedOn!.description,
+                ])
+            }
+        }
+        return out
+    }
+}
