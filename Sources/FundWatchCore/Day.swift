@@ -17,11 +17,21 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Parses `YYYY-MM-DD` exactly (ten characters, an existing date).
     public init?(iso text: some StringProtocol) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let y = Day.number(bytes[0..<4]), let m = Day.number(bytes[5..<7]),
-              let d = Day.number(bytes[8..<10]) else { return nil }
-        self.init(year: y, month: m, day: d)
+        var parts = (0, 0, 0)
+        var count = 0
+        for byte in text.utf8 {
+            switch count {
+            case 4, 7:
+                guard byte == UInt8(ascii: "-") else { return nil }
+            default:
+                guard byte >= 48, byte <= 57, count < 10 else { return nil }
+                let digit = Int(byte - 48)
+                if count < 4 { parts.0 = parts.0 * 10 + digit } else if count < 7 { parts.1 = parts.1 * 10 + digit } else { parts.2 = parts.2 * 10 + digit }
+            }
+            count += 1
+        }
+        guard count == 10 else { return nil }
+        self.init(year: parts.0, month: parts.1, day: parts.2)
     }
 
     public var year: Int { civil.year }

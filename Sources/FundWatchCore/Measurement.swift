@@ -24,18 +24,22 @@ public struct Measurement: Sendable {
     /// The counties summed; rates recomputed from the sums.
     public var city: Metrics
 
-    /// Measures each county's chosen submission over `window`.
+    /// Measures each county's chosen submission over `window` (counties in parallel).
     public init(choices: [CountyChoice<Submission>], window: Window, asOf: Day) {
+        self.init(choices: choices, window: window, asOf: asOf,
+                  metrics: choices.parallelMap { $0.chosen.map { Metrics(submission: $0.payload, window: window) } })
+    }
+
+    /// Assembles a measurement from metrics already computed, one per choice (nil when missing).
+    public init(choices: [CountyChoice<Submission>], window: Window, asOf: Day, metrics: [Metrics?]) {
         self.window = window
         self.asOf = asOf
-        self.counties = choices.map { choice in
-            let submission = choice.chosen?.payload
-            return County(
+        self.counties = zip(choices, metrics).map { choice, metrics in
+            County(
                 countyCode: choice.countyCode, countyName: choice.countyName, status: choice.status,
                 period: choice.chosen?.period, submittedOn: choice.chosen?.submittedOn,
                 digest: choice.chosen?.digest, origin: choice.chosen?.origin,
-                metrics: submission.map { Metrics(submission: $0, window: window) },
-                submission: submission)
+                metrics: metrics, submission: choice.chosen?.payload)
         }
         self.city = Metrics.sum(counties.compactMap(\.metrics))
     }

@@ -4,11 +4,18 @@ extension Submission {
     /// optional zeros. Row order counts (a register is a list).
     public var contentDigest: String {
         var hasher = SHA256()
+        // Fields end with 0x1F and rows with 0x1E (never in text), gathered per row to hash in bulk.
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(4096)
         func field(_ text: String) {
-            hasher.update(text)
-            hasher.update(CollectionOfOne(0x1F))
+            buffer.append(contentsOf: text.utf8)
+            buffer.append(0x1F)
         }
-        func row() { hasher.update(CollectionOfOne(0x1E)) }
+        func row() {
+            buffer.append(0x1E)
+            buffer.withUnsafeBytes { hasher.update($0) }
+            buffer.removeAll(keepingCapacity: true)
+        }
         func day(_ d: Day?) { field(d.map(\.description) ?? "") }
         func money(_ m: Money) { field(String(m.fen)) }
 

@@ -22,8 +22,9 @@ struct CountyHistory {
 
     static let reporterNames = ["群众甲", "参保人乙", "知情人丙", "职工丁"]
 
-    /// Simulates `months` of supervision in a county with `size` institutions.
-    init(code: String, name: String, size: Int, months: [YearMonth], random: inout SeededRandom) {
+    /// Simulates `months` of supervision in a county with `size` institutions; about
+    /// `visitsPerHundred` inspections a month per hundred institutions.
+    init(code: String, name: String, size: Int, months: [YearMonth], visitsPerHundred: Int = 10, random: inout SeededRandom) {
         self.code = code
         self.name = name
         let first = months.first!.firstDay, last = months.last!.lastDay
@@ -41,7 +42,7 @@ struct CountyHistory {
         // Inspections: about one in ten designated institutions a month, by method.
         var caseNumbers: [Int: Int] = [:]
         for month in months {
-            let visits = max(2, size / 10 + random.int(-2...3))
+            let visits = max(2, size * visitsPerHundred / 100 + random.int(-2...3))
             for _ in 0..<visits {
                 let target = random.int(0...(size - 1))
                 let day = Day(year: month.year, month: month.month, day: random.int(1...month.lastDay.day))!

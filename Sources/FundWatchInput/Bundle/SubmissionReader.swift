@@ -9,6 +9,15 @@ public struct LoadedSubmission: Sendable {
     /// Nil when any error was found: a submission is accepted or rejected whole.
     public var submission: Submission?
     public var findings: FindingCollector
+    /// The submission's content digest, computed on the reading thread.
+    public var digest: String?
+
+    init(source: SubmissionSource, submission: Submission?, findings: FindingCollector) {
+        self.source = source
+        self.submission = submission
+        self.findings = findings
+        self.digest = submission?.contentDigest
+    }
 
     public var isAccepted: Bool { submission != nil }
 }
@@ -50,9 +59,9 @@ public struct SubmissionReader: Sendable {
         }
     }
 
-    /// Reads many sources.
+    /// Reads many sources, in parallel on every core; results keep the sources' order.
     public func read(_ sources: [SubmissionSource]) -> [LoadedSubmission] {
-        sources.map(read)
+        sources.parallelMap { read($0) }
     }
 
     private func readCSV(_ source: SubmissionSource, streams: [Register: ByteStream], folderName: String) -> LoadedSubmission {
@@ -78,3 +87,4 @@ public struct SubmissionReader: Sendable {
         return LoadedSubmission(source: source, submission: submission, findings: builder.collector)
     }
 }
+

@@ -26,7 +26,7 @@ public struct SubmissionSet: Sendable {
             let header = submission.header
             return SubmissionCandidate(
                 countyCode: header.countyCode, countyName: header.countyName, period: header.period,
-                submittedOn: header.submittedOn, digest: submission.contentDigest,
+                submittedOn: header.submittedOn, digest: item.digest ?? submission.contentDigest,
                 origin: item.source.displayName, sequence: index, payload: submission)
         }
     }

@@ -128,6 +128,8 @@ extension SubmissionBuilder {
 extension String {
     /// The string without leading and trailing spaces, tabs, CR, LF and full-width spaces.
     var trimmingWhitespace: String {
+        // Fast path: most values have no surrounding white space.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, last > 0x20, first < 0x80, last < 0x80 { return self }
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" || $0 == "\u{3000}" }
         guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = lastIndex(where: { !isSpace($0) })!

@@ -1,12 +1,6 @@
 import FundWatchCore
 
 extension ReportBuilder {
-    /// Every major case of the chosen submissions, most urgent first.
-    public var notices: [MajorCaseNotice] {
-        submissions.flatMap { MajorCaseNotice.all(in: $0, policy: input.policy, asOf: input.asOf) }
-            .sorted(by: MajorCaseNotice.byUrgency)
-    }
-
     /// Table 5 要情报告台账: every major case with trigger, due date, status and days left / over.
     func noticeTable() -> ReportTable {
         let columns = [

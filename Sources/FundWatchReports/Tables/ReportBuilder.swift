@@ -9,10 +9,24 @@ public struct ReportBuilder: Sendable {
     /// The year-to-date measurement (累计).
     public let yearToDate: Measurement
 
+    /// Each county's figures for the tables, computed once, counties in parallel.
+    let figures: [CountyFigures?]
+    /// Every major case, most urgent first.
+    public let notices: [MajorCaseNotice]
+    /// Cases opened in the window, across the chosen submissions, in county order.
+    let casesInWindow: [CaseRecord]
+
     public init(_ input: ReportInput) {
         self.input = input
-        self.period = Measurement(choices: input.choices, window: input.window, asOf: input.asOf)
-        self.yearToDate = Measurement(choices: input.choices, window: .yearToDate(input.window.to), asOf: input.asOf)
+        let figures = input.choices.parallelMap { choice in
+            choice.chosen.map { CountyFigures(submission: $0.payload, input: input) }
+        }
+        self.figures = figures
+        self.period = Measurement(choices: input.choices, window: input.window, asOf: input.asOf, metrics: figures.map { $0?.period })
+        self.yearToDate = Measurement(choices: input.choices, window: .yearToDate(input.window.to), asOf: input.asOf,
+                                      metrics: figures.map { $0?.yearToDate })
+        self.notices = figures.flatMap { $0?.notices ?? [] }.sorted(by: MajorCaseNotice.byUrgency)
+        self.casesInWindow = figures.flatMap { $0?.casesInWindow ?? [] }
     }
 
     /// The chosen submissions, in county order.

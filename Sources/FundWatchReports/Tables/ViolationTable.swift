@@ -1,11 +1,6 @@
 import FundWatchCore
 
 extension ReportBuilder {
-    /// Cases opened in the window, across the chosen submissions.
-    var casesInWindow: [CaseRecord] {
-        submissions.flatMap { $0.cases.filter { input.window.contains($0.openedOn) } }
-    }
-
     /// Table 3 违规类型统计: cases and amount involved per violation type. A case with two
     /// types counts under both; the total counts it once.
     func violationTable() -> ReportTable {
