@@ -75,7 +75,7 @@ public enum CaseSource: Hashable, Sendable {
     }
 
     /// Accepts the code or the Chinese label.
-    public init?(codeOrLabel text: some StringProtocol) {
+    public init?(codeOrLabel text: String) {
         if let method = InspectionMethod(codeOrLabel: text) {
             self = .method(method)
         } else if text == "referral" || text == "上级移交" {

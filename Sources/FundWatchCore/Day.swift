@@ -16,7 +16,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// Parses `YYYY-MM-DD` exactly (ten characters, an existing date).
-    public init?(iso text: some StringProtocol) {
+    public init?(iso text: String) {
         var parts = (0, 0, 0)
         var count = 0
         for byte in text.utf8 {

@@ -9,8 +9,8 @@ extension LabelledCode {
     public var code: String { rawValue }
 
     /// Accepts the code or its Chinese label, exactly (surrounding spaces are the reader's concern).
-    public init?(codeOrLabel text: some StringProtocol) {
-        if let byCode = Self(rawValue: String(text)) {
+    public init?(codeOrLabel text: String) {
+        if let byCode = Self(rawValue: text) {
             self = byCode
             return
         }

@@ -18,7 +18,7 @@ public struct Money: Hashable, Comparable, Sendable, AdditiveArithmetic {
 
     /// Parses a non-negative yuan amount with at most two decimals (`"125000.50"`, `"48000"`, `"0.5"`).
     /// Returns nil for anything else: signs, exponents, thousands separators, three decimals.
-    public init?(yuan text: some StringProtocol) {
+    public init?(yuan text: String) {
         var whole: Int64 = 0
         var fraction: Int64 = 0
         var fractionDigits = 0
