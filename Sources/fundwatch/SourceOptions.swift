@@ -55,11 +55,31 @@ enum Candidates {
             return try Loader.reportInput(set, window: window, asOf: asOf, policy: policy)
         case .store(let store, let candidates):
             let choices = try chooseSubmissions(candidates, for: window.to, tieRule: .laterImportWins)
-            var loaded: [CountyChoice<Submission>] = []
-            for choice in choices { loaded.append(try await choice.withPayload { try await store.load($0) }) }
+            let loaded = try await Self.load(choices, from: store)
             return ReportInput(window: window, asOf: asOf, policy: policy, choices: loaded,
                                firstSubmitted: ReportInput.firstSubmitted(candidates))
         }
+    }
+
+    /// Loads the chosen versions, a few at a time (the store serves concurrent readers), in order.
+    static func load(_ choices: [CountyChoice<Int64>], from store: any SubmissionStore) async throws -> [CountyChoice<Submission>] {
+        let width = max(2, ProcessInfo.processInfo.activeProcessorCount)
+        var loaded = [CountyChoice<Submission>?](repeating: nil, count: choices.count)
+        try await withThrowingTaskGroup(of: (Int, CountyChoice<Submission>).self) { group in
+            var next = 0
+            func start() {
+                guard next < choices.count else { return }
+                let index = next, choice = choices[index]
+                group.addTask { (index, try await choice.withPayload { try await store.load($0) }) }
+                next += 1
+            }
+            for _ in 0..<width { start() }
+            while let (index, choice) = try await group.next() {
+                loaded[index] = choice
+                start()
+            }
+        }
+        return loaded.map { $0! }
     }
 
     /// Releases a store's connections.
