@@ -72,7 +72,7 @@ for scale in $scales; do
   echo "== scale $scale: $counties counties, $(( bytes / 1000000 )) MB of CSV"
   measure "report-csv-$scale" "rm -rf $work/out" "$fw" report --to $month --out "$work/out" "$csv"
   measure "duckdb-$scale" "" python3 "$root/Benchmarks/duckdb_table1.py" "$csv" $month $month "$work/duck.csv"
-  measure "cat-$scale" "" bash -c "cat $csv/*/*.csv > /dev/null"
+  measure "cat-$scale" "" bash -c "find $csv -name '*.csv' -exec cat {} + > /dev/null"
   size[$scale]=$bytes
   if [ "$scale" = 1 ]; then
     xml="$data/xml-$counties"
