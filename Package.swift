@@ -98,9 +98,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "FundWatchCoreTests", dependencies: ["FundWatchCore"]),
+        // Helpers shared by the test targets (a fresh PostgreSQL database per test).
+        .target(name: "FundWatchTestSupport", path: "Tests/FundWatchTestSupport"),
         .testTarget(
             name: "FundWatchStoreTests",
-            dependencies: ["FundWatchStore", "FundWatchPostgres", "FundWatchInput", "FundWatchCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["FundWatchStore", "FundWatchPostgres", "FundWatchInput", "FundWatchCore", "FundWatchTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
@@ -115,7 +117,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FundWatchCLITests",
-            dependencies: ["fundwatch", "FundWatchCore"],
+            dependencies: ["fundwatch", "FundWatchCore", "FundWatchTestSupport"],
             resources: [.copy("Fixtures")]
         ),
     ]

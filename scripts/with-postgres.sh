@@ -33,7 +33,7 @@ trap cleanup EXIT
   -o "-h 127.0.0.1 -p $port -k $dir -c fsync=off -c full_page_writes=off" start >/dev/null \
   || { cat "$dir/server.log" >&2; exit 2; }
 "${run_as[@]}" "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -q -v ON_ERROR_STOP=1 \
-  -c "CREATE ROLE fundwatch LOGIN PASSWORD 'fundwatch'" -c "CREATE DATABASE fundwatch OWNER fundwatch" >/dev/null
+  -c "CREATE ROLE fundwatch LOGIN CREATEDB PASSWORD 'fundwatch'" -c "CREATE DATABASE fundwatch OWNER fundwatch" >/dev/null
 
 export FUNDWATCH_TEST_POSTGRES_URL="postgres://fundwatch:fundwatch@127.0.0.1:$port/fundwatch"
 echo "with-postgres: PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"

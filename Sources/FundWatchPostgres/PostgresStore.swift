@@ -10,10 +10,13 @@ public final class PostgresStore: SubmissionStore, Sendable {
     let client: PostgresClient
     let runner: Task<Void, Never>
     let logger: Logger
+    /// The URL this store was opened with (a second process would open the same).
+    public let url: String
 
     /// Connects to `url` (`postgres://user:password@host:port/database`) and migrates the schema.
     public init(url: String) async throws {
         let configuration = try Self.configuration(url)
+        self.url = url
         var logger = Logger(label: "fundwatch.postgres")
         logger.logLevel = .critical
         self.logger = logger

@@ -1,4 +1,5 @@
 import Foundation
+import FundWatchTestSupport
 import Testing
 
 /// `import`, `history` and `--db`, against SQLite and (when provided) PostgreSQL.
@@ -7,21 +8,14 @@ struct StoreCommandTests {
     /// SQLite always; PostgreSQL when FUNDWATCH_TEST_POSTGRES_URL is set.
     static var databases: [String] {
         var out = ["sqlite"]
-        if ProcessInfo.processInfo.environment["FUNDWATCH_TEST_POSTGRES_URL"] != nil { out.append("postgres") }
+        if TestPostgres.baseURL != nil { out.append("postgres") }
         return out
     }
 
-    /// A new empty store URL of that kind.
+    /// A new empty store URL of that kind (a fresh SQLite file or PostgreSQL database).
     static func freshStore(_ kind: String) throws -> String {
         if kind == "sqlite" { return NSTemporaryDirectory() + "fw-cli-\(UUID().uuidString).sqlite" }
-        let url = try #require(ProcessInfo.processInfo.environment["FUNDWATCH_TEST_POSTGRES_URL"])
-        let psql = Process()
-        psql.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        psql.arguments = ["psql", url, "-q", "-c", "DROP TABLE IF EXISTS cases, inspections, institutions, submissions, fundwatch_migrations CASCADE"]
-        psql.standardError = FileHandle.nullDevice
-        try psql.run()
-        psql.waitUntilExit()
-        return url
+        return try TestPostgres.freshDatabase()
     }
 
     static func files(in folder: String) throws -> [String: Data] {

@@ -3,6 +3,7 @@ import FundWatchCore
 import FundWatchInput
 import FundWatchPostgres
 import FundWatchStore
+import FundWatchTestSupport
 import Testing
 
 /// The stores the contract runs against. PostgreSQL needs `FUNDWATCH_TEST_POSTGRES_URL`
@@ -12,20 +13,18 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
 
     var testDescription: String { rawValue }
 
-    static var postgresURL: String? { ProcessInfo.processInfo.environment["FUNDWATCH_TEST_POSTGRES_URL"] }
+    static var postgresURL: String? { TestPostgres.baseURL }
 
     /// The backends available here; PostgreSQL only when a server was provided.
     static var available: [Backend] { postgresURL == nil ? [.sqlite] : [.sqlite, .postgres] }
 
-    /// A new, empty store (a fresh SQLite file, or a fresh PostgreSQL schema).
+    /// A new, empty store (a fresh SQLite file, or a fresh PostgreSQL database).
     func makeStore() async throws -> any SubmissionStore {
         switch self {
         case .sqlite:
             return try SQLiteStore(path: NSTemporaryDirectory() + "fundwatch-store-\(UUID().uuidString).sqlite")
         case .postgres:
-            let url = try #require(Self.postgresURL)
-            try await Self.resetPostgres(url)
-            return try await PostgresStore(url: url)
+            return try await PostgresStore(url: try TestPostgres.freshDatabase())
         }
     }
 
@@ -33,20 +32,8 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
     func reopen(_ store: any SubmissionStore) async throws -> any SubmissionStore {
         switch self {
         case .sqlite: return try SQLiteStore(path: (store as! SQLiteStore).path)
-        case .postgres: return try await PostgresStore(url: try #require(Self.postgresURL))
+        case .postgres: return try await PostgresStore(url: (store as! PostgresStore).url)
         }
-    }
-
-    /// Drops the tables so each PostgreSQL test starts empty (tests of this suite run one at a time).
-    static func resetPostgres(_ url: String) async throws {
-        let psql = Process()
-        psql.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        psql.arguments = ["psql", url, "-q", "-c", "DROP TABLE IF EXISTS cases, inspections, institutions, submissions, fundwatch_migrations CASCADE"]
-        psql.standardOutput = FileHandle.nullDevice
-        psql.standardError = FileHandle.nullDevice
-        try psql.run()
-        psql.waitUntilExit()
-        try #require(psql.terminationStatus == 0, "could not reset the PostgreSQL test database")
     }
 }
 
