@@ -14,8 +14,6 @@ public struct Measurement: Sendable {
         public var origin: String?
         /// Nil when the county is missing.
         public var metrics: Metrics?
-        /// The submission used, for tables that look at rows (categories, violations, notices).
-        public var submission: Submission?
     }
 
     public var window: Window
@@ -31,7 +29,7 @@ public struct Measurement: Sendable {
     }
 
     /// Assembles a measurement from metrics already computed, one per choice (nil when missing).
-    public init(choices: [CountyChoice<Submission>], window: Window, asOf: Day, metrics: [Metrics?]) {
+    public init<Payload>(choices: [CountyChoice<Payload>], window: Window, asOf: Day, metrics: [Metrics?]) {
         self.window = window
         self.asOf = asOf
         self.counties = zip(choices, metrics).map { choice, metrics in
@@ -39,7 +37,7 @@ public struct Measurement: Sendable {
                 countyCode: choice.countyCode, countyName: choice.countyName, status: choice.status,
                 period: choice.chosen?.period, submittedOn: choice.chosen?.submittedOn,
                 digest: choice.chosen?.digest, origin: choice.chosen?.origin,
-                metrics: metrics, submission: choice.chosen?.payload)
+                metrics: metrics)
         }
         self.city = Metrics.sum(counties.compactMap(\.metrics))
     }

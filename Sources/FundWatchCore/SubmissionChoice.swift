@@ -114,15 +114,25 @@ public func latestVersion<Payload>(
     return latest
 }
 
+extension SubmissionCandidate {
+    /// The same version carrying another payload.
+    public func replacingPayload<Other: Sendable>(with payload: Other) -> SubmissionCandidate<Other> {
+        SubmissionCandidate<Other>(countyCode: countyCode, countyName: countyName, period: period, submittedOn: submittedOn,
+                                   digest: digest, origin: origin, sequence: sequence, payload: payload)
+    }
+}
+
 extension CountyChoice {
+    /// The same choice with the chosen version's payload transformed.
+    public func mapPayload<Other: Sendable>(_ transform: (Payload) throws -> Other) rethrows -> CountyChoice<Other> {
+        CountyChoice<Other>(countyCode: countyCode, countyName: countyName, status: status,
+                            chosen: try chosen.map { $0.replacingPayload(with: try transform($0.payload)) })
+    }
+
     /// The same choice with its payload replaced (e.g. a stored version's id by its loaded registers).
     public func withPayload<Other: Sendable>(_ transform: (Payload) async throws -> Other) async rethrows -> CountyChoice<Other> {
         var candidate: SubmissionCandidate<Other>? = nil
-        if let chosen {
-            candidate = SubmissionCandidate(countyCode: chosen.countyCode, countyName: chosen.countyName, period: chosen.period,
-                                            submittedOn: chosen.submittedOn, digest: chosen.digest, origin: chosen.origin,
-                                            sequence: chosen.sequence, payload: try await transform(chosen.payload))
-        }
+        if let chosen { candidate = chosen.replacingPayload(with: try await transform(chosen.payload)) }
         return CountyChoice<Other>(countyCode: countyCode, countyName: countyName, status: status, chosen: candidate)
     }
 }

@@ -13,7 +13,7 @@ enum Console {
 
     /// Prints the errors of a set of submissions in full and its warnings as one line
     /// (`validate` shows them all), for commands that produce results from the data.
-    static func reportErrors(_ set: SubmissionSet) {
+    static func reportErrors<Payload>(_ set: ReadSet<Payload>) {
         for finding in set.pathFindings { err(finding.formatted + "\n") }
         var warnings = 0, withWarnings = 0
         for item in set.loaded {

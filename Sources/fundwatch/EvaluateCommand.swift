@@ -28,8 +28,7 @@ struct EvaluateCommand: AsyncParsableCommand {
         let window = try windowOptions.window()
         let asOf = try windowOptions.asOfDay(window)
         let configuration = try config.load()
-        let candidates = try await source.open()
-        let input = try await Loader.closing(candidates) { try await $0.reportInput(window: window, asOf: asOf, policy: configuration.policy) }
+        let input = try await source.reportInput(window: window, asOf: asOf, policy: configuration.policy)
         let document = ReportBuilder(input).scorecard(configuration.evaluation)
         for path in try Loader.writeSingleTable(document, name: "evaluation", templates: templates, to: out) { Console.out(path + "\n") }
     }

@@ -7,7 +7,16 @@ import FundWatchReports
 enum Loader {
     /// Reads `paths`; prints findings; stops with exit 1 when anything has an error.
     static func accepted(_ paths: [String]) throws -> SubmissionSet {
-        let set = SubmissionSet(paths: paths)
+        try checked(SubmissionSet(paths: paths))
+    }
+
+    /// Reads `paths` keeping a summary of each submission; prints findings; stops with exit 1
+    /// when anything has an error.
+    static func accepted<Summary>(_ paths: [String], summarising summarise: @Sendable (Submission) -> Summary) throws -> ReadSet<Summary> {
+        try checked(ReadSet(paths: paths, summarising: summarise))
+    }
+
+    private static func checked<Payload>(_ set: ReadSet<Payload>) throws -> ReadSet<Payload> {
         Console.reportErrors(set)
         if set.hasErrors {
             Console.err("未生成结果:有提交文件未通过校验 / nothing produced: some submissions have errors\n")
@@ -38,10 +47,11 @@ extension Loader {
         return fallback
     }
 
-    /// Chooses each county's submission for a report; a version conflict is exit 1.
-    static func reportInput(_ set: SubmissionSet, window: Window, asOf: Day, policy: Policy) throws -> ReportInput {
+    /// Chooses each county's version for `month` among files given together; a tie of
+    /// different contents is exit 1.
+    static func choose<Payload>(_ candidates: [SubmissionCandidate<Payload>], for month: YearMonth) throws -> [CountyChoice<Payload>] {
         do {
-            return try ReportInput(candidates: set.candidates, window: window, asOf: asOf, policy: policy, tieRule: .refuseDifferentContents)
+            return try chooseSubmissions(candidates, for: month, tieRule: .refuseDifferentContents)
         } catch {
             Console.err("error \(Rule.bundleConflict.id): \(error.description)\n")
             throw ExitCode(1)

@@ -24,9 +24,8 @@ struct MetricsCommand: AsyncParsableCommand {
     func run() async throws {
         let window = try windowOptions.window()
         let asOf = try windowOptions.asOfDay(window)
-        let candidates = try await source.open()
-        let input = try await Loader.closing(candidates) { try await $0.reportInput(window: window, asOf: asOf, policy: .standard) }
-        let measurement = Measurement(choices: input.choices, window: window, asOf: asOf)
+        let chosen = try await source.choose(for: window.to, summarising: { Metrics(submission: $0, window: window) })
+        let measurement = Measurement(choices: chosen.choices, window: window, asOf: asOf, metrics: chosen.choices.map { $0.chosen?.payload })
         Console.out(json ? MetricsJSON.document(measurement).serialized() : MetricsText.render(measurement))
     }
 }

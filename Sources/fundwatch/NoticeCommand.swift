@@ -32,12 +32,11 @@ struct NoticeCommand: AsyncParsableCommand {
     func run() async throws {
         let configuration = try config.load()
         let candidates = try await source.open()
-        let input = try await Loader.closing(candidates) { candidates in
+        let (day, chosen) = try await Loader.closing(candidates) { candidates in
             let day = try Loader.asOf(asOf, default: candidates.latestPeriod?.lastDay)
-            return try await candidates.reportInput(window: try Window(to: day.yearMonth), asOf: day, policy: configuration.policy)
+            return (day, try await candidates.choose(for: day.yearMonth, summarising: { $0 }))
         }
-        let day = input.asOf
-        let submissions = input.choices.compactMap { $0.chosen?.payload }
+        let submissions = chosen.choices.compactMap { $0.chosen?.payload }
         guard let document = NoticeDocument(countyCode: county, caseID: caseID, in: submissions, policy: configuration.policy, asOf: day) else {
             let known = submissions.contains { $0.header.countyCode == county && $0.cases.contains { $0.caseID == caseID } }
             Console.err(known

@@ -36,8 +36,7 @@ struct ReportCommand: AsyncParsableCommand {
         let formats = try ReportFormat.parseList(format)
         let configuration = try config.load()
         let templateSet = try Loader.templates(templates)
-        let candidates = try await source.open()
-        let input = try await Loader.closing(candidates) { try await $0.reportInput(window: window, asOf: asOf, policy: configuration.policy) }
+        let input = try await source.reportInput(window: window, asOf: asOf, policy: configuration.policy)
         let document = ReportBuilder(input).document()
         do {
             let written = try ReportWriter(templates: templateSet).write(document, formats: formats, to: out)

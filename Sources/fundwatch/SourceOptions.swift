@@ -32,6 +32,36 @@ struct SourceOptions: ParsableArguments {
         }
         return .files(try Loader.accepted(paths))
     }
+
+    /// Chooses each county's version for `month` (METRICS.md), keeping `summarise(submission)`
+    /// of each chosen one. Files are summarised as they are read, so memory holds one
+    /// submission per core, never all of them; a store's chosen versions likewise.
+    func choose<Summary: Sendable>(for month: YearMonth, summarising summarise: @escaping @Sendable (Submission) -> Summary) async throws -> ChosenVersions<Summary> {
+        guard db == nil else {
+            return try await Loader.closing(try await open()) { try await $0.choose(for: month, summarising: summarise) }
+        }
+        let set = try Loader.accepted(paths, summarising: summarise)
+        let candidates = set.candidates
+        return ChosenVersions(choices: try Loader.choose(candidates, for: month), firstSubmitted: ReportInput.firstSubmitted(candidates))
+    }
+
+    /// A report's input for one window, each county summarised as it is read.
+    func reportInput(window: Window, asOf: Day, policy: Policy) async throws -> ReportInput {
+        try await choose(for: window.to, summarising: ReportInput.summarise(window: window, asOf: asOf, policy: policy))
+            .reportInput(window: window, asOf: asOf, policy: policy)
+    }
+}
+
+/// Each county's chosen version for a month, and when each month's first version arrived.
+struct ChosenVersions<Payload: Sendable> {
+    var choices: [CountyChoice<Payload>]
+    var firstSubmitted: [String: [YearMonth: Day]]
+}
+
+extension ChosenVersions where Payload == CountySummary {
+    func reportInput(window: Window, asOf: Day, policy: Policy) -> ReportInput {
+        ReportInput(window: window, asOf: asOf, policy: policy, summaries: choices, firstSubmitted: firstSubmitted)
+    }
 }
 
 /// The versions a report may choose from, and how to load the chosen ones.
@@ -47,30 +77,40 @@ enum Candidates {
         }
     }
 
-    /// Chooses per METRICS.md (files: a tie of different contents is an error; store: the later import wins)
-    /// and loads the chosen submissions.
-    func reportInput(window: Window, asOf: Day, policy: Policy) async throws -> ReportInput {
+    /// Chooses per METRICS.md (files: a tie of different contents is an error; store: the later
+    /// import wins) and keeps `summarise(submission)` of each chosen version.
+    func choose<Summary: Sendable>(for month: YearMonth, summarising summarise: @escaping @Sendable (Submission) -> Summary) async throws -> ChosenVersions<Summary> {
         switch self {
         case .files(let set):
-            return try Loader.reportInput(set, window: window, asOf: asOf, policy: policy)
+            let candidates = set.candidates
+            let choices = try Loader.choose(candidates, for: month)
+            return ChosenVersions(choices: choices.parallelMap { $0.mapPayload(summarise) },
+                                  firstSubmitted: ReportInput.firstSubmitted(candidates))
         case .store(let store, let candidates):
-            let choices = try chooseSubmissions(candidates, for: window.to, tieRule: .laterImportWins)
-            let loaded = try await Self.load(choices, from: store)
-            return ReportInput(window: window, asOf: asOf, policy: policy, choices: loaded,
-                               firstSubmitted: ReportInput.firstSubmitted(candidates))
+            let choices = try chooseSubmissions(candidates, for: month, tieRule: .laterImportWins)
+            return ChosenVersions(choices: try await Self.load(choices, from: store, summarising: summarise),
+                                  firstSubmitted: ReportInput.firstSubmitted(candidates))
         }
     }
 
-    /// Loads the chosen versions, a few at a time (the store serves concurrent readers), in order.
-    static func load(_ choices: [CountyChoice<Int64>], from store: any SubmissionStore) async throws -> [CountyChoice<Submission>] {
+    /// A report's input for one window.
+    func reportInput(window: Window, asOf: Day, policy: Policy) async throws -> ReportInput {
+        try await choose(for: window.to, summarising: ReportInput.summarise(window: window, asOf: asOf, policy: policy))
+            .reportInput(window: window, asOf: asOf, policy: policy)
+    }
+
+    /// Loads the chosen versions, a few at a time (the store serves concurrent readers), in
+    /// order, keeping `summarise(submission)` of each.
+    static func load<Summary: Sendable>(_ choices: [CountyChoice<Int64>], from store: any SubmissionStore,
+                                        summarising summarise: @escaping @Sendable (Submission) -> Summary) async throws -> [CountyChoice<Summary>] {
         let width = max(2, ProcessInfo.processInfo.activeProcessorCount)
-        var loaded = [CountyChoice<Submission>?](repeating: nil, count: choices.count)
-        try await withThrowingTaskGroup(of: (Int, CountyChoice<Submission>).self) { group in
+        var loaded = [CountyChoice<Summary>?](repeating: nil, count: choices.count)
+        try await withThrowingTaskGroup(of: (Int, CountyChoice<Summary>).self) { group in
             var next = 0
             func start() {
                 guard next < choices.count else { return }
                 let index = next, choice = choices[index]
-                group.addTask { (index, try await choice.withPayload { try await store.load($0) }) }
+                group.addTask { (index, try await choice.withPayload { summarise(try await store.load($0)) }) }
                 next += 1
             }
             for _ in 0..<width { start() }

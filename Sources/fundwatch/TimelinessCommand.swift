@@ -30,8 +30,7 @@ struct TimelinessCommand: AsyncParsableCommand {
         guard let month = YearMonth(iso: to) else { throw ValidationError("--to must be a month YYYY-MM, got '\(to)'") }
         let configuration = try config.load()
         let day = try Loader.asOf(asOf, default: configuration.policy.returnDue(for: month))
-        let candidates = try await source.open()
-        let input = try await Loader.closing(candidates) { try await $0.reportInput(window: Window.yearToDate(month), asOf: day, policy: configuration.policy) }
+        let input = try await source.reportInput(window: Window.yearToDate(month), asOf: day, policy: configuration.policy)
         let document = ReportBuilder(input).document(title: "报表报送及时性", tables: [.timelinessGrid])
         let written = try Loader.writeSingleTable(document, name: "timeliness", templates: templates, to: out)
         for path in written { Console.out(path + "\n") }

@@ -33,7 +33,9 @@ struct EvaluationBulletinTests {
         let score = try #require(evaluation.scores.first { $0.countyCode == "990201" })
         let m = try #require(builder.period.counties.first { $0.countyCode == "990201" }?.metrics)
         let city = builder.period.city
-        let submission = try #require(input.choices.first { $0.countyCode == "990201" }?.chosen?.payload)
+        let set = SubmissionSet(paths: [Self.city])
+        let submission = try #require(set.candidates.filter { $0.countyCode == "990201" && $0.period == input.window.to }
+            .max { $0.submittedOn < $1.submittedOn }?.payload)
 
         // The facts, gathered independently of the scorer.
         let notices = builder.notices.filter { $0.countyCode == "990201" && $0.due != nil && input.window.contains($0.due!) && $0.due! <= input.asOf }

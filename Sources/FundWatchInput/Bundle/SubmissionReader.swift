@@ -2,24 +2,38 @@ import FundWatchCore
 import Foundation
 import ZIPFoundation
 
-/// The outcome of reading one submission: the submission when it has no error, and
-/// every finding (errors and warnings).
-public struct LoadedSubmission: Sendable {
+/// The outcome of reading one submission: what was kept of it when it has no error (the
+/// submission itself, or a summary made from it), its header, and every finding (errors
+/// and warnings).
+public struct Loaded<Payload: Sendable>: Sendable {
     public var source: SubmissionSource
     /// Nil when any error was found: a submission is accepted or rejected whole.
-    public var submission: Submission?
+    public var payload: Payload?
+    /// The header of an accepted submission.
+    public var header: SubmissionHeader?
     public var findings: FindingCollector
     /// The submission's content digest, computed on the reading thread.
     public var digest: String?
 
+    public var isAccepted: Bool { payload != nil }
+
+    /// The same outcome keeping `transform(submission)` instead of the submission.
+    public func map<Other: Sendable>(_ transform: (Payload) -> Other) -> Loaded<Other> {
+        Loaded<Other>(source: source, payload: payload.map(transform), header: header, findings: findings, digest: digest)
+    }
+}
+
+/// A submission as read: the registers themselves.
+public typealias LoadedSubmission = Loaded<Submission>
+
+extension Loaded where Payload == Submission {
     init(source: SubmissionSource, submission: Submission?, findings: FindingCollector) {
-        self.source = source
-        self.submission = submission
-        self.findings = findings
-        self.digest = submission?.contentDigest
+        self.init(source: source, payload: submission, header: submission?.header, findings: findings,
+                  digest: submission?.contentDigest)
     }
 
-    public var isAccepted: Bool { submission != nil }
+    /// The submission, when accepted.
+    public var submission: Submission? { payload }
 }
 
 /// Reads submissions from their sources, applying every rule of FORMAT.md.
@@ -62,6 +76,13 @@ public struct SubmissionReader: Sendable {
     /// Reads many sources, in parallel on every core; results keep the sources' order.
     public func read(_ sources: [SubmissionSource]) -> [LoadedSubmission] {
         sources.parallelMap { read($0) }
+    }
+
+    /// Reads many sources in parallel and keeps only `summarise(submission)` of each: memory
+    /// holds one submission per core at a time, not all of them.
+    public func read<Summary: Sendable>(_ sources: [SubmissionSource],
+                                        summarising summarise: @Sendable (Submission) -> Summary) -> [Loaded<Summary>] {
+        sources.parallelMap { read($0).map(summarise) }
     }
 
     private func readCSV(_ source: SubmissionSource, streams: [Register: ByteStream], folderName: String) -> LoadedSubmission {

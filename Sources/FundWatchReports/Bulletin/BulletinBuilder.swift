@@ -84,24 +84,16 @@ public struct BulletinBuilder: Sendable {
 
     /// Cases exposed in the month: institution, violations, handling and amounts — nothing personal.
     public func exposedCases() -> [[String: Any]] {
-        let window = current.input.window
-        var out: [[String: Any]] = []
-        for choice in current.input.choices {
-            guard let s = choice.chosen?.payload else { continue }
-            let institutions = Dictionary(s.institutions.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
-            for c in s.cases where window.contains(c.exposedOn) {
-                let institution = institutions[c.institutionCode]
-                out.append([
-                    "number": out.count + 1,
-                    "county": s.header.countyName, "institution": institution?.name ?? c.institutionCode,
-                    "category": institution?.category.label ?? "",
-                    "violations": c.violations.map(\.label).joined(separator: "、"),
-                    "actions": c.actions.isEmpty ? "调查处理中" : c.actions.map(\.label).joined(separator: "、"),
-                    "involved": c.amountInvolved.wanString, "recovered": (c.amountRefused + c.amountRecovered).wanString,
-                    "penalties": (c.damages + c.fine).wanString, "exposedOn": c.exposedOn!.description,
-                ])
-            }
+        let cases = current.summaries.flatMap { $0?.exposedCases ?? [] }
+        return cases.enumerated().map { index, c in
+            [
+                "number": index + 1,
+                "county": c.countyName, "institution": c.institutionName, "category": c.categoryLabel,
+                "violations": c.violations.map(\.label).joined(separator: "、"),
+                "actions": c.actions.isEmpty ? "调查处理中" : c.actions.map(\.label).joined(separator: "、"),
+                "involved": c.amountInvolved.wanString, "recovered": c.recovered.wanString,
+                "penalties": c.penalties.wanString, "exposedOn": c.exposedOn.description,
+            ]
         }
-        return out
     }
 }

@@ -44,7 +44,7 @@ enum ReportViewModel {
             "title": t.title,
             "rowHeading": t.rowHeading,
             "columns": t.columns.map(column),
-            "rows": t.rows.map { row($0, columns: t.columns) },
+            "rows": RowsView(rows: t.rows, columns: t.columns, range: nil),
             "isEmpty": t.rows.isEmpty,
             "footnotes": t.footnotes.map { ["text": $0] },
             "panels": panels(t),
@@ -60,44 +60,6 @@ enum ReportViewModel {
             "hasUnit": c.unit != nil,
             "unit": c.unit ?? "",
         ]
-    }
-
-    static func row(_ r: ReportRow, columns: [ReportColumn], range: Range<Int>? = nil) -> [String: Any] {
-        let indices = range ?? 0..<r.cells.count
-        return [
-            "key": r.key,
-            "label": r.label,
-            "isTotal": r.isTotal,
-            "cells": indices.map { cell(r.cells[$0], column: columns[$0]) },
-        ]
-    }
-
-    static func cell(_ c: ReportCell, column: ReportColumn) -> [String: Any] {
-        var out: [String: Any] = [
-            "column": column.key,
-            "display": c.display,
-            "isNumeric": c.isNumeric,
-            "isCount": false, "isMoney": false, "isRate": false, "isText": false, "isDate": false, "isNone": false, "isPoints": false,
-        ]
-        switch c {
-        case .count: out["isCount"] = true
-        case .money(let m):
-            out["isMoney"] = true
-            out["yuan"] = m.yuanString
-        case .rate(let r):
-            out["isRate"] = true
-            out["hasPercent"] = r.percentNumber != nil
-            out["percent"] = r.percentNumber ?? ""
-            out["numerator"] = r.numerator
-            out["denominator"] = r.denominator
-        case .text: out["isText"] = true
-        case .date: out["isDate"] = true
-        case .points: out["isPoints"] = true
-        case .none:
-            out["isNone"] = true
-            out["display"] = "—"
-        }
-        return out
     }
 
     /// Splits a wide table into panels of whole column groups, each at most `panelWidth` columns,
@@ -158,7 +120,7 @@ enum ReportViewModel {
                 "isSplit": ranges.count > 1,
                 "isWide": range.count >= 6,
                 "headerRows": headerRows,
-                "rows": t.rows.map { row($0, columns: t.columns, range: range) },
+                "rows": RowsView(rows: t.rows, columns: t.columns, range: range),
             ]
         }
     }

@@ -3,15 +3,15 @@ import FundWatchCore
 extension ReportBuilder {
     /// Table 4 协议处理情况: cases and institutions per agreement action, mild to severe.
     func actionTable() -> ReportTable {
-        let cases = casesInWindow
-        func row(key: String, label: String, _ matching: [CaseRecord], total: Bool = false) -> ReportRow {
-            ReportRow(key: key, label: label,
-                      cells: [.count(matching.count), .count(Set(matching.map(\.institutionCode)).count)], isTotal: total)
+        let present = summaries.compactMap { $0 }
+        func row(key: String, label: String, total: Bool = false, _ part: (CountySummary) -> ActionTally?) -> ReportRow {
+            let tally = present.reduce(ActionTally(cases: 0, institutions: 0)) { $0 + (part($1) ?? ActionTally(cases: 0, institutions: 0)) }
+            return ReportRow(key: key, label: label, cells: [.count(tally.cases), .count(tally.institutions)], isTotal: total)
         }
         var rows = AgreementAction.allCases.map { action in
-            row(key: action.code, label: action.label, cases.filter { $0.actions.contains(action) })
+            row(key: action.code, label: action.label) { $0.byAction[action] }
         }
-        rows.append(row(key: "total", label: "合计", cases.filter { !$0.actions.isEmpty }, total: true))
+        rows.append(row(key: "total", label: "合计", total: true, \.anyAction))
         return ReportTable(id: "table4", number: 4, title: "协议处理情况表(\(windowText))", rowHeading: "处理方式",
                            columns: [ReportColumn(key: "cases", label: "案件数", unit: "件"),
                                      ReportColumn(key: "institutions", label: "涉及机构", unit: "家")],

@@ -8,7 +8,7 @@ extension ReportBuilder {
         let columns = keys.map { ReportColumn(key: $0.name, label: $0.label, unit: $0.unit) }
         func cells(_ m: Metrics) -> [ReportCell] { keys.map { Self.cell($0.value(in: m)) } }
         var rows = InstitutionCategory.allCases.map { category in
-            let sum = Metrics.sum(figures.compactMap { $0?.byCategory[category] })
+            let sum = Metrics.sum(summaries.compactMap { $0?.byCategory[category] })
             return ReportRow(key: category.code, label: category.label, cells: cells(sum))
         }
         rows.append(ReportRow(key: "total", label: "合计", cells: cells(period.city), isTotal: true))

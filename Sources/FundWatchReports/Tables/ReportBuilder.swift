@@ -9,28 +9,20 @@ public struct ReportBuilder: Sendable {
     /// The year-to-date measurement (累计).
     public let yearToDate: Measurement
 
-    /// Each county's figures for the tables, computed once, counties in parallel.
-    let figures: [CountyFigures?]
+    /// Each county's summary (nil when missing), in county order.
+    let summaries: [CountySummary?]
     /// Every major case, most urgent first.
     public let notices: [MajorCaseNotice]
-    /// Cases opened in the window, across the chosen submissions, in county order.
-    let casesInWindow: [CaseRecord]
 
     public init(_ input: ReportInput) {
         self.input = input
-        let figures = input.choices.parallelMap { choice in
-            choice.chosen.map { CountyFigures(submission: $0.payload, input: input) }
-        }
-        self.figures = figures
-        self.period = Measurement(choices: input.choices, window: input.window, asOf: input.asOf, metrics: figures.map { $0?.period })
+        let summaries = input.choices.map { $0.chosen?.payload }
+        self.summaries = summaries
+        self.period = Measurement(choices: input.choices, window: input.window, asOf: input.asOf, metrics: summaries.map { $0?.period })
         self.yearToDate = Measurement(choices: input.choices, window: .yearToDate(input.window.to), asOf: input.asOf,
-                                      metrics: figures.map { $0?.yearToDate })
-        self.notices = figures.flatMap { $0?.notices ?? [] }.sorted(by: MajorCaseNotice.byUrgency)
-        self.casesInWindow = figures.flatMap { $0?.casesInWindow ?? [] }
+                                      metrics: summaries.map { $0?.yearToDate })
+        self.notices = summaries.flatMap { $0?.notices ?? [] }.sorted(by: MajorCaseNotice.byUrgency)
     }
-
-    /// The chosen submissions, in county order.
-    var submissions: [Submission] { input.choices.compactMap { $0.chosen?.payload } }
 
     /// The tables a document can hold.
     public enum Table: Sendable, CaseIterable {

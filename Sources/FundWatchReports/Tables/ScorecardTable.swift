@@ -6,8 +6,8 @@ extension ReportBuilder {
         let window = input.window
         let months = (window.from.month...window.to.month).map { YearMonth(year: window.to.year, month: $0)! }
         let notices = self.notices
-        return period.counties.compactMap { county in
-            guard let metrics = county.metrics, let submission = county.submission else { return nil }
+        return zip(period.counties, summaries).compactMap { county, summary in
+            guard let metrics = county.metrics, let summary else { return nil }
             let judged = notices.filter { n in
                 n.countyCode == county.countyCode && n.due.map { window.contains($0) && $0 <= input.asOf } == true
             }
@@ -15,7 +15,7 @@ extension ReportBuilder {
             return EvaluationFacts(countyCode: county.countyCode, countyName: county.countyName, metrics: metrics,
                                    noticesJudged: judged.count, noticesOnTime: judged.filter { $0.status == .onTime }.count,
                                    returnsJudged: returns.count, returnsOnTime: returns.filter { $0 == .onTime }.count,
-                                   warnings: submission.consistencyWarnings, rows: submission.rowCount)
+                                   warnings: summary.consistencyWarnings, rows: summary.rowCount)
         }
     }
 

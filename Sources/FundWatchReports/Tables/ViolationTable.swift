@@ -4,14 +4,15 @@ extension ReportBuilder {
     /// Table 3 违规类型统计: cases and amount involved per violation type. A case with two
     /// types counts under both; the total counts it once.
     func violationTable() -> ReportTable {
-        let cases = casesInWindow
-        var rows = Violation.allCases.map { violation in
-            let matching = cases.filter { $0.violations.contains(violation) }
-            return ReportRow(key: violation.code, label: violation.label,
-                             cells: [.count(matching.count), .money(matching.reduce(.zero) { $0 + $1.amountInvolved })])
+        let present = summaries.compactMap { $0 }
+        func cells(_ tally: CaseTally) -> [ReportCell] { [.count(tally.cases), .money(tally.amountInvolved)] }
+        func sum(_ part: (CountySummary) -> CaseTally?) -> CaseTally {
+            present.reduce(CaseTally(cases: 0, amountInvolved: .zero)) { $0 + (part($1) ?? CaseTally(cases: 0, amountInvolved: .zero)) }
         }
-        rows.append(ReportRow(key: "total", label: "合计", cells: [.count(cases.count), .money(cases.reduce(.zero) { $0 + $1.amountInvolved })],
-                              isTotal: true))
+        var rows = Violation.allCases.map { violation in
+            ReportRow(key: violation.code, label: violation.label, cells: cells(sum { $0.byViolation[violation] }))
+        }
+        rows.append(ReportRow(key: "total", label: "合计", cells: cells(sum(\.allCases)), isTotal: true))
         return ReportTable(id: "table3", number: 3, title: "违规类型统计表(\(windowText))", rowHeading: "违规类型",
                            columns: [ReportColumn(key: "cases", label: "案件数", unit: "件"),
                                      ReportColumn(key: "amount_involved", label: "涉及金额", unit: "万元")],
