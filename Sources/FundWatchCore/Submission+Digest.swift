@@ -16,8 +16,38 @@ extension Submission {
             buffer.withUnsafeBytes { hasher.update($0) }
             buffer.removeAll(keepingCapacity: true)
         }
-        func day(_ d: Day?) { field(d.map(\.description) ?? "") }
-        func money(_ m: Money) { field(String(m.fen)) }
+        // Numbers and dates are written as their decimal text, digit by digit (no String made).
+        func digits(_ value: Int, width: Int = 1) {
+            var magnitude = value.magnitude, count = 0
+            var scratch: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                          UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+            withUnsafeMutableBytes(of: &scratch) { out in
+                repeat {
+                    out[count] = UInt8(48 + magnitude % 10)
+                    magnitude /= 10
+                    count += 1
+                } while magnitude > 0
+                while count < width { out[count] = 48; count += 1 }
+                if value < 0 { buffer.append(0x2D) }
+                for i in stride(from: count - 1, through: 0, by: -1) { buffer.append(out[i]) }
+            }
+        }
+        func day(_ d: Day?) {
+            if let d {
+                let c = d.civil
+                digits(c.year, width: 4); buffer.append(0x2D); digits(c.month, width: 2); buffer.append(0x2D); digits(c.day, width: 2)
+            }
+            buffer.append(0x1F)
+        }
+        func money(_ m: Money) { digits(Int(m.fen)); buffer.append(0x1F) }
+        func codes(_ items: [some LabelledCode]) {
+            for (i, item) in items.enumerated() {
+                if i > 0 { buffer.append(0x3B) }
+                buffer.append(contentsOf: item.code.utf8)
+            }
+            buffer.append(0x1F)
+        }
 
         field(header.countyCode); field(header.countyName); field(header.period.description)
         field(header.preparedBy); day(header.submittedOn); row()
@@ -31,10 +61,12 @@ extension Submission {
         row()
         for c in cases {
             field(c.caseID); field(c.institutionCode); day(c.openedOn); day(c.closedOn); field(c.source.code)
-            field(c.violations.map(\.code).joined(separator: ";"))
+            codes(c.violations)
             money(c.amountInvolved); money(c.amountRefused); money(c.amountRecovered)
             money(c.damages); money(c.fine); money(c.voluntaryRefund)
-            field(c.actions.map(\.code).joined(separator: ";")); field(c.suspensionMonths.map(String.init) ?? "")
+            codes(c.actions)
+            if let months = c.suspensionMonths { digits(months) }
+            buffer.append(0x1F)
             day(c.policeTransferOn); day(c.disciplineTransferOn); day(c.exposedOn)
             field(c.publicAttention ? "1" : "0"); day(c.noticeSubmittedOn)
             field(c.reporter.revealedForStorage); money(c.rewardPaid)

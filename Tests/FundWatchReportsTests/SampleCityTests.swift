@@ -50,6 +50,24 @@ struct SampleCityTests {
         #expect(ReportBuilder(input).notices.contains { $0.status == .overdue })
     }
 
+    @Test("the by-category metrics of every return add up to the return's own metrics")
+    func categoriesAddUp() throws {
+        let set = SubmissionSet(paths: [try Self.generate()])
+        let submissions = set.loaded.compactMap(\.submission)
+        #expect(submissions.count == 71)
+        for submission in submissions {
+            for window in [try Window(to: submission.header.period), Window.yearToDate(submission.header.period)] {
+                let byCategory = Metrics.grouped(submission, window: window, by: \.category)
+                let whole = Metrics(submission: submission, window: window)
+                #expect(Metrics.sum(byCategory.values) == whole)
+                let hospitals = Metrics(submission: submission, window: window, including: { $0.category == .publicHospital })
+                #expect(byCategory[.publicHospital] ?? Metrics() == hospitals)
+            }
+        }
+        let some = try #require(submissions.first { Metrics(submission: $0, window: .yearToDate($0.header.period)).handledCases > 0 })
+        #expect(Metrics.grouped(some, window: .yearToDate(some.header.period), by: \.category).count > 1)
+    }
+
     @Test("a corrected September return replaces the first one")
     func secondVersion() throws {
         let set = SubmissionSet(paths: [try Self.generate()])

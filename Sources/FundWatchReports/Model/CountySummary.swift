@@ -30,13 +30,11 @@ public struct CountySummary: Sendable {
 
     /// Summarises `submission` for a report over `window` made on `asOf`.
     public init(submission: Submission, window: Window, asOf: Day, policy: Policy) {
-        period = Metrics(submission: submission, window: window)
-        yearToDate = Metrics(submission: submission, window: .yearToDate(window.to))
-        var byCategory: [InstitutionCategory: Metrics] = [:]
-        for category in InstitutionCategory.allCases {
-            byCategory[category] = Metrics(submission: submission, window: window, including: { $0.category == category })
-        }
+        // One pass for the categories; the window's total is their sum (categories never share an institution).
+        let byCategory = Metrics.grouped(submission, window: window, by: \.category)
         self.byCategory = byCategory
+        period = Metrics.sum(InstitutionCategory.allCases.compactMap { byCategory[$0] })
+        yearToDate = Metrics(submission: submission, window: .yearToDate(window.to))
 
         let opened = submission.cases.filter { window.contains($0.openedOn) }
         var byViolation: [Violation: CaseTally] = [:]
