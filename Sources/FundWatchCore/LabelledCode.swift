@@ -9,6 +9,7 @@ extension LabelledCode {
     public var code: String { rawValue }
 
     /// Accepts the code or its Chinese label, exactly (surrounding spaces are the reader's concern).
+    @inlinable
     public init?(codeOrLabel text: String) {
         if let byCode = Self(rawValue: text) {
             self = byCode

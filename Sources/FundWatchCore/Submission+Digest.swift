@@ -4,17 +4,20 @@ extension Submission {
     /// optional zeros. Row order counts (a register is a list).
     public var contentDigest: String {
         var hasher = SHA256()
-        // Fields end with 0x1F and rows with 0x1E (never in text), gathered per row to hash in bulk.
+        // Fields end with 0x1F and rows with 0x1E (never in text), gathered to hash in bulk.
         var buffer: [UInt8] = []
-        buffer.reserveCapacity(4096)
+        buffer.reserveCapacity(16_384)
         func field(_ text: String) {
             buffer.append(contentsOf: text.utf8)
             buffer.append(0x1F)
         }
-        func row() {
-            buffer.append(0x1E)
+        func flush() {
             buffer.withUnsafeBytes { hasher.update($0) }
             buffer.removeAll(keepingCapacity: true)
+        }
+        func row() {
+            buffer.append(0x1E)
+            if buffer.count >= 8192 { flush() }
         }
         // Numbers and dates are written as their decimal text, digit by digit (no String made).
         func digits(_ value: Int, width: Int = 1) {
@@ -72,6 +75,7 @@ extension Submission {
             field(c.reporter.revealedForStorage); money(c.rewardPaid)
             field(c.discovery); field(c.facts); field(c.outcome); field(c.basis); row()
         }
+        flush()
         return hasher.finalizeHex()
     }
 }

@@ -203,3 +203,58 @@ struct RuleTests {
         #expect(submission.inspections.count == 6)
     }
 }
+
+@Suite("The builder takes registers in any order")
+struct BuilderOrderTests {
+    static func row(_ register: Register, line: Int, _ values: [Int: String]) -> RawRow {
+        var row = RawRow(register: register, file: "\(register.rawValue).csv", line: line)
+        for (index, value) in values { row.values[index] = value }
+        return row
+    }
+
+    static let header = row(.header, line: 1, [
+        HeaderField.countyCode.rawValue: "990101", HeaderField.countyName.rawValue: "示例区",
+        HeaderField.period.rawValue: "2026-03", HeaderField.preparedBy.rawValue: "王晓",
+        HeaderField.submittedOn.rawValue: "2026-04-03",
+    ])
+    static let institution = row(.institutions, line: 2, [
+        InstitutionField.code.rawValue: "H99010100001", InstitutionField.name.rawValue: "示例区人民医院",
+        InstitutionField.category.rawValue: "public_hospital", InstitutionField.agreementStatus.rawValue: "active",
+    ])
+    /// Inspected after the period, and of an institution that is not in the register.
+    static let inspections = [
+        row(.inspections, line: 2, [
+            InspectionField.institutionCode.rawValue: "H99010100001", InspectionField.inspectedOn.rawValue: "2026-04-01",
+            InspectionField.method.rawValue: "routine",
+        ]),
+        row(.inspections, line: 3, [
+            InspectionField.institutionCode.rawValue: "H99010100009", InspectionField.inspectedOn.rawValue: "2025-12-31",
+            InspectionField.method.rawValue: "routine",
+        ]),
+    ]
+    static let lateCase = row(.cases, line: 2, [
+        CaseField.caseID.rawValue: "C1", CaseField.institutionCode.rawValue: "H99010100001",
+        CaseField.openedOn.rawValue: "2026-03-05", CaseField.closedOn.rawValue: "2026-04-02",
+        CaseField.source.rawValue: "routine", CaseField.violations.rawValue: "split_billing",
+    ])
+
+    static func findings(_ rows: [RawRow]) -> [String] {
+        var builder = SubmissionBuilder()
+        for row in rows { builder.add(row) }
+        #expect(builder.finish() == nil)
+        return builder.collector.findings.map { "\($0.file):\($0.line ?? 0) \($0.rule)" }.sorted()
+    }
+
+    @Test("rows before the header or the institutions get the same findings as rows after them")
+    func anyOrder() {
+        let expected = [
+            "cases.csv:2 cases.closed_on.period",
+            "inspections.csv:2 inspections.inspected_on.period",
+            "inspections.csv:3 inspections.inspected_on.year",
+            "inspections.csv:3 inspections.institution_code.reference",
+        ]
+        #expect(Self.findings([Self.header, Self.institution] + Self.inspections + [Self.lateCase]) == expected)
+        #expect(Self.findings(Self.inspections + [Self.lateCase, Self.institution, Self.header]) == expected)
+        #expect(Self.findings([Self.lateCase] + Self.inspections + [Self.header, Self.institution]) == expected)
+    }
+}

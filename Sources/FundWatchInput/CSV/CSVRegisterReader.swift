@@ -68,7 +68,7 @@ struct CSVRegisterReader {
                 return
             }
             raw.values[field.rawValue] = texts[1]
-            raw.fieldLines[field.rawValue] = line
+            raw.setLine(line, of: field.rawValue)
         }
         return raw
     }
@@ -81,11 +81,11 @@ struct CSVRegisterReader {
         var tokenizer = CSVTokenizer(limits: limits)
         var decoding = TextDecoding()
         var sawRecord = false
+        var texts: [String] = []   // reused from record to record
 
         func handle(_ record: borrowing CSVTokenizer.Record) throws {
             sawRecord = true
-            var texts: [String] = []
-            texts.reserveCapacity(record.count)
+            texts.removeAll(keepingCapacity: true)
             for i in 0..<record.count {
                 guard let text = decoding.decode(record.field(i)) else {
                     let what = decoding.encoding?.rawValue ?? "UTF-8 / GB18030"

@@ -10,26 +10,38 @@ public struct RawRow: Sendable {
     public var line: Int
     /// XML: path of the row element, e.g. `/submission/cases/case[2]`.
     public var elementPath: String?
-    /// XML: line of each field's element, where known.
-    public var fieldLines: [Int?]
+    /// Line of each field's element (XML) or row (`submission.csv`), where known; empty
+    /// when every field stands on the row's line, as in a register CSV.
+    public private(set) var fieldLines: [Int?]
 
     public init(register: Register, file: String, line: Int, elementPath: String? = nil) {
         self.register = register
         let count = register.fieldNames.count
         self.values = Array(repeating: nil, count: count)
-        self.fieldLines = Array(repeating: nil, count: count)
+        self.fieldLines = []
         self.file = file
         self.line = line
         self.elementPath = elementPath
+    }
+
+    /// Records that the field at `index` stands on `line`.
+    public mutating func setLine(_ line: Int, of index: Int) {
+        if fieldLines.isEmpty { fieldLines = Array(repeating: nil, count: register.fieldNames.count) }
+        fieldLines[index] = line
+    }
+
+    /// The line the field at `index` stands on.
+    public func line(of index: Int) -> Int {
+        fieldLines.isEmpty ? line : fieldLines[index] ?? line
     }
 
     /// Where the field at `index` stands, for a finding.
     public func location(of index: Int) -> SourceLocation {
         let name = register.fieldNames[index]
         if let elementPath {
-            return SourceLocation(file: file, line: fieldLines[index] ?? line, element: elementPath + "/" + name)
+            return SourceLocation(file: file, line: line(of: index), element: elementPath + "/" + name)
         }
-        return SourceLocation(file: file, line: fieldLines[index] ?? line, column: name)
+        return SourceLocation(file: file, line: line(of: index), column: name)
     }
 
     /// Where the row as a whole stands.

@@ -107,17 +107,17 @@ extension SubmissionBuilder {
 
         func suspensionMonths(suspends: Bool, into collector: inout FindingCollector) -> Int? {
             let index = CaseField.suspensionMonths.rawValue
-            let at = row.location(of: index)
+            let at = { row.location(of: index) }
             guard let value = text(index) else {
-                if suspends { collector.add(.suspensionMonthsMissing, at: at) }
+                if suspends { collector.add(.suspensionMonthsMissing, at: at()) }
                 return nil
             }
             guard value.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), value.utf8.count <= 2, let months = Int(value), (1...12).contains(months) else {
-                collector.add(.suspensionMonthsRange, at: at, detail: "「\(value)」", detailEN: "'\(value)'")
+                collector.add(.suspensionMonthsRange, at: at(), detail: "「\(value)」", detailEN: "'\(value)'")
                 return nil
             }
             if !suspends {
-                collector.add(.suspensionMonthsUnexpected, at: at)
+                collector.add(.suspensionMonthsUnexpected, at: at())
                 return nil
             }
             return months

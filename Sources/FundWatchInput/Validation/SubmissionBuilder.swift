@@ -96,10 +96,12 @@ public struct SubmissionBuilder {
         let r = Reader(row: row)
         let codeIndex = InspectionField.institutionCode.rawValue
         let code = r.required(codeIndex, into: &collector)
-        if let code { references.append((code, .inspections, row.location(of: codeIndex))) }
+        if let code, !institutionCodes.contains(code) { references.append((code, .inspections, row.location(of: codeIndex))) }
         let dayIndex = InspectionField.inspectedOn.rawValue
         let day = r.day(dayIndex, required: true, into: &collector)
-        if let day { inspectionDates.append((day, row.location(of: dayIndex))) }
+        if let day {
+            if let header { checkInspection(day, header: header, at: row.location(of:), dayIndex) } else { inspectionDates.append((day, row.location(of: dayIndex))) }
+        }
         let method: InspectionMethod? = r.code(InspectionField.method.rawValue, required: true, into: &collector)
         let problems = r.boolean(InspectionField.problemsFound.rawValue, into: &collector)
         if let code, let day, let method, let problems {
@@ -124,12 +126,14 @@ public struct SubmissionBuilder {
         }
         let codeIndex = CaseField.institutionCode.rawValue
         let institutionCode = r.required(codeIndex, into: &collector)
-        if let institutionCode { references.append((institutionCode, .cases, row.location(of: codeIndex))) }
+        if let institutionCode, !institutionCodes.contains(institutionCode) {
+            references.append((institutionCode, .cases, row.location(of: codeIndex)))
+        }
 
         let openedOn = r.day(CaseField.openedOn.rawValue, required: true, into: &collector)
-        if let openedOn { caseDates.append(("opened_on", openedOn, row.location(of: CaseField.openedOn.rawValue))) }
+        if let openedOn { checkCaseDate(.openedOn, openedOn, row: row) }
         let closedOn = r.laterDay(.closedOn, openedOn: openedOn, into: &collector)
-        if let closedOn { caseDates.append(("closed_on", closedOn, row.location(of: CaseField.closedOn.rawValue))) }
+        if let closedOn { checkCaseDate(.closedOn, closedOn, row: row) }
         let source = r.source(into: &collector)
         let violations: [Violation] = r.codes(CaseField.violations.rawValue, required: true, rule: .violationsUnknown, into: &collector)
         let actions: [AgreementAction] = r.codes(CaseField.actions.rawValue, required: false, rule: .actionsUnknown, into: &collector)
@@ -168,25 +172,42 @@ public struct SubmissionBuilder {
         if collector.errorCount == errorsBefore { cases.append(record) }
     }
 
+    // MARK: Checks against the header
+
+    /// `inspected_on` must fall in the period's year, on or before its last day. Checked at
+    /// once when the header is known, else in ``finish()``; the location is made only for a finding.
+    private mutating func checkInspection(_ day: Day, header: SubmissionHeader, at location: (Int) -> SourceLocation, _ index: Int) {
+        let yearStart = header.period.january.firstDay, periodEnd = header.period.lastDay
+        if day < yearStart {
+            collector.add(.inspectedOutsideYear, at: location(index), detail: "\(day)", detailEN: "\(day)", expected: "a date from \(yearStart) to \(periodEnd)")
+        } else if day > periodEnd {
+            collector.add(.notAfterPeriod(.inspections, "inspected_on"), at: location(index), detail: "\(day) > \(periodEnd)", detailEN: "\(day) > \(periodEnd)",
+                          expected: "a date from \(yearStart) to \(periodEnd)")
+        }
+    }
+
+    /// A case date may not fall after the period's last day (checked now, or in ``finish()``).
+    private mutating func checkCaseDate(_ field: CaseField, _ day: Day, row: RawRow) {
+        guard let header else {
+            caseDates.append((field.name, day, row.location(of: field.rawValue)))
+            return
+        }
+        checkCaseDate(field.name, day, periodEnd: header.period.lastDay, at: row.location(of: field.rawValue))
+    }
+
+    private mutating func checkCaseDate(_ field: String, _ day: Day, periodEnd: Day, at location: @autoclosure () -> SourceLocation) {
+        guard day > periodEnd else { return }
+        collector.add(.notAfterPeriod(.cases, field), at: location(), detail: "\(day) > \(periodEnd)", detailEN: "\(day) > \(periodEnd)",
+                      expected: "a date on or before \(periodEnd)")
+    }
+
     // MARK: Finish
 
     /// Runs the checks that need the whole submission and returns it, or nil if any error was found.
     public mutating func finish() -> Submission? {
         if let header {
-            let period = header.period
-            let yearStart = period.january.firstDay, periodEnd = period.lastDay
-            for (day, at) in inspectionDates {
-                if day < yearStart {
-                    collector.add(.inspectedOutsideYear, at: at, detail: "\(day)", detailEN: "\(day)", expected: "a date from \(yearStart) to \(periodEnd)")
-                } else if day > periodEnd {
-                    collector.add(.notAfterPeriod(.inspections, "inspected_on"), at: at, detail: "\(day) > \(periodEnd)", detailEN: "\(day) > \(periodEnd)",
-                                  expected: "a date from \(yearStart) to \(periodEnd)")
-                }
-            }
-            for (field, day, at) in caseDates where day > periodEnd {
-                collector.add(.notAfterPeriod(.cases, field), at: at, detail: "\(day) > \(periodEnd)", detailEN: "\(day) > \(periodEnd)",
-                              expected: "a date on or before \(periodEnd)")
-            }
+            for (day, at) in inspectionDates { checkInspection(day, header: header, at: { _ in at }, 0) }
+            for (field, day, at) in caseDates { checkCaseDate(field, day, periodEnd: header.period.lastDay, at: at) }
         }
         for (code, register, at) in references where !institutionCodes.contains(code) {
             collector.add(.reference(register), at: at, detail: code, detailEN: code)

@@ -136,7 +136,7 @@ struct XMLSubmissionReader {
             switch depth {
             case 1:
                 if let field = HeaderField.named(name) {
-                    header.fieldLines[field.rawValue] = line
+                    header.setLine(line, of: field.rawValue)
                     beginField(field.rawValue, depth: depth, isEmpty: isEmpty)
                 } else if let register = Register(rawValue: name), register != .header {
                     self.register = isEmpty ? nil : register
@@ -149,7 +149,7 @@ struct XMLSubmissionReader {
                 if isEmpty { finishRow() }
             case 3:
                 guard let current = row, let index = current.register.fieldNames.firstIndex(of: name) else { return }
-                row!.fieldLines[index] = line
+                row!.setLine(line, of: index)
                 beginField(index, depth: depth, isEmpty: isEmpty)
             default:
                 break
