@@ -66,7 +66,7 @@ let package = Package(
         ),
         .target(
             name: "FundWatchStore",
-            dependencies: ["FundWatchCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["FundWatchCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         .target(
             name: "FundWatchPostgres",

@@ -1,5 +1,6 @@
 import FundWatchCore
 import GRDB
+import GRDBSQLite
 
 /// The embedded store: one SQLite file through GRDB, in WAL mode so readers never wait
 /// for a writer, with versioned migrations. Two processes may import at once: each
@@ -72,9 +73,28 @@ public final class SQLiteStore: SubmissionStore, Sendable {
         let all = (prefix ? ["submission_id", "row_no"] : []) + columns
         let statement = try db.makeStatement(
             sql: "INSERT INTO \(table) (\(StoreSchema.list(all))) VALUES (\(Array(repeating: "?", count: all.count).joined(separator: ", ")))")
+        // Bound and stepped through SQLite's C API: GRDB's `StatementArguments` boxes every
+        // value, which cost more than the inserts themselves (a national import is 2.9 M rows).
+        let handle = statement.sqliteStatement
         for row in rows {
-            try statement.execute(arguments: StatementArguments(row.map(\.databaseValue)))
+            sqlite3_reset(handle)
+            for (offset, value) in row.enumerated() {
+                let index = Int32(offset + 1)
+                let code: Int32 = switch value {
+                case .text(let text): text.utf8CString.withUnsafeBufferPointer {
+                    sqlite3_bind_text(handle, index, $0.baseAddress, Int32($0.count - 1), transient)
+                }
+                case .integer(let number): sqlite3_bind_int64(handle, index, number)
+                case .null: sqlite3_bind_null(handle, index)
+                }
+                guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection))) }
+            }
+            let code = sqlite3_step(handle)
+            guard code == SQLITE_DONE else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: statement.sql)
+            }
         }
+        sqlite3_reset(handle)
     }
 
     public func versions(county: String?, period: YearMonth?) async throws -> [StoredVersion] {
@@ -120,6 +140,9 @@ public final class SQLiteStore: SubmissionStore, Sendable {
         try pool.close()
     }
 }
+
+/// SQLite copies bound text at once (`SQLITE_TRANSIENT`).
+private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
 extension StoreValue {
     var databaseValue: DatabaseValue {
