@@ -8,20 +8,28 @@ public struct RawRow: Sendable {
     public var file: String
     /// Line where the row starts.
     public var line: Int
-    /// XML: path of the row element, e.g. `/submission/cases/case[2]`.
-    public var elementPath: String?
+    /// XML: the row element's position among its register's rows (1-based), 0 for the
+    /// header; nil for CSV. The element path is made from it only when a finding needs it.
+    public var xmlPosition: Int?
     /// Line of each field's element (XML) or row (`submission.csv`), where known; empty
     /// when every field stands on the row's line, as in a register CSV.
     public private(set) var fieldLines: [Int?]
 
-    public init(register: Register, file: String, line: Int, elementPath: String? = nil) {
+    public init(register: Register, file: String, line: Int, xmlPosition: Int? = nil) {
         self.register = register
         let count = register.fieldNames.count
         self.values = Array(repeating: nil, count: count)
         self.fieldLines = []
         self.file = file
         self.line = line
-        self.elementPath = elementPath
+        self.xmlPosition = xmlPosition
+    }
+
+    /// XML: path of the row element, e.g. `/submission/cases/case[2]`; nil for CSV.
+    public var elementPath: String? {
+        guard let xmlPosition else { return nil }
+        guard let element = register.rowElement else { return "/submission" }
+        return "/submission/\(register.rawValue)/\(element)[\(xmlPosition)]"
     }
 
     /// Records that the field at `index` stands on `line`.

@@ -138,12 +138,35 @@ public enum Register: String, Sendable, CaseIterable {
     /// Field names in FORMAT.md order.
     public var fieldNames: [String] {
         switch self {
-        case .header: HeaderField.names
-        case .institutions: InstitutionField.names
-        case .inspections: InspectionField.names
-        case .cases: CaseField.names
+        case .header: Self.headerNames
+        case .institutions: Self.institutionNames
+        case .inspections: Self.inspectionNames
+        case .cases: Self.caseNames
         }
     }
+
+    /// The index of the field called `name`, if the register has one.
+    public func fieldIndex(named name: String) -> Int? {
+        switch self {
+        case .header: Self.headerIndexes[name]
+        case .institutions: Self.institutionIndexes[name]
+        case .inspections: Self.inspectionIndexes[name]
+        case .cases: Self.caseIndexes[name]
+        }
+    }
+
+    // Made once: rows ask for them field by field.
+    private static let headerNames = HeaderField.names
+    private static let institutionNames = InstitutionField.names
+    private static let inspectionNames = InspectionField.names
+    private static let caseNames = CaseField.names
+    private static func indexes(_ names: [String]) -> [String: Int] {
+        Dictionary(uniqueKeysWithValues: names.enumerated().map { ($0.element, $0.offset) })
+    }
+    private static let headerIndexes = indexes(headerNames)
+    private static let institutionIndexes = indexes(institutionNames)
+    private static let inspectionIndexes = indexes(inspectionNames)
+    private static let caseIndexes = indexes(caseNames)
 
     /// Whether the field at `index` is required.
     public func isRequired(_ index: Int) -> Bool {

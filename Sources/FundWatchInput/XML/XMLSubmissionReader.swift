@@ -95,7 +95,7 @@ struct XMLSubmissionReader {
         init(file: String, limits: ReadLimits) {
             self.file = file
             self.limits = limits
-            self.header = RawRow(register: .header, file: file, line: 1, elementPath: "/submission")
+            self.header = RawRow(register: .header, file: file, line: 1, xmlPosition: 0)
         }
 
         mutating func visit(type: Node, reader: xmlTextReaderPtr, line: Int?, sink: XMLErrorSink) {
@@ -145,10 +145,10 @@ struct XMLSubmissionReader {
                 guard let register, name == register.rowElement else { return }
                 let n = rowCounts[register, default: 0] + 1
                 rowCounts[register] = n
-                row = RawRow(register: register, file: file, line: line, elementPath: "/submission/\(register.rawValue)/\(name)[\(n)]")
+                row = RawRow(register: register, file: file, line: line, xmlPosition: n)
                 if isEmpty { finishRow() }
             case 3:
-                guard let current = row, let index = current.register.fieldNames.firstIndex(of: name) else { return }
+                guard let current = row, let index = current.register.fieldIndex(named: name) else { return }
                 row!.setLine(line, of: index)
                 beginField(index, depth: depth, isEmpty: isEmpty)
             default:
