@@ -19,22 +19,18 @@ extension Submission {
             buffer.append(0x1E)
             if buffer.count >= 8192 { flush() }
         }
-        // Numbers and dates are written as their decimal text, digit by digit (no String made).
+        // Numbers and dates are written as their decimal text, digit by digit (no String made):
+        // least significant first, zero-padded to `width`, then turned around.
         func digits(_ value: Int, width: Int = 1) {
-            var magnitude = value.magnitude, count = 0
-            var scratch: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                          UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-            withUnsafeMutableBytes(of: &scratch) { out in
-                repeat {
-                    out[count] = UInt8(48 + magnitude % 10)
-                    magnitude /= 10
-                    count += 1
-                } while magnitude > 0
-                while count < width { out[count] = 48; count += 1 }
-                if value < 0 { buffer.append(0x2D) }
-                for i in stride(from: count - 1, through: 0, by: -1) { buffer.append(out[i]) }
-            }
+            let start = buffer.count
+            var magnitude = value.magnitude
+            repeat {
+                buffer.append(UInt8(48 + magnitude % 10))
+                magnitude /= 10
+            } while magnitude > 0
+            while buffer.count - start < width { buffer.append(48) }
+            if value < 0 { buffer.append(0x2D) }
+            buffer[start...].reverse()
         }
         func day(_ d: Day?) {
             if let d {

@@ -73,13 +73,9 @@ public struct SubmissionReader: Sendable {
         }
     }
 
-    /// Reads many sources, in parallel on every core; results keep the sources' order.
-    public func read(_ sources: [SubmissionSource]) -> [LoadedSubmission] {
-        sources.parallelMap { read($0) }
-    }
-
-    /// Reads many sources in parallel and keeps only `summarise(submission)` of each: memory
-    /// holds one submission per core at a time, not all of them.
+    /// Reads many sources, in parallel on every core, keeping only `summarise(submission)` of
+    /// each (`{ $0 }` keeps the submission): memory holds one submission per core at a time,
+    /// not all of them. Results keep the sources' order.
     public func read<Summary: Sendable>(_ sources: [SubmissionSource],
                                         summarising summarise: @Sendable (Submission) -> Summary) -> [Loaded<Summary>] {
         sources.parallelMap { read($0).map(summarise) }

@@ -39,8 +39,6 @@ public typealias SubmissionSet = ReadSet<Submission>
 extension ReadSet where Payload == Submission {
     /// Finds and reads the submissions under `paths`, keeping each whole.
     public init(paths: [String], reader: SubmissionReader = SubmissionReader()) {
-        let discovery = SourceDiscovery(paths: paths)
-        self.pathFindings = discovery.findings
-        self.loaded = reader.read(discovery.sources)
+        self.init(paths: paths, reader: reader, summarising: { $0 })
     }
 }

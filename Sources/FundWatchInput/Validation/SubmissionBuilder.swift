@@ -100,7 +100,7 @@ public struct SubmissionBuilder {
         let dayIndex = InspectionField.inspectedOn.rawValue
         let day = r.day(dayIndex, required: true, into: &collector)
         if let day {
-            if let header { checkInspection(day, header: header, at: row.location(of:), dayIndex) } else { inspectionDates.append((day, row.location(of: dayIndex))) }
+            if let header { checkInspection(day, header: header, at: row.location(of: dayIndex)) } else { inspectionDates.append((day, row.location(of: dayIndex))) }
         }
         let method: InspectionMethod? = r.code(InspectionField.method.rawValue, required: true, into: &collector)
         let problems = r.boolean(InspectionField.problemsFound.rawValue, into: &collector)
@@ -131,9 +131,9 @@ public struct SubmissionBuilder {
         }
 
         let openedOn = r.day(CaseField.openedOn.rawValue, required: true, into: &collector)
-        if let openedOn { checkCaseDate(.openedOn, openedOn, row: row) }
         let closedOn = r.laterDay(.closedOn, openedOn: openedOn, into: &collector)
-        if let closedOn { checkCaseDate(.closedOn, closedOn, row: row) }
+        if let openedOn { checkCaseDate(.openedOn, openedOn, in: row) }
+        if let closedOn { checkCaseDate(.closedOn, closedOn, in: row) }
         let source = r.source(into: &collector)
         let violations: [Violation] = r.codes(CaseField.violations.rawValue, required: true, rule: .violationsUnknown, into: &collector)
         let actions: [AgreementAction] = r.codes(CaseField.actions.rawValue, required: false, rule: .actionsUnknown, into: &collector)
@@ -174,28 +174,32 @@ public struct SubmissionBuilder {
 
     // MARK: Checks against the header
 
-    /// `inspected_on` must fall in the period's year, on or before its last day. Checked at
-    /// once when the header is known, else in ``finish()``; the location is made only for a finding.
-    private mutating func checkInspection(_ day: Day, header: SubmissionHeader, at location: (Int) -> SourceLocation, _ index: Int) {
+    // Made at once when the header is known (the locations only for a finding), else in
+    // ``finish()``: rows may come before the header.
+
+    /// `inspected_on` must fall in the period's year, on or before its last day.
+    private mutating func checkInspection(_ day: Day, header: SubmissionHeader, at location: @autoclosure () -> SourceLocation) {
         let yearStart = header.period.january.firstDay, periodEnd = header.period.lastDay
         if day < yearStart {
-            collector.add(.inspectedOutsideYear, at: location(index), detail: "\(day)", detailEN: "\(day)", expected: "a date from \(yearStart) to \(periodEnd)")
+            collector.add(.inspectedOutsideYear, at: location(), detail: "\(day)", detailEN: "\(day)", expected: "a date from \(yearStart) to \(periodEnd)")
         } else if day > periodEnd {
-            collector.add(.notAfterPeriod(.inspections, "inspected_on"), at: location(index), detail: "\(day) > \(periodEnd)", detailEN: "\(day) > \(periodEnd)",
+            collector.add(.notAfterPeriod(.inspections, "inspected_on"), at: location(), detail: "\(day) > \(periodEnd)", detailEN: "\(day) > \(periodEnd)",
                           expected: "a date from \(yearStart) to \(periodEnd)")
         }
     }
 
-    /// A case date may not fall after the period's last day (checked now, or in ``finish()``).
-    private mutating func checkCaseDate(_ field: CaseField, _ day: Day, row: RawRow) {
-        guard let header else {
+    /// Checks a case date now when the header is known, else in ``finish()``.
+    private mutating func checkCaseDate(_ field: CaseField, _ day: Day, in row: RawRow) {
+        if let header {
+            checkCaseDate(field.name, day, header: header, at: row.location(of: field.rawValue))
+        } else {
             caseDates.append((field.name, day, row.location(of: field.rawValue)))
-            return
         }
-        checkCaseDate(field.name, day, periodEnd: header.period.lastDay, at: row.location(of: field.rawValue))
     }
 
-    private mutating func checkCaseDate(_ field: String, _ day: Day, periodEnd: Day, at location: @autoclosure () -> SourceLocation) {
+    /// A case date may not fall after the period's last day.
+    private mutating func checkCaseDate(_ field: String, _ day: Day, header: SubmissionHeader, at location: @autoclosure () -> SourceLocation) {
+        let periodEnd = header.period.lastDay
         guard day > periodEnd else { return }
         collector.add(.notAfterPeriod(.cases, field), at: location(), detail: "\(day) > \(periodEnd)", detailEN: "\(day) > \(periodEnd)",
                       expected: "a date on or before \(periodEnd)")
@@ -206,8 +210,8 @@ public struct SubmissionBuilder {
     /// Runs the checks that need the whole submission and returns it, or nil if any error was found.
     public mutating func finish() -> Submission? {
         if let header {
-            for (day, at) in inspectionDates { checkInspection(day, header: header, at: { _ in at }, 0) }
-            for (field, day, at) in caseDates { checkCaseDate(field, day, periodEnd: header.period.lastDay, at: at) }
+            for (day, at) in inspectionDates { checkInspection(day, header: header, at: at) }
+            for (field, day, at) in caseDates { checkCaseDate(field, day, header: header, at: at) }
         }
         for (code, register, at) in references where !institutionCodes.contains(code) {
             collector.add(.reference(register), at: at, detail: code, detailEN: code)

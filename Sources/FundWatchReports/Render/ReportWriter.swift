@@ -36,7 +36,8 @@ public struct ReportWriter: Sendable {
     /// Renders the formats asked for, in a fixed order. The XML is checked against
     /// `report.xsd` before anything is returned.
     public func render(_ document: ReportDocument, formats: Set<ReportFormat>) throws -> [File] {
-        // HTML and XML render at once, on two cores, each from its own view model.
+        // HTML and XML render at once, on two cores; each task makes its own view model
+        // (a `[String: Any]` tree, not Sendable; making it is cheap, the rows are lazy views).
         let templated = [ReportFormat.html, .xml].filter(formats.contains)
         let rendered = templated.parallelMap { format -> Result<File, Error> in
             Result {
