@@ -21,7 +21,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
@@ -33,6 +32,8 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "FundWatchCore"),
+        // Mustache templates compiled once and rendered into bytes (no dependencies).
+        .target(name: "FundWatchTemplating"),
         .target(
             name: "FundWatchInput",
             dependencies: [
@@ -61,7 +62,7 @@ let package = Package(
                 "FundWatchCore",
                 "FundWatchInput",
                 "FundWatchTemplates",
-                .product(name: "Mustache", package: "swift-mustache"),
+                "FundWatchTemplating",
             ]
         ),
         .target(
@@ -98,6 +99,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "FundWatchCoreTests", dependencies: ["FundWatchCore"]),
+        .testTarget(name: "FundWatchTemplatingTests", dependencies: ["FundWatchTemplating"]),
         // Helpers shared by the test targets (a fresh PostgreSQL database per test).
         .target(name: "FundWatchTestSupport", path: "Tests/FundWatchTestSupport"),
         .testTarget(

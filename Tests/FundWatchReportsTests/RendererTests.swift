@@ -124,6 +124,24 @@ struct RendererTests {
         }
     }
 
+    @Test("a template that does not compile is refused when loaded, naming the file and line")
+    func uncompilableTemplate() throws {
+        let folder = NSTemporaryDirectory() + "fundwatch-templates-" + UUID().uuidString
+        try FileManager.default.copyItem(atPath: try TemplateSet.defaults().directory, toPath: folder)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = folder + "/report.html.mustache"
+        let text = try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: "{{/panels}}", with: "{{/panel}}")
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("{{/panel}}") }! + 1
+        do {
+            _ = try TemplateSet(directory: folder)
+            Issue.record("the broken template was accepted")
+        } catch let problem as TemplateSet.Problem {
+            #expect(problem.description.contains("report.html.mustache"))
+            #expect(problem.description.contains("line \(line): {{/panel}} closes a section, but the open one is {{#panels}}"), "\(problem)")
+        }
+    }
+
     @Test("an edited HTML template changes the title without recompiling")
     func customTemplate() throws {
         let folder = NSTemporaryDirectory() + "fundwatch-templates-" + UUID().uuidString

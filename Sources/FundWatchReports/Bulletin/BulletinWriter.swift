@@ -5,7 +5,7 @@ extension ReportWriter {
     public func render(_ bulletin: BulletinBuilder) throws -> [File] {
         let model = bulletin.viewModel()
         let base = "bulletin-\(bulletin.current.input.window.to)"
-        return [File(name: base + ".html", bytes: Array(try templates.render("bulletin.html", model).utf8)),
-                File(name: base + ".txt", bytes: Array(try templates.render("bulletin.txt", model).utf8))]
+        return [File(name: base + ".html", bytes: try templates.render("bulletin.html", model)),
+                File(name: base + ".txt", bytes: try templates.render("bulletin.txt", model))]
     }
 }

@@ -43,7 +43,7 @@ public struct ReportWriter: Sendable {
             Result {
                 let model = ReportViewModel.make(document)
                 return switch format {
-                case .html: File(name: "report.html", bytes: Array(try templates.render("report.html", model).utf8))
+                case .html: File(name: "report.html", bytes: try templates.render("report.html", model))
                 default: File(name: "report.xml", bytes: try validXML("report", model))
                 }
             }
@@ -59,7 +59,7 @@ public struct ReportWriter: Sendable {
 
     /// Renders template `name.xml` and checks it against `name.xsd`.
     func validXML(_ name: String, _ model: [String: Any]) throws -> [UInt8] {
-        let bytes = Array(try templates.render("\(name).xml", model).utf8)
+        let bytes = try templates.render("\(name).xml", model)
         let problems = XMLSchemaCheck.problems(in: bytes, name: "\(name).xml", schema: try templates.schema("\(name).xsd"))
         if !problems.isEmpty { throw InvalidOutput(findings: problems) }
         return bytes
@@ -69,7 +69,7 @@ public struct ReportWriter: Sendable {
     public func render(_ notice: NoticeDocument) throws -> [File] {
         let model = notice.viewModel()
         let base = "notice-\(notice.notice.countyCode)-\(Self.safeFileName(notice.record.caseID))"
-        return [File(name: base + ".html", bytes: Array(try templates.render("notice.html", model).utf8)),
+        return [File(name: base + ".html", bytes: try templates.render("notice.html", model)),
                 File(name: base + ".xml", bytes: try validXML("notice", model))]
     }
 

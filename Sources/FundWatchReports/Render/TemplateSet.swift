@@ -1,29 +1,6 @@
 import Foundation
 import FundWatchTemplates
-import Mustache
-
-/// XML escaping for templates whose first line is `{{% CONTENT_TYPE: XML}}`; characters
-/// XML 1.0 forbids are replaced by U+FFFD so a stray control byte cannot break a document.
-struct XMLContentType: MustacheContentType {
-    func escapeText(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                let v = scalar.value
-                if v < 0x20 || (0xFFFE...0xFFFF).contains(v) { out += "\u{FFFD}" } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
-    }
-}
+import FundWatchTemplating
 
 /// The folder of templates (and schemas) documents are rendered from.
 public struct TemplateSet: Sendable {
@@ -33,16 +10,15 @@ public struct TemplateSet: Sendable {
     }
 
     public let directory: String
-    let library: MustacheLibrary
+    let library: TemplateLibrary
 
     /// The templates built into FundWatch.
     public static func defaults() throws -> TemplateSet { try TemplateSet(directory: DefaultTemplates.directory) }
 
     /// Loads every `*.mustache` file of `directory` (names without the extension, e.g. `report.html`).
     public init(directory: String) throws {
-        MustacheContentTypes.register(XMLContentType(), named: "XML")
         self.directory = directory
-        var library = MustacheLibrary()
+        var library = TemplateLibrary()
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         guard !names.isEmpty else { throw Problem(description: "template folder \(directory) does not exist or is empty") }
         for name in names.sorted() where name.hasSuffix(".mustache") {
@@ -51,22 +27,19 @@ public struct TemplateSet: Sendable {
             do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
                 throw Problem(description: "\(path): cannot be read as UTF-8 text")
             }
-            do { try library.register(text, named: String(name.dropLast(".mustache".count))) } catch {
-                throw Problem(description: "\(path): not a valid Mustache template (\(error))")
+            do { library.register(try Template(text), named: String(name.dropLast(".mustache".count))) } catch {
+                throw Problem(description: "\(path): not a valid Mustache template, \(error)")
             }
         }
         self.library = library
     }
 
-    /// Renders `name` (e.g. `report.html`) with a view model.
-    func render(_ name: String, _ model: [String: Any]) throws -> String {
-        guard library.getTemplate(named: name) != nil else {
+    /// Renders `name` (e.g. `report.html`) with a view model, into UTF-8 bytes.
+    func render(_ name: String, _ model: [String: Any]) throws -> [UInt8] {
+        guard let bytes = library.render(name, TemplateValue(any: model)) else {
             throw Problem(description: "\(directory) has no template \(name).mustache")
         }
-        guard let text = library.render(model, withTemplate: name) else {
-            throw Problem(description: "template \(name).mustache could not be rendered")
-        }
-        return text
+        return bytes
     }
 
     /// The text of a schema shipped with the templates, e.g. `report.xsd`.

@@ -1,0 +1,139 @@
+/// A Mustache template compiled once and rendered many times, straight into UTF-8 bytes.
+///
+/// Values are looked up by names split when the template was compiled, in typed
+/// ``TemplateValue``s: rendering a national report (2,800 rows per table) does no string
+/// splitting and no dynamic casts per placed value.
+public struct Template: Sendable {
+    let tokens: [TemplateToken]
+
+    /// Compiles `text`; throws ``TemplateSyntaxError`` naming the line of the problem.
+    public init(_ text: String) throws {
+        var parser = TemplateParser(text)
+        tokens = try parser.parse()
+    }
+
+    /// Renders with `value` as the outermost scope; `library` supplies partials.
+    public func render(_ value: TemplateValue, library: TemplateLibrary = TemplateLibrary()) -> [UInt8] {
+        var renderer = TemplateRenderer(library: library, stack: [value])
+        renderer.render(tokens, contentType: .html, indentation: nil)
+        return renderer.out
+    }
+}
+
+/// Named templates, which may include one another as partials (`{{> name}}`).
+public struct TemplateLibrary: Sendable {
+    private var templates: [String: Template] = [:]
+
+    public init() {}
+
+    /// Adds (or replaces) the template called `name`.
+    public mutating func register(_ template: Template, named name: String) { templates[name] = template }
+
+    /// The template called `name`.
+    public func template(named name: String) -> Template? { templates[name] }
+
+    /// Renders the template called `name`, or returns nil when there is none.
+    public func render(_ name: String, _ value: TemplateValue) -> [UInt8]? {
+        templates[name].map { $0.render(value, library: self) }
+    }
+}
+
+/// One rendering: the output so far and the stack of scopes.
+struct TemplateRenderer {
+    let library: TemplateLibrary
+    var stack: [TemplateValue]
+    var out: [UInt8] = []
+
+    init(library: TemplateLibrary, stack: [TemplateValue]) {
+        self.library = library
+        self.stack = stack
+        out.reserveCapacity(1 << 16)
+    }
+
+    /// Renders `tokens`; with `indentation` (a standalone partial) every line it starts is indented.
+    mutating func render(_ tokens: [TemplateToken], contentType: ContentType, indentation: [UInt8]?) {
+        var contentType = contentType
+        let start = out.count
+        for token in tokens {
+            let before = out.count
+            switch token {
+            case .text(let bytes):
+                out.append(contentsOf: bytes)
+            case .variable(let name, let escaped):
+                place(lookup(name), escapedAs: escaped ? contentType : .text)
+            case .section(let name, let body, let inverted):
+                let value = lookup(name)
+                if inverted {
+                    if !value.isTruthy { render(body, contentType: contentType, indentation: nil) }
+                } else {
+                    section(value, body, contentType: contentType)
+                }
+            case .partial(let name, let ownIndentation):
+                if let partial = library.template(named: name) {
+                    let combined = (indentation ?? []) + (ownIndentation ?? [])
+                    render(partial.tokens, contentType: contentType, indentation: ownIndentation == nil ? indentation : combined)
+                }
+            case .contentType(let type):
+                contentType = type
+            }
+            // A partial's lines after its first are indented like the tag's line.
+            if let indentation, !indentation.isEmpty, out.count > before, before > start, out[before - 1] == 0x0A {
+                out.insert(contentsOf: indentation, at: before)
+            }
+        }
+    }
+
+    private mutating func section(_ value: TemplateValue, _ body: [TemplateToken], contentType: ContentType) {
+        switch value {
+        case .flag(let flag):
+            if flag { render(body, contentType: contentType, indentation: nil) }
+        case .null:
+            break
+        case .list(let list):
+            list.forEach { item in
+                stack.append(item)
+                render(body, contentType: contentType, indentation: nil)
+                stack.removeLast()
+            }
+        case .text, .number, .object:
+            stack.append(value)
+            render(body, contentType: contentType, indentation: nil)
+            stack.removeLast()
+        }
+    }
+
+    private mutating func place(_ value: TemplateValue, escapedAs contentType: ContentType) {
+        switch value {
+        case .text(let text): contentType.append(text, to: &out)
+        case .number(let number): out.append(contentsOf: String(number).utf8)
+        case .flag(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .null, .list, .object: break
+        }
+    }
+
+    /// Mustache lookup: `.` is the current value; the first part of a name is looked for
+    /// from the innermost scope outwards (only in the current one when anchored), the
+    /// other parts inside what it found. Nothing found is ``TemplateValue/null``.
+    private func lookup(_ name: TemplateName) -> TemplateValue {
+        guard let first = name.parts.first else { return stack.last ?? .null }
+        var found: TemplateValue?
+        if name.anchored {
+            found = stack.last.flatMap { Self.child(first, of: $0) }
+        } else {
+            for scope in stack.reversed() {
+                if let value = Self.child(first, of: scope) { found = value; break }
+            }
+        }
+        guard var value = found else { return .null }
+        for part in name.parts.dropFirst() {
+            guard let next = Self.child(part, of: value) else { return .null }
+            value = next
+        }
+        return value
+    }
+
+    private static func child(_ name: String, of value: TemplateValue) -> TemplateValue? {
+        if case .object(let object) = value { return object.value(named: name) }
+        return nil
+    }
+}
