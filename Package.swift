@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         .systemLibrary(
@@ -65,6 +66,11 @@ let package = Package(
                 "FundWatchTemplating",
             ]
         ),
+        // Content digests through swift-crypto (hardware SHA-256); the readers stay free of it.
+        .target(
+            name: "FundWatchHashing",
+            dependencies: ["FundWatchCore", "FundWatchInput", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .target(
             name: "FundWatchStore",
             dependencies: ["FundWatchCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]
@@ -95,11 +101,13 @@ let package = Package(
                 "FundWatchCore",
                 "FundWatchInput",
                 "FundWatchReports",
+                "FundWatchHashing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "FundWatchCoreTests", dependencies: ["FundWatchCore"]),
         .testTarget(name: "FundWatchTemplatingTests", dependencies: ["FundWatchTemplating"]),
+        .testTarget(name: "FundWatchHashingTests", dependencies: ["FundWatchHashing", "FundWatchCore"]),
         // Helpers shared by the test targets (a fresh PostgreSQL database per test).
         .target(name: "FundWatchTestSupport", path: "Tests/FundWatchTestSupport"),
         .testTarget(

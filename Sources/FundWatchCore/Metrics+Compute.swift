@@ -11,72 +11,87 @@ extension Metrics {
     /// registers: `key` puts an institution in a group, or leaves it out (nil). Cases and
     /// inspections follow their institution. Groups never share an institution, so the
     /// groups' metrics add up to those of all the institutions they hold.
+    ///
+    /// Counts of distinct institutions (inspected, handled, suspended…) are kept as flags
+    /// per institution, not as sets of codes: one lookup of the code per inspection or case.
+    /// A code listed twice counts once, in the group of its first row.
     public static func grouped<Key: Hashable>(_ submission: Submission, window: Window, by key: (Institution) -> Key?) -> [Key: Metrics] {
-        var groupOf: [String: (key: Key, designated: Bool)] = [:]
-        groupOf.reserveCapacity(submission.institutions.count)
-        var tallies: [Key: Tally] = [:]
+        var keys: [Key] = []
+        var groupIndex: [Key: Int] = [:]
+        var slotOf: [String: Int] = [:]
+        slotOf.reserveCapacity(submission.institutions.count)
+        var slots: [Slot] = []
+        slots.reserveCapacity(submission.institutions.count)
         for institution in submission.institutions {
-            guard let k = key(institution) else { continue }
-            let designated = institution.agreementStatus.isDesignated
-            groupOf[institution.code] = (k, designated)
-            if designated {
-                tallies[k, default: Tally()].designated.insert(institution.code)
-            } else if tallies[k] == nil {
-                tallies[k] = Tally()
+            guard let k = key(institution), slotOf[institution.code] == nil else { continue }
+            let group: Int
+            if let known = groupIndex[k] { group = known } else {
+                group = keys.count
+                groupIndex[k] = group
+                keys.append(k)
             }
+            slotOf[institution.code] = slots.count
+            slots.append(Slot(group: group, flags: institution.agreementStatus.isDesignated ? .designated : []))
         }
+        var metrics = [Metrics](repeating: Metrics(), count: keys.count)
 
         for inspection in submission.inspections where window.contains(inspection.inspectedOn) {
-            guard let group = groupOf[inspection.institutionCode], group.designated else { continue }
-            let code = inspection.institutionCode
+            guard let slot = slotOf[inspection.institutionCode], slots[slot].flags.contains(.designated) else { continue }
             switch inspection.method {
-            case .selfInspection: tallies[group.key]!.selfInspected.insert(code)
-            case .random:
-                tallies[group.key]!.random.insert(code)
-                tallies[group.key]!.inspected.insert(code)
-            default: tallies[group.key]!.inspected.insert(code)
+            case .selfInspection: slots[slot].flags.insert(.selfInspected)
+            case .random: slots[slot].flags.formUnion([.random, .inspected])
+            default: slots[slot].flags.insert(.inspected)
             }
         }
 
         for record in submission.cases {
-            guard let group = groupOf[record.institutionCode] else { continue }
-            let code = record.institutionCode
-            var t = tallies.removeValue(forKey: group.key)!
-            if window.contains(record.policeTransferOn) { t.metrics.policeTransfers += 1 }
-            if window.contains(record.disciplineTransferOn) { t.metrics.disciplineTransfers += 1 }
-            if window.contains(record.exposedOn) { t.metrics.exposures += 1 }
+            guard let slot = slotOf[record.institutionCode] else { continue }
+            let g = slots[slot].group
+            if window.contains(record.policeTransferOn) { metrics[g].policeTransfers += 1 }
+            if window.contains(record.disciplineTransferOn) { metrics[g].disciplineTransfers += 1 }
+            if window.contains(record.exposedOn) { metrics[g].exposures += 1 }
             if window.contains(record.openedOn) {
-                t.metrics.handledCases += 1
-                t.handled.insert(code)
-                if record.closedOn != nil { t.metrics.closedCases += 1 }
-                t.metrics.amountInvolved += record.amountInvolved
-                t.metrics.refusedRecovered += record.amountRefused + record.amountRecovered
-                t.metrics.damagesFines += record.damages + record.fine
-                t.metrics.voluntaryRefund += record.voluntaryRefund
-                t.metrics.rewards += record.rewardPaid
-                if record.actions.contains(.suspend) { t.suspended.insert(code) }
-                if record.actions.contains(.terminate) { t.terminated.insert(code) }
+                metrics[g].handledCases += 1
+                slots[slot].flags.insert(.handled)
+                if record.closedOn != nil { metrics[g].closedCases += 1 }
+                metrics[g].amountInvolved += record.amountInvolved
+                metrics[g].refusedRecovered += record.amountRefused + record.amountRecovered
+                metrics[g].damagesFines += record.damages + record.fine
+                metrics[g].voluntaryRefund += record.voluntaryRefund
+                metrics[g].rewards += record.rewardPaid
+                if record.actions.contains(.suspend) { slots[slot].flags.insert(.suspended) }
+                if record.actions.contains(.terminate) { slots[slot].flags.insert(.terminated) }
             }
-            tallies[group.key] = t
         }
 
-        return tallies.mapValues { tally in
-            var m = tally.metrics
-            m.designated = tally.designated.count
-            m.inspected = tally.inspected.count
-            m.randomSampled = tally.random.count
-            m.selfInspected = tally.selfInspected.count
-            m.handledInstitutions = tally.handled.count
-            m.suspensions = tally.suspended.count
-            m.terminations = tally.terminated.count
-            return m
+        for slot in slots {
+            let f = slot.flags
+            if f.contains(.designated) { metrics[slot.group].designated += 1 }
+            if f.contains(.inspected) { metrics[slot.group].inspected += 1 }
+            if f.contains(.random) { metrics[slot.group].randomSampled += 1 }
+            if f.contains(.selfInspected) { metrics[slot.group].selfInspected += 1 }
+            if f.contains(.handled) { metrics[slot.group].handledInstitutions += 1 }
+            if f.contains(.suspended) { metrics[slot.group].suspensions += 1 }
+            if f.contains(.terminated) { metrics[slot.group].terminations += 1 }
         }
+        return Dictionary(uniqueKeysWithValues: zip(keys, metrics))
     }
 }
 
-/// One group's running counts, with the distinct institutions behind each count.
-private struct Tally {
-    var metrics = Metrics()
-    var designated = Set<String>(), inspected = Set<String>(), random = Set<String>(), selfInspected = Set<String>()
-    var handled = Set<String>(), suspended = Set<String>(), terminated = Set<String>()
+/// One institution in a grouped computation: its group and what happened to it in the window.
+private struct Slot {
+    var group: Int
+    var flags: InstitutionFlags
+}
+
+/// What counts an institution adds to (each at most once).
+private struct InstitutionFlags: OptionSet {
+    let rawValue: UInt8
+    static let designated = Self(rawValue: 1 << 0)
+    static let inspected = Self(rawValue: 1 << 1)
+    static let random = Self(rawValue: 1 << 2)
+    static let selfInspected = Self(rawValue: 1 << 3)
+    static let handled = Self(rawValue: 1 << 4)
+    static let suspended = Self(rawValue: 1 << 5)
+    static let terminated = Self(rawValue: 1 << 6)
 }

@@ -1,9 +1,23 @@
+/// A SHA-256 implementation a content digest can be computed with: the core's own
+/// (``SHA256``, portable) or one using the processor's SHA instructions.
+public protocol SHA256Hashing {
+    init()
+    mutating func update(_ bytes: UnsafeRawBufferPointer)
+    /// The digest as 64 lowercase hex digits.
+    mutating func finalizeHex() -> String
+}
+
+extension SHA256: SHA256Hashing {}
+
 extension Submission {
     /// SHA-256 of the submission's canonical content: the same registers give the same
     /// digest whether they arrived as XML or CSV, with codes or labels, with or without
     /// optional zeros. Row order counts (a register is a list).
-    public var contentDigest: String {
-        var hasher = SHA256()
+    public var contentDigest: String { contentDigest(using: SHA256.self) }
+
+    /// ``contentDigest`` computed with another SHA-256 implementation (same result).
+    public func contentDigest<Hasher: SHA256Hashing>(using _: Hasher.Type) -> String {
+        var hasher = Hasher()
         // Fields end with 0x1F and rows with 0x1E (never in text), gathered to hash in bulk.
         var buffer: [UInt8] = []
         buffer.reserveCapacity(16_384)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import FundWatchCore
 import FundWatchInput
+import FundWatchHashing
 import FundWatchStore
 
 struct ImportCommand: AsyncParsableCommand {
@@ -25,7 +26,7 @@ struct ImportCommand: AsyncParsableCommand {
     var paths: [String]
 
     func run() async throws {
-        let set = SubmissionSet(paths: paths)
+        let set = SubmissionSet(paths: paths, reader: .withCryptoDigest())
         let store = try await StoreLocator.open(StoreLocator.url(db))
         var totals: [String: Int] = [:]
         let importedAt = ISO8601DateFormatter().string(from: Date())
@@ -43,7 +44,7 @@ struct ImportCommand: AsyncParsableCommand {
                     totals["rejected", default: 0] += 1
                     continue
                 }
-                let (outcome, _) = try await store.record(submission, digest: submission.contentDigest, origin: item.source.displayName,
+                let (outcome, _) = try await store.record(submission, digest: item.digest ?? submission.contentDigest(using: CryptoSHA256.self), origin: item.source.displayName,
                                                           importedAt: importedAt, dryRun: dryRun)
                 let h = submission.header
                 let warnings = item.findings.warningCount > 0 ? " (\(item.findings.warningCount) warning(s))" : ""

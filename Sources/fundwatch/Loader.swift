@@ -1,19 +1,20 @@
 import FundWatchCore
 import ArgumentParser
 import FundWatchInput
+import FundWatchHashing
 import FundWatchReports
 
 /// Reading inputs the way every reporting command does.
 enum Loader {
     /// Reads `paths`; prints findings; stops with exit 1 when anything has an error.
     static func accepted(_ paths: [String]) throws -> SubmissionSet {
-        try checked(SubmissionSet(paths: paths))
+        try checked(SubmissionSet(paths: paths, reader: .withCryptoDigest()))
     }
 
     /// Reads `paths` keeping a summary of each submission; prints findings; stops with exit 1
     /// when anything has an error.
     static func accepted<Summary>(_ paths: [String], summarising summarise: @Sendable (Submission) -> Summary) throws -> ReadSet<Summary> {
-        try checked(ReadSet(paths: paths, summarising: summarise))
+        try checked(ReadSet(paths: paths, reader: .withCryptoDigest(), summarising: summarise))
     }
 
     private static func checked<Payload>(_ set: ReadSet<Payload>) throws -> ReadSet<Payload> {

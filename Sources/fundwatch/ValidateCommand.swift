@@ -1,5 +1,6 @@
 import ArgumentParser
 import FundWatchInput
+import FundWatchHashing
 import FundWatchReports
 
 struct ValidateCommand: ParsableCommand {
@@ -16,7 +17,7 @@ struct ValidateCommand: ParsableCommand {
     var paths: [String]
 
     func run() throws {
-        let set = SubmissionSet(paths: paths)
+        let set = SubmissionSet(paths: paths, reader: .withCryptoDigest())
         if json {
             Console.out(FindingsJSON.document(set.loaded, pathFindings: set.pathFindings).serialized())
         } else {

@@ -27,9 +27,9 @@ public struct Loaded<Payload: Sendable>: Sendable {
 public typealias LoadedSubmission = Loaded<Submission>
 
 extension Loaded where Payload == Submission {
-    init(source: SubmissionSource, submission: Submission?, findings: FindingCollector) {
+    init(source: SubmissionSource, submission: Submission?, findings: FindingCollector, digest: (Submission) -> String) {
         self.init(source: source, payload: submission, header: submission?.header, findings: findings,
-                  digest: submission?.contentDigest)
+                  digest: submission.map(digest))
     }
 
     /// The submission, when accepted.
@@ -39,15 +39,21 @@ extension Loaded where Payload == Submission {
 /// Reads submissions from their sources, applying every rule of FORMAT.md.
 public struct SubmissionReader: Sendable {
     public var limits: ReadLimits
+    /// How an accepted submission's content digest is computed (the core's portable SHA-256
+    /// unless the caller has a faster one; the digest is the same).
+    public var digest: @Sendable (Submission) -> String
 
-    public init(limits: ReadLimits = .standard) { self.limits = limits }
+    public init(limits: ReadLimits = .standard, digest: @escaping @Sendable (Submission) -> String = { $0.contentDigest }) {
+        self.limits = limits
+        self.digest = digest
+    }
 
     /// Reads one source.
     public func read(_ source: SubmissionSource) -> LoadedSubmission {
         switch source.kind {
         case .xml(let path):
             let (submission, findings) = XMLSubmissionReader(limits: limits).read(path: path, displayName: path)
-            return LoadedSubmission(source: source, submission: submission, findings: findings)
+            return LoadedSubmission(source: source, submission: submission, findings: findings, digest: digest)
         case .csvFolder(let path):
             let streams = Dictionary(uniqueKeysWithValues: Register.allCases.compactMap { register -> (Register, ByteStream)? in
                 let file = SourceDiscovery.join(path, register.fileName)
@@ -68,7 +74,7 @@ public struct SubmissionReader: Sendable {
             } catch {
                 var findings = FindingCollector()
                 findings.add(.zipInvalid, at: SourceLocation(file: archivePath, line: nil))
-                return LoadedSubmission(source: source, submission: nil, findings: findings)
+                return LoadedSubmission(source: source, submission: nil, findings: findings, digest: digest)
             }
         }
     }
@@ -88,7 +94,7 @@ public struct SubmissionReader: Sendable {
             collector.add(.fileMissing, at: SourceLocation(file: SourceDiscovery.join(folderName, register.fileName), line: nil),
                           detail: register.fileName, detailEN: register.fileName)
         }
-        guard missing.isEmpty else { return LoadedSubmission(source: source, submission: nil, findings: collector) }
+        guard missing.isEmpty else { return LoadedSubmission(source: source, submission: nil, findings: collector, digest: digest) }
 
         let reader = CSVRegisterReader(limits: limits)
         let budget = CSVRegisterReader.ByteBudget(limit: limits.maxSubmissionBytes)
@@ -101,7 +107,7 @@ public struct SubmissionReader: Sendable {
         }
         if headerReadable { builder.addHeader(header) }
         let submission = builder.finish()
-        return LoadedSubmission(source: source, submission: submission, findings: builder.collector)
+        return LoadedSubmission(source: source, submission: submission, findings: builder.collector, digest: digest)
     }
 }
 

@@ -46,17 +46,41 @@ struct CSVTokenizer {
 
     /// Feeds the next chunk; calls `emit` for every complete record.
     mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, emit: (borrowing Record) throws -> Void) throws {
-        for byte in chunk {
+        var i = 0
+        let count = chunk.count
+        while i < count {
+            let byte = chunk[i]
             switch state {
+            // (`where` binds to one pattern only, hence two cases with the same body.)
+            case .fieldStart where Self.isPlain(byte), .unquoted where Self.isPlain(byte):
+                // The common case: a run of ordinary bytes, copied at once.
+                var end = i + 1
+                while end < count && Self.isPlain(chunk[end]) { end += 1 }
+                try append(UnsafeBufferPointer(rebasing: chunk[i..<end]))
+                state = .unquoted
+                i = end
+                continue
+            case .quoted where byte != 0x22 && byte != 0x0A:
+                var end = i + 1
+                while end < count && chunk[end] != 0x22 && chunk[end] != 0x0A { end += 1 }
+                try append(UnsafeBufferPointer(rebasing: chunk[i..<end]))
+                i = end
+                continue
             case .afterCR:
                 // CR LF or a lone CR: either way the record ended at the CR.
                 state = .fieldStart
-                if byte == 0x0A { continue }
-                try handle(byte, emit: emit)
+                if byte != 0x0A { try handle(byte, emit: emit) }
             default:
                 try handle(byte, emit: emit)
             }
+            i += 1
         }
+    }
+
+    /// Not a comma, quote or line break.
+    @inline(__always)
+    private static func isPlain(_ byte: UInt8) -> Bool {
+        byte != 0x2C && byte != 0x22 && byte != 0x0A && byte != 0x0D
     }
 
     @inline(__always)
@@ -97,6 +121,13 @@ struct CSVTokenizer {
             }
         case .afterCR:
             break
+        }
+    }
+
+    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+        record.bytes.append(contentsOf: bytes)
+        if record.bytes.count - fieldStart > limits.maxFieldBytes {
+            throw Failure(rule: .csvFieldTooLong, line: record.line, detail: "字段 \(record.ends.count + 1) / field \(record.ends.count + 1)")
         }
     }
 

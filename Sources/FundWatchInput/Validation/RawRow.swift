@@ -26,10 +26,13 @@ public struct RawRow: Sendable {
     }
 
     /// XML: path of the row element, e.g. `/submission/cases/case[2]`; nil for CSV.
-    public var elementPath: String? {
-        guard let xmlPosition else { return nil }
+    public var elementPath: String? { Self.elementPath(of: register, at: xmlPosition) }
+
+    /// The path of row element number `position` of `register` (the header: `/submission`).
+    static func elementPath(of register: Register, at position: Int?) -> String? {
+        guard let position else { return nil }
         guard let element = register.rowElement else { return "/submission" }
-        return "/submission/\(register.rawValue)/\(element)[\(xmlPosition)]"
+        return "/submission/\(register.rawValue)/\(element)[\(position)]"
     }
 
     /// Records that the field at `index` stands on `line`.
@@ -44,16 +47,34 @@ public struct RawRow: Sendable {
     }
 
     /// Where the field at `index` stands, for a finding.
-    public func location(of index: Int) -> SourceLocation {
-        let name = register.fieldNames[index]
-        if let elementPath {
-            return SourceLocation(file: file, line: line(of: index), element: elementPath + "/" + name)
-        }
-        return SourceLocation(file: file, line: line(of: index), column: name)
+    public func location(of index: Int) -> SourceLocation { place(of: index).location }
+
+    /// Where the field at `index` stands, kept without making its location's text.
+    public func place(of index: Int) -> FieldPlace {
+        FieldPlace(register: register, file: file, line: line(of: index), xmlPosition: xmlPosition, index: index)
     }
 
     /// Where the row as a whole stands.
     public var location: SourceLocation {
         SourceLocation(file: file, line: line, element: elementPath)
+    }
+}
+
+/// Where one field of a row stands: what a check deferred until the whole submission is
+/// read keeps, so the location (an element path for XML) is only made for a finding.
+public struct FieldPlace: Sendable {
+    let register: Register
+    let file: String
+    let line: Int
+    let xmlPosition: Int?
+    let index: Int
+
+    /// The field's location: file, line and column (CSV) or element path (XML).
+    public var location: SourceLocation {
+        let name = register.fieldNames[index]
+        if let row = RawRow.elementPath(of: register, at: xmlPosition) {
+            return SourceLocation(file: file, line: line, element: row + "/" + name)
+        }
+        return SourceLocation(file: file, line: line, column: name)
     }
 }

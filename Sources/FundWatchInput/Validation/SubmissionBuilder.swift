@@ -17,8 +17,8 @@ public struct SubmissionBuilder {
     private var caseIDs: Set<String> = []
     /// Checks deferred to `finish`: a value and where it stands.
     private var references: [(code: String, register: Register, at: SourceLocation)] = []
-    private var inspectionDates: [(day: Day, at: SourceLocation)] = []
-    private var caseDates: [(field: String, day: Day, at: SourceLocation)] = []
+    private var inspectionDates: [(day: Day, at: FieldPlace)] = []
+    private var caseDates: [(field: String, day: Day, at: FieldPlace)] = []
 
     public init(collector: FindingCollector = FindingCollector()) {
         self.collector = collector
@@ -100,7 +100,7 @@ public struct SubmissionBuilder {
         let dayIndex = InspectionField.inspectedOn.rawValue
         let day = r.day(dayIndex, required: true, into: &collector)
         if let day {
-            if let header { checkInspection(day, header: header, at: row.location(of: dayIndex)) } else { inspectionDates.append((day, row.location(of: dayIndex))) }
+            if let header { checkInspection(day, header: header, at: row.location(of: dayIndex)) } else { inspectionDates.append((day, row.place(of: dayIndex))) }
         }
         let method: InspectionMethod? = r.code(InspectionField.method.rawValue, required: true, into: &collector)
         let problems = r.boolean(InspectionField.problemsFound.rawValue, into: &collector)
@@ -193,7 +193,7 @@ public struct SubmissionBuilder {
         if let header {
             checkCaseDate(field.name, day, header: header, at: row.location(of: field.rawValue))
         } else {
-            caseDates.append((field.name, day, row.location(of: field.rawValue)))
+            caseDates.append((field.name, day, row.place(of: field.rawValue)))
         }
     }
 
@@ -210,8 +210,8 @@ public struct SubmissionBuilder {
     /// Runs the checks that need the whole submission and returns it, or nil if any error was found.
     public mutating func finish() -> Submission? {
         if let header {
-            for (day, at) in inspectionDates { checkInspection(day, header: header, at: at) }
-            for (field, day, at) in caseDates { checkCaseDate(field, day, header: header, at: at) }
+            for (day, at) in inspectionDates { checkInspection(day, header: header, at: at.location) }
+            for (field, day, at) in caseDates { checkCaseDate(field, day, header: header, at: at.location) }
         }
         for (code, register, at) in references where !institutionCodes.contains(code) {
             collector.add(.reference(register), at: at, detail: code, detailEN: code)

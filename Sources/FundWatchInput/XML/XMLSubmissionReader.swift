@@ -53,10 +53,10 @@ struct XMLSubmissionReader {
             guard status == 1 else { break }
             guard let type = Node(rawValue: xmlTextReaderNodeType(reader)) else { continue }
             if type == .documentType {
-                sink.parse.add(.xmlDoctype, at: SourceLocation(file: displayName, line: line(reader)))
+                sink.parse.add(.xmlDoctype, at: SourceLocation(file: displayName, line: Self.line(reader)))
                 return (nil, sink.parse)
             }
-            walker.visit(type: type, reader: reader, line: line(reader), sink: sink)
+            walker.visit(type: type, reader: reader, sink: sink)
         }
         if status != 0 || sink.parse.hasErrors {
             if !sink.parse.hasErrors {
@@ -74,7 +74,9 @@ struct XMLSubmissionReader {
         return (submission, builder.collector)
     }
 
-    private func line(_ reader: xmlTextReaderPtr) -> Int? {
+    /// The line of the reader's current node (asked only where it is used: at element starts
+    /// and for findings).
+    private static func line(_ reader: xmlTextReaderPtr) -> Int? {
         guard let node = xmlTextReaderCurrentNode(reader) else { return nil }
         let n = xmlGetLineNo(node)
         return n > 0 ? Int(n) : nil
@@ -98,13 +100,13 @@ struct XMLSubmissionReader {
             self.header = RawRow(register: .header, file: file, line: 1, xmlPosition: 0)
         }
 
-        mutating func visit(type: Node, reader: xmlTextReaderPtr, line: Int?, sink: XMLErrorSink) {
+        mutating func visit(type: Node, reader: xmlTextReaderPtr, sink: XMLErrorSink) {
             let depth = xmlTextReaderDepth(reader)
             switch type {
             case .element:
                 let name = String(cString: xmlTextReaderConstLocalName(reader))
                 let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
-                startElement(name, depth: depth, line: line ?? 1, isEmpty: isEmpty)
+                startElement(name, depth: depth, line: XMLSubmissionReader.line(reader) ?? 1, isEmpty: isEmpty)
             case .text, .cdata, .significantWhitespace:
                 guard var current = field, depth == current.depth + 1, !current.tooLong,
                       let value = xmlTextReaderConstValue(reader) else { return }
@@ -116,7 +118,7 @@ struct XMLSubmissionReader {
                 if current.text.count > limits.maxFieldBytes {
                     current.tooLong = true
                     current.text = []
-                    sink.parse.add(.xmlFieldTooLong, at: SourceLocation(file: file, line: line, element: elementPath(for: current.index)))
+                    sink.parse.add(.xmlFieldTooLong, at: SourceLocation(file: file, line: XMLSubmissionReader.line(reader), element: elementPath(for: current.index)))
                 }
                 field = current
             case .endElement:
