@@ -17,9 +17,16 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Parses `YYYY-MM-DD` exactly (ten characters, an existing date).
     public init?(iso text: String) {
+        var text = text
+        guard let day = text.withUTF8({ Day(isoUTF8: $0) }) else { return nil }
+        self = day
+    }
+
+    /// ``init(iso:)`` over UTF-8 bytes, for readers that have not made a string.
+    public init?(isoUTF8 bytes: UnsafeBufferPointer<UInt8>) {
         var parts = (0, 0, 0)
         var count = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             switch count {
             case 4, 7:
                 guard byte == UInt8(ascii: "-") else { return nil }

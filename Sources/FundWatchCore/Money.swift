@@ -19,12 +19,19 @@ public struct Money: Hashable, Comparable, Sendable, AdditiveArithmetic {
     /// Parses a non-negative yuan amount with at most two decimals (`"125000.50"`, `"48000"`, `"0.5"`).
     /// Returns nil for anything else: signs, exponents, thousands separators, three decimals.
     public init?(yuan text: String) {
+        var text = text
+        guard let money = text.withUTF8({ Money(yuanUTF8: $0) }) else { return nil }
+        self = money
+    }
+
+    /// ``init(yuan:)`` over UTF-8 bytes, for readers that have not made a string.
+    public init?(yuanUTF8 bytes: UnsafeBufferPointer<UInt8>) {
         var whole: Int64 = 0
         var fraction: Int64 = 0
         var fractionDigits = 0
         var seenDot = false
         var wholeDigits = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 let digit = Int64(byte - UInt8(ascii: "0"))

@@ -208,7 +208,7 @@ struct RuleTests {
 struct BuilderOrderTests {
     static func row(_ register: Register, line: Int, _ values: [Int: String]) -> RawRow {
         var row = RawRow(register: register, file: "\(register.rawValue).csv", line: line)
-        for (index, value) in values { row.values[index] = value }
+        for (index, value) in values { row.set(index, value) }
         return row
     }
 
@@ -256,5 +256,76 @@ struct BuilderOrderTests {
         #expect(Self.findings([Self.header, Self.institution] + Self.inspections + [Self.lateCase]) == expected)
         #expect(Self.findings(Self.inspections + [Self.lateCase, Self.institution, Self.header]) == expected)
         #expect(Self.findings([Self.lateCase] + Self.inspections + [Self.header, Self.institution]) == expected)
+    }
+}
+
+@Suite("Values are read from bytes as a clerk typed them")
+struct ValueReadingTests {
+    typealias B = BuilderOrderTests
+
+    @Test("spaces, tabs and full-width spaces around a value are trimmed; free text is kept as typed")
+    func trimming() throws {
+        let institution = B.row(.institutions, line: 2, [
+            InstitutionField.code.rawValue: " \u{3000}H99010100001\t", InstitutionField.name.rawValue: "\u{3000}示例区人民医院 ",
+            InstitutionField.category.rawValue: "公立医院\u{3000}", InstitutionField.agreementStatus.rawValue: " active",
+        ])
+        let inspection = B.row(.inspections, line: 2, [
+            InspectionField.institutionCode.rawValue: "H99010100001", InspectionField.inspectedOn.rawValue: "\u{3000}2026-03-02\u{3000}",
+            InspectionField.method.rawValue: "routine", InspectionField.problemsFound.rawValue: " TRUE ",
+        ])
+        let record = B.row(.cases, line: 2, [
+            CaseField.caseID.rawValue: "C1", CaseField.institutionCode.rawValue: "H99010100001",
+            CaseField.openedOn.rawValue: "2026-03-05", CaseField.source.rawValue: "routine",
+            CaseField.violations.rawValue: "split_billing", CaseField.amountInvolved.rawValue: "\u{3000}1250.5 ",
+            CaseField.publicAttention.rawValue: "是", CaseField.facts.rawValue: "  两个空格开头\u{3000}",
+        ])
+        var builder = SubmissionBuilder()
+        for row in [B.header, institution, inspection, record] { builder.add(row) }
+        let built = builder.finish()
+        let submission = try #require(built)
+        #expect(submission.institutions[0].code == "H99010100001")
+        #expect(submission.institutions[0].name == "示例区人民医院")
+        #expect(submission.institutions[0].category == .publicHospital)
+        #expect(submission.inspections[0].inspectedOn == Day(iso: "2026-03-02"))
+        #expect(submission.inspections[0].problemsFound)
+        #expect(submission.cases[0].amountInvolved == Money(fen: 125_050))
+        #expect(submission.cases[0].publicAttention)
+        #expect(submission.cases[0].facts == "  两个空格开头\u{3000}")
+    }
+
+    @Test("booleans: true/false in any letter case, 是/否, empty is false; anything else is refused with the value", arguments: [
+        ("True", true), ("FALSE", false), ("false", false), ("否", false), ("", false),
+    ])
+    func booleans(text: String, expected: Bool) throws {
+        let inspection = B.row(.inspections, line: 2, [
+            InspectionField.institutionCode.rawValue: "H99010100001", InspectionField.inspectedOn.rawValue: "2026-03-02",
+            InspectionField.method.rawValue: "routine", InspectionField.problemsFound.rawValue: text,
+        ])
+        var builder = SubmissionBuilder()
+        for row in [B.header, B.institution, inspection] { builder.add(row) }
+        let built = builder.finish()
+        let submission = try #require(built)
+        #expect(submission.inspections[0].problemsFound == expected)
+    }
+
+    @Test("a value that does not parse is quoted in the finding", arguments: [
+        (InspectionField.problemsFound.rawValue, "yes", "inspections.problems_found.format", "「yes」"),
+        (InspectionField.problemsFound.rawValue, "truex", "inspections.problems_found.format", "「truex」"),
+        (InspectionField.inspectedOn.rawValue, " 2026-3-2 ", "inspections.inspected_on.format", "「2026-3-2」"),
+        (InspectionField.inspectedOn.rawValue, "\u{3000}", "inspections.inspected_on.required", "必填字段为空:inspected_on"),
+    ])
+    func refused(field: Int, text: String, rule: String, detail: String) throws {
+        var values = [
+            InspectionField.institutionCode.rawValue: "H99010100001", InspectionField.inspectedOn.rawValue: "2026-03-02",
+            InspectionField.method.rawValue: "routine",
+        ]
+        values[field] = text
+        var builder = SubmissionBuilder()
+        for row in [B.header, B.institution, B.row(.inspections, line: 7, values)] { builder.add(row) }
+        #expect(builder.finish() == nil)
+        let finding = try #require(builder.collector.findings.first)
+        #expect(finding.rule == rule)
+        #expect(finding.line == 7)
+        #expect(finding.message.contains(detail))
     }
 }

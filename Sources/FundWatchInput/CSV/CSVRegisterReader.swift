@@ -13,27 +13,30 @@ struct CSVRegisterReader {
     /// Ends reading of one file early; the finding has been added.
     struct Stop: Error {}
 
-    /// Reads a register file (`institutions.csv` …), handing each row to `row`.
+    /// Reads a register file (`institutions.csv` …), handing each row to the builder.
     func readRegister(_ register: Register, from stream: ByteStream, budget: ByteBudget, into builder: inout SubmissionBuilder) {
         var mapping: [Int?]?
         let file = stream.displayName
-        forEachRecord(stream, budget: budget, builder: &builder, expectedHeader: register.fieldNames) { line, texts, builder in
+        var raw = RawRow(register: register, file: file, line: 0)   // reused from row to row
+        forEachRecord(stream, budget: budget, builder: &builder, expectedHeader: register.fieldNames) { record, decoding, builder in
             guard let columns = mapping else {
                 let before = builder.collector.errorCount
-                mapping = mapHeader(texts, register: register, file: file, line: line, collector: &builder.collector)
+                mapping = mapHeader(Self.texts(record, decoding), register: register, file: file, line: record.line, collector: &builder.collector)
                 if builder.collector.errorCount > before { throw Stop() }
                 return
             }
-            guard texts.count == columns.count else {
-                builder.collector.add(.csvFieldCount, at: SourceLocation(file: file, line: line),
-                              detail: "\(texts.count) 个字段,表头有 \(columns.count) 个",
-                              detailEN: "\(texts.count) fields, the header has \(columns.count)",
+            guard record.count == columns.count else {
+                builder.collector.add(.csvFieldCount, at: SourceLocation(file: file, line: record.line),
+                              detail: "\(record.count) 个字段,表头有 \(columns.count) 个",
+                              detailEN: "\(record.count) fields, the header has \(columns.count)",
                               expected: "\(columns.count) fields, as in the header row")
                 return
             }
-            var raw = RawRow(register: register, file: file, line: line)
-            for (i, index) in columns.enumerated() {
-                if let index { raw.values[index] = texts[i] }
+            raw.reset(line: record.line)
+            record.withBytes { bytes in
+                for (i, index) in columns.enumerated() {
+                    if let index { decoding.set(UnsafeBufferPointer(rebasing: bytes[record.range(i)]), field: index, of: &raw) }
+                }
             }
             builder.add(raw)
         }
@@ -44,7 +47,9 @@ struct CSVRegisterReader {
         let file = stream.displayName
         var raw = RawRow(register: .header, file: file, line: 1)
         var seenLayout = false
-        forEachRecord(stream, budget: budget, builder: &builder, expectedHeader: ["field", "value"]) { line, texts, builder in
+        forEachRecord(stream, budget: budget, builder: &builder, expectedHeader: ["field", "value"]) { record, decoding, builder in
+            let line = record.line
+            let texts = Self.texts(record, decoding)
             guard seenLayout else {
                 seenLayout = true
                 if texts.map(\.trimmingWhitespace) != ["field", "value"] {
@@ -63,39 +68,42 @@ struct CSVRegisterReader {
                 builder.collector.add(.headerUnknownField, at: SourceLocation(file: file, line: line, column: "field"), detail: "「\(name)」", detailEN: "'\(name)'")
                 return
             }
-            if raw.values[field.rawValue] != nil {
+            if raw.has(field.rawValue) {
                 builder.collector.add(.headerDuplicateField, at: SourceLocation(file: file, line: line, column: "field"), detail: name, detailEN: name)
                 return
             }
-            raw.values[field.rawValue] = texts[1]
+            raw.set(field.rawValue, texts[1])
             raw.setLine(line, of: field.rawValue)
         }
         return raw
     }
 
-    /// Streams `stream` through the tokenizer and decoder; `body` gets each record's
-    /// line and decoded fields, the first (header) record included.
+    /// Every field of a record as text.
+    private static func texts(_ record: borrowing CSVTokenizer.Record, _ decoding: TextDecoding) -> [String] {
+        record.withBytes { bytes in (0..<record.count).map { decoding.decode(UnsafeBufferPointer(rebasing: bytes[record.range($0)])) } }
+    }
+
+    /// Streams `stream` through the tokenizer; `body` gets each record, the header record
+    /// included, once every field of it is known to be valid in the file's encoding.
     private func forEachRecord(_ stream: ByteStream, budget: ByteBudget, builder: inout SubmissionBuilder, expectedHeader: [String],
-                               body: (Int, [String], inout SubmissionBuilder) throws -> Void) {
+                               body: (borrowing CSVTokenizer.Record, TextDecoding, inout SubmissionBuilder) throws -> Void) {
         let file = stream.displayName
         var tokenizer = CSVTokenizer(limits: limits)
         var decoding = TextDecoding()
         var sawRecord = false
-        var texts: [String] = []   // reused from record to record
 
         func handle(_ record: borrowing CSVTokenizer.Record) throws {
             sawRecord = true
-            texts.removeAll(keepingCapacity: true)
-            for i in 0..<record.count {
-                guard let text = decoding.decode(record.field(i)) else {
-                    let what = decoding.encoding?.rawValue ?? "UTF-8 / GB18030"
-                    builder.collector.add(.encoding, at: SourceLocation(file: file, line: record.line),
-                                 detail: "第 \(i + 1) 个字段含有无效的 \(what) 字节", detailEN: "field \(i + 1) has bytes that are not valid \(what)")
-                    throw Stop()
-                }
-                texts.append(text)
+            let invalid = record.withBytes { bytes in
+                (0..<record.count).first { !decoding.isValid(UnsafeBufferPointer(rebasing: bytes[record.range($0)])) }
             }
-            try body(record.line, texts, &builder)
+            if let i = invalid {
+                let what = decoding.encoding?.rawValue ?? "UTF-8 / GB18030"
+                builder.collector.add(.encoding, at: SourceLocation(file: file, line: record.line),
+                             detail: "第 \(i + 1) 个字段含有无效的 \(what) 字节", detailEN: "field \(i + 1) has bytes that are not valid \(what)")
+                throw Stop()
+            }
+            try body(record, decoding, &builder)
         }
 
         do {

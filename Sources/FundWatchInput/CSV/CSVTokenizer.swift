@@ -20,10 +20,17 @@ struct CSVTokenizer {
 
         var count: Int { ends.count }
 
+        /// Where field `index` lies in the record's bytes.
+        func range(_ index: Int) -> Range<Int> {
+            (index == 0 ? 0 : ends[index - 1])..<ends[index]
+        }
+
         /// The bytes of field `index`.
-        func field(_ index: Int) -> ArraySlice<UInt8> {
-            let start = index == 0 ? 0 : ends[index - 1]
-            return bytes[start..<ends[index]]
+        func field(_ index: Int) -> ArraySlice<UInt8> { bytes[range(index)] }
+
+        /// Calls `body` with the record's bytes (valid during the call only).
+        func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+            try bytes.withUnsafeBufferPointer(body)
         }
 
         var isBlank: Bool { ends.count == 1 && ends[0] == 0 }

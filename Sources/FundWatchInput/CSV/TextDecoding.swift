@@ -41,17 +41,28 @@ struct TextDecoding {
         return skip
     }
 
-    /// Decodes one field; nil when its bytes are invalid in the file's encoding.
-    func decode(_ bytes: ArraySlice<UInt8>) -> String? {
-        if bytes.allSatisfy({ $0 < 0x80 }) {
-            return String(decoding: bytes, as: UTF8.self)
-        }
+    /// Whether one field's bytes are valid in the file's encoding.
+    func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         switch encoding {
-        case .utf8, nil:
-            return String(validating: bytes, as: UTF8.self)
-        case .gb18030:
-            guard bytes.withUnsafeBufferPointer({ Self.isValidGB18030($0, allowTruncatedEnd: false) }) else { return nil }
-            return String(data: Data(bytes), encoding: Self.gb18030)
+        case .utf8, nil: Self.isValidUTF8(bytes, allowTruncatedEnd: false)
+        case .gb18030: Self.isValidGB18030(bytes, allowTruncatedEnd: false)
+        }
+    }
+
+    /// Decodes one field already found valid.
+    func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        if encoding == .gb18030 && bytes.contains(where: { $0 >= 0x80 }) {
+            return String(data: Data(bytes), encoding: Self.gb18030) ?? String(decoding: bytes, as: UTF8.self)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Sets field `index` of `row` to one field already found valid, as UTF-8.
+    func set(_ bytes: UnsafeBufferPointer<UInt8>, field index: Int, of row: inout RawRow) {
+        if encoding == .gb18030 && bytes.contains(where: { $0 >= 0x80 }) {
+            row.set(index, decode(bytes))
+        } else {
+            row.set(index, utf8: bytes)
         }
     }
 

@@ -1,9 +1,16 @@
-/// One row of a register (or the header) as read, before any rule: text by field index,
-/// plus where each value stands.
+/// One row of a register (or the header) as read, before any rule: each field's UTF-8
+/// bytes by field index, plus where each value stands.
+///
+/// Values are kept as bytes, not strings: the rules parse dates, amounts, flags and codes
+/// straight from them, and only names and texts become strings. A reader may reuse one row
+/// for every record (``reset(line:xmlPosition:)``), so reading allocates nothing per row.
 public struct RawRow: Sendable {
     public let register: Register
-    /// Values by field index (`CaseField.rawValue` …); nil when the field was absent.
-    public var values: [String?]
+    /// Every value's bytes, one after another.
+    private var storage: [UInt8] = []
+    /// Each field's start and end in `storage`; start -1 when the field is absent.
+    private var starts: [Int32]
+    private var ends: [Int32]
     /// The file the row is in.
     public var file: String
     /// Line where the row starts.
@@ -18,11 +25,65 @@ public struct RawRow: Sendable {
     public init(register: Register, file: String, line: Int, xmlPosition: Int? = nil) {
         self.register = register
         let count = register.fieldNames.count
-        self.values = Array(repeating: nil, count: count)
+        self.starts = Array(repeating: -1, count: count)
+        self.ends = Array(repeating: -1, count: count)
         self.fieldLines = []
         self.file = file
         self.line = line
         self.xmlPosition = xmlPosition
+        storage.reserveCapacity(256)
+    }
+
+    /// Empties the row for the next record, keeping its memory.
+    public mutating func reset(line: Int, xmlPosition: Int? = nil) {
+        storage.removeAll(keepingCapacity: true)
+        for i in starts.indices { starts[i] = -1 }
+        if !fieldLines.isEmpty { fieldLines = [] }
+        self.line = line
+        self.xmlPosition = xmlPosition
+    }
+
+    /// Sets the field at `index` to some UTF-8 bytes.
+    public mutating func set(_ index: Int, utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        starts[index] = Int32(storage.count)
+        storage.append(contentsOf: bytes)
+        ends[index] = Int32(storage.count)
+    }
+
+    /// Sets the field at `index` to `text`.
+    public mutating func set(_ index: Int, _ text: String) {
+        var text = text
+        text.withUTF8 { set(index, utf8: $0) }
+    }
+
+    /// Starts the field at `index` empty; ``appendToLast(_:)`` adds to it. For decoders that
+    /// produce a value piece by piece.
+    mutating func begin(_ index: Int) {
+        starts[index] = Int32(storage.count)
+        ends[index] = Int32(storage.count)
+    }
+
+    /// Appends bytes to the field most recently begun (which must be `index`).
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, to index: Int) {
+        storage.append(contentsOf: bytes)
+        ends[index] = Int32(storage.count)
+    }
+
+    /// Whether the field at `index` was present (possibly empty).
+    public func has(_ index: Int) -> Bool { starts[index] >= 0 }
+
+    /// The field's value as text; nil when absent.
+    public func value(_ index: Int) -> String? {
+        withBytes(index) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the field's bytes (valid during the call only); nil when absent.
+    @inline(__always)
+    public func withBytes<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
+        let start = Int(starts[index])
+        guard start >= 0 else { return nil }
+        let end = Int(ends[index])
+        return try storage.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
     }
 
     /// XML: path of the row element, e.g. `/submission/cases/case[2]`; nil for CSV.

@@ -5,11 +5,20 @@ extension SubmissionBuilder {
     struct Reader {
         let row: RawRow
 
+        /// Calls `body` with the field's bytes, trimmed unless free text; nil when the
+        /// field is absent or empty.
+        @inline(__always)
+        func withField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+            let free = row.register.isFreeText(index)
+            return row.withBytes(index) { raw -> R? in
+                let bytes = free ? raw : raw.trimmingWhitespace
+                return bytes.isEmpty ? nil : body(bytes)
+            } ?? nil
+        }
+
         /// The field's text: nil when absent or empty; trimmed unless free text.
         func text(_ index: Int) -> String? {
-            guard let raw = row.values[index] else { return nil }
-            let value = row.register.isFreeText(index) ? raw : raw.trimmingWhitespace
-            return value.isEmpty ? nil : value
+            withField(index) { String(decoding: $0, as: UTF8.self) }
         }
 
         private var register: Register { row.register }
@@ -23,10 +32,27 @@ extension SubmissionBuilder {
             return value
         }
 
+        /// Parses the field with `parse`: nil when absent or empty (a finding when
+        /// `required`), `.some(nil)` when present but not parsable.
+        private func parsed<T>(_ index: Int, required: Bool, into collector: inout FindingCollector,
+                               _ parse: (UnsafeBufferPointer<UInt8>) -> T?) -> T?? {
+            guard let result = withField(index, parse) else {
+                if required { collector.add(.required(register, name(index)), at: row.location(of: index)) }
+                return nil
+            }
+            return result
+        }
+
+        /// Adds `rule` for the field's value, quoted.
+        private func refuse(_ index: Int, _ rule: Rule, into collector: inout FindingCollector) {
+            let value = text(index) ?? ""
+            collector.add(rule, at: row.location(of: index), detail: "「\(value)」", detailEN: "'\(value)'")
+        }
+
         func day(_ index: Int, required: Bool, into collector: inout FindingCollector) -> Day? {
-            guard let value = required ? self.required(index, into: &collector) : text(index) else { return nil }
-            guard let day = Day(iso: value) else {
-                collector.add(.date(register, name(index)), at: row.location(of: index), detail: "「\(value)」", detailEN: "'\(value)'")
+            guard let result = parsed(index, required: required, into: &collector, { Day(isoUTF8: $0) }) else { return nil }
+            guard let day = result else {
+                refuse(index, .date(register, name(index)), into: &collector)
                 return nil
             }
             return day
@@ -43,9 +69,9 @@ extension SubmissionBuilder {
         }
 
         func money(_ index: Int, into collector: inout FindingCollector) -> Money {
-            guard let value = text(index) else { return .zero }
-            guard let money = Money(yuan: value) else {
-                collector.add(.money(register, name(index)), at: row.location(of: index), detail: "「\(value)」", detailEN: "'\(value)'")
+            guard let result = parsed(index, required: false, into: &collector, { Money(yuanUTF8: $0) }) else { return .zero }
+            guard let money = result else {
+                refuse(index, .money(register, name(index)), into: &collector)
                 return .zero
             }
             return money
@@ -53,14 +79,26 @@ extension SubmissionBuilder {
 
         /// nil only when the value is not a boolean (a finding was added); empty means false.
         func boolean(_ index: Int, into collector: inout FindingCollector) -> Bool? {
-            guard let value = text(index) else { return false }
-            switch value.lowercased() {
-            case "true", "是": return true
-            case "false", "否": return false
-            default:
-                collector.add(.boolean(register, name(index)), at: row.location(of: index), detail: "「\(value)」", detailEN: "'\(value)'")
+            guard let result = parsed(index, required: false, into: &collector, Self.boolean) else { return false }
+            guard let flag = result else {
+                refuse(index, .boolean(register, name(index)), into: &collector)
                 return nil
             }
+            return flag
+        }
+
+        /// `true` / `false` in any letter case, or `是` / `否`.
+        private static func boolean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+            func isWord(_ word: StaticString) -> Bool {
+                guard bytes.count == word.utf8CodeUnitCount else { return false }
+                for i in 0..<bytes.count where bytes[i] | 0x20 != word.utf8Start[i] { return false }
+                return true
+            }
+            if isWord("true") { return true }
+            if isWord("false") { return false }
+            if bytes.elementsEqual("是".utf8) { return true }
+            if bytes.elementsEqual("否".utf8) { return false }
+            return nil
         }
 
         func code<Code: LabelledCode>(_ index: Int, required: Bool, into collector: inout FindingCollector) -> Code? {
@@ -125,15 +163,32 @@ extension SubmissionBuilder {
     }
 }
 
+extension UnsafeBufferPointer<UInt8> {
+    /// The bytes without leading and trailing spaces, tabs, CR, LF and full-width spaces (U+3000).
+    var trimmingWhitespace: UnsafeBufferPointer<UInt8> {
+        var start = 0, end = count
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A }
+        func isFullWidthSpace(at i: Int) -> Bool { i + 2 < end && self[i] == 0xE3 && self[i + 1] == 0x80 && self[i + 2] == 0x80 }
+        while start < end {
+            if isSpace(self[start]) { start += 1 } else if isFullWidthSpace(at: start) { start += 3 } else { break }
+        }
+        while end > start {
+            if isSpace(self[end - 1]) {
+                end -= 1
+            } else if end - start >= 3 && self[end - 3] == 0xE3 && self[end - 2] == 0x80 && self[end - 1] == 0x80 {
+                end -= 3
+            } else {
+                break
+            }
+        }
+        return UnsafeBufferPointer(rebasing: self[start..<end])
+    }
+}
+
 extension String {
     /// The string without leading and trailing spaces, tabs, CR, LF and full-width spaces.
     var trimmingWhitespace: String {
-        // Fast path: most values have no surrounding white space.
-        if let first = utf8.first, let last = utf8.last, first > 0x20, last > 0x20, first < 0x80, last < 0x80 { return self }
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" || $0 == "\u{3000}" }
-        guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
-        let last = lastIndex(where: { !isSpace($0) })!
-        if first == startIndex && last == index(before: endIndex) { return self }
-        return String(self[first...last])
+        var text = self
+        return text.withUTF8 { String(decoding: $0.trimmingWhitespace, as: UTF8.self) }
     }
 }

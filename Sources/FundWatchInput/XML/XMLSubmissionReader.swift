@@ -177,11 +177,12 @@ struct XMLSubmissionReader {
             guard let current = field else { return }
             field = nil
             guard !current.tooLong else { return }
-            let text = String(decoding: current.text, as: UTF8.self)
-            if current.depth == 1 {
-                header.values[current.index] = text
-            } else {
-                row?.values[current.index] = text
+            current.text.withUnsafeBufferPointer { bytes in
+                if current.depth == 1 {
+                    header.set(current.index, utf8: bytes)
+                } else {
+                    row?.set(current.index, utf8: bytes)
+                }
             }
         }
 
