@@ -17,74 +17,107 @@ extension Submission {
 
     /// ``contentDigest`` computed with another SHA-256 implementation (same result).
     public func contentDigest<Hasher: SHA256Hashing>(using _: Hasher.Type) -> String {
-        var hasher = Hasher()
-        // Fields end with 0x1F and rows with 0x1E (never in text), gathered to hash in bulk.
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(16_384)
-        func field(_ text: String) {
-            buffer.append(contentsOf: text.utf8)
-            buffer.append(0x1F)
-        }
-        func flush() {
-            buffer.withUnsafeBytes { hasher.update($0) }
-            buffer.removeAll(keepingCapacity: true)
-        }
-        func row() {
-            buffer.append(0x1E)
-            if buffer.count >= 8192 { flush() }
-        }
-        // Numbers and dates are written as their decimal text, digit by digit (no String made):
-        // least significant first, zero-padded to `width`, then turned around.
-        func digits(_ value: Int, width: Int = 1) {
-            let start = buffer.count
-            var magnitude = value.magnitude
-            repeat {
-                buffer.append(UInt8(48 + magnitude % 10))
-                magnitude /= 10
-            } while magnitude > 0
-            while buffer.count - start < width { buffer.append(48) }
-            if value < 0 { buffer.append(0x2D) }
-            buffer[start...].reverse()
-        }
-        func day(_ d: Day?) {
-            if let d {
-                let c = d.civil
-                digits(c.year, width: 4); buffer.append(0x2D); digits(c.month, width: 2); buffer.append(0x2D); digits(c.day, width: 2)
-            }
-            buffer.append(0x1F)
-        }
-        func money(_ m: Money) { digits(Int(m.fen)); buffer.append(0x1F) }
-        func codes(_ items: [some LabelledCode]) {
-            for (i, item) in items.enumerated() {
-                if i > 0 { buffer.append(0x3B) }
-                buffer.append(contentsOf: item.code.utf8)
-            }
-            buffer.append(0x1F)
-        }
-
-        field(header.countyCode); field(header.countyName); field(header.period.description)
-        field(header.preparedBy); day(header.submittedOn); row()
+        var w = CanonicalWriter<Hasher>()
+        w.field(header.countyCode); w.field(header.countyName); w.field(header.period.description)
+        w.field(header.preparedBy); w.day(header.submittedOn); w.row()
         for i in institutions {
-            field(i.code); field(i.name); field(i.category.code); field(i.agreementStatus.code); row()
+            w.field(i.code); w.field(i.name); w.field(i.category.code); w.field(i.agreementStatus.code); w.row()
         }
-        row()
+        w.row()
         for i in inspections {
-            field(i.institutionCode); day(i.inspectedOn); field(i.method.code); field(i.problemsFound ? "1" : "0"); row()
+            w.field(i.institutionCode); w.day(i.inspectedOn); w.field(i.method.code); w.flag(i.problemsFound); w.row()
         }
-        row()
+        w.row()
         for c in cases {
-            field(c.caseID); field(c.institutionCode); day(c.openedOn); day(c.closedOn); field(c.source.code)
-            codes(c.violations)
-            money(c.amountInvolved); money(c.amountRefused); money(c.amountRecovered)
-            money(c.damages); money(c.fine); money(c.voluntaryRefund)
-            codes(c.actions)
-            if let months = c.suspensionMonths { digits(months) }
-            buffer.append(0x1F)
-            day(c.policeTransferOn); day(c.disciplineTransferOn); day(c.exposedOn)
-            field(c.publicAttention ? "1" : "0"); day(c.noticeSubmittedOn)
-            field(c.reporter.revealedForStorage); money(c.rewardPaid)
-            field(c.discovery); field(c.facts); field(c.outcome); field(c.basis); row()
+            w.field(c.caseID); w.field(c.institutionCode); w.day(c.openedOn); w.day(c.closedOn); w.field(c.source.code)
+            w.codes(c.violations)
+            w.money(c.amountInvolved); w.money(c.amountRefused); w.money(c.amountRecovered)
+            w.money(c.damages); w.money(c.fine); w.money(c.voluntaryRefund)
+            w.codes(c.actions)
+            if let months = c.suspensionMonths { w.digits(months) }
+            w.end()
+            w.day(c.policeTransferOn); w.day(c.disciplineTransferOn); w.day(c.exposedOn)
+            w.flag(c.publicAttention); w.day(c.noticeSubmittedOn)
+            w.field(c.reporter.revealedForStorage); w.money(c.rewardPaid)
+            w.field(c.discovery); w.field(c.facts); w.field(c.outcome); w.field(c.basis); w.row()
         }
+        return w.finish()
+    }
+}
+
+/// Writes a submission's canonical form into a hasher: fields end with 0x1F and rows with
+/// 0x1E (never in text); numbers and dates as decimal text, written digit by digit (no
+/// string made); bytes gathered to hash in blocks.
+private struct CanonicalWriter<Hasher: SHA256Hashing> {
+    private var hasher = Hasher()
+    private var buffer: [UInt8] = []
+
+    init() { buffer.reserveCapacity(16_384) }
+
+    mutating func end() { buffer.append(0x1F) }
+
+    mutating func field(_ text: String) {
+        var text = text
+        text.withUTF8 { buffer.append(contentsOf: $0) }
+        buffer.append(0x1F)
+    }
+
+    mutating func flag(_ value: Bool) {
+        buffer.append(value ? 0x31 : 0x30)
+        buffer.append(0x1F)
+    }
+
+    mutating func row() {
+        buffer.append(0x1E)
+        if buffer.count >= 8192 { flush() }
+    }
+
+    /// `value` in decimal, zero-padded to `width` digits, `-` first when negative.
+    mutating func digits(_ value: Int, width: Int = 1) {
+        if value < 0 { buffer.append(0x2D) }
+        var magnitude = value.magnitude
+        var count = 1
+        var rest = magnitude / 10
+        while rest > 0 { count += 1; rest /= 10 }
+        count = max(count, width)
+        let start = buffer.count
+        buffer.append(contentsOf: repeatElement(48, count: count))
+        var index = start + count - 1
+        while magnitude > 0 {
+            buffer[index] = UInt8(48 + magnitude % 10)
+            magnitude /= 10
+            index -= 1
+        }
+    }
+
+    mutating func day(_ d: Day?) {
+        if let d {
+            let c = d.civil
+            digits(c.year, width: 4); buffer.append(0x2D); digits(c.month, width: 2); buffer.append(0x2D); digits(c.day, width: 2)
+        }
+        buffer.append(0x1F)
+    }
+
+    mutating func money(_ m: Money) {
+        digits(Int(m.fen))
+        buffer.append(0x1F)
+    }
+
+    mutating func codes<Code: LabelledCode>(_ items: [Code]) {
+        for index in items.indices {
+            if index > 0 { buffer.append(0x3B) }
+            var code = items[index].code
+            code.withUTF8 { buffer.append(contentsOf: $0) }
+        }
+        buffer.append(0x1F)
+    }
+
+    private mutating func flush() {
+        buffer.withUnsafeBytes { hasher.update($0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    mutating func finish() -> String {
         flush()
         return hasher.finalizeHex()
     }

@@ -53,10 +53,12 @@ public struct CountySummary: Sendable {
         notices = MajorCaseNotice.all(in: submission, policy: policy, asOf: asOf)
         consistencyWarnings = submission.consistencyWarnings
         rowCount = submission.rowCount
-        let institutions = Dictionary(submission.institutions.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
-        exposedCases = submission.cases.compactMap { c in
-            guard let exposedOn = c.exposedOn, window.contains(exposedOn) else { return nil }
-            return ExposedCase(record: c, countyName: submission.header.countyName, institution: institutions[c.institutionCode])
+        let exposed = submission.cases.filter { window.contains($0.exposedOn) }
+        if exposed.isEmpty {
+            exposedCases = []
+        } else {
+            let institutions = Dictionary(submission.institutions.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+            exposedCases = exposed.map { ExposedCase(record: $0, countyName: submission.header.countyName, institution: institutions[$0.institutionCode]) }
         }
     }
 }
