@@ -17,15 +17,24 @@ extension Submission {
 
     /// ``contentDigest`` computed with another SHA-256 implementation (same result).
     public func contentDigest<Hasher: SHA256Hashing>(using _: Hasher.Type) -> String {
-        var w = CanonicalWriter<Hasher>()
+        var hasher = Hasher()
+        writeCanonicalForm { hasher.update($0) }
+        return hasher.finalizeHex()
+    }
+
+    /// Writes the canonical content the digest is computed over, handing it to `sink` in blocks.
+    func writeCanonicalForm(to sink: (UnsafeRawBufferPointer) -> Void) {
+        var w = CanonicalWriter()
         w.field(header.countyCode); w.field(header.countyName); w.field(header.period.description)
         w.field(header.preparedBy); w.day(header.submittedOn); w.row()
         for i in institutions {
             w.field(i.code); w.field(i.name); w.field(i.category.code); w.field(i.agreementStatus.code); w.row()
+            if w.isFull { w.flush(to: sink) }
         }
         w.row()
         for i in inspections {
             w.field(i.institutionCode); w.day(i.inspectedOn); w.field(i.method.code); w.flag(i.problemsFound); w.row()
+            if w.isFull { w.flush(to: sink) }
         }
         w.row()
         for c in cases {
@@ -40,16 +49,16 @@ extension Submission {
             w.flag(c.publicAttention); w.day(c.noticeSubmittedOn)
             w.field(c.reporter.revealedForStorage); w.money(c.rewardPaid)
             w.field(c.discovery); w.field(c.facts); w.field(c.outcome); w.field(c.basis); w.row()
+            if w.isFull { w.flush(to: sink) }
         }
-        return w.finish()
+        w.flush(to: sink)
     }
 }
 
-/// Writes a submission's canonical form into a hasher: fields end with 0x1F and rows with
-/// 0x1E (never in text); numbers and dates as decimal text, written digit by digit (no
-/// string made); bytes gathered to hash in blocks.
-private struct CanonicalWriter<Hasher: SHA256Hashing> {
-    private var hasher = Hasher()
+/// Writes a submission's canonical form: fields end with 0x1F and rows with 0x1E (never in
+/// text); numbers and dates as decimal text, written digit by digit (no string made);
+/// bytes gathered to be handed on in blocks.
+private struct CanonicalWriter {
     private var buffer: [UInt8] = []
 
     init() { buffer.reserveCapacity(16_384) }
@@ -67,10 +76,10 @@ private struct CanonicalWriter<Hasher: SHA256Hashing> {
         buffer.append(0x1F)
     }
 
-    mutating func row() {
-        buffer.append(0x1E)
-        if buffer.count >= 8192 { flush() }
-    }
+    mutating func row() { buffer.append(0x1E) }
+
+    /// Whether enough is gathered to hand on.
+    var isFull: Bool { buffer.count >= 8192 }
 
     /// `value` in decimal, zero-padded to `width` digits, `-` first when negative.
     mutating func digits(_ value: Int, width: Int = 1) {
@@ -112,13 +121,9 @@ private struct CanonicalWriter<Hasher: SHA256Hashing> {
         buffer.append(0x1F)
     }
 
-    private mutating func flush() {
-        buffer.withUnsafeBytes { hasher.update($0) }
+    /// Hands what is gathered to `sink` and empties the buffer.
+    mutating func flush(to sink: (UnsafeRawBufferPointer) -> Void) {
+        buffer.withUnsafeBytes { sink($0) }
         buffer.removeAll(keepingCapacity: true)
-    }
-
-    mutating func finish() -> String {
-        flush()
-        return hasher.finalizeHex()
     }
 }
