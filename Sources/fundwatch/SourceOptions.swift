@@ -103,7 +103,8 @@ enum Candidates {
     /// order, keeping `summarise(submission)` of each.
     static func load<Summary: Sendable>(_ choices: [CountyChoice<Int64>], from store: any SubmissionStore,
                                         summarising summarise: @escaping @Sendable (Submission) -> Summary) async throws -> [CountyChoice<Summary>] {
-        let width = max(2, ProcessInfo.processInfo.activeProcessorCount)
+        // Two loads per core: while one waits for SQLite, the other is summarised.
+        let width = 2 * max(1, ProcessInfo.processInfo.activeProcessorCount)
         var loaded = [CountyChoice<Summary>?](repeating: nil, count: choices.count)
         try await withThrowingTaskGroup(of: (Int, CountyChoice<Summary>).self) { group in
             var next = 0
