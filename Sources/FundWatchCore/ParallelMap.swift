@@ -7,7 +7,11 @@ extension Array where Element: Sendable {
         guard count > 1 else { return map(transform) }
         let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        defer {
+            // Release the results held here (the returned array holds its own references).
+            _ = results.deinitialize()
+            results.deallocate()
+        }
         let slots = SendableBuffer(buffer: results)
         self.withUnsafeBufferPointer { elements in
             let source = SendableElements(buffer: elements)

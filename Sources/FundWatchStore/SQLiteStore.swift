@@ -81,8 +81,12 @@ public final class SQLiteStore: SubmissionStore, Sendable {
             for (offset, value) in row.enumerated() {
                 let index = Int32(offset + 1)
                 let code: Int32 = switch value {
-                case .text(let text): text.utf8CString.withUnsafeBufferPointer {
-                    sqlite3_bind_text(handle, index, $0.baseAddress, Int32($0.count - 1), transient)
+                case .text(var text): text.withUTF8 { utf8 in
+                    utf8.withMemoryRebound(to: CChar.self) { chars in
+                        // An empty buffer may have no address, which SQLite would bind as NULL.
+                        chars.baseAddress.map { sqlite3_bind_text(handle, index, $0, Int32(chars.count), transient) }
+                            ?? sqlite3_bind_text(handle, index, "", 0, transient)
+                    }
                 }
                 case .integer(let number): sqlite3_bind_int64(handle, index, number)
                 case .null: sqlite3_bind_null(handle, index)

@@ -26,23 +26,24 @@ struct ImportCommand: AsyncParsableCommand {
     var paths: [String]
 
     func run() async throws {
-        let set = SubmissionSet(paths: paths, reader: .withCryptoDigest())
+        let discovery = SourceDiscovery(paths: paths)
         let store = try await StoreLocator.open(StoreLocator.url(db))
         var totals: [String: Int] = [:]
         let importedAt = ISO8601DateFormatter().string(from: Date())
-        for finding in set.pathFindings {
+        for finding in discovery.findings {
             Console.out("rejected     \(finding.file)\n")
             Console.err(finding.formatted + "\n")
             totals["rejected", default: 0] += 1
         }
         do {
-            for item in set.loaded {
+            // Submissions are read in parallel batches while the previous batch is stored.
+            try await SubmissionReader.withCryptoDigest().forEach(discovery.sources) { item in
                 guard let submission = item.submission else {
                     Console.out("rejected     \(item.source.displayName) — \(item.findings.errorCount) error(s)\n")
                     for finding in item.findings.findings { Console.err(finding.formatted + "\n") }
                     if item.findings.omitted > 0 { Console.err("… \(item.findings.omitted) more findings not listed\n") }
                     totals["rejected", default: 0] += 1
-                    continue
+                    return
                 }
                 let (outcome, _) = try await store.record(submission, digest: item.digest ?? submission.contentDigest(using: CryptoSHA256.self), origin: item.source.displayName,
                                                           importedAt: importedAt, dryRun: dryRun)

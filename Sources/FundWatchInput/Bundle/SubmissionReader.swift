@@ -87,6 +87,30 @@ public struct SubmissionReader: Sendable {
         sources.parallelMap { read($0).map(summarise) }
     }
 
+    /// Reads `sources` batch by batch, in parallel, and hands each outcome to `body` in the
+    /// sources' order while the next batch is being read: a writer (an import into a store)
+    /// works at the same time as the readers, and memory holds two batches, not everything.
+    public func forEach(_ sources: [SubmissionSource], batchSize: Int = 16,
+                        _ body: (LoadedSubmission) async throws -> Void) async throws {
+        let batches = stride(from: 0, to: sources.count, by: max(1, batchSize)).map {
+            Array(sources[$0..<min($0 + max(1, batchSize), sources.count)])
+        }
+        guard let first = batches.first else { return }
+        let reader = self
+        var next: Task<[LoadedSubmission], Never>? = Task.detached { reader.read(first, summarising: { $0 }) }
+        for index in batches.indices {
+            guard let current = next else { break }
+            let loaded = await current.value
+            if index + 1 < batches.count {
+                let batch = batches[index + 1]
+                next = Task.detached { reader.read(batch, summarising: { $0 }) }
+            } else {
+                next = nil
+            }
+            for item in loaded { try await body(item) }
+        }
+    }
+
     private func readCSV(_ source: SubmissionSource, streams: [Register: ByteStream], folderName: String) -> LoadedSubmission {
         var collector = FindingCollector()
         let missing = Register.allCases.filter { streams[$0] == nil }
