@@ -38,7 +38,7 @@ public struct RawRow: Sendable {
     public mutating func reset(line: Int, xmlPosition: Int? = nil) {
         storage.removeAll(keepingCapacity: true)
         for i in starts.indices { starts[i] = -1 }
-        if !fieldLines.isEmpty { fieldLines = [] }
+        for i in fieldLines.indices { fieldLines[i] = nil }
         self.line = line
         self.xmlPosition = xmlPosition
     }

@@ -90,9 +90,17 @@ struct XMLSubmissionReader {
         var header: RawRow
         var register: Register?
         var row: RawRow?
+        /// Rows handed to the builder, kept to be reused (the builder keeps no row).
+        var spareRows: [Register: RawRow] = [:]
         var rowCounts: [Register: Int] = [:]
-        /// The field being captured: its index and accumulated bytes.
-        var field: (index: Int, depth: Int32, text: [UInt8], tooLong: Bool)?
+        /// The field being captured: its index, depth, and whether it grew too long; its
+        /// bytes gather in `fieldText`.
+        var field: (index: Int, depth: Int32, tooLong: Bool)?
+        var fieldText: [UInt8] = []
+        /// Element names by libxml2's interned name pointer (one string per name and document).
+        var names: [UnsafeRawPointer: String] = [:]
+        /// Field indexes of the current register by interned name pointer (-1: not a field).
+        var fieldIndexes: [UnsafeRawPointer: Int] = [:]
 
         init(file: String, limits: ReadLimits) {
             self.file = file
@@ -104,23 +112,21 @@ struct XMLSubmissionReader {
             let depth = xmlTextReaderDepth(reader)
             switch type {
             case .element:
-                let name = String(cString: xmlTextReaderConstLocalName(reader))
                 let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
-                startElement(name, depth: depth, line: XMLSubmissionReader.line(reader) ?? 1, isEmpty: isEmpty)
+                startElement(UnsafeRawPointer(xmlTextReaderConstLocalName(reader)), depth: depth,
+                             line: XMLSubmissionReader.line(reader) ?? 1, isEmpty: isEmpty)
             case .text, .cdata, .significantWhitespace:
-                guard var current = field, depth == current.depth + 1, !current.tooLong,
+                guard let current = field, depth == current.depth + 1, !current.tooLong,
                       let value = xmlTextReaderConstValue(reader) else { return }
-                field = nil
                 let length = strlen(value)
                 value.withMemoryRebound(to: UInt8.self, capacity: length) {
-                    current.text.append(contentsOf: UnsafeBufferPointer(start: $0, count: length))
+                    fieldText.append(contentsOf: UnsafeBufferPointer(start: $0, count: length))
                 }
-                if current.text.count > limits.maxFieldBytes {
-                    current.tooLong = true
-                    current.text = []
+                if fieldText.count > limits.maxFieldBytes {
+                    field?.tooLong = true
+                    fieldText.removeAll()
                     sink.parse.add(.xmlFieldTooLong, at: SourceLocation(file: file, line: XMLSubmissionReader.line(reader), element: elementPath(for: current.index)))
                 }
-                field = current
             case .endElement:
                 endElement(depth: depth)
             case .documentType:
@@ -134,23 +140,47 @@ struct XMLSubmissionReader {
             return base + "/" + (index < names.count ? names[index] : "?")
         }
 
-        private mutating func startElement(_ name: String, depth: Int32, line: Int, isEmpty: Bool) {
+        /// The element's name, made once per name and document.
+        private mutating func name(_ pointer: UnsafeRawPointer?) -> String {
+            guard let pointer else { return "" }
+            if let known = names[pointer] { return known }
+            let text = String(cString: pointer.assumingMemoryBound(to: CChar.self))
+            names[pointer] = text
+            return text
+        }
+
+        private mutating func startElement(_ pointer: UnsafeRawPointer?, depth: Int32, line: Int, isEmpty: Bool) {
             switch depth {
             case 1:
+                let name = name(pointer)
                 if let field = HeaderField.named(name) {
                     header.setLine(line, of: field.rawValue)
                     beginField(field.rawValue, depth: depth, isEmpty: isEmpty)
                 } else if let register = Register(rawValue: name), register != .header {
                     self.register = isEmpty ? nil : register
+                    fieldIndexes = [:]
                 }
             case 2:
-                guard let register, name == register.rowElement else { return }
+                guard let register, name(pointer) == register.rowElement else { return }
                 let n = rowCounts[register, default: 0] + 1
                 rowCounts[register] = n
-                row = RawRow(register: register, file: file, line: line, xmlPosition: n)
+                if var spare = spareRows.removeValue(forKey: register) {
+                    spare.reset(line: line, xmlPosition: n)
+                    row = spare
+                } else {
+                    row = RawRow(register: register, file: file, line: line, xmlPosition: n)
+                }
                 if isEmpty { finishRow() }
             case 3:
-                guard let current = row, let index = current.register.fieldIndex(named: name) else { return }
+                guard let register = row?.register, let pointer else { return }
+                let index: Int
+                if let known = fieldIndexes[pointer] {
+                    index = known
+                } else {
+                    index = register.fieldIndex(named: name(pointer)) ?? -1
+                    fieldIndexes[pointer] = index
+                }
+                guard index >= 0 else { return }
                 row!.setLine(line, of: index)
                 beginField(index, depth: depth, isEmpty: isEmpty)
             default:
@@ -159,7 +189,8 @@ struct XMLSubmissionReader {
         }
 
         private mutating func beginField(_ index: Int, depth: Int32, isEmpty: Bool) {
-            field = (index, depth, [], false)
+            field = (index, depth, false)
+            fieldText.removeAll(keepingCapacity: true)
             if isEmpty { endField() }
         }
 
@@ -177,7 +208,7 @@ struct XMLSubmissionReader {
             guard let current = field else { return }
             field = nil
             guard !current.tooLong else { return }
-            current.text.withUnsafeBufferPointer { bytes in
+            fieldText.withUnsafeBufferPointer { bytes in
                 if current.depth == 1 {
                     header.set(current.index, utf8: bytes)
                 } else {
@@ -190,6 +221,7 @@ struct XMLSubmissionReader {
             guard let complete = row else { return }
             row = nil
             builder.add(complete)
+            spareRows[complete.register] = complete
         }
     }
 }
