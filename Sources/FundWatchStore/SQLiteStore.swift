@@ -1,3 +1,4 @@
+import Foundation
 import FundWatchCore
 import GRDB
 import GRDBSQLite
@@ -16,10 +17,27 @@ public final class SQLiteStore: SubmissionStore, Sendable {
         configuration.busyMode = .timeout(60)
         configuration.foreignKeysEnabled = true
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try Self.migrator.migrate(pool)
+            pool = try Self.openWaiting(path: path, configuration: configuration)
         } catch {
             throw StoreError("cannot open the SQLite store \(path): \(error)")
+        }
+    }
+
+    /// Opens and migrates, waiting up to 60 s while another process holds the file: two
+    /// imports starting at once on a new store both switch it to WAL, and SQLite answers
+    /// "database is locked" to that switch at once, without its busy timeout.
+    private static func openWaiting(path: String, configuration: GRDB.Configuration) throws -> DatabasePool {
+        let deadline = ContinuousClock.now + .seconds(60)
+        var pause = 0.005
+        while true {
+            do {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                try migrator.migrate(pool)
+                return pool
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && ContinuousClock.now < deadline {
+                Thread.sleep(forTimeInterval: pause)
+                pause = min(pause * 2, 0.2)
+            }
         }
     }
 

@@ -2,18 +2,14 @@ import CLibXML2
 import FundWatchCore
 import Foundation
 
-/// Reads an XML submission with libxml2's streaming reader, validating it against
-/// `submission.xsd` while it reads, without building a tree.
+/// Reads an XML submission with libxml2's SAX2 push parser, validating it against
+/// `submission.xsd` in the same pass (the schema is plugged into the SAX stream): no tree
+/// and no reader nodes are built, the file is read in 64 KiB blocks.
 ///
 /// Safety: no DTD is loaded, no entity substituted, no network reached; a document with
 /// a DOCTYPE is refused outright (XXE and billion-laughs payloads live in a DTD).
 struct XMLSubmissionReader {
     let limits: ReadLimits
-
-    /// Node types of `xmlTextReaderNodeType`.
-    private enum Node: Int32 {
-        case element = 1, text = 3, cdata = 4, documentType = 10, significantWhitespace = 14, endElement = 15
-    }
 
     /// Parser options: never `XML_PARSE_NOENT` or `XML_PARSE_DTDLOAD`.
     static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue)
@@ -35,193 +31,135 @@ struct XMLSubmissionReader {
     }
 
     private func read(path: String, displayName: String, sink: XMLErrorSink) -> (Submission?, FindingCollector) {
-        let userData = Unmanaged.passUnretained(sink).toOpaque()
-        guard let reader = xmlReaderForFile(path, nil, Self.options) else {
+        guard let file = fopen(path, "rb") else {
             sink.parse.add(.fileUnreadable, at: SourceLocation(file: displayName, line: nil))
             return (nil, sink.parse)
         }
-        defer { xmlFreeTextReader(reader) }
-        xmlTextReaderSetStructuredErrorHandler(reader, XMLErrorSink.callback, userData)
-        guard xmlTextReaderSetSchema(reader, SubmissionSchema.shared.pointer) == 0 else {
+        defer { fclose(file) }
+        let state = SAXState(walker: XMLRowWalker(file: displayName, limits: limits), sink: sink)
+        var handler = SAXState.makeHandler()
+        guard let context = xmlCreatePushParserCtxt(&handler, Unmanaged.passUnretained(state).toOpaque(), nil, 0, displayName) else {
+            sink.parse.add(.fileUnreadable, at: SourceLocation(file: displayName, line: nil))
+            return (nil, sink.parse)
+        }
+        defer {
+            if let document = context.pointee.myDoc { xmlFreeDoc(document) }
+            xmlFreeParserCtxt(context)
+        }
+        xmlCtxtUseOptions(context, Self.options)
+        state.context = context
+        guard let validation = xmlSchemaNewValidCtxt(SubmissionSchema.shared.pointer) else {
             sink.parse.add(.fileUnreadable, at: SourceLocation(file: displayName, line: nil), detailEN: "schema could not be attached")
             return (nil, sink.parse)
         }
-        var walker = Walker(file: displayName, limits: limits)
-        var status: Int32 = 1
-        while true {
-            status = xmlTextReaderRead(reader)
-            guard status == 1 else { break }
-            guard let type = Node(rawValue: xmlTextReaderNodeType(reader)) else { continue }
-            if type == .documentType {
-                sink.parse.add(.xmlDoctype, at: SourceLocation(file: displayName, line: Self.line(reader)))
-                return (nil, sink.parse)
-            }
-            walker.visit(type: type, reader: reader, sink: sink)
+        defer { xmlSchemaFreeValidCtxt(validation) }
+        xmlSchemaSetValidStructuredErrors(validation, XMLErrorSink.callback, Unmanaged.passUnretained(sink).toOpaque())
+        // A validator plugged into SAX knows no lines of its own: it asks the parser's.
+        // (libxml2 reads both answers, so the file is set too: none, the sink knows it.)
+        xmlSchemaValidateSetLocator(validation, { userData, file, line in
+            file?.pointee = nil
+            line?.pointee = UInt(max(0, SAXState.from(userData).line ?? 0))
+            return 0
+        }, Unmanaged.passUnretained(state).toOpaque())
+        // The plug wraps the context's handler and user data in place (and puts them back
+        // when unplugged), so it gets the addresses of the context's own fields.
+        let raw = UnsafeMutableRawPointer(context)
+        let saxField = (raw + MemoryLayout<xmlParserCtxt>.offset(of: \xmlParserCtxt.sax)!).assumingMemoryBound(to: xmlSAXHandlerPtr?.self)
+        let userField = (raw + MemoryLayout<xmlParserCtxt>.offset(of: \xmlParserCtxt.userData)!).assumingMemoryBound(to: UnsafeMutableRawPointer?.self)
+        guard let plug = xmlSchemaSAXPlug(validation, saxField, userField) else {
+            sink.parse.add(.fileUnreadable, at: SourceLocation(file: displayName, line: nil), detailEN: "schema could not be attached")
+            return (nil, sink.parse)
         }
-        if status != 0 || sink.parse.hasErrors {
+        defer { xmlSchemaSAXUnplug(plug) }
+
+        let blockSize = 1 << 16
+        let block = UnsafeMutablePointer<CChar>.allocate(capacity: blockSize)
+        defer { block.deallocate() }
+        while state.doctypeLine == nil {
+            let count = fread(block, 1, blockSize, file)
+            if count > 0 { xmlParseChunk(context, block, Int32(count), 0) }
+            if count < blockSize { break }
+        }
+        if ferror(file) != 0 {
+            sink.parse.add(.fileUnreadable, at: SourceLocation(file: displayName, line: nil))
+            return (nil, sink.parse)
+        }
+        if let line = state.doctypeLine {
+            sink.parse.add(.xmlDoctype, at: SourceLocation(file: displayName, line: line))
+            return (nil, sink.parse)
+        }
+        xmlParseChunk(context, nil, 0, 1)
+        if context.pointee.wellFormed == 0 || sink.parse.hasErrors {
             if !sink.parse.hasErrors {
                 sink.parse.add(.xmlMalformed, at: SourceLocation(file: displayName, line: nil), detailEN: "the document ends early")
             }
             return (nil, sink.parse)
         }
-        if sink.schema.hasErrors || xmlTextReaderIsValid(reader) != 1 {
+        if sink.schema.hasErrors || xmlSchemaIsValid(validation) != 1 {
             if !sink.schema.hasErrors { sink.schema.add(.xmlSchema, at: SourceLocation(file: displayName, line: nil)) }
             return (nil, sink.schema)
         }
-        var builder = walker.builder
-        builder.addHeader(walker.header)
+        var builder = state.walker.builder
+        builder.addHeader(state.walker.header)
         let submission = builder.finish()
         return (submission, builder.collector)
     }
+}
 
-    /// The line of the reader's current node (asked only where it is used: at element starts
-    /// and for findings).
-    private static func line(_ reader: xmlTextReaderPtr) -> Int? {
-        guard let node = xmlTextReaderCurrentNode(reader) else { return nil }
-        let n = xmlGetLineNo(node)
+/// What the SAX callbacks reach through their user data: the walker, the depth of the
+/// next element, and the parser context (for line numbers).
+private final class SAXState {
+    var walker: XMLRowWalker
+    let sink: XMLErrorSink
+    var context: xmlParserCtxtPtr?
+    var depth: Int32 = 0
+    /// Set when a DOCTYPE is met: the document is refused and parsing stops.
+    var doctypeLine: Int?
+
+    init(walker: XMLRowWalker, sink: XMLErrorSink) {
+        self.walker = walker
+        self.sink = sink
+    }
+
+    var line: Int? {
+        guard let context else { return nil }
+        let n = xmlSAX2GetLineNumber(UnsafeMutableRawPointer(context))
         return n > 0 ? Int(n) : nil
     }
 
-    /// Follows the element structure and hands complete rows to the builder.
-    private struct Walker {
-        let file: String
-        let limits: ReadLimits
-        var builder = SubmissionBuilder()
-        var header: RawRow
-        var register: Register?
-        var row: RawRow?
-        /// Rows handed to the builder, kept to be reused (the builder keeps no row).
-        var spareRows: [Register: RawRow] = [:]
-        var rowCounts: [Register: Int] = [:]
-        /// The field being captured: its index, depth, and whether it grew too long; its
-        /// bytes gather in `fieldText`.
-        var field: (index: Int, depth: Int32, tooLong: Bool)?
-        var fieldText: [UInt8] = []
-        /// Element names by libxml2's interned name pointer (one string per name and document).
-        var names: [UnsafeRawPointer: String] = [:]
-        /// Field indexes of the current register by interned name pointer (-1: not a field).
-        var fieldIndexes: [UnsafeRawPointer: Int] = [:]
+    static func from(_ userData: UnsafeMutableRawPointer?) -> SAXState {
+        Unmanaged<SAXState>.fromOpaque(userData!).takeUnretainedValue()
+    }
 
-        init(file: String, limits: ReadLimits) {
-            self.file = file
-            self.limits = limits
-            self.header = RawRow(register: .header, file: file, line: 1, xmlPosition: 0)
+    /// Element starts and ends, text and the DOCTYPE; nothing else (no entities, no tree).
+    static func makeHandler() -> xmlSAXHandler {
+        var h = xmlSAXHandler()
+        h.initialized = XML_SAX2_MAGIC
+        h.startElementNs = { userData, localName, _, _, _, _, _, _, _ in
+            let state = SAXState.from(userData)
+            state.walker.startElement(UnsafeRawPointer(localName), depth: state.depth, line: state.line ?? 1, isEmpty: false)
+            state.depth += 1
         }
-
-        mutating func visit(type: Node, reader: xmlTextReaderPtr, sink: XMLErrorSink) {
-            let depth = xmlTextReaderDepth(reader)
-            switch type {
-            case .element:
-                let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
-                startElement(UnsafeRawPointer(xmlTextReaderConstLocalName(reader)), depth: depth,
-                             line: XMLSubmissionReader.line(reader) ?? 1, isEmpty: isEmpty)
-            case .text, .cdata, .significantWhitespace:
-                guard let current = field, depth == current.depth + 1, !current.tooLong,
-                      let value = xmlTextReaderConstValue(reader) else { return }
-                let length = strlen(value)
-                value.withMemoryRebound(to: UInt8.self, capacity: length) {
-                    fieldText.append(contentsOf: UnsafeBufferPointer(start: $0, count: length))
-                }
-                if fieldText.count > limits.maxFieldBytes {
-                    field?.tooLong = true
-                    fieldText.removeAll()
-                    sink.parse.add(.xmlFieldTooLong, at: SourceLocation(file: file, line: XMLSubmissionReader.line(reader), element: elementPath(for: current.index)))
-                }
-            case .endElement:
-                endElement(depth: depth)
-            case .documentType:
-                break
+        h.endElementNs = { userData, _, _, _ in
+            let state = SAXState.from(userData)
+            state.depth -= 1
+            state.walker.endElement(depth: state.depth)
+        }
+        let characters: charactersSAXFunc = { userData, text, length in
+            guard let text, length > 0 else { return }
+            let state = SAXState.from(userData)
+            text.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
+                state.walker.characters(UnsafeBufferPointer(start: $0, count: Int(length)), depth: state.depth, line: state.line, sink: state.sink)
             }
         }
-
-        private func elementPath(for index: Int) -> String {
-            let base = row?.elementPath ?? header.elementPath ?? ""
-            let names = (row?.register ?? .header).fieldNames
-            return base + "/" + (index < names.count ? names[index] : "?")
+        h.characters = characters
+        h.ignorableWhitespace = characters
+        h.cdataBlock = characters
+        h.internalSubset = { userData, _, _, _ in
+            let state = SAXState.from(userData)
+            state.doctypeLine = state.line ?? 1
+            if let context = state.context { xmlStopParser(context) }
         }
-
-        /// The element's name, made once per name and document.
-        private mutating func name(_ pointer: UnsafeRawPointer?) -> String {
-            guard let pointer else { return "" }
-            if let known = names[pointer] { return known }
-            let text = String(cString: pointer.assumingMemoryBound(to: CChar.self))
-            names[pointer] = text
-            return text
-        }
-
-        private mutating func startElement(_ pointer: UnsafeRawPointer?, depth: Int32, line: Int, isEmpty: Bool) {
-            switch depth {
-            case 1:
-                let name = name(pointer)
-                if let field = HeaderField.named(name) {
-                    header.setLine(line, of: field.rawValue)
-                    beginField(field.rawValue, depth: depth, isEmpty: isEmpty)
-                } else if let register = Register(rawValue: name), register != .header {
-                    self.register = isEmpty ? nil : register
-                    fieldIndexes = [:]
-                }
-            case 2:
-                guard let register, name(pointer) == register.rowElement else { return }
-                let n = rowCounts[register, default: 0] + 1
-                rowCounts[register] = n
-                if var spare = spareRows.removeValue(forKey: register) {
-                    spare.reset(line: line, xmlPosition: n)
-                    row = spare
-                } else {
-                    row = RawRow(register: register, file: file, line: line, xmlPosition: n)
-                }
-                if isEmpty { finishRow() }
-            case 3:
-                guard let register = row?.register, let pointer else { return }
-                let index: Int
-                if let known = fieldIndexes[pointer] {
-                    index = known
-                } else {
-                    index = register.fieldIndex(named: name(pointer)) ?? -1
-                    fieldIndexes[pointer] = index
-                }
-                guard index >= 0 else { return }
-                row!.setLine(line, of: index)
-                beginField(index, depth: depth, isEmpty: isEmpty)
-            default:
-                break
-            }
-        }
-
-        private mutating func beginField(_ index: Int, depth: Int32, isEmpty: Bool) {
-            field = (index, depth, false)
-            fieldText.removeAll(keepingCapacity: true)
-            if isEmpty { endField() }
-        }
-
-        private mutating func endElement(depth: Int32) {
-            if let current = field, current.depth == depth {
-                endField()
-            } else if depth == 2, row != nil {
-                finishRow()
-            } else if depth == 1 {
-                register = nil
-            }
-        }
-
-        private mutating func endField() {
-            guard let current = field else { return }
-            field = nil
-            guard !current.tooLong else { return }
-            fieldText.withUnsafeBufferPointer { bytes in
-                if current.depth == 1 {
-                    header.set(current.index, utf8: bytes)
-                } else {
-                    row?.set(current.index, utf8: bytes)
-                }
-            }
-        }
-
-        private mutating func finishRow() {
-            guard let complete = row else { return }
-            row = nil
-            builder.add(complete)
-            spareRows[complete.register] = complete
-        }
+        return h
     }
 }

@@ -1,0 +1,134 @@
+import CLibXML2
+import FundWatchCore
+
+/// Follows the element structure of a submission document, event by event, and hands
+/// complete rows to the builder. Depths count from the root element (0): header fields
+/// and registers at 1, rows at 2, row fields at 3.
+struct XMLRowWalker {
+    let file: String
+    let limits: ReadLimits
+    var builder = SubmissionBuilder()
+    var header: RawRow
+    var register: Register?
+    var row: RawRow?
+    /// Rows handed to the builder, kept to be reused (the builder keeps no row).
+    var spareRows: [Register: RawRow] = [:]
+    var rowCounts: [Register: Int] = [:]
+    /// The field being captured: its index, depth, and whether it grew too long; its
+    /// bytes gather in `fieldText`.
+    var field: (index: Int, depth: Int32, tooLong: Bool)?
+    var fieldText: [UInt8] = []
+    /// Element names by libxml2's interned name pointer (one string per name and document).
+    var names: [UnsafeRawPointer: String] = [:]
+    /// Field indexes of the current register by interned name pointer (-1: not a field).
+    var fieldIndexes: [UnsafeRawPointer: Int] = [:]
+
+    init(file: String, limits: ReadLimits) {
+        self.file = file
+        self.limits = limits
+        self.header = RawRow(register: .header, file: file, line: 1, xmlPosition: 0)
+    }
+
+    /// Text inside the element at `depth - 1`: kept when that element is a field.
+    mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>, depth: Int32, line: @autoclosure () -> Int?, sink: XMLErrorSink) {
+        guard let current = field, depth == current.depth + 1, !current.tooLong else { return }
+        fieldText.append(contentsOf: bytes)
+        if fieldText.count > limits.maxFieldBytes {
+            field?.tooLong = true
+            fieldText.removeAll()
+            sink.parse.add(.xmlFieldTooLong, at: SourceLocation(file: file, line: line(), element: elementPath(for: current.index)))
+        }
+    }
+
+    private func elementPath(for index: Int) -> String {
+        let base = row?.elementPath ?? header.elementPath ?? ""
+        let names = (row?.register ?? .header).fieldNames
+        return base + "/" + (index < names.count ? names[index] : "?")
+    }
+
+    /// The element's name, made once per name and document.
+    private mutating func name(_ pointer: UnsafeRawPointer?) -> String {
+        guard let pointer else { return "" }
+        if let known = names[pointer] { return known }
+        let text = String(cString: pointer.assumingMemoryBound(to: CChar.self))
+        names[pointer] = text
+        return text
+    }
+
+    /// An element starts; `pointer` is its local name as libxml2 interned it.
+    mutating func startElement(_ pointer: UnsafeRawPointer?, depth: Int32, line: Int, isEmpty: Bool) {
+        switch depth {
+        case 1:
+            let name = name(pointer)
+            if let field = HeaderField.named(name) {
+                header.setLine(line, of: field.rawValue)
+                beginField(field.rawValue, depth: depth, isEmpty: isEmpty)
+            } else if let register = Register(rawValue: name), register != .header {
+                self.register = isEmpty ? nil : register
+                fieldIndexes = [:]
+            }
+        case 2:
+            guard let register, name(pointer) == register.rowElement else { return }
+            let n = rowCounts[register, default: 0] + 1
+            rowCounts[register] = n
+            if var spare = spareRows.removeValue(forKey: register) {
+                spare.reset(line: line, xmlPosition: n)
+                row = spare
+            } else {
+                row = RawRow(register: register, file: file, line: line, xmlPosition: n)
+            }
+            if isEmpty { finishRow() }
+        case 3:
+            guard let register = row?.register, let pointer else { return }
+            let index: Int
+            if let known = fieldIndexes[pointer] {
+                index = known
+            } else {
+                index = register.fieldIndex(named: name(pointer)) ?? -1
+                fieldIndexes[pointer] = index
+            }
+            guard index >= 0 else { return }
+            row!.setLine(line, of: index)
+            beginField(index, depth: depth, isEmpty: isEmpty)
+        default:
+            break
+        }
+    }
+
+    private mutating func beginField(_ index: Int, depth: Int32, isEmpty: Bool) {
+        field = (index, depth, false)
+        fieldText.removeAll(keepingCapacity: true)
+        if isEmpty { endField() }
+    }
+
+    /// The element at `depth` ends.
+    mutating func endElement(depth: Int32) {
+        if let current = field, current.depth == depth {
+            endField()
+        } else if depth == 2, row != nil {
+            finishRow()
+        } else if depth == 1 {
+            register = nil
+        }
+    }
+
+    private mutating func endField() {
+        guard let current = field else { return }
+        field = nil
+        guard !current.tooLong else { return }
+        fieldText.withUnsafeBufferPointer { bytes in
+            if current.depth == 1 {
+                header.set(current.index, utf8: bytes)
+            } else {
+                row?.set(current.index, utf8: bytes)
+            }
+        }
+    }
+
+    private mutating func finishRow() {
+        guard let complete = row else { return }
+        row = nil
+        builder.add(complete)
+        spareRows[complete.register] = complete
+    }
+}
