@@ -11,17 +11,21 @@ struct XMLRowWalker {
     var header: RawRow
     var register: Register?
     var row: RawRow?
-    /// Rows handed to the builder, kept to be reused (the builder keeps no row).
-    var spareRows: [Register: RawRow] = [:]
-    var rowCounts: [Register: Int] = [:]
+    /// Rows handed to the builder, kept to be reused (the builder keeps no row), by register slot.
+    var spareRows: [RawRow?] = [nil, nil, nil, nil]
+    /// Rows seen so far, by register slot.
+    var rowCounts = [0, 0, 0, 0]
     /// The field being captured: its index, depth, and whether it grew too long; its
     /// bytes gather in `fieldText`.
     var field: (index: Int, depth: Int32, tooLong: Bool)?
     var fieldText: [UInt8] = []
     /// Element names by libxml2's interned name pointer (one string per name and document).
     var names: [UnsafeRawPointer: String] = [:]
-    /// Field indexes of the current register by interned name pointer (-1: not a field).
-    var fieldIndexes: [UnsafeRawPointer: Int] = [:]
+    /// Field indexes of the current register by interned name pointer (-1: not a field);
+    /// a register has a few dozen names, so a list searched in order beats hashing.
+    var fieldIndexes: [(name: UnsafeRawPointer, index: Int)] = []
+    /// The interned name of the current register's row element, once seen.
+    var rowElementName: UnsafeRawPointer?
 
     init(file: String, limits: ReadLimits) {
         self.file = file
@@ -65,27 +69,34 @@ struct XMLRowWalker {
                 beginField(field.rawValue, depth: depth, isEmpty: isEmpty)
             } else if let register = Register(rawValue: name), register != .header {
                 self.register = isEmpty ? nil : register
-                fieldIndexes = [:]
+                fieldIndexes.removeAll(keepingCapacity: true)
+                rowElementName = nil
             }
         case 2:
-            guard let register, name(pointer) == register.rowElement else { return }
-            let n = rowCounts[register, default: 0] + 1
-            rowCounts[register] = n
-            if var spare = spareRows.removeValue(forKey: register) {
-                spare.reset(line: line, xmlPosition: n)
+            guard let register, let pointer else { return }
+            if pointer != rowElementName {
+                guard rowElementName == nil, name(pointer) == register.rowElement else { return }
+                rowElementName = pointer
+            }
+            let slot = Self.slot(register)
+            rowCounts[slot] += 1
+            if var spare = spareRows[slot].take() {
+                spare.reset(line: line, xmlPosition: rowCounts[slot])
                 row = spare
             } else {
-                row = RawRow(register: register, file: file, line: line, xmlPosition: n)
+                row = RawRow(register: register, file: file, line: line, xmlPosition: rowCounts[slot])
             }
             if isEmpty { finishRow() }
         case 3:
             guard let register = row?.register, let pointer else { return }
-            let index: Int
-            if let known = fieldIndexes[pointer] {
-                index = known
-            } else {
+            var index = -2
+            for known in fieldIndexes where known.name == pointer {
+                index = known.index
+                break
+            }
+            if index == -2 {
                 index = register.fieldIndex(named: name(pointer)) ?? -1
-                fieldIndexes[pointer] = index
+                fieldIndexes.append((pointer, index))
             }
             guard index >= 0 else { return }
             row!.setLine(line, of: index)
@@ -129,6 +140,15 @@ struct XMLRowWalker {
         guard let complete = row else { return }
         row = nil
         builder.add(complete)
-        spareRows[complete.register] = complete
+        spareRows[Self.slot(complete.register)] = complete
+    }
+
+    private static func slot(_ register: Register) -> Int {
+        switch register {
+        case .header: 0
+        case .institutions: 1
+        case .inspections: 2
+        case .cases: 3
+        }
     }
 }

@@ -36,9 +36,13 @@ struct XMLSubmissionReader {
             return (nil, sink.parse)
         }
         defer { fclose(file) }
-        let state = SAXState(walker: XMLRowWalker(file: displayName, limits: limits), sink: sink)
+        // The callbacks reach the state through a plain pointer: no reference counting and
+        // no exclusivity checks per SAX event.
+        let state = UnsafeMutablePointer<SAXState>.allocate(capacity: 1)
+        state.initialize(to: SAXState(walker: XMLRowWalker(file: displayName, limits: limits), sink: sink))
+        defer { state.deinitialize(count: 1); state.deallocate() }
         var handler = SAXState.makeHandler()
-        guard let context = xmlCreatePushParserCtxt(&handler, Unmanaged.passUnretained(state).toOpaque(), nil, 0, displayName) else {
+        guard let context = xmlCreatePushParserCtxt(&handler, UnsafeMutableRawPointer(state), nil, 0, displayName) else {
             sink.parse.add(.fileUnreadable, at: SourceLocation(file: displayName, line: nil))
             return (nil, sink.parse)
         }
@@ -47,7 +51,7 @@ struct XMLSubmissionReader {
             xmlFreeParserCtxt(context)
         }
         xmlCtxtUseOptions(context, Self.options)
-        state.context = context
+        state.pointee.context = context
         guard let validation = xmlSchemaNewValidCtxt(SubmissionSchema.shared.pointer) else {
             sink.parse.add(.fileUnreadable, at: SourceLocation(file: displayName, line: nil), detailEN: "schema could not be attached")
             return (nil, sink.parse)
@@ -58,9 +62,9 @@ struct XMLSubmissionReader {
         // (libxml2 reads both answers, so the file is set too: none, the sink knows it.)
         xmlSchemaValidateSetLocator(validation, { userData, file, line in
             file?.pointee = nil
-            line?.pointee = UInt(max(0, SAXState.from(userData).line ?? 0))
+            line?.pointee = UInt(max(0, SAXState.from(userData).pointee.line ?? 0))
             return 0
-        }, Unmanaged.passUnretained(state).toOpaque())
+        }, UnsafeMutableRawPointer(state))
         // The plug wraps the context's handler and user data in place (and puts them back
         // when unplugged), so it gets the addresses of the context's own fields.
         let raw = UnsafeMutableRawPointer(context)
@@ -75,7 +79,7 @@ struct XMLSubmissionReader {
         let blockSize = 1 << 16
         let block = UnsafeMutablePointer<CChar>.allocate(capacity: blockSize)
         defer { block.deallocate() }
-        while state.doctypeLine == nil {
+        while state.pointee.doctypeLine == nil {
             let count = fread(block, 1, blockSize, file)
             if count > 0 { xmlParseChunk(context, block, Int32(count), 0) }
             if count < blockSize { break }
@@ -84,7 +88,7 @@ struct XMLSubmissionReader {
             sink.parse.add(.fileUnreadable, at: SourceLocation(file: displayName, line: nil))
             return (nil, sink.parse)
         }
-        if let line = state.doctypeLine {
+        if let line = state.pointee.doctypeLine {
             sink.parse.add(.xmlDoctype, at: SourceLocation(file: displayName, line: line))
             return (nil, sink.parse)
         }
@@ -99,8 +103,8 @@ struct XMLSubmissionReader {
             if !sink.schema.hasErrors { sink.schema.add(.xmlSchema, at: SourceLocation(file: displayName, line: nil)) }
             return (nil, sink.schema)
         }
-        var builder = state.walker.builder
-        builder.addHeader(state.walker.header)
+        var builder = state.pointee.walker.builder
+        builder.addHeader(state.pointee.walker.header)
         let submission = builder.finish()
         return (submission, builder.collector)
     }
@@ -108,7 +112,7 @@ struct XMLSubmissionReader {
 
 /// What the SAX callbacks reach through their user data: the walker, the depth of the
 /// next element, and the parser context (for line numbers).
-private final class SAXState {
+private struct SAXState {
     var walker: XMLRowWalker
     let sink: XMLErrorSink
     var context: xmlParserCtxtPtr?
@@ -127,8 +131,8 @@ private final class SAXState {
         return n > 0 ? Int(n) : nil
     }
 
-    static func from(_ userData: UnsafeMutableRawPointer?) -> SAXState {
-        Unmanaged<SAXState>.fromOpaque(userData!).takeUnretainedValue()
+    static func from(_ userData: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<SAXState> {
+        userData!.assumingMemoryBound(to: SAXState.self)
     }
 
     /// Element starts and ends, text and the DOCTYPE; nothing else (no entities, no tree).
@@ -137,19 +141,21 @@ private final class SAXState {
         h.initialized = XML_SAX2_MAGIC
         h.startElementNs = { userData, localName, _, _, _, _, _, _, _ in
             let state = SAXState.from(userData)
-            state.walker.startElement(UnsafeRawPointer(localName), depth: state.depth, line: state.line ?? 1, isEmpty: false)
-            state.depth += 1
+            let line = state.pointee.line ?? 1
+            state.pointee.walker.startElement(UnsafeRawPointer(localName), depth: state.pointee.depth, line: line, isEmpty: false)
+            state.pointee.depth += 1
         }
         h.endElementNs = { userData, _, _, _ in
             let state = SAXState.from(userData)
-            state.depth -= 1
-            state.walker.endElement(depth: state.depth)
+            state.pointee.depth -= 1
+            state.pointee.walker.endElement(depth: state.pointee.depth)
         }
         let characters: charactersSAXFunc = { userData, text, length in
             guard let text, length > 0 else { return }
             let state = SAXState.from(userData)
             text.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
-                state.walker.characters(UnsafeBufferPointer(start: $0, count: Int(length)), depth: state.depth, line: state.line, sink: state.sink)
+                state.pointee.walker.characters(UnsafeBufferPointer(start: $0, count: Int(length)), depth: state.pointee.depth,
+                                                line: state.pointee.line, sink: state.pointee.sink)
             }
         }
         h.characters = characters
@@ -157,8 +163,8 @@ private final class SAXState {
         h.cdataBlock = characters
         h.internalSubset = { userData, _, _, _ in
             let state = SAXState.from(userData)
-            state.doctypeLine = state.line ?? 1
-            if let context = state.context { xmlStopParser(context) }
+            state.pointee.doctypeLine = state.pointee.line ?? 1
+            if let context = state.pointee.context { xmlStopParser(context) }
         }
         return h
     }
