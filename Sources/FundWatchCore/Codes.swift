@@ -1,5 +1,7 @@
 /// Category of a designated institution (`category`).
 public enum InstitutionCategory: String, LabelledCode {
+    public static let table = CodeTable<Self>()
+
     case publicHospital = "public_hospital"
     case privateHospital = "private_hospital"
     case primaryCare = "primary_care"
@@ -17,6 +19,8 @@ public enum InstitutionCategory: String, LabelledCode {
 
 /// State of an institution's service agreement (`agreement_status`).
 public enum AgreementStatus: String, LabelledCode {
+    public static let table = CodeTable<Self>()
+
     case active
     case suspended
     case terminated
@@ -35,6 +39,8 @@ public enum AgreementStatus: String, LabelledCode {
 
 /// How an inspection was made (`method`).
 public enum InspectionMethod: String, LabelledCode {
+    public static let table = CodeTable<Self>()
+
     case routine, special, flight, cross, random, smart, tipoff
     case selfInspection = "self"
 
@@ -90,6 +96,8 @@ public enum CaseSource: Hashable, Sendable {
 
 /// Type of violation (`violations`).
 public enum Violation: String, LabelledCode {
+    public static let table = CodeTable<Self>()
+
     case splitBilling = "split_billing"
     case overStandard = "over_standard"
     case duplicateBilling = "duplicate_billing"
@@ -131,6 +139,8 @@ public enum Violation: String, LabelledCode {
 
 /// Agreement action taken on a case (`actions`), declared from mild to severe.
 public enum AgreementAction: String, LabelledCode {
+    public static let table = CodeTable<Self>()
+
     case interview
     case rectify
     case withhold

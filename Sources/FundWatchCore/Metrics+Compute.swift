@@ -16,12 +16,19 @@ extension Metrics {
     /// per institution, not as sets of codes: one lookup of the code per inspection or case.
     /// A code listed twice counts once, in the group of its first row.
     public static func grouped<Key: Hashable>(_ submission: Submission, window: Window, by key: (Institution) -> Key?) -> [Key: Metrics] {
+        grouped(submission, windows: [window], by: key)[0]
+    }
+
+    /// ``grouped(_:window:by:)`` over several windows at once (a report's period and year to
+    /// date), still one pass over the registers: each row's institution is looked up once.
+    public static func grouped<Key: Hashable>(_ submission: Submission, windows: [Window], by key: (Institution) -> Key?) -> [[Key: Metrics]] {
         var keys: [Key] = []
         var groupIndex: [Key: Int] = [:]
         var slotOf: [String: Int] = [:]
         slotOf.reserveCapacity(submission.institutions.count)
-        var slots: [Slot] = []
-        slots.reserveCapacity(submission.institutions.count)
+        var groupOfSlot: [Int] = []
+        var designated: [Bool] = []
+        groupOfSlot.reserveCapacity(submission.institutions.count)
         for institution in submission.institutions {
             guard let k = key(institution), slotOf[institution.code] == nil else { continue }
             let group: Int
@@ -30,58 +37,60 @@ extension Metrics {
                 groupIndex[k] = group
                 keys.append(k)
             }
-            slotOf[institution.code] = slots.count
-            slots.append(Slot(group: group, flags: institution.agreementStatus.isDesignated ? .designated : []))
+            slotOf[institution.code] = groupOfSlot.count
+            groupOfSlot.append(group)
+            designated.append(institution.agreementStatus.isDesignated)
         }
-        var metrics = [Metrics](repeating: Metrics(), count: keys.count)
+        // Per window: the groups' sums, and what happened to each institution.
+        var metrics = [[Metrics]](repeating: [Metrics](repeating: Metrics(), count: keys.count), count: windows.count)
+        var flags = [[InstitutionFlags]](repeating: designated.map { $0 ? .designated : [] }, count: windows.count)
 
-        for inspection in submission.inspections where window.contains(inspection.inspectedOn) {
-            guard let slot = slotOf[inspection.institutionCode], slots[slot].flags.contains(.designated) else { continue }
-            switch inspection.method {
-            case .selfInspection: slots[slot].flags.insert(.selfInspected)
-            case .random: slots[slot].flags.formUnion([.random, .inspected])
-            default: slots[slot].flags.insert(.inspected)
+        for inspection in submission.inspections {
+            guard let slot = slotOf[inspection.institutionCode], designated[slot] else { continue }
+            let found: InstitutionFlags = switch inspection.method {
+            case .selfInspection: .selfInspected
+            case .random: [.random, .inspected]
+            default: .inspected
             }
+            for w in windows.indices where windows[w].contains(inspection.inspectedOn) { flags[w][slot].formUnion(found) }
         }
 
         for record in submission.cases {
             guard let slot = slotOf[record.institutionCode] else { continue }
-            let g = slots[slot].group
-            if window.contains(record.policeTransferOn) { metrics[g].policeTransfers += 1 }
-            if window.contains(record.disciplineTransferOn) { metrics[g].disciplineTransfers += 1 }
-            if window.contains(record.exposedOn) { metrics[g].exposures += 1 }
-            if window.contains(record.openedOn) {
-                metrics[g].handledCases += 1
-                slots[slot].flags.insert(.handled)
-                if record.closedOn != nil { metrics[g].closedCases += 1 }
-                metrics[g].amountInvolved += record.amountInvolved
-                metrics[g].refusedRecovered += record.amountRefused + record.amountRecovered
-                metrics[g].damagesFines += record.damages + record.fine
-                metrics[g].voluntaryRefund += record.voluntaryRefund
-                metrics[g].rewards += record.rewardPaid
-                if record.actions.contains(.suspend) { slots[slot].flags.insert(.suspended) }
-                if record.actions.contains(.terminate) { slots[slot].flags.insert(.terminated) }
+            let g = groupOfSlot[slot]
+            for w in windows.indices {
+                let window = windows[w]
+                if window.contains(record.policeTransferOn) { metrics[w][g].policeTransfers += 1 }
+                if window.contains(record.disciplineTransferOn) { metrics[w][g].disciplineTransfers += 1 }
+                if window.contains(record.exposedOn) { metrics[w][g].exposures += 1 }
+                guard window.contains(record.openedOn) else { continue }
+                metrics[w][g].handledCases += 1
+                flags[w][slot].insert(.handled)
+                if record.closedOn != nil { metrics[w][g].closedCases += 1 }
+                metrics[w][g].amountInvolved += record.amountInvolved
+                metrics[w][g].refusedRecovered += record.amountRefused + record.amountRecovered
+                metrics[w][g].damagesFines += record.damages + record.fine
+                metrics[w][g].voluntaryRefund += record.voluntaryRefund
+                metrics[w][g].rewards += record.rewardPaid
+                if record.actions.contains(.suspend) { flags[w][slot].insert(.suspended) }
+                if record.actions.contains(.terminate) { flags[w][slot].insert(.terminated) }
             }
         }
 
-        for slot in slots {
-            let f = slot.flags
-            if f.contains(.designated) { metrics[slot.group].designated += 1 }
-            if f.contains(.inspected) { metrics[slot.group].inspected += 1 }
-            if f.contains(.random) { metrics[slot.group].randomSampled += 1 }
-            if f.contains(.selfInspected) { metrics[slot.group].selfInspected += 1 }
-            if f.contains(.handled) { metrics[slot.group].handledInstitutions += 1 }
-            if f.contains(.suspended) { metrics[slot.group].suspensions += 1 }
-            if f.contains(.terminated) { metrics[slot.group].terminations += 1 }
+        return windows.indices.map { w in
+            for slot in groupOfSlot.indices {
+                let f = flags[w][slot], g = groupOfSlot[slot]
+                if f.contains(.designated) { metrics[w][g].designated += 1 }
+                if f.contains(.inspected) { metrics[w][g].inspected += 1 }
+                if f.contains(.random) { metrics[w][g].randomSampled += 1 }
+                if f.contains(.selfInspected) { metrics[w][g].selfInspected += 1 }
+                if f.contains(.handled) { metrics[w][g].handledInstitutions += 1 }
+                if f.contains(.suspended) { metrics[w][g].suspensions += 1 }
+                if f.contains(.terminated) { metrics[w][g].terminations += 1 }
+            }
+            return Dictionary(uniqueKeysWithValues: zip(keys, metrics[w]))
         }
-        return Dictionary(uniqueKeysWithValues: zip(keys, metrics))
     }
-}
-
-/// One institution in a grouped computation: its group and what happened to it in the window.
-private struct Slot {
-    var group: Int
-    var flags: InstitutionFlags
 }
 
 /// What counts an institution adds to (each at most once).

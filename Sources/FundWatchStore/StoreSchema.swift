@@ -129,10 +129,11 @@ public enum StoreSchema {
     }
 
     static func codes<C: LabelledCode>(_ v: StoreValue, _ what: String) throws -> [C] {
-        try text(v, what).split(separator: ";").map { part in
-            guard let c = C(rawValue: String(part)) else { throw StoreError("store row has an unknown code for \(what)") }
-            return c
-        }
+        var text = try text(v, what)
+        if text.isEmpty { return [] }
+        let (codes, unknown) = text.withUTF8 { C.table.list($0, labels: false) }
+        guard unknown.isEmpty else { throw StoreError("store row has an unknown code for \(what)") }
+        return codes
     }
 
     public static func version(_ r: [StoreValue]) throws -> StoredVersion {

@@ -124,16 +124,9 @@ extension SubmissionBuilder {
 
         /// A `;`-separated list of codes or labels.
         func codes<Code: LabelledCode>(_ index: Int, required: Bool, rule: Rule, into collector: inout FindingCollector) -> [Code] {
-            guard let value = required ? self.required(index, into: &collector) : text(index) else { return [] }
-            var codes: [Code] = []
-            var unknown: [String] = []
-            for part in value.split(separator: ";", omittingEmptySubsequences: false) {
-                let item = String(part).trimmingWhitespace
-                if let code = Code(codeOrLabel: item) {
-                    if !codes.contains(code) { codes.append(code) }
-                } else {
-                    unknown.append(item.isEmpty ? "(空)" : item)
-                }
+            guard let (codes, unknown) = withField(index, { Code.table.list($0, trim: \.trimmingWhitespace) }) else {
+                if required { collector.add(.required(register, name(index)), at: row.location(of: index)) }
+                return []
             }
             if !unknown.isEmpty {
                 collector.add(rule, at: row.location(of: index),

@@ -30,11 +30,12 @@ public struct CountySummary: Sendable {
 
     /// Summarises `submission` for a report over `window` made on `asOf`.
     public init(submission: Submission, window: Window, asOf: Day, policy: Policy) {
-        // One pass for the categories; the window's total is their sum (categories never share an institution).
-        let byCategory = Metrics.grouped(submission, window: window, by: \.category)
-        self.byCategory = byCategory
-        period = Metrics.sum(InstitutionCategory.allCases.compactMap { byCategory[$0] })
-        yearToDate = Metrics(submission: submission, window: .yearToDate(window.to))
+        // One pass for the categories over the window and the year to date; each total is the
+        // sum of its categories (categories never share an institution).
+        let grouped = Metrics.grouped(submission, windows: [window, .yearToDate(window.to)], by: \.category)
+        byCategory = grouped[0]
+        period = Metrics.sum(InstitutionCategory.allCases.compactMap { grouped[0][$0] })
+        yearToDate = Metrics.sum(InstitutionCategory.allCases.compactMap { grouped[1][$0] })
 
         let opened = submission.cases.filter { window.contains($0.openedOn) }
         var byViolation: [Violation: CaseTally] = [:]
