@@ -109,11 +109,17 @@ public struct MajorCaseNotice: Sendable, Hashable {
 
     /// Every major case of a submission, as of `asOf`.
     public static func all(in submission: Submission, policy: Policy, asOf: Day) -> [MajorCaseNotice] {
-        let names = Dictionary(submission.institutions.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
-        return submission.cases.compactMap { record in
-            MajorCaseNotice(record: record, countyCode: submission.header.countyCode, countyName: submission.header.countyName,
-                            institutionName: names[record.institutionCode] ?? "", policy: policy, asOf: asOf)
+        // Few cases are major: their institutions are looked up one by one, no index is built.
+        var notices: [MajorCaseNotice] = []
+        for index in submission.cases.indices where !reasons(for: submission.cases[index], policy: policy).isEmpty {
+            let code = submission.cases[index].institutionCode
+            let name = submission.institutions.first { $0.code == code }?.name ?? ""
+            if let notice = MajorCaseNotice(record: submission.cases[index], countyCode: submission.header.countyCode,
+                                            countyName: submission.header.countyName, institutionName: name, policy: policy, asOf: asOf) {
+                notices.append(notice)
+            }
         }
+        return notices
     }
 
     /// Most urgent first: overdue (most days over first), then due (soonest first), then

@@ -24,15 +24,22 @@ public final class SQLiteStore: SubmissionStore, Sendable {
     }
 
     /// Opens and migrates, waiting up to 60 s while another process holds the file: two
-    /// imports starting at once on a new store both switch it to WAL, and SQLite answers
-    /// "database is locked" to that switch at once, without its busy timeout.
+    /// imports starting at once on a new store both switch it to WAL (SQLite answers
+    /// "database is locked" to that switch at once, without its busy timeout) and both
+    /// migrate it.
     private static func openWaiting(path: String, configuration: GRDB.Configuration) throws -> DatabasePool {
         let deadline = ContinuousClock.now + .seconds(60)
         var pause = 0.005
         while true {
             do {
                 let pool = try DatabasePool(path: path, configuration: configuration)
-                try migrator.migrate(pool)
+                do {
+                    try migrator.migrate(pool)
+                } catch {
+                    // Another process migrated the same new store at the same moment
+                    // ("table submissions already exists"): what counts is that it is done.
+                    guard try pool.read({ try migrator.hasCompletedMigrations($0) }) else { throw error }
+                }
                 return pool
             } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && ContinuousClock.now < deadline {
                 Thread.sleep(forTimeInterval: pause)

@@ -97,24 +97,29 @@ struct StoreCommandTests {
     func twoProcesses(kind: String) throws {
         let db = try Self.freshStore(kind)
         let samples = CLI.sampleCity
-        func start(_ paths: [String]) throws -> (Process, Pipe) {
+        let errors = NSTemporaryDirectory() + "fw-two-\(UUID().uuidString)"
+        func start(_ paths: [String], _ n: Int) throws -> (Process, Pipe) {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: try CLI.executable)
             p.arguments = ["import", "--db", db] + paths
             let out = Pipe()
             p.standardOutput = out
-            p.standardError = FileHandle.nullDevice
+            FileManager.default.createFile(atPath: errors + "-\(n)", contents: nil)
+            p.standardError = FileHandle(forWritingAtPath: errors + "-\(n)")
             try p.run()
             return (p, out)
         }
+        defer { for n in 1...2 { try? FileManager.default.removeItem(atPath: errors + "-\(n)") } }
         // Both processes import 南河县 and 白沙县; each also imports a county of its own.
         let shared = [samples + "/990203-南河县", samples + "/990206-白沙县"]
-        let (p1, o1) = try start(shared + [samples + "/990201-东湖区"])
-        let (p2, o2) = try start([samples + "/990202-西山区"] + shared)
+        let (p1, o1) = try start(shared + [samples + "/990201-东湖区"], 1)
+        let (p2, o2) = try start([samples + "/990202-西山区"] + shared, 2)
         let out1 = String(decoding: o1.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         let out2 = String(decoding: o2.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         p1.waitUntilExit(); p2.waitUntilExit()
-        #expect(p1.terminationStatus == 0 && p2.terminationStatus == 0, "\(out1)\n\(out2)")
+        let problems = (1...2).map { (try? String(contentsOfFile: errors + "-\($0)", encoding: .utf8)) ?? "" }
+            .joined(separator: "\n").split(separator: "\n").filter { $0.hasPrefix("error") }
+        #expect(p1.terminationStatus == 0 && p2.terminationStatus == 0, "\(problems)\n\(out1)\n\(out2)")
         let history = try CLI.run(["history", "--db", db])
         // 12 + 13 + 12 + 12 versions, each exactly once.
         #expect(history.stdout.hasPrefix("49 version(s)"), "\(history.stdout.prefix(200))")

@@ -39,19 +39,18 @@ public struct SubmissionBuilder {
     /// Validates the header.
     public mutating func addHeader(_ row: RawRow) {
         headerRow = row
-        let r = Reader(row: row)
-        let code = r.required(HeaderField.countyCode.rawValue, into: &collector)
+        let code = row.required(HeaderField.countyCode.rawValue, into: &collector)
         if let code, !(code.utf8.count == 6 && code.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }) {
             collector.add(.countyCode, at: row.location(of: HeaderField.countyCode.rawValue), detail: "「\(code)」", detailEN: "'\(code)'")
         }
-        let name = r.required(HeaderField.countyName.rawValue, into: &collector)
+        let name = row.required(HeaderField.countyName.rawValue, into: &collector)
         var period: YearMonth?
-        if let text = r.required(HeaderField.period.rawValue, into: &collector) {
+        if let text = row.required(HeaderField.period.rawValue, into: &collector) {
             period = YearMonth(iso: text)
             if period == nil { collector.add(.period, at: row.location(of: HeaderField.period.rawValue), detail: "「\(text)」", detailEN: "'\(text)'") }
         }
-        let preparedBy = r.required(HeaderField.preparedBy.rawValue, into: &collector)
-        let submittedOn = r.day(HeaderField.submittedOn.rawValue, required: true, into: &collector)
+        let preparedBy = row.required(HeaderField.preparedBy.rawValue, into: &collector)
+        let submittedOn = row.day(HeaderField.submittedOn.rawValue, required: true, into: &collector)
         if let submittedOn, let period, submittedOn < period.firstDay {
             collector.add(.submittedBeforePeriod, at: row.location(of: HeaderField.submittedOn.rawValue),
                           detail: "\(submittedOn) < \(period.firstDay)", detailEN: "\(submittedOn) < \(period.firstDay)")
@@ -65,9 +64,8 @@ public struct SubmissionBuilder {
 
     /// Validates one row of `institutions`.
     public mutating func addInstitution(_ row: RawRow) {
-        let r = Reader(row: row)
         let codeIndex = InstitutionField.code.rawValue
-        let code = r.required(codeIndex, into: &collector)
+        let code = row.required(codeIndex, into: &collector)
         if let code {
             if !Self.isInstitutionCode(code) {
                 collector.add(.institutionCode, at: row.location(of: codeIndex), detail: "「\(code)」", detailEN: "'\(code)'")
@@ -75,9 +73,9 @@ public struct SubmissionBuilder {
                 collector.add(.institutionCodeUnique, at: row.location(of: codeIndex), detail: code, detailEN: code)
             }
         }
-        let name = r.required(InstitutionField.name.rawValue, into: &collector)
-        let category: InstitutionCategory? = r.code(InstitutionField.category.rawValue, required: true, into: &collector)
-        let status: AgreementStatus? = r.code(InstitutionField.agreementStatus.rawValue, required: true, into: &collector)
+        let name = row.required(InstitutionField.name.rawValue, into: &collector)
+        let category: InstitutionCategory? = row.code(InstitutionField.category.rawValue, required: true, into: &collector)
+        let status: AgreementStatus? = row.code(InstitutionField.agreementStatus.rawValue, required: true, into: &collector)
         if let code, let name, let category, let status {
             institutions.append(Institution(code: code, name: name, category: category, agreementStatus: status))
         }
@@ -93,17 +91,16 @@ public struct SubmissionBuilder {
 
     /// Validates one row of `inspections`.
     public mutating func addInspection(_ row: RawRow) {
-        let r = Reader(row: row)
         let codeIndex = InspectionField.institutionCode.rawValue
-        let code = r.required(codeIndex, into: &collector)
+        let code = row.required(codeIndex, into: &collector)
         if let code, !institutionCodes.contains(code) { references.append((code, .inspections, row.location(of: codeIndex))) }
         let dayIndex = InspectionField.inspectedOn.rawValue
-        let day = r.day(dayIndex, required: true, into: &collector)
+        let day = row.day(dayIndex, required: true, into: &collector)
         if let day {
             if let header { checkInspection(day, header: header, at: row.location(of: dayIndex)) } else { inspectionDates.append((day, row.place(of: dayIndex))) }
         }
-        let method: InspectionMethod? = r.code(InspectionField.method.rawValue, required: true, into: &collector)
-        let problems = r.boolean(InspectionField.problemsFound.rawValue, into: &collector)
+        let method: InspectionMethod? = row.code(InspectionField.method.rawValue, required: true, into: &collector)
+        let problems = row.boolean(InspectionField.problemsFound.rawValue, into: &collector)
         if let code, let day, let method, let problems {
             inspections.append(Inspection(institutionCode: code, inspectedOn: day, method: method, problemsFound: problems))
         }
@@ -113,10 +110,9 @@ public struct SubmissionBuilder {
 
     /// Validates one row of `cases`.
     public mutating func addCase(_ row: RawRow) {
-        let r = Reader(row: row)
         let errorsBefore = collector.errorCount
         let idIndex = CaseField.caseID.rawValue
-        let caseID = r.required(idIndex, into: &collector)
+        let caseID = row.required(idIndex, into: &collector)
         if let caseID {
             if caseID.count > 32 {
                 collector.add(.caseIDLength, at: row.location(of: idIndex), detail: "\(caseID.count) 个字符", detailEN: "\(caseID.count) characters")
@@ -125,23 +121,23 @@ public struct SubmissionBuilder {
             }
         }
         let codeIndex = CaseField.institutionCode.rawValue
-        let institutionCode = r.required(codeIndex, into: &collector)
+        let institutionCode = row.required(codeIndex, into: &collector)
         if let institutionCode, !institutionCodes.contains(institutionCode) {
             references.append((institutionCode, .cases, row.location(of: codeIndex)))
         }
 
-        let openedOn = r.day(CaseField.openedOn.rawValue, required: true, into: &collector)
-        let closedOn = r.laterDay(.closedOn, openedOn: openedOn, into: &collector)
+        let openedOn = row.day(CaseField.openedOn.rawValue, required: true, into: &collector)
+        let closedOn = row.laterDay(.closedOn, openedOn: openedOn, into: &collector)
         if let openedOn { checkCaseDate(.openedOn, openedOn, in: row) }
         if let closedOn { checkCaseDate(.closedOn, closedOn, in: row) }
-        let source = r.source(into: &collector)
-        let violations: [Violation] = r.codes(CaseField.violations.rawValue, required: true, rule: .violationsUnknown, into: &collector)
-        let actions: [AgreementAction] = r.codes(CaseField.actions.rawValue, required: false, rule: .actionsUnknown, into: &collector)
-        let suspensionMonths = r.suspensionMonths(suspends: actions.contains(.suspend), into: &collector)
+        let source = row.source(into: &collector)
+        let violations: [Violation] = row.codes(CaseField.violations.rawValue, required: true, rule: .violationsUnknown, into: &collector)
+        let actions: [AgreementAction] = row.codes(CaseField.actions.rawValue, required: false, rule: .actionsUnknown, into: &collector)
+        let suspensionMonths = row.suspensionMonths(suspends: actions.contains(.suspend), into: &collector)
 
-        let amountInvolved = r.money(CaseField.amountInvolved.rawValue, into: &collector)
-        let amountRefused = r.money(CaseField.amountRefused.rawValue, into: &collector)
-        let amountRecovered = r.money(CaseField.amountRecovered.rawValue, into: &collector)
+        let amountInvolved = row.money(CaseField.amountInvolved.rawValue, into: &collector)
+        let amountRefused = row.money(CaseField.amountRefused.rawValue, into: &collector)
+        let amountRecovered = row.money(CaseField.amountRecovered.rawValue, into: &collector)
         var record = CaseRecord(caseID: caseID ?? "", institutionCode: institutionCode ?? "",
                                 openedOn: openedOn ?? Day(ordinal: 0), source: source ?? .referral, violations: violations)
         record.closedOn = closedOn
@@ -153,22 +149,22 @@ public struct SubmissionBuilder {
                           detail: "\(amountRefused.yuanString) + \(amountRecovered.yuanString) > \(amountInvolved.yuanString)",
                           detailEN: "\(amountRefused.yuanString) + \(amountRecovered.yuanString) > \(amountInvolved.yuanString)")
         }
-        record.damages = r.money(CaseField.damages.rawValue, into: &collector)
-        record.fine = r.money(CaseField.fine.rawValue, into: &collector)
-        record.voluntaryRefund = r.money(CaseField.voluntaryRefund.rawValue, into: &collector)
+        record.damages = row.money(CaseField.damages.rawValue, into: &collector)
+        record.fine = row.money(CaseField.fine.rawValue, into: &collector)
+        record.voluntaryRefund = row.money(CaseField.voluntaryRefund.rawValue, into: &collector)
         record.actions = actions
         record.suspensionMonths = suspensionMonths
-        record.policeTransferOn = r.laterDay(.policeTransferOn, openedOn: openedOn, into: &collector)
-        record.disciplineTransferOn = r.laterDay(.disciplineTransferOn, openedOn: openedOn, into: &collector)
-        record.exposedOn = r.laterDay(.exposedOn, openedOn: openedOn, into: &collector)
-        record.publicAttention = r.boolean(CaseField.publicAttention.rawValue, into: &collector) ?? false
-        record.noticeSubmittedOn = r.day(CaseField.noticeSubmittedOn.rawValue, required: false, into: &collector)
-        record.reporter = Confidential(r.text(CaseField.reporter.rawValue) ?? "")
-        record.rewardPaid = r.money(CaseField.rewardPaid.rawValue, into: &collector)
-        record.discovery = r.text(CaseField.discovery.rawValue) ?? ""
-        record.facts = r.text(CaseField.facts.rawValue) ?? ""
-        record.outcome = r.text(CaseField.outcome.rawValue) ?? ""
-        record.basis = r.text(CaseField.basis.rawValue) ?? ""
+        record.policeTransferOn = row.laterDay(.policeTransferOn, openedOn: openedOn, into: &collector)
+        record.disciplineTransferOn = row.laterDay(.disciplineTransferOn, openedOn: openedOn, into: &collector)
+        record.exposedOn = row.laterDay(.exposedOn, openedOn: openedOn, into: &collector)
+        record.publicAttention = row.boolean(CaseField.publicAttention.rawValue, into: &collector) ?? false
+        record.noticeSubmittedOn = row.day(CaseField.noticeSubmittedOn.rawValue, required: false, into: &collector)
+        record.reporter = Confidential(row.text(CaseField.reporter.rawValue) ?? "")
+        record.rewardPaid = row.money(CaseField.rewardPaid.rawValue, into: &collector)
+        record.discovery = row.text(CaseField.discovery.rawValue) ?? ""
+        record.facts = row.text(CaseField.facts.rawValue) ?? ""
+        record.outcome = row.text(CaseField.outcome.rawValue) ?? ""
+        record.basis = row.text(CaseField.basis.rawValue) ?? ""
         if collector.errorCount == errorsBefore { cases.append(record) }
     }
 

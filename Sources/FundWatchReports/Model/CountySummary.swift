@@ -37,29 +37,46 @@ public struct CountySummary: Sendable {
         period = Metrics.sum(InstitutionCategory.allCases.compactMap { grouped[0][$0] })
         yearToDate = Metrics.sum(InstitutionCategory.allCases.compactMap { grouped[1][$0] })
 
-        let opened = submission.cases.filter { window.contains($0.openedOn) }
-        var byViolation: [Violation: CaseTally] = [:]
-        for violation in Violation.allCases {
-            byViolation[violation] = CaseTally(opened.filter { $0.violations.contains(violation) })
+        // Tables 3 and 4 in one pass over the cases opened in the window (no case copied).
+        var byViolation = Dictionary(uniqueKeysWithValues: Violation.allCases.map { ($0, CaseTally(cases: 0, amountInvolved: .zero)) })
+        var allCases = CaseTally(cases: 0, amountInvolved: .zero)
+        var actionCases = Dictionary(uniqueKeysWithValues: AgreementAction.allCases.map { ($0, 0) })
+        var actionInstitutions = Dictionary(uniqueKeysWithValues: AgreementAction.allCases.map { ($0, Set<String>()) })
+        var anyActionCases = 0
+        var anyActionInstitutions = Set<String>()
+        for index in submission.cases.indices where window.contains(submission.cases[index].openedOn) {
+            let amount = submission.cases[index].amountInvolved
+            allCases.cases += 1
+            allCases.amountInvolved += amount
+            for violation in submission.cases[index].violations {
+                byViolation[violation]!.cases += 1
+                byViolation[violation]!.amountInvolved += amount
+            }
+            let actions = submission.cases[index].actions
+            guard !actions.isEmpty else { continue }
+            let institution = submission.cases[index].institutionCode
+            for action in actions {
+                actionCases[action]! += 1
+                actionInstitutions[action]!.insert(institution)
+            }
+            anyActionCases += 1
+            anyActionInstitutions.insert(institution)
         }
         self.byViolation = byViolation
-        allCases = CaseTally(opened)
-        var byAction: [AgreementAction: ActionTally] = [:]
-        for action in AgreementAction.allCases {
-            byAction[action] = ActionTally(opened.filter { $0.actions.contains(action) })
-        }
-        self.byAction = byAction
-        anyAction = ActionTally(opened.filter { !$0.actions.isEmpty })
+        self.allCases = allCases
+        byAction = Dictionary(uniqueKeysWithValues: AgreementAction.allCases.map {
+            ($0, ActionTally(cases: actionCases[$0]!, institutions: actionInstitutions[$0]!.count))
+        })
+        anyAction = ActionTally(cases: anyActionCases, institutions: anyActionInstitutions.count)
 
         notices = MajorCaseNotice.all(in: submission, policy: policy, asOf: asOf)
         consistencyWarnings = submission.consistencyWarnings
         rowCount = submission.rowCount
-        let exposed = submission.cases.filter { window.contains($0.exposedOn) }
-        if exposed.isEmpty {
-            exposedCases = []
-        } else {
-            let institutions = Dictionary(submission.institutions.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
-            exposedCases = exposed.map { ExposedCase(record: $0, countyName: submission.header.countyName, institution: institutions[$0.institutionCode]) }
+        exposedCases = submission.cases.indices.compactMap { index in
+            guard window.contains(submission.cases[index].exposedOn) else { return nil }
+            let record = submission.cases[index]
+            let institution = submission.institutions.first { $0.code == record.institutionCode }
+            return ExposedCase(record: record, countyName: submission.header.countyName, institution: institution)
         }
     }
 }
@@ -68,11 +85,6 @@ public struct CountySummary: Sendable {
 public struct CaseTally: Sendable, Equatable {
     public var cases: Int
     public var amountInvolved: Money
-
-    init(_ records: [CaseRecord]) {
-        cases = records.count
-        amountInvolved = records.reduce(.zero) { $0 + $1.amountInvolved }
-    }
 
     public init(cases: Int, amountInvolved: Money) {
         self.cases = cases
@@ -88,11 +100,6 @@ public struct CaseTally: Sendable, Equatable {
 public struct ActionTally: Sendable, Equatable {
     public var cases: Int
     public var institutions: Int
-
-    init(_ records: [CaseRecord]) {
-        cases = records.count
-        institutions = Set(records.map(\.institutionCode)).count
-    }
 
     public init(cases: Int, institutions: Int) {
         self.cases = cases
