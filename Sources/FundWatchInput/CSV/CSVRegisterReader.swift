@@ -18,7 +18,7 @@ struct CSVRegisterReader {
         var mapping: [Int?]?
         let file = stream.displayName
         var raw = RawRow(register: register, file: file, line: 0)   // reused from row to row
-        forEachRecord(stream, budget: budget, builder: &builder, expectedHeader: register.fieldNames) { record, decoding, builder in
+        forEachRecord(stream, budget: budget, builder: &builder, row: &raw, expectedHeader: register.fieldNames) { record, decoding, builder, raw in
             guard let columns = mapping else {
                 let before = builder.collector.errorCount
                 mapping = mapHeader(Self.texts(record, decoding), register: register, file: file, line: record.line, collector: &builder.collector)
@@ -47,7 +47,7 @@ struct CSVRegisterReader {
         let file = stream.displayName
         var raw = RawRow(register: .header, file: file, line: 1)
         var seenLayout = false
-        forEachRecord(stream, budget: budget, builder: &builder, expectedHeader: ["field", "value"]) { record, decoding, builder in
+        forEachRecord(stream, budget: budget, builder: &builder, row: &raw, expectedHeader: ["field", "value"]) { record, decoding, builder, raw in
             let line = record.line
             let texts = Self.texts(record, decoding)
             guard seenLayout else {
@@ -84,9 +84,11 @@ struct CSVRegisterReader {
     }
 
     /// Streams `stream` through the tokenizer; `body` gets each record, the header record
-    /// included, once every field of it is known to be valid in the file's encoding.
-    private func forEachRecord(_ stream: ByteStream, budget: ByteBudget, builder: inout SubmissionBuilder, expectedHeader: [String],
-                               body: (borrowing CSVTokenizer.Record, TextDecoding, inout SubmissionBuilder) throws -> Void) {
+    /// included, once every field of it is known to be valid in the file's encoding. The
+    /// row it fills is handed through (`inout`, never captured, so it is never copied).
+    private func forEachRecord(_ stream: ByteStream, budget: ByteBudget, builder: inout SubmissionBuilder, row: inout RawRow,
+                               expectedHeader: [String],
+                               body: (borrowing CSVTokenizer.Record, TextDecoding, inout SubmissionBuilder, inout RawRow) throws -> Void) {
         let file = stream.displayName
         var tokenizer = CSVTokenizer(limits: limits)
         var decoding = TextDecoding()
@@ -103,7 +105,7 @@ struct CSVRegisterReader {
                              detail: "第 \(i + 1) 个字段含有无效的 \(what) 字节", detailEN: "field \(i + 1) has bytes that are not valid \(what)")
                 throw Stop()
             }
-            try body(record, decoding, &builder)
+            try body(record, decoding, &builder, &row)
         }
 
         do {

@@ -156,11 +156,17 @@ struct CSVTokenizer {
 
     private mutating func endRecord(emit: (borrowing Record) throws -> Void) throws {
         record.ends.append(record.bytes.count)
-        if !record.isBlank { try emit(record) }
-        record.bytes.removeAll(keepingCapacity: true)
-        record.ends.removeAll(keepingCapacity: true)
-        fieldStart = 0
-        record.line = line + 1
+        // Moved out for the call (handing on a property of `self` would copy it).
+        var complete = Record()
+        swap(&complete, &record)
+        defer {
+            swap(&complete, &record)
+            record.bytes.removeAll(keepingCapacity: true)
+            record.ends.removeAll(keepingCapacity: true)
+            fieldStart = 0
+            record.line = line + 1
+        }
+        if !complete.isBlank { try emit(complete) }
     }
 
     /// Ends the input: emits a last record without a line break, or fails on an open quote.
