@@ -132,8 +132,8 @@ struct TemplateRenderer {
         return value
     }
 
-    private static func child(_ name: String, of value: TemplateValue) -> TemplateValue? {
-        if case .object(let object) = value { return object.value(named: name) }
+    private static func child(_ key: TemplateKey, of value: TemplateValue) -> TemplateValue? {
+        if case .object(let object) = value { return object.value(for: key) }
         return nil
     }
 }

@@ -16,12 +16,12 @@ indirect enum TemplateToken: Sendable {
 /// value), `name`, `a.b` (a inside any enclosing scope, then its b), `.a` (a of the current
 /// value only).
 struct TemplateName: Sendable, Equatable {
-    var parts: [String]
+    var parts: [TemplateKey]
     /// Written with a leading dot: looked up in the current value only.
     var anchored: Bool
 
     init(_ text: String) {
-        parts = text == "." ? [] : text.split(separator: ".").map(String.init)
+        parts = text == "." ? [] : text.split(separator: ".").map { TemplateKey(String($0)) }
         anchored = text.first == "." && text != "."
     }
 }

@@ -34,6 +34,13 @@ public protocol TemplateObject {
     /// The value called `name`, or nil when this object has none (the name is then looked
     /// up in the enclosing scopes, as Mustache does).
     func value(named name: String) -> TemplateValue?
+    /// The same by interned key; objects met once per cell of a national table answer this
+    /// one (integer comparisons). By default it asks ``value(named:)``.
+    func value(for key: TemplateKey) -> TemplateValue?
+}
+
+extension TemplateObject {
+    public func value(for key: TemplateKey) -> TemplateValue? { value(named: key.name) }
 }
 
 /// A list a section walks; it may make its items one at a time while rendering.

@@ -2,48 +2,75 @@ import FundWatchCore
 import FundWatchTemplating
 
 /// The rows of a table (or of one printed panel of it) as the templates walk them, made one
-/// row at a time while rendering: a national table is 2,800 rows × 38 cells, and building
-/// all of them up front cost more memory than reading the whole country.
-struct RowsView: TemplateList, Sendable {
-    let rows: [ReportRow]
-    let columns: [ReportColumn]
-    /// The columns shown (a panel), or all.
-    let range: Range<Int>?
+/// row at a time while rendering: a national table is 2,800 rows × 38 cells. Row and cell
+/// views are two or three words (the shared panel and indexes), so handing one to the
+/// template allocates nothing, and they answer interned keys with integer comparisons.
+struct RowsView: TemplateList {
+    let panel: Panel
 
-    var isEmpty: Bool { rows.isEmpty }
+    init(rows: [ReportRow], columns: [ReportColumn], range: Range<Int>?) {
+        panel = Panel(rows: rows, columns: columns, range: range ?? 0..<columns.count)
+    }
+
+    var isEmpty: Bool { panel.rows.isEmpty }
 
     func forEach(_ body: (TemplateValue) -> Void) {
-        for row in rows { body(.object(RowView(row: row, columns: columns, range: range))) }
+        for row in panel.rows.indices { body(.object(RowView(panel: panel, row: row))) }
     }
+
+    /// What the views of one table or panel share.
+    final class Panel {
+        let rows: [ReportRow]
+        let columns: [ReportColumn]
+        /// The columns shown.
+        let range: Range<Int>
+
+        init(rows: [ReportRow], columns: [ReportColumn], range: Range<Int>) {
+            self.rows = rows
+            self.columns = columns
+            self.range = range
+        }
+    }
+}
+
+/// The keys the row and cell views answer.
+private enum Keys {
+    static let key = TemplateKey("key"), label = TemplateKey("label"), isTotal = TemplateKey("isTotal"), cells = TemplateKey("cells")
+    static let column = TemplateKey("column"), display = TemplateKey("display"), isNumeric = TemplateKey("isNumeric")
+    static let isCount = TemplateKey("isCount"), isMoney = TemplateKey("isMoney"), isRate = TemplateKey("isRate")
+    static let isText = TemplateKey("isText"), isDate = TemplateKey("isDate"), isPoints = TemplateKey("isPoints"), isNone = TemplateKey("isNone")
+    static let yuan = TemplateKey("yuan"), hasPercent = TemplateKey("hasPercent"), percent = TemplateKey("percent")
+    static let numerator = TemplateKey("numerator"), denominator = TemplateKey("denominator")
 }
 
 /// One row: `key`, `label`, `isTotal`, `cells`.
 struct RowView: TemplateObject {
-    let row: ReportRow
-    let columns: [ReportColumn]
-    let range: Range<Int>?
+    let panel: RowsView.Panel
+    let row: Int
 
-    func value(named name: String) -> TemplateValue? {
-        switch name {
-        case "key": .text(row.key)
-        case "label": .text(row.label)
-        case "isTotal": .flag(row.isTotal)
-        case "cells": .list(CellsView(row: row, columns: columns, range: range ?? 0..<row.cells.count))
-        default: nil
+    func value(named name: String) -> TemplateValue? { value(for: TemplateKey(name)) }
+
+    func value(for key: TemplateKey) -> TemplateValue? {
+        let r = panel.rows[row]
+        switch key {
+        case Keys.key: return .text(r.key)
+        case Keys.label: return .text(r.label)
+        case Keys.isTotal: return .flag(r.isTotal)
+        case Keys.cells: return .list(CellsView(panel: panel, row: row))
+        default: return nil
         }
     }
 }
 
 /// The cells of one row, in column order.
 struct CellsView: TemplateList {
-    let row: ReportRow
-    let columns: [ReportColumn]
-    let range: Range<Int>
+    let panel: RowsView.Panel
+    let row: Int
 
-    var isEmpty: Bool { range.isEmpty }
+    var isEmpty: Bool { panel.range.isEmpty }
 
     func forEach(_ body: (TemplateValue) -> Void) {
-        for index in range { body(.object(CellView(cell: row.cells[index], column: columns[index]))) }
+        for column in panel.range { body(.object(CellView(panel: panel, row: row, column: column))) }
     }
 }
 
@@ -53,28 +80,32 @@ struct CellsView: TemplateList {
 /// `isPoints`, `isNone`; money adds `yuan`; a rate adds `hasPercent`, `percent`, `numerator`
 /// and `denominator`.
 struct CellView: TemplateObject {
-    let cell: ReportCell
-    let column: ReportColumn
+    let panel: RowsView.Panel
+    let row: Int
+    let column: Int
 
-    func value(named name: String) -> TemplateValue? {
-        switch name {
-        case "column": return .text(column.key)
-        case "display":
+    func value(named name: String) -> TemplateValue? { value(for: TemplateKey(name)) }
+
+    func value(for key: TemplateKey) -> TemplateValue? {
+        let cell = panel.rows[row].cells[column]
+        switch key {
+        case Keys.column: return .text(panel.columns[column].key)
+        case Keys.display:
             if case .none = cell { return .text("—") }
             return .text(cell.display)
-        case "isNumeric": return .flag(cell.isNumeric)
-        case "isCount": if case .count = cell { return .flag(true) } else { return .flag(false) }
-        case "isMoney": if case .money = cell { return .flag(true) } else { return .flag(false) }
-        case "isRate": if case .rate = cell { return .flag(true) } else { return .flag(false) }
-        case "isText": if case .text = cell { return .flag(true) } else { return .flag(false) }
-        case "isDate": if case .date = cell { return .flag(true) } else { return .flag(false) }
-        case "isPoints": if case .points = cell { return .flag(true) } else { return .flag(false) }
-        case "isNone": if case .none = cell { return .flag(true) } else { return .flag(false) }
-        case "yuan": if case .money(let m) = cell { return .text(m.yuanString) } else { return nil }
-        case "hasPercent": if case .rate(let r) = cell { return .flag(r.percentNumber != nil) } else { return nil }
-        case "percent": if case .rate(let r) = cell { return .text(r.percentNumber ?? "") } else { return nil }
-        case "numerator": if case .rate(let r) = cell { return .number(r.numerator) } else { return nil }
-        case "denominator": if case .rate(let r) = cell { return .number(r.denominator) } else { return nil }
+        case Keys.isNumeric: return .flag(cell.isNumeric)
+        case Keys.isCount: if case .count = cell { return .flag(true) } else { return .flag(false) }
+        case Keys.isMoney: if case .money = cell { return .flag(true) } else { return .flag(false) }
+        case Keys.isRate: if case .rate = cell { return .flag(true) } else { return .flag(false) }
+        case Keys.isText: if case .text = cell { return .flag(true) } else { return .flag(false) }
+        case Keys.isDate: if case .date = cell { return .flag(true) } else { return .flag(false) }
+        case Keys.isPoints: if case .points = cell { return .flag(true) } else { return .flag(false) }
+        case Keys.isNone: if case .none = cell { return .flag(true) } else { return .flag(false) }
+        case Keys.yuan: if case .money(let m) = cell { return .text(m.yuanString) } else { return nil }
+        case Keys.hasPercent: if case .rate(let r) = cell { return .flag(r.percentNumber != nil) } else { return nil }
+        case Keys.percent: if case .rate(let r) = cell { return .text(r.percentNumber ?? "") } else { return nil }
+        case Keys.numerator: if case .rate(let r) = cell { return .number(r.numerator) } else { return nil }
+        case Keys.denominator: if case .rate(let r) = cell { return .number(r.denominator) } else { return nil }
         default: return nil
         }
     }
