@@ -98,6 +98,18 @@ struct TemplateTests {
         #expect(try render("{{#cells}}{{n}}{{#even}}e{{/even}}{{unit}},{{/cells}}{{^none}}∅{{/none}}", model) == "0e件,1件,2e件,3件,4e件,∅")
     }
 
+    @Test("objects may answer interned keys; the same name is always the same key")
+    func keys() throws {
+        struct Keyed: TemplateObject {
+            static let n = TemplateKey("n")
+            func value(named name: String) -> TemplateValue? { nil }
+            func value(for key: TemplateKey) -> TemplateValue? { key == Self.n ? .number(7) : nil }
+        }
+        #expect(TemplateKey("display") == TemplateKey("display"))
+        #expect(TemplateKey("display") != TemplateKey("displays"))
+        #expect(try render("{{#k}}{{n}}{{m}}{{/k}}", ["k": Keyed(), "m": "外"]) == "7外")
+    }
+
     @Test("partials are found in the library and indented like their tag's line")
     func partials() throws {
         var library = TemplateLibrary()
