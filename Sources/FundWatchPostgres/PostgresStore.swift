@@ -86,7 +86,8 @@ public final class PostgresStore: SubmissionStore, Sendable {
         }
     }
 
-    public func record(_ submission: Submission, digest: String, origin: String, importedAt: String, dryRun: Bool) async throws -> (ImportOutcome, StoredVersion?) {
+    public func record(_ submission: Submission, rows: StoreSchema.RegisterRows, digest: String, origin: String, importedAt: String,
+                       dryRun: Bool) async throws -> (ImportOutcome, StoredVersion?) {
         let county = submission.header.countyCode, period = submission.header.period.description
         let logger = self.logger
         return try await client.withTransaction(logger: logger) { connection in
@@ -100,14 +101,15 @@ public final class PostgresStore: SubmissionStore, Sendable {
             }
             let outcome = PostgresStore.outcome(digest: digest, existing: existing)
             guard outcome != .unchanged, !dryRun else { return (outcome, nil) }
-            let id = try await Self.insert(submission, digest: digest, origin: origin, importedAt: importedAt, connection: connection, logger: logger)
+            let id = try await Self.insert(submission, rows: rows, digest: digest, origin: origin, importedAt: importedAt,
+                                           connection: connection, logger: logger)
             let version = try await Self.rows(connection, logger,
                 "SELECT \(StoreSchema.list(StoreSchema.versionColumns)) FROM submissions WHERE id = $1", [.integer(id)]).map(StoreSchema.version).first
             return (outcome, version)
         }
     }
 
-    private static func insert(_ s: Submission, digest: String, origin: String, importedAt: String,
+    private static func insert(_ s: Submission, rows: StoreSchema.RegisterRows, digest: String, origin: String, importedAt: String,
                                connection: PostgresConnection, logger: Logger) async throws -> Int64 {
         let head = StoreSchema.submissionRow(s, digest: digest, origin: origin, importedAt: importedAt)
         let sql = "INSERT INTO submissions (\(StoreSchema.list(StoreSchema.submissionColumns))) VALUES (\(placeholders(0, head.count))) RETURNING id"
@@ -118,9 +120,9 @@ public final class PostgresStore: SubmissionStore, Sendable {
         func numbered(_ rows: [[StoreValue]]) -> [[StoreValue]] {
             rows.enumerated().map { [.integer(id), .integer(Int64($0.offset))] + $0.element }
         }
-        try await insertRows(connection, logger, "institutions", StoreSchema.institutionColumns, numbered(s.institutions.map(StoreSchema.institutionRow)))
-        try await insertRows(connection, logger, "inspections", StoreSchema.inspectionColumns, numbered(s.inspections.map(StoreSchema.inspectionRow)))
-        try await insertRows(connection, logger, "cases", StoreSchema.caseWriteColumns, numbered(s.cases.map(StoreSchema.caseWriteRow)))
+        try await insertRows(connection, logger, "institutions", StoreSchema.institutionColumns, numbered(rows.institutions))
+        try await insertRows(connection, logger, "inspections", StoreSchema.inspectionColumns, numbered(rows.inspections))
+        try await insertRows(connection, logger, "cases", StoreSchema.caseWriteColumns, numbered(rows.cases))
         return id
     }
 

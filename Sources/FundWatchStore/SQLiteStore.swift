@@ -56,7 +56,8 @@ public final class SQLiteStore: SubmissionStore, Sendable {
         return migrator
     }
 
-    public func record(_ submission: Submission, digest: String, origin: String, importedAt: String, dryRun: Bool) async throws -> (ImportOutcome, StoredVersion?) {
+    public func record(_ submission: Submission, rows: StoreSchema.RegisterRows, digest: String, origin: String, importedAt: String,
+                       dryRun: Bool) async throws -> (ImportOutcome, StoredVersion?) {
         let h = submission.header
         if dryRun {
             let existing = try await pool.read { db in
@@ -72,7 +73,7 @@ public final class SQLiteStore: SubmissionStore, Sendable {
                                                    arguments: [h.countyCode, h.period.description])
                 let outcome = Self.outcome(digest: digest, existing: existing)
                 guard outcome != .unchanged else { return .rollback }
-                try Self.insert(submission, digest: digest, origin: origin, importedAt: importedAt, db: db)
+                try Self.insert(submission, rows: rows, digest: digest, origin: origin, importedAt: importedAt, db: db)
                 let id = db.lastInsertedRowID
                 result = (outcome, try Self.versions(db, where: "id = ?", [id]).first)
                 return .commit
@@ -81,30 +82,38 @@ public final class SQLiteStore: SubmissionStore, Sendable {
         }
     }
 
-    private static func insert(_ s: Submission, digest: String, origin: String, importedAt: String, db: Database) throws {
+    private static func insert(_ s: Submission, rows: StoreSchema.RegisterRows, digest: String, origin: String, importedAt: String,
+                               db: Database) throws {
         try execute(db, table: "submissions", columns: StoreSchema.submissionColumns,
-                    rows: [StoreSchema.submissionRow(s, digest: digest, origin: origin, importedAt: importedAt)], prefix: false)
+                    rows: [StoreSchema.submissionRow(s, digest: digest, origin: origin, importedAt: importedAt)], numberedFor: nil)
         let id = db.lastInsertedRowID
-        func numbered(_ rows: [[StoreValue]]) -> [[StoreValue]] {
-            rows.enumerated().map { [.integer(id), .integer(Int64($0.offset))] + $0.element }
-        }
-        try execute(db, table: "institutions", columns: StoreSchema.institutionColumns, rows: numbered(s.institutions.map(StoreSchema.institutionRow)))
-        try execute(db, table: "inspections", columns: StoreSchema.inspectionColumns, rows: numbered(s.inspections.map(StoreSchema.inspectionRow)))
-        try execute(db, table: "cases", columns: StoreSchema.caseWriteColumns, rows: numbered(s.cases.map(StoreSchema.caseWriteRow)))
+        try execute(db, table: "institutions", columns: StoreSchema.institutionColumns, rows: rows.institutions, numberedFor: id)
+        try execute(db, table: "inspections", columns: StoreSchema.inspectionColumns, rows: rows.inspections, numberedFor: id)
+        try execute(db, table: "cases", columns: StoreSchema.caseWriteColumns, rows: rows.cases, numberedFor: id)
     }
 
-    private static func execute(_ db: Database, table: String, columns: [String], rows: [[StoreValue]], prefix: Bool = true) throws {
+    /// Inserts `rows`; with `numberedFor`, each row is preceded by that submission id and its
+    /// position (`submission_id`, `row_no`).
+    private static func execute(_ db: Database, table: String, columns: [String], rows: [[StoreValue]], numberedFor id: Int64?) throws {
         guard !rows.isEmpty else { return }
-        let all = (prefix ? ["submission_id", "row_no"] : []) + columns
-        let statement = try db.makeStatement(
+        let all = (id != nil ? ["submission_id", "row_no"] : []) + columns
+        let statement = try db.cachedStatement(
             sql: "INSERT INTO \(table) (\(StoreSchema.list(all))) VALUES (\(Array(repeating: "?", count: all.count).joined(separator: ", ")))")
         // Bound and stepped through SQLite's C API: GRDB's `StatementArguments` boxes every
         // value, which cost more than the inserts themselves (a national import is 2.9 M rows).
         let handle = statement.sqliteStatement
-        for row in rows {
+        func check(_ code: Int32) throws {
+            guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection))) }
+        }
+        let first: Int32 = id != nil ? 3 : 1
+        for (number, row) in rows.enumerated() {
             sqlite3_reset(handle)
+            if let id {
+                try check(sqlite3_bind_int64(handle, 1, id))
+                try check(sqlite3_bind_int64(handle, 2, Int64(number)))
+            }
             for (offset, value) in row.enumerated() {
-                let index = Int32(offset + 1)
+                let index = first + Int32(offset)
                 let code: Int32 = switch value {
                 case .text(var text): text.withUTF8 { utf8 in
                     utf8.withMemoryRebound(to: CChar.self) { chars in
@@ -116,7 +125,7 @@ public final class SQLiteStore: SubmissionStore, Sendable {
                 case .integer(let number): sqlite3_bind_int64(handle, index, number)
                 case .null: sqlite3_bind_null(handle, index)
                 }
-                guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection))) }
+                try check(code)
             }
             let code = sqlite3_step(handle)
             guard code == SQLITE_DONE else {

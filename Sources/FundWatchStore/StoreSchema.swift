@@ -83,6 +83,21 @@ public enum StoreSchema {
                 .integer(Int64(s.institutions.count)), .integer(Int64(s.inspections.count)), .integer(Int64(s.cases.count))]
     }
 
+    /// The register rows of a submission as both stores write them (without `submission_id`
+    /// and `row_no`, known only when writing). An import makes them on the reading threads,
+    /// so the single writer only binds and steps.
+    public struct RegisterRows: Sendable {
+        public var institutions: [[StoreValue]]
+        public var inspections: [[StoreValue]]
+        public var cases: [[StoreValue]]
+
+        public init(_ s: Submission) {
+            institutions = s.institutions.map(StoreSchema.institutionRow)
+            inspections = s.inspections.map(StoreSchema.inspectionRow)
+            cases = s.cases.map(StoreSchema.caseWriteRow)
+        }
+    }
+
     public static func institutionRow(_ i: Institution) -> [StoreValue] {
         [.text(i.code), .text(i.name), .text(i.category.code), .text(i.agreementStatus.code)]
     }

@@ -49,14 +49,25 @@ public enum ImportOutcome: String, Sendable {
     case unchanged
 }
 
+extension SubmissionStore {
+    /// ``record(_:rows:digest:origin:importedAt:dryRun:)`` making the rows here.
+    public func record(_ submission: Submission, digest: String, origin: String, importedAt: String,
+                       dryRun: Bool) async throws -> (ImportOutcome, StoredVersion?) {
+        try await record(submission, rows: StoreSchema.RegisterRows(submission), digest: digest, origin: origin,
+                         importedAt: importedAt, dryRun: dryRun)
+    }
+}
+
 /// Where submissions are kept: every version, never overwritten, never deleted.
 ///
 /// Implementations: ``SQLiteStore`` (embedded, the default) and `PostgresStore`.
 /// The reporter of a case is stored, but ``load(_:)`` never reads it back.
 public protocol SubmissionStore: Sendable {
-    /// Stores `submission` in one transaction unless this exact content (digest) is
-    /// already stored for its county and period. With `dryRun`, only says what would happen.
-    func record(_ submission: Submission, digest: String, origin: String, importedAt: String, dryRun: Bool) async throws -> (ImportOutcome, StoredVersion?)
+    /// Stores `submission` (whose register rows are `rows`) in one transaction unless this
+    /// exact content (digest) is already stored for its county and period. With `dryRun`,
+    /// only says what would happen.
+    func record(_ submission: Submission, rows: StoreSchema.RegisterRows, digest: String, origin: String, importedAt: String,
+                dryRun: Bool) async throws -> (ImportOutcome, StoredVersion?)
 
     /// Versions, oldest import first, optionally of one county and one period.
     func versions(county: String?, period: YearMonth?) async throws -> [StoredVersion]

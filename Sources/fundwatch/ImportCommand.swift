@@ -37,16 +37,16 @@ struct ImportCommand: AsyncParsableCommand {
         }
         do {
             // Submissions are read in parallel batches while the previous batch is stored.
-            try await SubmissionReader.withCryptoDigest().forEach(discovery.sources) { item in
-                guard let submission = item.submission else {
+            try await SubmissionReader.withCryptoDigest().forEach(discovery.sources, preparing: { ($0, StoreSchema.RegisterRows($0)) }) { item in
+                guard let (submission, rows) = item.payload else {
                     Console.out("rejected     \(item.source.displayName) — \(item.findings.errorCount) error(s)\n")
                     for finding in item.findings.findings { Console.err(finding.formatted + "\n") }
                     if item.findings.omitted > 0 { Console.err("… \(item.findings.omitted) more findings not listed\n") }
                     totals["rejected", default: 0] += 1
                     return
                 }
-                let (outcome, _) = try await store.record(submission, digest: item.digest ?? submission.contentDigest(using: CryptoSHA256.self), origin: item.source.displayName,
-                                                          importedAt: importedAt, dryRun: dryRun)
+                let (outcome, _) = try await store.record(submission, rows: rows, digest: item.digest ?? submission.contentDigest(using: CryptoSHA256.self),
+                                                          origin: item.source.displayName, importedAt: importedAt, dryRun: dryRun)
                 let h = submission.header
                 let warnings = item.findings.warningCount > 0 ? " (\(item.findings.warningCount) warning(s))" : ""
                 Console.out("\(outcome.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(h.countyCode) \(h.countyName) \(h.period) "

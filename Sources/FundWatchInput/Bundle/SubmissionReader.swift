@@ -90,23 +90,23 @@ public struct SubmissionReader: Sendable {
     /// Reads `sources` batch by batch, in parallel, and hands each outcome to `body` in the
     /// sources' order while the next batch is being read: a writer (an import into a store)
     /// works at the same time as the readers, and memory holds two batches, not everything.
-    public func forEach(_ sources: [SubmissionSource], batchSize: Int = 16,
-                        _ body: (LoadedSubmission) async throws -> Void) async throws {
-        let batches = stride(from: 0, to: sources.count, by: max(1, batchSize)).map {
-            Array(sources[$0..<min($0 + max(1, batchSize), sources.count)])
-        }
-        guard let first = batches.first else { return }
+    /// `prepare` runs on the reading threads, next to the reading (the rows a store writes).
+    public func forEach<Prepared: Sendable>(_ sources: [SubmissionSource], batchSize: Int = 16,
+                                            preparing prepare: @escaping @Sendable (Submission) -> Prepared,
+                                            _ body: (Loaded<Prepared>) async throws -> Void) async throws {
+        let size = max(1, batchSize)
+        let batches = stride(from: 0, to: sources.count, by: size).map { Array(sources[$0..<min($0 + size, sources.count)]) }
         let reader = self
-        var next: Task<[LoadedSubmission], Never>? = Task.detached { reader.read(first, summarising: { $0 }) }
+        func start(_ index: Int) -> Task<[Loaded<Prepared>], Never>? {
+            guard index < batches.count else { return nil }
+            let batch = batches[index]
+            return Task.detached { reader.read(batch, summarising: prepare) }
+        }
+        var next = start(0)
         for index in batches.indices {
             guard let current = next else { break }
             let loaded = await current.value
-            if index + 1 < batches.count {
-                let batch = batches[index + 1]
-                next = Task.detached { reader.read(batch, summarising: { $0 }) }
-            } else {
-                next = nil
-            }
+            next = start(index + 1)
             for item in loaded { try await body(item) }
         }
     }
