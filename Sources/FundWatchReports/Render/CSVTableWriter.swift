@@ -6,38 +6,53 @@ import FundWatchCore
 public enum CSVTableWriter {
     /// The file's bytes: title row, heading row, one row per table row, then the notes.
     public static func render(_ table: ReportTable, document: ReportDocument) -> [UInt8] {
-        var lines: [[String]] = []
-        lines.append([text("表\(table.number) \(table.title)")])
-        lines.append(([table.rowHeading] + table.columns.map(\.flatHeading)).map(text))
-        for row in table.rows {
-            lines.append([text(row.label)] + row.cells.map { $0.isNumeric ? $0.display : text($0.display) })
-        }
-        lines.append([])
-        for note in table.footnotes { lines.append([text("注:" + note)]) }
-        lines.append([text("截至 \(document.asOf);数据摘要 \(document.inputDigest)")])
         var out: [UInt8] = [0xEF, 0xBB, 0xBF]
-        for line in lines {
-            out += Array(line.map(quote).joined(separator: ",").utf8)
-            out += [0x0D, 0x0A]
+        out.reserveCapacity(64 * table.rows.count * max(1, table.columns.count))
+        func line(_ fields: [String]) {
+            for (i, field) in fields.enumerated() {
+                if i > 0 { out.append(0x2C) }
+                append(field, to: &out)
+            }
+            out.append(contentsOf: [0x0D, 0x0A])
         }
+        line([text("表\(table.number) \(table.title)")])
+        line(([table.rowHeading] + table.columns.map(\.flatHeading)).map(text))
+        for row in table.rows {
+            append(text(row.label), to: &out)
+            for cell in row.cells {
+                out.append(0x2C)
+                append(cell.isNumeric ? cell.display : text(cell.display), to: &out)
+            }
+            out.append(contentsOf: [0x0D, 0x0A])
+        }
+        line([])
+        for note in table.footnotes { line([text("注:" + note)]) }
+        line([text("截至 \(document.asOf);数据摘要 \(document.inputDigest)")])
         return out
     }
 
     /// Neutralises text Excel would read as a formula.
     static func text(_ value: String) -> String {
-        guard let first = value.unicodeScalars.first else { return value }
-        return ["=", "+", "-", "@", "\t", "\r"].contains(first) ? "'" + value : value
+        switch value.utf8.first {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: "'" + value
+        default: value
+        }
     }
 
-    /// RFC 4180: quote a field holding a comma, quote, CR or LF (or edge spaces), doubling quotes.
-    static func quote(_ field: String) -> String {
-        let needs = field.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-            || field.hasPrefix(" ") || field.hasSuffix(" ")
-        guard needs else { return field }
-        var out = "\""
-        for scalar in field.unicodeScalars {
-            if scalar == "\"" { out += "\"\"" } else { out.unicodeScalars.append(scalar) }
+    /// Appends `field` to `out`, quoted as RFC 4180 needs when it holds a comma, quote, CR or
+    /// LF or has edge spaces (quotes doubled).
+    static func append(_ field: String, to out: inout [UInt8]) {
+        var field = field
+        field.withUTF8 { bytes in
+            let needs = bytes.first == 0x20 || bytes.last == 0x20
+                || bytes.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+            guard needs else { out.append(contentsOf: bytes); return }
+            out.append(0x22)
+            for byte in bytes {
+                if byte == 0x22 { out.append(0x22) }
+                out.append(byte)
+            }
+            out.append(0x22)
         }
-        return out + "\""
     }
 }
