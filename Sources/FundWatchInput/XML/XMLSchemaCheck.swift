@@ -13,7 +13,6 @@ public enum XMLSchemaCheck {
     }
 
     private static func check(_ document: [UInt8], name: String, schema xsd: Data?, sink: XMLErrorSink) -> [Finding] {
-        let userData = Unmanaged.passUnretained(sink).toOpaque()
         var schema: xmlSchemaPtr? = nil
         if let xsd {
             schema = SubmissionSchema.compile(xsd)
@@ -27,22 +26,50 @@ public enum XMLSchemaCheck {
             sink.parse.add(.xmlDoctype, at: SourceLocation(file: name, line: nil))
             return sink.parse.findings
         }
-        let status: Int32 = document.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                guard let reader = xmlReaderForMemory(chars.baseAddress, Int32(chars.count), name, nil, XMLSubmissionReader.options) else { return -1 }
-                defer { xmlFreeTextReader(reader) }
-                xmlTextReaderSetStructuredErrorHandler(reader, XMLErrorSink.callback, userData)
-                if let schema, xmlTextReaderSetSchema(reader, schema) != 0 { return -1 }
-                var status: Int32 = 1
-                while status == 1 { status = xmlTextReaderRead(reader) }
-                if schema != nil && status == 0 && xmlTextReaderIsValid(reader) != 1 && !sink.schema.hasErrors {
-                    sink.schema.add(.xmlSchema, at: SourceLocation(file: name, line: nil))
-                }
-                return status
+        // A SAX2 push parser with no callbacks of its own: only well-formedness, and the
+        // schema plugged into the stream (no tree, no reader nodes).
+        var handler = xmlSAXHandler()
+        handler.initialized = XML_SAX2_MAGIC
+        guard let context = xmlCreatePushParserCtxt(&handler, nil, nil, 0, name) else {
+            sink.parse.add(.xmlMalformed, at: SourceLocation(file: name, line: nil))
+            return sink.parse.findings
+        }
+        defer {
+            if let document = context.pointee.myDoc { xmlFreeDoc(document) }
+            xmlFreeParserCtxt(context)
+        }
+        xmlCtxtUseOptions(context, XMLSubmissionReader.options)
+        var plugged: (validation: xmlSchemaValidCtxtPtr, plug: xmlSchemaSAXPlugPtr)?
+        if let schema {
+            plugged = XMLSchemaPlug.plug(schema, into: context, sink: sink)
+            if plugged == nil {
+                sink.schema.add(.xmlSchema, at: SourceLocation(file: name, line: nil), detailEN: "the schema could not be attached")
+                return sink.schema.findings
             }
         }
-        if status != 0 && !sink.parse.hasErrors {
+        defer {
+            if let plugged {
+                xmlSchemaSAXUnplug(plugged.plug)
+                xmlSchemaFreeValidCtxt(plugged.validation)
+            }
+        }
+        // Fed in blocks: a chunk length is a C int.
+        let block = 1 << 20
+        document.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                var start = 0
+                repeat {
+                    let end = min(start + block, chars.count)
+                    xmlParseChunk(context, chars.baseAddress.map { $0 + start }, Int32(end - start), end == chars.count ? 1 : 0)
+                    start = end
+                } while start < chars.count
+            }
+        }
+        if context.pointee.wellFormed == 0 && !sink.parse.hasErrors {
             sink.parse.add(.xmlMalformed, at: SourceLocation(file: name, line: nil))
+        }
+        if let plugged, !sink.parse.hasErrors, xmlSchemaIsValid(plugged.validation) != 1 && !sink.schema.hasErrors {
+            sink.schema.add(.xmlSchema, at: SourceLocation(file: name, line: nil))
         }
         return sink.parse.findings + sink.schema.findings
     }

@@ -52,29 +52,14 @@ struct XMLSubmissionReader {
         }
         xmlCtxtUseOptions(context, Self.options)
         state.pointee.context = context
-        guard let validation = xmlSchemaNewValidCtxt(SubmissionSchema.shared.pointer) else {
+        guard let (validation, plug) = XMLSchemaPlug.plug(SubmissionSchema.shared.pointer, into: context, sink: sink) else {
             sink.parse.add(.fileUnreadable, at: SourceLocation(file: displayName, line: nil), detailEN: "schema could not be attached")
             return (nil, sink.parse)
         }
-        defer { xmlSchemaFreeValidCtxt(validation) }
-        xmlSchemaSetValidStructuredErrors(validation, XMLErrorSink.callback, Unmanaged.passUnretained(sink).toOpaque())
-        // A validator plugged into SAX knows no lines of its own: it asks the parser's.
-        // (libxml2 reads both answers, so the file is set too: none, the sink knows it.)
-        xmlSchemaValidateSetLocator(validation, { userData, file, line in
-            file?.pointee = nil
-            line?.pointee = UInt(max(0, SAXState.from(userData).pointee.line ?? 0))
-            return 0
-        }, UnsafeMutableRawPointer(state))
-        // The plug wraps the context's handler and user data in place (and puts them back
-        // when unplugged), so it gets the addresses of the context's own fields.
-        let raw = UnsafeMutableRawPointer(context)
-        let saxField = (raw + MemoryLayout<xmlParserCtxt>.offset(of: \xmlParserCtxt.sax)!).assumingMemoryBound(to: xmlSAXHandlerPtr?.self)
-        let userField = (raw + MemoryLayout<xmlParserCtxt>.offset(of: \xmlParserCtxt.userData)!).assumingMemoryBound(to: UnsafeMutableRawPointer?.self)
-        guard let plug = xmlSchemaSAXPlug(validation, saxField, userField) else {
-            sink.parse.add(.fileUnreadable, at: SourceLocation(file: displayName, line: nil), detailEN: "schema could not be attached")
-            return (nil, sink.parse)
+        defer {
+            xmlSchemaSAXUnplug(plug)
+            xmlSchemaFreeValidCtxt(validation)
         }
-        defer { xmlSchemaSAXUnplug(plug) }
 
         let blockSize = 1 << 16
         let block = UnsafeMutablePointer<CChar>.allocate(capacity: blockSize)
