@@ -117,12 +117,12 @@ let package = Package(
         ),
         .testTarget(
             name: "FundWatchReportsTests",
-            dependencies: ["FundWatchReports", "FundWatchInput", "FundWatchCore", "FundWatchSampleData"],
+            dependencies: ["FundWatchReports", "FundWatchInput", "FundWatchCore", "FundWatchSampleData", "FundWatchTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "FundWatchInputTests",
-            dependencies: ["FundWatchInput", "FundWatchCore"],
+            dependencies: ["FundWatchInput", "FundWatchCore", "FundWatchTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FundWatchTestSupport
 
 /// Runs the built `fundwatch` executable, as a clerk would.
 enum CLI {
@@ -45,14 +46,14 @@ enum CLI {
 
     /// The sample city, generated once per test run by `fundwatch sample-data` (deterministic).
     static let sampleCity: String = {
-        let folder = NSTemporaryDirectory() + "fundwatch-city-" + UUID().uuidString
+        let folder = Scratch.root + "/fundwatch-city-" + UUID().uuidString
         let result = try? run(["sample-data", "--out", folder])
         precondition(result?.status == 0, "sample-data failed: \(result?.stderr ?? "")")
         return folder
     }()
 
     static func tempCopy(_ source: String) throws -> String {
-        let folder = NSTemporaryDirectory() + "fundwatch-cli-" + UUID().uuidString
+        let folder = Scratch.root + "/fundwatch-cli-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let target = folder + "/" + URL(fileURLWithPath: source).lastPathComponent
         try FileManager.default.copyItem(atPath: source, toPath: target)

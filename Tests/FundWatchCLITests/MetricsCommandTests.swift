@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FundWatchTestSupport
 
 @Suite("fundwatch metrics")
 struct MetricsCommandTests {
@@ -80,7 +81,7 @@ struct MetricsCommandTests {
     func invalidInput() throws {
         let copy = try CLI.tempCopy(CLI.exampleXML)
         let text = try String(contentsOfFile: copy, encoding: .utf8).replacingOccurrences(of: "<period>2026-03</period>", with: "<period>2026/03</period>")
-        try text.write(toFile: copy, atomically: true, encoding: .utf8)
+        try text.write(toFile: copy, atomically: false, encoding: .utf8)
         let r = try CLI.run(["metrics", "--json", "--to", "2026-03", copy])
         #expect(r.status == 1)
         #expect(r.stdout.isEmpty)
@@ -91,7 +92,7 @@ struct MetricsCommandTests {
     func conflict() throws {
         let copy = try CLI.tempCopy(CLI.exampleXML)
         let text = try String(contentsOfFile: copy, encoding: .utf8).replacingOccurrences(of: "<prepared_by>王晓</prepared_by>", with: "<prepared_by>李四</prepared_by>")
-        try text.write(toFile: copy, atomically: true, encoding: .utf8)
+        try text.write(toFile: copy, atomically: false, encoding: .utf8)
         let r = try CLI.run(["metrics", "--to", "2026-03", CLI.exampleXML, copy])
         #expect(r.status == 1)
         #expect(r.stderr.contains("bundle.version_conflict"))

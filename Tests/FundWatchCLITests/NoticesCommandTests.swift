@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FundWatchTestSupport
 
 @Suite("fundwatch notices, notice, timeliness")
 struct NoticesCommandTests {
@@ -39,12 +40,12 @@ struct NoticesCommandTests {
 
     @Test("the configuration changes the deadline: 10 days makes 2026-002 due, exit 0")
     func configured() throws {
-        let config = NSTemporaryDirectory() + "fw-\(UUID().uuidString).conf"
-        try "[notices]\nnotice_days = 14\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let config = Scratch.root + "/fw-\(UUID().uuidString).conf"
+        try "[notices]\nnotice_days = 14\n".write(toFile: config, atomically: false, encoding: .utf8)
         let r = try CLI.run(["notices", "--config", config, "--as-of", "2026-03-31", "--format", "json", CLI.exampleXML])
         #expect(r.status == 0)
         #expect(r.stdout.contains("\"due\": \"2026-04-01\""))
-        try "[notices]\nnotice_dayz = 14\n".write(toFile: config, atomically: true, encoding: .utf8)
+        try "[notices]\nnotice_dayz = 14\n".write(toFile: config, atomically: false, encoding: .utf8)
         let bad = try CLI.run(["notices", "--config", config, CLI.exampleXML])
         #expect(bad.status == 1)
         #expect(bad.stderr.contains("\(config):2:"))
@@ -61,7 +62,7 @@ struct NoticesCommandTests {
 
     @Test("the notice document of 2026-002 carries the facts and never the reporter")
     func noticeDocument() throws {
-        let out = NSTemporaryDirectory() + "fw-notice-" + UUID().uuidString
+        let out = Scratch.root + "/fw-notice-" + UUID().uuidString
         let r = try CLI.run(["notice", "--county", "990101", "--case", "2026-002", "--as-of", "2026-03-31", "--out", out, CLI.exampleCSV])
         #expect(r.status == 0, "\(r.stderr)")
         let names = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
@@ -80,7 +81,7 @@ struct NoticesCommandTests {
 
     @Test("a case that is not major, or unknown, is an error")
     func notMajor() throws {
-        let out = NSTemporaryDirectory() + "fw-notice-" + UUID().uuidString
+        let out = Scratch.root + "/fw-notice-" + UUID().uuidString
         let minor = try CLI.run(["notice", "--county", "990101", "--case", "2026-003", "--out", out, CLI.exampleXML])
         #expect(minor.status == 1)
         #expect(minor.stderr.contains("not a major case"))
@@ -91,7 +92,7 @@ struct NoticesCommandTests {
 
     @Test("the timeliness grid: March on time; April (due 5 May) not yet due on the 5th, missing after")
     func timeliness() throws {
-        let out = NSTemporaryDirectory() + "fw-tl-" + UUID().uuidString
+        let out = Scratch.root + "/fw-tl-" + UUID().uuidString
         let r = try CLI.run(["timeliness", "--to", "2026-04", "--as-of", "2026-05-06", "--out", out, CLI.exampleXML])
         #expect(r.status == 0, "\(r.stderr)")
         let csv = try String(contentsOfFile: out + "/timeliness.csv", encoding: .utf8)
@@ -108,24 +109,24 @@ struct NoticesCommandTests {
 struct EvaluateBulletinCommandTests {
     @Test("evaluate writes the scorecard in three formats, from files and from the store alike")
     func evaluate() throws {
-        let out = NSTemporaryDirectory() + "fw-eval-" + UUID().uuidString
+        let out = Scratch.root + "/fw-eval-" + UUID().uuidString
         let r = try CLI.run(["evaluate", "--from", "2026-01", "--to", "2026-09", "--out", out, CLI.sampleCity])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["evaluation.csv", "evaluation.html", "evaluation.xml"])
         let csv = try String(contentsOfFile: out + "/evaluation.csv", encoding: .utf8)
         #expect(csv.contains("总分(分),排名,等级"))
-        let db = NSTemporaryDirectory() + "fw-eval-\(UUID().uuidString).sqlite"
+        let db = Scratch.root + "/fw-eval-\(UUID().uuidString).sqlite"
         #expect(try CLI.run(["import", "--db", db, CLI.sampleCity]).status == 0)
-        let out2 = NSTemporaryDirectory() + "fw-eval-" + UUID().uuidString
+        let out2 = Scratch.root + "/fw-eval-" + UUID().uuidString
         #expect(try CLI.run(["evaluate", "--from", "2026-01", "--to", "2026-09", "--db", db, "--out", out2]).status == 0)
         #expect(FileManager.default.contents(atPath: out + "/evaluation.csv") == FileManager.default.contents(atPath: out2 + "/evaluation.csv"))
     }
 
     @Test("a configuration whose weights do not sum to 100 stops evaluate, naming the line")
     func badWeights() throws {
-        let config = NSTemporaryDirectory() + "fw-\(UUID().uuidString).conf"
-        try "# weights\n[evaluation.weights]\ncoverage_rate = 40\n".write(toFile: config, atomically: true, encoding: .utf8)
-        let r = try CLI.run(["evaluate", "--to", "2026-09", "--config", config, "--out", NSTemporaryDirectory() + "fw-x", CLI.sampleCity])
+        let config = Scratch.root + "/fw-\(UUID().uuidString).conf"
+        try "# weights\n[evaluation.weights]\ncoverage_rate = 40\n".write(toFile: config, atomically: false, encoding: .utf8)
+        let r = try CLI.run(["evaluate", "--to", "2026-09", "--config", config, "--out", Scratch.root + "/fw-x", CLI.sampleCity])
         #expect(r.status == 1)
         #expect(r.stderr.contains("\(config):3:"))
         #expect(r.stderr.contains("sum to 120"))
@@ -133,9 +134,9 @@ struct EvaluateBulletinCommandTests {
 
     @Test("bulletin writes the page and the plain text; the hotline comes from the configuration")
     func bulletin() throws {
-        let config = NSTemporaryDirectory() + "fw-\(UUID().uuidString).conf"
-        try "[bulletin]\nissuer = \"示例市医疗保障局\"\nhotline = \"0999-12393\"\n".write(toFile: config, atomically: true, encoding: .utf8)
-        let out = NSTemporaryDirectory() + "fw-bulletin-" + UUID().uuidString
+        let config = Scratch.root + "/fw-\(UUID().uuidString).conf"
+        try "[bulletin]\nissuer = \"示例市医疗保障局\"\nhotline = \"0999-12393\"\n".write(toFile: config, atomically: false, encoding: .utf8)
+        let out = Scratch.root + "/fw-bulletin-" + UUID().uuidString
         let r = try CLI.run(["bulletin", "--period", "2026-09", "--config", config, "--out", out, CLI.sampleCity])
         #expect(r.status == 0, "\(r.stderr)")
         let text = try String(contentsOfFile: out + "/bulletin-2026-09.txt", encoding: .utf8)

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import FundWatchTestSupport
 
 @Suite("fundwatch report")
 struct ReportCommandTests {
-    static func outDir() -> String { NSTemporaryDirectory() + "fundwatch-out-" + UUID().uuidString }
+    static func outDir() -> String { Scratch.root + "/fundwatch-out-" + UUID().uuidString }
 
     @Test("writes the eight files; two runs are byte-identical")
     func eightFiles() throws {
@@ -33,7 +34,7 @@ struct ReportCommandTests {
     func invalid() throws {
         let copy = try CLI.tempCopy(CLI.exampleXML)
         let text = try String(contentsOfFile: copy, encoding: .utf8).replacingOccurrences(of: "<county_code>990101</county_code>", with: "<county_code>99-101</county_code>")
-        try text.write(toFile: copy, atomically: true, encoding: .utf8)
+        try text.write(toFile: copy, atomically: false, encoding: .utf8)
         let out = Self.outDir()
         let r = try CLI.run(["report", "--to", "2026-03", "--out", out, copy])
         #expect(r.status == 1)

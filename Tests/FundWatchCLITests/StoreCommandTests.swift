@@ -14,7 +14,7 @@ struct StoreCommandTests {
 
     /// A new empty store URL of that kind (a fresh SQLite file or PostgreSQL database).
     static func freshStore(_ kind: String) throws -> String {
-        if kind == "sqlite" { return NSTemporaryDirectory() + "fw-cli-\(UUID().uuidString).sqlite" }
+        if kind == "sqlite" { return Scratch.root + "/fw-cli-\(UUID().uuidString).sqlite" }
         return try TestPostgres.freshDatabase()
     }
 
@@ -41,15 +41,15 @@ struct StoreCommandTests {
         var changed = text
         changed.replaceSubrange(try #require(changed.range(of: "<facts>")), with: "<facts>更正:")
         #expect(changed != text)
-        try changed.write(toFile: copy, atomically: true, encoding: .utf8)
+        try changed.write(toFile: copy, atomically: false, encoding: .utf8)
         let third = try CLI.run(["import", "--db", db, copy])
         #expect(third.stdout.contains("total: 0 new, 1 new version, 0 unchanged, 0 rejected"), "\(third.stdout)")
         let history = try CLI.run(["history", "--db", db, "990203", "2026-10"])
         #expect(history.stdout.hasPrefix("2 version(s)"))
 
         // Reports and metrics from the store equal those from the files, byte for byte.
-        let fromFiles = NSTemporaryDirectory() + "fw-files-" + UUID().uuidString
-        let fromStore = NSTemporaryDirectory() + "fw-store-" + UUID().uuidString
+        let fromFiles = Scratch.root + "/fw-files-" + UUID().uuidString
+        let fromStore = Scratch.root + "/fw-store-" + UUID().uuidString
         let dbOnly = try Self.freshStore(kind)
         #expect(try CLI.run(["import", "--db", dbOnly, samples]).status == 0)
         #expect(try CLI.run(["report", "--to", "2026-10", "--out", fromFiles, samples]).status == 0)
@@ -73,7 +73,7 @@ struct StoreCommandTests {
         let db = try Self.freshStore(kind)
         let copy = try CLI.tempCopy(CLI.exampleXML)
         let text = try String(contentsOfFile: copy, encoding: .utf8).replacingOccurrences(of: "<method>routine</method>", with: "<method>patrol</method>")
-        try text.write(toFile: copy, atomically: true, encoding: .utf8)
+        try text.write(toFile: copy, atomically: false, encoding: .utf8)
         let r = try CLI.run(["import", "--db", db, copy, CLI.exampleCSV])
         #expect(r.status == 1)
         #expect(r.stdout.contains("rejected"))
@@ -97,7 +97,7 @@ struct StoreCommandTests {
     func twoProcesses(kind: String) throws {
         let db = try Self.freshStore(kind)
         let samples = CLI.sampleCity
-        let errors = NSTemporaryDirectory() + "fw-two-\(UUID().uuidString)"
+        let errors = Scratch.root + "/fw-two-\(UUID().uuidString)"
         func start(_ paths: [String], _ n: Int) throws -> (Process, Pipe) {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: try CLI.executable)

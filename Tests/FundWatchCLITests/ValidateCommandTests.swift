@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FundWatchTestSupport
 
 @Suite("fundwatch validate, and the reporter's confidentiality")
 struct ValidateCommandTests {
@@ -17,7 +18,7 @@ struct ValidateCommandTests {
         let copy = try CLI.tempCopy(CLI.exampleCSV)
         let file = copy + "/inspections.csv"
         let text = try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: "2026-02-20,random", with: "2026-02-20,lottery")
-        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        try text.write(toFile: file, atomically: false, encoding: .utf8)
         let r = try CLI.run(["validate", "--json", copy])
         #expect(r.status == 1)
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
@@ -49,11 +50,11 @@ struct ValidateCommandTests {
         var text = try String(contentsOfFile: cases, encoding: .utf8)
         text = text.replacingOccurrences(of: "2026-002,P99010100001,2026-03-13,,tipoff,card_misuse;non_medical_goods,48000,0,30000",
                                          with: "2026-002,P99010100009,2026-13-13,x,tip,card;goods,48k,-1,3e4")
-        try text.write(toFile: cases, atomically: true, encoding: .utf8)
+        try text.write(toFile: cases, atomically: false, encoding: .utf8)
         let xml = try CLI.tempCopy(CLI.exampleXML)
         var xmlText = try String(contentsOfFile: xml, encoding: .utf8)
         xmlText = xmlText.replacingOccurrences(of: "<reporter>", with: "<reporter><b>").replacingOccurrences(of: "</reporter>", with: "</b></reporter>")
-        try xmlText.write(toFile: xml, atomically: true, encoding: .utf8)
+        try xmlText.write(toFile: xml, atomically: false, encoding: .utf8)
         for paths in [[CLI.exampleCSV, CLI.exampleXML], [csv], [xml]] {
             let r = try CLI.run(command + paths)
             for fragment in Self.reporterFragments {

@@ -2,6 +2,7 @@ import Foundation
 import FundWatchCore
 import FundWatchInput
 import Testing
+import FundWatchTestSupport
 
 @Suite("Files, encodings, limits and containers")
 struct ReaderLimitTests {
@@ -75,7 +76,7 @@ struct ReaderLimitTests {
     func emptyFile() throws {
         let workspace = try Workspace()
         let folder = try workspace.exampleCSV()
-        try "".write(toFile: folder + "/inspections.csv", atomically: true, encoding: .utf8)
+        try "".write(toFile: folder + "/inspections.csv", atomically: false, encoding: .utf8)
         expectFinding(try readOne(folder), rule: "csv.empty", file: "inspections.csv", line: 1)
     }
 
@@ -83,7 +84,7 @@ struct ReaderLimitTests {
     func headerOnly() throws {
         let workspace = try Workspace()
         let folder = try workspace.exampleCSV()
-        try "institution_code,inspected_on,method,problems_found\r\n".write(toFile: folder + "/inspections.csv", atomically: true, encoding: .utf8)
+        try "institution_code,inspected_on,method,problems_found\r\n".write(toFile: folder + "/inspections.csv", atomically: false, encoding: .utf8)
         let s = try #require(try readOne(folder).submission)
         #expect(s.inspections.isEmpty)
     }

@@ -2,6 +2,7 @@ import Foundation
 import FundWatchCore
 import FundWatchInput
 import Testing
+import FundWatchTestSupport
 
 /// One minimally broken copy of the example per rule of FORMAT.md: the rule id and the
 /// line of the finding are asserted, and the submission is rejected whole.
@@ -183,7 +184,7 @@ struct RuleTests {
         let folder = try workspace.exampleCSV()
         var text = "institution_code,inspected_on,method,problems_found\n"
         for _ in 0..<250 { text += "H99010100001,2026-01-15,patrol,false\n" }
-        try text.write(toFile: folder + "/inspections.csv", atomically: true, encoding: .utf8)
+        try text.write(toFile: folder + "/inspections.csv", atomically: false, encoding: .utf8)
         let loaded = try readOne(folder)
         #expect(loaded.findings.errorCount == 250)
         #expect(loaded.findings.findings.count == 200)
@@ -197,7 +198,7 @@ struct RuleTests {
         let file = folder + "/inspections.csv"
         let (lines, separator) = try Workspace.lines(of: file)
         let trimmed = lines.map { $0.split(separator: ",").dropLast().joined(separator: ",") }.joined(separator: separator)
-        try trimmed.write(toFile: file, atomically: true, encoding: .utf8)
+        try trimmed.write(toFile: file, atomically: false, encoding: .utf8)
         let submission = try #require(try readOne(folder).submission)
         #expect(submission.inspections.allSatisfy { !$0.problemsFound })
         #expect(submission.inspections.count == 6)

@@ -2,13 +2,14 @@ import Foundation
 import FundWatchCore
 import FundWatchInput
 import Testing
+import FundWatchTestSupport
 
 /// A temporary folder holding copies of the fixtures, which tests may break on purpose.
 struct Workspace {
     let root: String
 
     init() throws {
-        root = NSTemporaryDirectory() + "fundwatch-test-" + UUID().uuidString
+        root = Scratch.root + "/fundwatch-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
     }
 
@@ -40,7 +41,7 @@ struct Workspace {
         try #require(index < lines.count && lines[index].contains(old), "line \(line) of \(path) lacks \(old)", sourceLocation: sourceLocation)
         let range = lines[index].range(of: old)!
         lines[index].replaceSubrange(range, with: new)
-        try lines.joined(separator: separator).write(toFile: path, atomically: true, encoding: .utf8)
+        try lines.joined(separator: separator).write(toFile: path, atomically: false, encoding: .utf8)
     }
 
     /// The lines of a text file and the line separator it uses (`\r\n` is one Character in Swift).

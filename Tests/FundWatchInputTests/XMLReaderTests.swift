@@ -2,6 +2,7 @@ import Foundation
 import FundWatchCore
 import FundWatchInput
 import Testing
+import FundWatchTestSupport
 
 @Suite("XML submissions: schema, rules and safety")
 struct XMLReaderTests {
@@ -11,7 +12,7 @@ struct XMLReaderTests {
         let path = try workspace.exampleXML()
         let text = try String(contentsOfFile: path, encoding: .utf8)
         try #require(text.contains(old))
-        try text.replacingOccurrences(of: old, with: new).write(toFile: path, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: old, with: new).write(toFile: path, atomically: false, encoding: .utf8)
         return (path, workspace)
     }
 
@@ -59,7 +60,7 @@ struct XMLReaderTests {
                                         "  <county_name>示例区</county_name>\n  <county_code>990101</county_code>")
         var text = try String(contentsOfFile: path, encoding: .utf8)
         text = text.replacingOccurrences(of: "<closed_on>2026-03-01</closed_on>", with: "<closed_on/>")
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
         let s = try #require(try readOne(path).submission)
         #expect(s.header.countyCode == "990101")
         #expect(s.cases[2].closedOn == nil)
@@ -100,7 +101,7 @@ struct XMLReaderTests {
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE submission [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n<submission")
         var text = try String(contentsOfFile: path, encoding: .utf8)
         text = text.replacingOccurrences(of: "<county_name>示例区</county_name>", with: "<county_name>&xxe;</county_name>")
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
         let loaded = try readOne(path)
         expectFinding(loaded, rule: "xml.doctype", file: "example.xml", line: 2)
         #expect(!loaded.findings.findings.map(\.formatted).joined().contains("root:"))
@@ -117,7 +118,7 @@ struct XMLReaderTests {
         let (path, _) = try Self.broken("<submission xmlns", dtd + "<submission xmlns")
         var text = try String(contentsOfFile: path, encoding: .utf8)
         text = text.replacingOccurrences(of: "<prepared_by>王晓</prepared_by>", with: "<prepared_by>&lol9;</prepared_by>")
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
         let clock = ContinuousClock()
         let started = clock.now
         let loaded = try readOne(path)

@@ -4,11 +4,12 @@ import FundWatchInput
 @testable import FundWatchReports
 import FundWatchSampleData
 import Testing
+import FundWatchTestSupport
 
 @Suite("Evaluation and bulletin on the sample city")
 struct EvaluationBulletinTests {
     static let city: String = {
-        let folder = NSTemporaryDirectory() + "fundwatch-city-" + UUID().uuidString
+        let folder = Scratch.root + "/fundwatch-city-" + UUID().uuidString
         _ = try! SampleCity.standard().write(to: folder)
         return folder
     }()

@@ -3,6 +3,7 @@ import FundWatchCore
 @testable import FundWatchInput
 @testable import FundWatchReports
 import Testing
+import FundWatchTestSupport
 
 @Suite("Rendering: HTML, XML, CSV")
 struct RendererTests {
@@ -113,11 +114,11 @@ struct RendererTests {
 
     @Test("a template that produces invalid XML is refused, naming the problem")
     func brokenTemplate() throws {
-        let folder = NSTemporaryDirectory() + "fundwatch-templates-" + UUID().uuidString
+        let folder = Scratch.root + "/fundwatch-templates-" + UUID().uuidString
         try FileManager.default.copyItem(atPath: try TemplateSet.defaults().directory, toPath: folder)
         let file = folder + "/report.xml.mustache"
         let text = try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: "<as_of>{{asOf}}</as_of>", with: "<asof>{{asOf}}</asof>")
-        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        try text.write(toFile: file, atomically: false, encoding: .utf8)
         let writer = ReportWriter(templates: try TemplateSet(directory: folder))
         #expect(throws: ReportWriter.InvalidOutput.self) {
             try writer.render(try ReportFixture.document([ReportFixture.exampleXML]), formats: [.xml])
@@ -126,12 +127,12 @@ struct RendererTests {
 
     @Test("a template that does not compile is refused when loaded, naming the file and line")
     func uncompilableTemplate() throws {
-        let folder = NSTemporaryDirectory() + "fundwatch-templates-" + UUID().uuidString
+        let folder = Scratch.root + "/fundwatch-templates-" + UUID().uuidString
         try FileManager.default.copyItem(atPath: try TemplateSet.defaults().directory, toPath: folder)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let file = folder + "/report.html.mustache"
         let text = try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: "{{/panels}}", with: "{{/panel}}")
-        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        try text.write(toFile: file, atomically: false, encoding: .utf8)
         let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("{{/panel}}") }! + 1
         do {
             _ = try TemplateSet(directory: folder)
@@ -144,11 +145,11 @@ struct RendererTests {
 
     @Test("an edited HTML template changes the title without recompiling")
     func customTemplate() throws {
-        let folder = NSTemporaryDirectory() + "fundwatch-templates-" + UUID().uuidString
+        let folder = Scratch.root + "/fundwatch-templates-" + UUID().uuidString
         try FileManager.default.copyItem(atPath: try TemplateSet.defaults().directory, toPath: folder)
         let file = folder + "/report.html.mustache"
         let text = try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: "<h1>{{title}}</h1>", with: "<h1>某市医保局 {{title}}</h1>")
-        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        try text.write(toFile: file, atomically: false, encoding: .utf8)
         let files = try Self.files(try ReportFixture.document([ReportFixture.exampleXML]), templates: try TemplateSet(directory: folder))
         #expect(Self.text(files["report.html"]).contains("<h1>某市医保局 医保基金监管专项治理统计报表</h1>"))
     }

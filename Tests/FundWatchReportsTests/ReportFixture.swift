@@ -3,6 +3,7 @@ import FundWatchCore
 import FundWatchInput
 import FundWatchReports
 import Testing
+import FundWatchTestSupport
 
 enum ReportFixture {
     static var fixtures: String { Bundle.module.resourceURL!.appendingPathComponent("Fixtures").path }
@@ -21,14 +22,14 @@ enum ReportFixture {
 
     /// A submission with one institution renamed (for escaping tests).
     static func renamed(_ name: String) throws -> String {
-        let folder = NSTemporaryDirectory() + "fundwatch-report-" + UUID().uuidString
+        let folder = Scratch.root + "/fundwatch-report-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let path = folder + "/example.xml"
         var text = try String(contentsOfFile: exampleXML, encoding: .utf8)
         let escaped = name.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
         text = text.replacingOccurrences(of: "<name>示例区人民医院</name>", with: "<name>\(escaped)</name>")
         text = text.replacingOccurrences(of: "<county_name>示例区</county_name>", with: "<county_name>\(escaped)</county_name>")
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
         return path
     }
 

@@ -4,11 +4,12 @@ import FundWatchInput
 import FundWatchReports
 import FundWatchSampleData
 import Testing
+import FundWatchTestSupport
 
 @Suite("The sample city")
 struct SampleCityTests {
     static func generate() throws -> String {
-        let folder = NSTemporaryDirectory() + "fundwatch-city-" + UUID().uuidString
+        let folder = Scratch.root + "/fundwatch-city-" + UUID().uuidString
         _ = try SampleCity.standard().write(to: folder)
         return folder
     }

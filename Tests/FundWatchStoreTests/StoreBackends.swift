@@ -22,7 +22,7 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
     func makeStore() async throws -> any SubmissionStore {
         switch self {
         case .sqlite:
-            return try SQLiteStore(path: NSTemporaryDirectory() + "fundwatch-store-\(UUID().uuidString).sqlite")
+            return try SQLiteStore(path: Scratch.root + "/fundwatch-store-\(UUID().uuidString).sqlite")
         case .postgres:
             return try await PostgresStore(url: try TestPostgres.freshDatabase())
         }

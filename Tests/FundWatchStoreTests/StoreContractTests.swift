@@ -3,6 +3,7 @@ import FundWatchCore
 import FundWatchStore
 import GRDB
 import Testing
+import FundWatchTestSupport
 
 /// One contract, every store: SQLite always; PostgreSQL when a server is provided.
 @Suite("Store contract", .serialized)
@@ -122,7 +123,7 @@ struct StoreContractTests {
 struct SQLiteStoreTests {
     @Test("the reporter is stored (it is data) but never read back; the file is in WAL mode")
     func reporterStored() async throws {
-        let path = NSTemporaryDirectory() + "fundwatch-store-\(UUID().uuidString).sqlite"
+        let path = Scratch.root + "/fundwatch-store-\(UUID().uuidString).sqlite"
         let store = try SQLiteStore(path: path)
         _ = try await StoreFixture.record(store, try StoreFixture.example())
         try await store.close()
