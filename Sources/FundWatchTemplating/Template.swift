@@ -18,6 +18,19 @@ public struct Template: Sendable {
         renderer.render(tokens, contentType: .html, indentation: nil)
         return renderer.out
     }
+
+    /// Renders like ``render(_:library:)`` and hands the output on as it grows: each time at
+    /// least `interval` more bytes are done (at the end of a list item), and the rest at the
+    /// end, so `progress` sees every byte once, in order (to check a document while the
+    /// rest of it renders).
+    public func render(_ value: TemplateValue, library: TemplateLibrary = TemplateLibrary(), every interval: Int,
+                       progress: @escaping (ArraySlice<UInt8>) -> Void) -> [UInt8] {
+        var renderer = TemplateRenderer(library: library, stack: [value])
+        renderer.progress = (interval, progress)
+        renderer.render(tokens, contentType: .html, indentation: nil)
+        if renderer.out.count > renderer.reported { progress(renderer.out[renderer.reported...]) }
+        return renderer.out
+    }
 }
 
 /// Named templates, which may include one another as partials (`{{> name}}`).
@@ -36,6 +49,13 @@ public struct TemplateLibrary: Sendable {
     public func render(_ name: String, _ value: TemplateValue) -> [UInt8]? {
         templates[name].map { $0.render(value, library: self) }
     }
+
+    /// Renders the template called `name` handing the output on as it grows (see
+    /// ``Template/render(_:library:every:progress:)``), or returns nil when there is none.
+    public func render(_ name: String, _ value: TemplateValue, every interval: Int,
+                       progress: @escaping (ArraySlice<UInt8>) -> Void) -> [UInt8]? {
+        templates[name].map { $0.render(value, library: self, every: interval, progress: progress) }
+    }
 }
 
 /// One rendering: the output so far and the stack of scopes.
@@ -43,6 +63,12 @@ struct TemplateRenderer {
     let library: TemplateLibrary
     var stack: [TemplateValue]
     var out: [UInt8] = []
+    /// Who is told of the output as it grows, and how often (bytes).
+    var progress: (interval: Int, report: (ArraySlice<UInt8>) -> Void)?
+    /// How much of `out` was handed on.
+    var reported = 0
+    /// Inside an indented partial, bytes already written may still change: nothing is handed on.
+    var indentedPartials = 0
 
     init(library: TemplateLibrary, stack: [TemplateValue]) {
         self.library = library
@@ -71,7 +97,10 @@ struct TemplateRenderer {
             case .partial(let name, let ownIndentation):
                 if let partial = library.template(named: name) {
                     let combined = (indentation ?? []) + (ownIndentation ?? [])
-                    render(partial.tokens, contentType: contentType, indentation: ownIndentation == nil ? indentation : combined)
+                    let indented = ownIndentation == nil ? indentation : combined
+                    if indented != nil { indentedPartials += 1 }
+                    render(partial.tokens, contentType: contentType, indentation: indented)
+                    if indented != nil { indentedPartials -= 1 }
                 }
             case .contentType(let type):
                 contentType = type
@@ -94,6 +123,10 @@ struct TemplateRenderer {
                 stack.append(item)
                 render(body, contentType: contentType, indentation: nil)
                 stack.removeLast()
+                if let progress, indentedPartials == 0, out.count - reported >= progress.interval {
+                    progress.report(out[reported...])
+                    reported = out.count
+                }
             }
         case .text, .number, .object:
             stack.append(value)

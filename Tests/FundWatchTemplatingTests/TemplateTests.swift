@@ -119,6 +119,17 @@ struct TemplateTests {
         #expect(try render("[{{> absent}}]", [:], library: library) == "[]")
     }
 
+    @Test("output handed on as it grows: every byte once, in order, in several pieces")
+    func progress() throws {
+        let template = try Template("<list>\n{{#items}}  <item n=\"{{.}}\"/>\n{{/items}}</list>\n")
+        let model = TemplateValue(any: ["items": (1...500).map { "\($0)" }] as [String: Any])
+        var pieces: [[UInt8]] = []
+        let whole = template.render(model, every: 1_000) { pieces.append(Array($0)) }
+        #expect(whole == template.render(model))
+        #expect(pieces.count > 5)
+        #expect(pieces.flatMap { $0 } == whole)
+    }
+
     @Test("set delimiters")
     func delimiters() throws {
         #expect(try render("{{=<% %>=}}\n<%v%> {{v}}\n<%={{ }}=%>\n{{v}}", ["v": "x"]) == "x {{v}}\nx")

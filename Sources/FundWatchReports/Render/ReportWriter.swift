@@ -65,10 +65,16 @@ public struct ReportWriter: Sendable {
         return rest.filter { $0.name == "report.html" } + xml + rest.filter { $0.name != "report.html" }
     }
 
-    /// Renders template `name.xml` and checks it against `name.xsd`.
+    /// Renders template `name.xml` and checks it against `name.xsd`, on another thread while
+    /// it renders (the check of a national report is as long as its rendering).
     func validXML(_ name: String, _ model: [String: Any]) throws -> [UInt8] {
-        let bytes = try templates.render("\(name).xml", model)
-        let problems = XMLSchemaCheck.problems(in: bytes, name: "\(name).xml", schema: try templates.schema("\(name).xsd"))
+        let check = XMLSchemaCheck.Stream(name: "\(name).xml", schema: try templates.schema("\(name).xsd"))
+        let checking = DispatchQueue(label: "fundwatch.xml-check")
+        let bytes = try templates.render("\(name).xml", model, every: 1 << 20) { piece in
+            let copy = Array(piece)
+            checking.async { copy.withUnsafeBufferPointer { check.feed($0) } }
+        }
+        let problems = checking.sync { check.finish() }
         if !problems.isEmpty { throw InvalidOutput(findings: problems) }
         return bytes
     }

@@ -42,6 +42,14 @@ public struct TemplateSet: Sendable {
         return bytes
     }
 
+    /// Renders `name` handing the output on as it grows (every `interval` bytes or so).
+    func render(_ name: String, _ model: [String: Any], every interval: Int, progress: @escaping (ArraySlice<UInt8>) -> Void) throws -> [UInt8] {
+        guard let bytes = library.render(name, TemplateValue(any: model), every: interval, progress: progress) else {
+            throw Problem(description: "\(directory) has no template \(name).mustache")
+        }
+        return bytes
+    }
+
     /// The text of a schema shipped with the templates, e.g. `report.xsd`.
     func schema(_ name: String) throws -> Data {
         let own = directory + "/" + name
