@@ -19,17 +19,18 @@ public struct Template: Sendable {
         return renderer.out
     }
 
-    /// Renders like ``render(_:library:)`` and hands the output on as it grows: each time at
-    /// least `interval` more bytes are done (at the end of a list item), and the rest at the
-    /// end, so `progress` sees every byte once, in order (to check a document while the
-    /// rest of it renders).
+    /// Renders like ``render(_:library:)`` but hands the output on as it grows instead of
+    /// returning it: each time at least `interval` bytes are done (at the end of a list
+    /// item), and the rest at the end. `output` sees every byte once, in order, and memory
+    /// holds about one `interval` of output (a national report is written to disk as it is
+    /// made, and checked while the rest renders).
     public func render(_ value: TemplateValue, library: TemplateLibrary = TemplateLibrary(), every interval: Int,
-                       progress: @escaping (ArraySlice<UInt8>) -> Void) -> [UInt8] {
+                       into output: @escaping (ArraySlice<UInt8>) throws -> Void) throws {
         var renderer = TemplateRenderer(library: library, stack: [value])
-        renderer.progress = (interval, progress)
+        renderer.progress = (interval, output)
         renderer.render(tokens, contentType: .html, indentation: nil)
-        if renderer.out.count > renderer.reported { progress(renderer.out[renderer.reported...]) }
-        return renderer.out
+        if let error = renderer.outputError { throw error }
+        if !renderer.out.isEmpty { try output(renderer.out[...]) }
     }
 }
 
@@ -51,10 +52,12 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// Renders the template called `name` handing the output on as it grows (see
-    /// ``Template/render(_:library:every:progress:)``), or returns nil when there is none.
+    /// ``Template/render(_:library:every:into:)``); false when there is no such template.
     public func render(_ name: String, _ value: TemplateValue, every interval: Int,
-                       progress: @escaping (ArraySlice<UInt8>) -> Void) -> [UInt8]? {
-        templates[name].map { $0.render(value, library: self, every: interval, progress: progress) }
+                       into output: @escaping (ArraySlice<UInt8>) throws -> Void) throws -> Bool {
+        guard let template = templates[name] else { return false }
+        try template.render(value, library: self, every: interval, into: output)
+        return true
     }
 }
 
@@ -63,10 +66,10 @@ struct TemplateRenderer {
     let library: TemplateLibrary
     var stack: [TemplateValue]
     var out: [UInt8] = []
-    /// Who is told of the output as it grows, and how often (bytes).
-    var progress: (interval: Int, report: (ArraySlice<UInt8>) -> Void)?
-    /// How much of `out` was handed on.
-    var reported = 0
+    /// Who takes the output as it grows, and how often (bytes); what it took is dropped.
+    var progress: (interval: Int, output: (ArraySlice<UInt8>) throws -> Void)?
+    /// The first error the output raised; rendering stops handing on after it.
+    var outputError: Error?
     /// Inside an indented partial, bytes already written may still change: nothing is handed on.
     var indentedPartials = 0
 
@@ -123,9 +126,9 @@ struct TemplateRenderer {
                 stack.append(item)
                 render(body, contentType: contentType, indentation: nil)
                 stack.removeLast()
-                if let progress, indentedPartials == 0, out.count - reported >= progress.interval {
-                    progress.report(out[reported...])
-                    reported = out.count
+                if let progress, indentedPartials == 0, outputError == nil, out.count >= progress.interval {
+                    do { try progress.output(out[...]) } catch { outputError = error }
+                    out.removeAll(keepingCapacity: true)
                 }
             }
         case .text, .number, .object:

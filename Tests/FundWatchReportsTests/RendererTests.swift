@@ -143,6 +143,31 @@ struct RendererTests {
         }
     }
 
+    @Test("written to disk as it renders: the same bytes, no temporary file left; an invalid XML leaves the folder untouched")
+    func streamedWrite() throws {
+        let document = try ReportFixture.document([ReportFixture.exampleXML])
+        let out = Scratch.root + "/fundwatch-write-" + UUID().uuidString
+        let paths = try ReportWriter(templates: try TemplateSet.defaults()).write(document, formats: Set(ReportFormat.allCases), to: out)
+        #expect(paths.map { ($0 as NSString).lastPathComponent }
+                == ["report.html", "report.xml", "table1.csv", "table2.csv", "table3.csv", "table4.csv", "table5.csv", "table6.csv"])
+        let inMemory = try Self.files(document)
+        for path in paths {
+            #expect(FileManager.default.contents(atPath: path).map(Array.init) == inMemory[(path as NSString).lastPathComponent], "\(path)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == paths.map { ($0 as NSString).lastPathComponent }.sorted())
+
+        let folder = Scratch.root + "/fundwatch-templates-" + UUID().uuidString
+        try FileManager.default.copyItem(atPath: try TemplateSet.defaults().directory, toPath: folder)
+        let file = folder + "/report.xml.mustache"
+        let text = try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: "<as_of>{{asOf}}</as_of>", with: "<asof>{{asOf}}</asof>")
+        try text.write(toFile: file, atomically: false, encoding: .utf8)
+        let untouched = Scratch.root + "/fundwatch-write-" + UUID().uuidString
+        #expect(throws: ReportWriter.InvalidOutput.self) {
+            try ReportWriter(templates: try TemplateSet(directory: folder)).write(document, formats: Set(ReportFormat.allCases), to: untouched)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: untouched).isEmpty)
+    }
+
     @Test("an edited HTML template changes the title without recompiling")
     func customTemplate() throws {
         let folder = Scratch.root + "/fundwatch-templates-" + UUID().uuidString

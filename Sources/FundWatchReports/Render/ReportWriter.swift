@@ -33,50 +33,156 @@ public struct ReportWriter: Sendable {
         }
     }
 
-    /// Renders the formats asked for, in a fixed order. The XML is checked against
-    /// `report.xsd` before anything is returned.
+    /// Renders the formats asked for, in a fixed order, into memory. The XML is checked
+    /// against `report.xsd` before anything is returned.
     public func render(_ document: ReportDocument, formats: Set<ReportFormat>) throws -> [File] {
-        // Two jobs at once, one per core: the XML (render, then check against the schema:
-        // the longest) and everything else (the HTML, then the CSV tables). Each job makes
-        // its own view model (a `[String: Any]` tree, not Sendable; cheap, the rows are lazy).
+        let outputs = try produce(document, formats: formats) { name in MemoryOutput(name: name) }
+        return outputs.map { File(name: $0.name, bytes: ($0 as! MemoryOutput).bytes) }
+    }
+
+    /// Renders and writes into `directory` (created if needed), streaming each file to disk
+    /// as it renders: memory never holds a whole national report. Files are written under
+    /// temporary names and renamed only when every file rendered (and the XML validated),
+    /// so nothing is written otherwise.
+    public func write(_ document: ReportDocument, formats: Set<ReportFormat>, to directory: String) throws -> [String] {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let stamp = UUID().uuidString
+        let opened = Opened()
+        do {
+            let outputs = try produce(document, formats: formats) { name in
+                let output = try FileOutput(final: directory + "/" + name, temporary: directory + "/.\(name).\(stamp).partial")
+                opened.add(output)
+                return output
+            }
+            let files = outputs.map { $0 as! FileOutput }
+            for file in files { try file.commit() }
+            return files.map(\.final)
+        } catch {
+            opened.discardAll()
+            throw error
+        }
+    }
+
+    /// The files a `write` has opened so far (from both jobs), to remove them on failure.
+    private final class Opened: @unchecked Sendable {
+        private let lock = NSLock()
+        private var outputs: [FileOutput] = []
+        func add(_ output: FileOutput) { lock.withLock { outputs.append(output) } }
+        func discardAll() { lock.withLock { outputs.forEach { $0.discard() } } }
+    }
+
+    /// Bytes a document is rendered into, piece by piece (by one thread at a time).
+    class Output: @unchecked Sendable {
+        let name: String
+        init(name: String) { self.name = name }
+        func append(_ bytes: ArraySlice<UInt8>) throws {}
+        func close() throws {}
+    }
+
+    /// An output gathered in memory.
+    final class MemoryOutput: Output {
+        var bytes: [UInt8] = []
+        override func append(_ piece: ArraySlice<UInt8>) throws { bytes.append(contentsOf: piece) }
+    }
+
+    /// An output streamed to a temporary file, renamed to its final name by `commit`.
+    final class FileOutput: Output {
+        let final: String
+        let temporary: String
+        private let handle: FileHandle
+
+        init(final: String, temporary: String) throws {
+            self.final = final
+            self.temporary = temporary
+            guard FileManager.default.createFile(atPath: temporary, contents: nil),
+                  let handle = FileHandle(forWritingAtPath: temporary) else {
+                throw TemplateSet.Problem(description: "cannot write \(temporary)")
+            }
+            self.handle = handle
+            super.init(name: (final as NSString).lastPathComponent)
+        }
+
+        override func append(_ piece: ArraySlice<UInt8>) throws {
+            try piece.withUnsafeBytes { try handle.write(contentsOf: $0) }
+        }
+
+        override func close() throws { try handle.close() }
+
+        func commit() throws {
+            if FileManager.default.fileExists(atPath: final) { try FileManager.default.removeItem(atPath: final) }
+            try FileManager.default.moveItem(atPath: temporary, toPath: final)
+        }
+
+        func discard() {
+            try? handle.close()
+            try? FileManager.default.removeItem(atPath: temporary)
+        }
+    }
+
+    /// Renders the formats asked for into outputs made by `open`, in a fixed order:
+    /// report.html, report.xml, table1.csv … table6.csv. Two jobs at once, one per core:
+    /// the XML (rendered, and checked against the schema on a third thread as it grows)
+    /// and everything else (the HTML, then the CSV tables). Each job makes its own view model
+    /// (a `[String: Any]` tree, not Sendable; cheap, the rows are lazy).
+    private func produce(_ document: ReportDocument, formats: Set<ReportFormat>,
+                         open: @escaping @Sendable (String) throws -> Output) throws -> [Output] {
         enum Job: CaseIterable { case xml, rest }
-        let rendered = Job.allCases.parallelMap { job -> Result<[File], Error> in
+        let results = Job.allCases.parallelMap { job -> Result<[Output], Error> in
             Result {
                 switch job {
                 case .xml:
                     guard formats.contains(.xml) else { return [] }
-                    return [File(name: "report.xml", bytes: try validXML("report", ReportViewModel.make(document)))]
+                    let output = try open("report.xml")
+                    try validXML("report", ReportViewModel.make(document), into: output)
+                    return [output]
                 case .rest:
-                    var files: [File] = []
+                    var outputs: [Output] = []
                     if formats.contains(.html) {
-                        files.append(File(name: "report.html", bytes: try templates.render("report.html", ReportViewModel.make(document))))
+                        let output = try open("report.html")
+                        try templates.render("report.html", ReportViewModel.make(document), every: Self.piece) { try output.append($0) }
+                        try output.close()
+                        outputs.append(output)
                     }
                     if formats.contains(.csv) {
                         for table in document.tables {
-                            files.append(File(name: "\(table.id).csv", bytes: CSVTableWriter.render(table, document: document)))
+                            let output = try open("\(table.id).csv")
+                            try output.append(CSVTableWriter.render(table, document: document)[...])
+                            try output.close()
+                            outputs.append(output)
                         }
                     }
-                    return files
+                    return outputs
                 }
             }
         }
-        let xml = try rendered[0].get(), rest = try rendered[1].get()
-        // In a fixed order: report.html, report.xml, table1.csv … table6.csv.
+        let xml = try results[0].get(), rest = try results[1].get()
         return rest.filter { $0.name == "report.html" } + xml + rest.filter { $0.name != "report.html" }
     }
 
-    /// Renders template `name.xml` and checks it against `name.xsd`, on another thread while
-    /// it renders (the check of a national report is as long as its rendering).
-    func validXML(_ name: String, _ model: [String: Any]) throws -> [UInt8] {
+    /// How much rendered output is handed on at once (bytes).
+    static let piece = 1 << 20
+
+    /// Renders template `name.xml` into `output` and checks it against `name.xsd`, on
+    /// another thread as it grows (the check of a national report takes as long as its
+    /// rendering). Throws ``InvalidOutput`` when it does not validate.
+    func validXML(_ name: String, _ model: [String: Any], into output: Output) throws {
         let check = XMLSchemaCheck.Stream(name: "\(name).xml", schema: try templates.schema("\(name).xsd"))
         let checking = DispatchQueue(label: "fundwatch.xml-check")
-        let bytes = try templates.render("\(name).xml", model, every: 1 << 20) { piece in
+        try templates.render("\(name).xml", model, every: Self.piece) { piece in
+            try output.append(piece)
             let copy = Array(piece)
             checking.async { copy.withUnsafeBufferPointer { check.feed($0) } }
         }
+        try output.close()
         let problems = checking.sync { check.finish() }
         if !problems.isEmpty { throw InvalidOutput(findings: problems) }
-        return bytes
+    }
+
+    /// Renders template `name.xml` into memory and checks it against `name.xsd`.
+    func validXML(_ name: String, _ model: [String: Any]) throws -> [UInt8] {
+        let output = MemoryOutput(name: "\(name).xml")
+        try validXML(name, model, into: output)
+        return output.bytes
     }
 
     /// The notice document of one case: `notice-COUNTY-CASE.html` and `.xml`.
@@ -100,11 +206,5 @@ public struct ReportWriter: Sendable {
             try Data(file.bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
             return path
         }
-    }
-
-    /// Renders and writes into `directory` (created if needed). Nothing is written unless
-    /// every file rendered.
-    public func write(_ document: ReportDocument, formats: Set<ReportFormat>, to directory: String) throws -> [String] {
-        try write(try render(document, formats: formats), to: directory)
     }
 }

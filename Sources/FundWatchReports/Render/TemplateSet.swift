@@ -42,12 +42,12 @@ public struct TemplateSet: Sendable {
         return bytes
     }
 
-    /// Renders `name` handing the output on as it grows (every `interval` bytes or so).
-    func render(_ name: String, _ model: [String: Any], every interval: Int, progress: @escaping (ArraySlice<UInt8>) -> Void) throws -> [UInt8] {
-        guard let bytes = library.render(name, TemplateValue(any: model), every: interval, progress: progress) else {
+    /// Renders `name` handing the output on as it grows (about every `interval` bytes),
+    /// never holding the whole of it.
+    func render(_ name: String, _ model: [String: Any], every interval: Int, into output: @escaping (ArraySlice<UInt8>) throws -> Void) throws {
+        guard try library.render(name, TemplateValue(any: model), every: interval, into: output) else {
             throw Problem(description: "\(directory) has no template \(name).mustache")
         }
-        return bytes
     }
 
     /// The text of a schema shipped with the templates, e.g. `report.xsd`.
