@@ -177,7 +177,7 @@ public final class PostgresStore: SubmissionStore, Sendable {
         }
     }
 
-    public func load(_ id: Int64) async throws -> Submission {
+    public func load(_ id: Int64, caseTexts: Bool) async throws -> Submission {
         let logger = self.logger
         return try await client.withConnection { connection in
             let key: [StoreValue] = [.integer(id)]
@@ -191,7 +191,7 @@ public final class PostgresStore: SubmissionStore, Sendable {
             return Submission(header: try StoreSchema.header(head),
                               institutions: try await part("institutions", StoreSchema.institutionColumns).map(StoreSchema.institution),
                               inspections: try await part("inspections", StoreSchema.inspectionColumns).map(StoreSchema.inspection),
-                              cases: try await part("cases", StoreSchema.caseColumns).map(StoreSchema.caseRecord))
+                              cases: try await part("cases", caseTexts ? StoreSchema.caseColumns : StoreSchema.caseColumnsWithoutTexts).map(StoreSchema.caseRecord))
         }
     }
 

@@ -149,7 +149,7 @@ public final class SQLiteStore: SubmissionStore, Sendable {
                  arguments.map(\.databaseValue)).map(StoreSchema.version)
     }
 
-    public func load(_ id: Int64) async throws -> Submission {
+    public func load(_ id: Int64, caseTexts: Bool) async throws -> Submission {
         try await pool.read { db in
             let idArg: [DatabaseValue] = [id.databaseValue]
             guard let head = try Self.rows(db, "SELECT county_code, county_name, period, prepared_by, submitted_on FROM submissions WHERE id = ?", idArg).first else {
@@ -161,7 +161,7 @@ public final class SQLiteStore: SubmissionStore, Sendable {
             return Submission(header: try StoreSchema.header(head),
                               institutions: try part("institutions", StoreSchema.institutionColumns).map(StoreSchema.institution),
                               inspections: try part("inspections", StoreSchema.inspectionColumns).map(StoreSchema.inspection),
-                              cases: try part("cases", StoreSchema.caseColumns).map(StoreSchema.caseRecord))
+                              cases: try part("cases", caseTexts ? StoreSchema.caseColumns : StoreSchema.caseColumnsWithoutTexts).map(StoreSchema.caseRecord))
         }
     }
 

@@ -68,6 +68,9 @@ public enum StoreSchema {
                                      "amount_involved", "amount_refused", "amount_recovered", "damages", "fine", "voluntary_refund",
                                      "actions", "suspension_months", "police_transfer_on", "discipline_transfer_on", "exposed_on",
                                      "public_attention", "notice_submitted_on", "reward_paid", "discovery", "facts", "outcome", "basis"]
+    /// The case columns a summary needs: without the four texts (发现过程, 违法违规事实, 处理结果,
+    /// 处理依据), which only a notice document shows.
+    public static let caseColumnsWithoutTexts = Array(caseColumns.dropLast(4))
     /// Columns written on import: the readable ones plus the confidential reporter.
     public static let caseWriteColumns = caseColumns + ["reporter"]
     /// The columns of `versions` queries.
@@ -181,8 +184,12 @@ public enum StoreSchema {
                           problemsFound: r[3].integer == 1)
     }
 
-    /// A case from the readable columns; the reporter stays empty.
+    /// A case from the readable columns (``caseColumns``, or ``caseColumnsWithoutTexts``
+    /// leaving the texts empty); the reporter stays empty.
     public static func caseRecord(_ r: [StoreValue]) throws -> CaseRecord {
+        guard r.count == caseColumns.count || r.count == caseColumnsWithoutTexts.count else {
+            throw StoreError("store case row is malformed")
+        }
         guard let opened = try day(r[2], "opened_on"), let source = CaseSource(codeOrLabel: try text(r[4], "source")) else {
             throw StoreError("store case row is malformed")
         }
@@ -199,6 +206,7 @@ public enum StoreSchema {
         c.publicAttention = r[17].integer == 1
         c.noticeSubmittedOn = try day(r[18], "notice_submitted_on")
         c.rewardPaid = money(r[19])
+        guard r.count == caseColumns.count else { return c }
         c.discovery = try text(r[20], "discovery"); c.facts = try text(r[21], "facts")
         c.outcome = try text(r[22], "outcome"); c.basis = try text(r[23], "basis")
         return c

@@ -50,6 +50,9 @@ public enum ImportOutcome: String, Sendable {
 }
 
 extension SubmissionStore {
+    /// The registers of one version, case texts included, without the reporter.
+    public func load(_ id: Int64) async throws -> Submission { try await load(id, caseTexts: true) }
+
     /// ``record(_:rows:digest:origin:importedAt:dryRun:)`` making the rows here.
     public func record(_ submission: Submission, digest: String, origin: String, importedAt: String,
                        dryRun: Bool) async throws -> (ImportOutcome, StoredVersion?) {
@@ -72,8 +75,9 @@ public protocol SubmissionStore: Sendable {
     /// Versions, oldest import first, optionally of one county and one period.
     func versions(county: String?, period: YearMonth?) async throws -> [StoredVersion]
 
-    /// The registers of one version, without the reporter.
-    func load(_ id: Int64) async throws -> Submission
+    /// The registers of one version, without the reporter; without the case texts too
+    /// unless `caseTexts` (no summary uses them, and they are most of a county's bytes).
+    func load(_ id: Int64, caseTexts: Bool) async throws -> Submission
 
     /// Releases connections.
     func close() async throws

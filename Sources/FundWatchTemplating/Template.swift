@@ -156,8 +156,10 @@ struct TemplateRenderer {
         if name.anchored {
             found = stack.last.flatMap { Self.child(first, of: $0) }
         } else {
-            for scope in stack.reversed() {
-                if let value = Self.child(first, of: scope) { found = value; break }
+            var index = stack.count - 1
+            while index >= 0 {
+                if let value = Self.child(first, of: stack[index]) { found = value; break }
+                index -= 1
             }
         }
         guard var value = found else { return .null }

@@ -38,7 +38,8 @@ struct SourceOptions: ParsableArguments {
     /// submission per core, never all of them; a store's chosen versions likewise.
     func choose<Summary: Sendable>(for month: YearMonth, summarising summarise: @escaping @Sendable (Submission) -> Summary) async throws -> ChosenVersions<Summary> {
         guard db == nil else {
-            return try await Loader.closing(try await open()) { try await $0.choose(for: month, summarising: summarise) }
+            // Summaries never use the case texts (only a notice document does): not loaded.
+            return try await Loader.closing(try await open()) { try await $0.choose(for: month, caseTexts: false, summarising: summarise) }
         }
         let set = try Loader.accepted(paths, summarising: summarise)
         let candidates = set.candidates
@@ -79,7 +80,8 @@ enum Candidates {
 
     /// Chooses per METRICS.md (files: a tie of different contents is an error; store: the later
     /// import wins) and keeps `summarise(submission)` of each chosen version.
-    func choose<Summary: Sendable>(for month: YearMonth, summarising summarise: @escaping @Sendable (Submission) -> Summary) async throws -> ChosenVersions<Summary> {
+    func choose<Summary: Sendable>(for month: YearMonth, caseTexts: Bool = true,
+                                   summarising summarise: @escaping @Sendable (Submission) -> Summary) async throws -> ChosenVersions<Summary> {
         switch self {
         case .files(let set):
             let candidates = set.candidates
@@ -88,7 +90,7 @@ enum Candidates {
                                   firstSubmitted: ReportInput.firstSubmitted(candidates))
         case .store(let store, let candidates):
             let choices = try chooseSubmissions(candidates, for: month, tieRule: .laterImportWins)
-            return ChosenVersions(choices: try await Self.load(choices, from: store, summarising: summarise),
+            return ChosenVersions(choices: try await Self.load(choices, from: store, caseTexts: caseTexts, summarising: summarise),
                                   firstSubmitted: ReportInput.firstSubmitted(candidates))
         }
     }
@@ -101,7 +103,7 @@ enum Candidates {
 
     /// Loads the chosen versions, a few at a time (the store serves concurrent readers), in
     /// order, keeping `summarise(submission)` of each.
-    static func load<Summary: Sendable>(_ choices: [CountyChoice<Int64>], from store: any SubmissionStore,
+    static func load<Summary: Sendable>(_ choices: [CountyChoice<Int64>], from store: any SubmissionStore, caseTexts: Bool,
                                         summarising summarise: @escaping @Sendable (Submission) -> Summary) async throws -> [CountyChoice<Summary>] {
         // Two loads per core: while one waits for SQLite, the other is summarised.
         let width = 2 * max(1, ProcessInfo.processInfo.activeProcessorCount)
@@ -111,7 +113,7 @@ enum Candidates {
             func start() {
                 guard next < choices.count else { return }
                 let index = next, choice = choices[index]
-                group.addTask { (index, try await choice.withPayload { summarise(try await store.load($0)) }) }
+                group.addTask { (index, try await choice.withPayload { summarise(try await store.load($0, caseTexts: caseTexts)) }) }
                 next += 1
             }
             for _ in 0..<width { start() }

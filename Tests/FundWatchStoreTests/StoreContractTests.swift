@@ -56,6 +56,13 @@ struct StoreContractTests {
         #expect(loaded == expected)
         #expect(loaded.cases[1].reporter.isEmpty)
         #expect(loaded.cases[0].amountInvolved == Money(fen: 12_500_050))
+        // For summaries: everything but the four case texts.
+        let summaryView = try await store.load(id, caseTexts: false)
+        for i in expected.cases.indices {
+            expected.cases[i].discovery = ""; expected.cases[i].facts = ""; expected.cases[i].outcome = ""; expected.cases[i].basis = ""
+        }
+        #expect(summaryView == expected)
+        #expect(!loaded.cases[0].facts.isEmpty)
         try await store.close()
     }
 

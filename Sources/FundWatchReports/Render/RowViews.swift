@@ -33,14 +33,17 @@ struct RowsView: TemplateList {
     }
 }
 
-/// The keys the row and cell views answer.
+/// The keys the row and cell views answer, as interned numbers (a switch over them is a
+/// few integer comparisons).
 private enum Keys {
-    static let key = TemplateKey("key"), label = TemplateKey("label"), isTotal = TemplateKey("isTotal"), cells = TemplateKey("cells")
-    static let column = TemplateKey("column"), display = TemplateKey("display"), isNumeric = TemplateKey("isNumeric")
-    static let isCount = TemplateKey("isCount"), isMoney = TemplateKey("isMoney"), isRate = TemplateKey("isRate")
-    static let isText = TemplateKey("isText"), isDate = TemplateKey("isDate"), isPoints = TemplateKey("isPoints"), isNone = TemplateKey("isNone")
-    static let yuan = TemplateKey("yuan"), hasPercent = TemplateKey("hasPercent"), percent = TemplateKey("percent")
-    static let numerator = TemplateKey("numerator"), denominator = TemplateKey("denominator")
+    static let key = TemplateKey("key").id, label = TemplateKey("label").id
+    static let isTotal = TemplateKey("isTotal").id, cells = TemplateKey("cells").id
+    static let column = TemplateKey("column").id, display = TemplateKey("display").id, isNumeric = TemplateKey("isNumeric").id
+    static let isCount = TemplateKey("isCount").id, isMoney = TemplateKey("isMoney").id, isRate = TemplateKey("isRate").id
+    static let isText = TemplateKey("isText").id, isDate = TemplateKey("isDate").id
+    static let isPoints = TemplateKey("isPoints").id, isNone = TemplateKey("isNone").id
+    static let yuan = TemplateKey("yuan").id, hasPercent = TemplateKey("hasPercent").id, percent = TemplateKey("percent").id
+    static let numerator = TemplateKey("numerator").id, denominator = TemplateKey("denominator").id
 }
 
 /// One row: `key`, `label`, `isTotal`, `cells`.
@@ -52,7 +55,7 @@ struct RowView: TemplateObject {
 
     func value(for key: TemplateKey) -> TemplateValue? {
         let r = panel.rows[row]
-        switch key {
+        switch key.id {
         case Keys.key: return .text(r.key)
         case Keys.label: return .text(r.label)
         case Keys.isTotal: return .flag(r.isTotal)
@@ -88,7 +91,7 @@ struct CellView: TemplateObject {
 
     func value(for key: TemplateKey) -> TemplateValue? {
         let cell = panel.rows[row].cells[column]
-        switch key {
+        switch key.id {
         case Keys.column: return .text(panel.columns[column].key)
         case Keys.display:
             if case .none = cell { return .text("—") }
