@@ -50,14 +50,6 @@ public protocol TemplateList {
     func forEach(_ body: (TemplateValue) -> Void)
 }
 
-/// A list of values made up front.
-public struct TemplateArray: TemplateList {
-    public var items: [TemplateValue]
-    public init(_ items: [TemplateValue]) { self.items = items }
-    public var isEmpty: Bool { items.isEmpty }
-    public func forEach(_ body: (TemplateValue) -> Void) { for item in items { body(item) } }
-}
-
 extension TemplateValue {
     /// The value of a loosely typed view model entry: `String`, `Int`, `Bool`,
     /// `[String: Any]` (an object), arrays (a list), ``TemplateValue``, ``TemplateObject``,
