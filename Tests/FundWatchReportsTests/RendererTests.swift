@@ -168,6 +168,21 @@ struct RendererTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: untouched).isEmpty)
     }
 
+    @Test("an output folder that cannot be made is named in the error")
+    func unwritableFolder() throws {
+        let blocker = Scratch.root + "/fundwatch-file-" + UUID().uuidString
+        try "a file, not a folder".write(toFile: blocker, atomically: false, encoding: .utf8)
+        let out = blocker + "/reports"
+        do {
+            _ = try ReportWriter(templates: try TemplateSet.defaults()).write(try ReportFixture.document([ReportFixture.exampleXML]),
+                                                                              formats: [.csv], to: out)
+            Issue.record("wrote into \(out)")
+        } catch let problem as ReportWriter.CannotWrite {
+            #expect(problem.path == out)
+            #expect(problem.description.hasPrefix("cannot write \(out): "))
+        }
+    }
+
     @Test("an edited HTML template changes the title without recompiling")
     func customTemplate() throws {
         let folder = Scratch.root + "/fundwatch-templates-" + UUID().uuidString

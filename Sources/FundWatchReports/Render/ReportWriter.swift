@@ -36,8 +36,7 @@ public struct ReportWriter: Sendable {
     /// Renders the formats asked for, in a fixed order, into memory. The XML is checked
     /// against `report.xsd` before anything is returned.
     public func render(_ document: ReportDocument, formats: Set<ReportFormat>) throws -> [File] {
-        let outputs = try produce(document, formats: formats) { name in MemoryOutput(name: name) }
-        return outputs.map { File(name: $0.name, bytes: ($0 as! MemoryOutput).bytes) }
+        try produce(document, formats: formats) { name in MemoryOutput(name: name) }.map { File(name: $0.name, bytes: $0.bytes) }
     }
 
     /// Renders and writes into `directory` (created if needed), streaming each file to disk
@@ -45,16 +44,17 @@ public struct ReportWriter: Sendable {
     /// temporary names and renamed only when every file rendered (and the XML validated),
     /// so nothing is written otherwise.
     public func write(_ document: ReportDocument, formats: Set<ReportFormat>, to directory: String) throws -> [String] {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        do { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
+            throw CannotWrite(path: directory)
+        }
         let stamp = UUID().uuidString
         let opened = Opened()
         do {
-            let outputs = try produce(document, formats: formats) { name in
+            let files = try produce(document, formats: formats) { name in
                 let output = try FileOutput(final: directory + "/" + name, temporary: directory + "/.\(name).\(stamp).partial")
                 opened.add(output)
                 return output
             }
-            let files = outputs.map { $0 as! FileOutput }
             for file in files { try file.commit() }
             return files.map(\.final)
         } catch {
@@ -71,22 +71,31 @@ public struct ReportWriter: Sendable {
         func discardAll() { lock.withLock { outputs.forEach { $0.discard() } } }
     }
 
+    /// A file that cannot be written into the output folder.
+    public struct CannotWrite: Error, CustomStringConvertible {
+        public var path: String
+        public var description: String { "cannot write \(path): is the folder writable, and is there room on the disk? Nothing was written." }
+    }
+
     /// Bytes a document is rendered into, piece by piece (by one thread at a time).
-    class Output: @unchecked Sendable {
-        let name: String
-        init(name: String) { self.name = name }
-        func append(_ bytes: ArraySlice<UInt8>) throws {}
-        func close() throws {}
+    protocol Output: AnyObject, Sendable {
+        var name: String { get }
+        func append(_ bytes: ArraySlice<UInt8>) throws
+        func close() throws
     }
 
     /// An output gathered in memory.
-    final class MemoryOutput: Output {
+    final class MemoryOutput: Output, @unchecked Sendable {
+        let name: String
         var bytes: [UInt8] = []
-        override func append(_ piece: ArraySlice<UInt8>) throws { bytes.append(contentsOf: piece) }
+        init(name: String) { self.name = name }
+        func append(_ piece: ArraySlice<UInt8>) throws { bytes.append(contentsOf: piece) }
+        func close() throws {}
     }
 
     /// An output streamed to a temporary file, renamed to its final name by `commit`.
-    final class FileOutput: Output {
+    final class FileOutput: Output, @unchecked Sendable {
+        let name: String
         let final: String
         let temporary: String
         private let handle: FileHandle
@@ -95,22 +104,20 @@ public struct ReportWriter: Sendable {
             self.final = final
             self.temporary = temporary
             guard FileManager.default.createFile(atPath: temporary, contents: nil),
-                  let handle = FileHandle(forWritingAtPath: temporary) else {
-                throw TemplateSet.Problem(description: "cannot write \(temporary)")
-            }
+                  let handle = FileHandle(forWritingAtPath: temporary) else { throw CannotWrite(path: final) }
             self.handle = handle
-            super.init(name: (final as NSString).lastPathComponent)
+            name = (final as NSString).lastPathComponent
         }
 
-        override func append(_ piece: ArraySlice<UInt8>) throws {
+        func append(_ piece: ArraySlice<UInt8>) throws {
             try piece.withUnsafeBytes { try handle.write(contentsOf: $0) }
         }
 
-        override func close() throws { try handle.close() }
+        func close() throws { try handle.close() }
 
+        /// Gives the file its final name, replacing an earlier one in one step.
         func commit() throws {
-            if FileManager.default.fileExists(atPath: final) { try FileManager.default.removeItem(atPath: final) }
-            try FileManager.default.moveItem(atPath: temporary, toPath: final)
+            guard rename(temporary, final) == 0 else { throw CannotWrite(path: final) }
         }
 
         func discard() {
@@ -124,10 +131,9 @@ public struct ReportWriter: Sendable {
     /// the XML (rendered, and checked against the schema on a third thread as it grows)
     /// and everything else (the HTML, then the CSV tables). Each job makes its own view model
     /// (a `[String: Any]` tree, not Sendable; cheap, the rows are lazy).
-    private func produce(_ document: ReportDocument, formats: Set<ReportFormat>,
-                         open: @escaping @Sendable (String) throws -> Output) throws -> [Output] {
-        enum Job: CaseIterable { case xml, rest }
-        let results = Job.allCases.parallelMap { job -> Result<[Output], Error> in
+    private func produce<O: Output>(_ document: ReportDocument, formats: Set<ReportFormat>,
+                                    open: @escaping @Sendable (String) throws -> O) throws -> [O] {
+        let results = ProduceJob.allCases.parallelMap { job -> Result<[O], Error> in
             Result {
                 switch job {
                 case .xml:
@@ -136,7 +142,7 @@ public struct ReportWriter: Sendable {
                     try validXML("report", ReportViewModel.make(document), into: output)
                     return [output]
                 case .rest:
-                    var outputs: [Output] = []
+                    var outputs: [O] = []
                     if formats.contains(.html) {
                         let output = try open("report.html")
                         try templates.render("report.html", ReportViewModel.make(document), every: Self.piece) { try output.append($0) }
@@ -159,13 +165,16 @@ public struct ReportWriter: Sendable {
         return rest.filter { $0.name == "report.html" } + xml + rest.filter { $0.name != "report.html" }
     }
 
+    /// The two jobs of `produce`.
+    private enum ProduceJob: CaseIterable { case xml, rest }
+
     /// How much rendered output is handed on at once (bytes).
     static let piece = 1 << 20
 
     /// Renders template `name.xml` into `output` and checks it against `name.xsd`, on
     /// another thread as it grows (the check of a national report takes as long as its
     /// rendering). Throws ``InvalidOutput`` when it does not validate.
-    func validXML(_ name: String, _ model: [String: Any], into output: Output) throws {
+    func validXML(_ name: String, _ model: [String: Any], into output: some Output) throws {
         let check = XMLSchemaCheck.Stream(name: "\(name).xml", schema: try templates.schema("\(name).xsd"))
         let checking = DispatchQueue(label: "fundwatch.xml-check")
         try templates.render("\(name).xml", model, every: Self.piece) { piece in
