@@ -18,8 +18,7 @@ public enum XMLSchemaCheck {
         private let name: String
         private let sink: XMLErrorSink
         private var schema: xmlSchemaPtr?
-        private var context: xmlParserCtxtPtr?
-        private var plugged: (validation: xmlSchemaValidCtxtPtr, plug: xmlSchemaSAXPlugPtr)?
+        private var parser: XMLPushParser?
         /// The outcome, once known (early when the schema does not compile or a DOCTYPE is met).
         private var outcome: [Finding]?
         private var seenStart = false
@@ -36,29 +35,23 @@ public enum XMLSchemaCheck {
                     return
                 }
             }
-            // A SAX2 push parser with no callbacks of its own: only well-formedness, and the
-            // schema plugged into the stream (no tree, no reader nodes).
+            // No callbacks of its own: only well-formedness, and the schema.
             var handler = xmlSAXHandler()
             handler.initialized = XML_SAX2_MAGIC
-            guard let context = xmlCreatePushParserCtxt(&handler, nil, nil, 0, name) else {
+            do {
+                parser = try XMLPushParser(name: name, handler: handler, userData: nil, schema: schema, sink: sink)
+            } catch XMLPushParser.Failure.schemaNotAttached {
+                sink.schema.add(.xmlSchema, at: SourceLocation(file: name, line: nil), detailEN: "the schema could not be attached")
+                outcome = sink.schema.findings
+            } catch {
                 sink.parse.add(.xmlMalformed, at: SourceLocation(file: name, line: nil))
                 outcome = sink.parse.findings
-                return
-            }
-            self.context = context
-            xmlCtxtUseOptions(context, XMLSubmissionReader.options)
-            if let schema {
-                plugged = XMLSchemaPlug.plug(schema, into: context, sink: sink)
-                if plugged == nil {
-                    sink.schema.add(.xmlSchema, at: SourceLocation(file: name, line: nil), detailEN: "the schema could not be attached")
-                    outcome = sink.schema.findings
-                }
             }
         }
 
         /// Parses and validates the next bytes of the document.
         public func feed(_ bytes: UnsafeBufferPointer<UInt8>) {
-            guard outcome == nil, let context else { return }
+            guard outcome == nil, let parser else { return }
             if !seenStart {
                 seenStart = true
                 if XMLProlog.doctypeLine(in: Array(bytes.prefix(XMLProlog.window))) != nil {
@@ -67,7 +60,7 @@ public enum XMLSchemaCheck {
                     return
                 }
             }
-            parse(bytes, terminate: false, context: context)
+            sink.capturingThreadErrors { parser.parse(bytes, terminate: false) }
         }
 
         /// Ends the document and returns the problems found; empty when there are none.
@@ -76,12 +69,12 @@ public enum XMLSchemaCheck {
                 release()
                 return outcome
             }
-            if let context {
-                parse(UnsafeBufferPointer(start: nil, count: 0), terminate: true, context: context)
-                if context.pointee.wellFormed == 0 && !sink.parse.hasErrors {
+            if let parser {
+                sink.capturingThreadErrors { parser.parse(UnsafeBufferPointer(start: nil, count: 0), terminate: true) }
+                if !parser.isWellFormed && !sink.parse.hasErrors {
                     sink.parse.add(.xmlMalformed, at: SourceLocation(file: name, line: nil))
                 }
-                if let plugged, !sink.parse.hasErrors, xmlSchemaIsValid(plugged.validation) != 1 && !sink.schema.hasErrors {
+                if !sink.parse.hasErrors && !parser.isValid && !sink.schema.hasErrors {
                     sink.schema.add(.xmlSchema, at: SourceLocation(file: name, line: nil))
                 }
             }
@@ -91,32 +84,9 @@ public enum XMLSchemaCheck {
             return found
         }
 
-        /// Feeds libxml2 in blocks (a chunk length is a C int), this thread's errors to the sink.
-        private func parse(_ bytes: UnsafeBufferPointer<UInt8>, terminate: Bool, context: xmlParserCtxtPtr) {
-            sink.capturingThreadErrors {
-                bytes.withMemoryRebound(to: CChar.self) { chars in
-                    let block = 1 << 20
-                    var start = 0
-                    repeat {
-                        let end = min(start + block, chars.count)
-                        xmlParseChunk(context, chars.baseAddress.map { $0 + start }, Int32(end - start), terminate && end == chars.count ? 1 : 0)
-                        start = end
-                    } while start < chars.count
-                }
-            }
-        }
-
+        /// Frees the parser before the schema it validates against.
         private func release() {
-            if let plugged {
-                xmlSchemaSAXUnplug(plugged.plug)
-                xmlSchemaFreeValidCtxt(plugged.validation)
-                self.plugged = nil
-            }
-            if let context {
-                if let document = context.pointee.myDoc { xmlFreeDoc(document) }
-                xmlFreeParserCtxt(context)
-                self.context = nil
-            }
+            parser = nil
             if let schema {
                 xmlSchemaFree(schema)
                 self.schema = nil

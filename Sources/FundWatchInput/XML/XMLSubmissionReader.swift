@@ -41,32 +41,25 @@ struct XMLSubmissionReader {
         let state = UnsafeMutablePointer<SAXState>.allocate(capacity: 1)
         state.initialize(to: SAXState(walker: XMLRowWalker(file: displayName, limits: limits), sink: sink))
         defer { state.deinitialize(count: 1); state.deallocate() }
-        var handler = SAXState.makeHandler()
-        guard let context = xmlCreatePushParserCtxt(&handler, UnsafeMutableRawPointer(state), nil, 0, displayName) else {
+        let parser: XMLPushParser
+        do {
+            parser = try XMLPushParser(name: displayName, handler: SAXState.makeHandler(), userData: UnsafeMutableRawPointer(state),
+                                       schema: SubmissionSchema.shared.pointer, sink: sink)
+        } catch XMLPushParser.Failure.schemaNotAttached {
+            sink.parse.add(.fileUnreadable, at: SourceLocation(file: displayName, line: nil), detailEN: "schema could not be attached")
+            return (nil, sink.parse)
+        } catch {
             sink.parse.add(.fileUnreadable, at: SourceLocation(file: displayName, line: nil))
             return (nil, sink.parse)
         }
-        defer {
-            if let document = context.pointee.myDoc { xmlFreeDoc(document) }
-            xmlFreeParserCtxt(context)
-        }
-        xmlCtxtUseOptions(context, Self.options)
-        state.pointee.context = context
-        guard let (validation, plug) = XMLSchemaPlug.plug(SubmissionSchema.shared.pointer, into: context, sink: sink) else {
-            sink.parse.add(.fileUnreadable, at: SourceLocation(file: displayName, line: nil), detailEN: "schema could not be attached")
-            return (nil, sink.parse)
-        }
-        defer {
-            xmlSchemaSAXUnplug(plug)
-            xmlSchemaFreeValidCtxt(validation)
-        }
+        state.pointee.context = parser.context
 
         let blockSize = 1 << 16
-        let block = UnsafeMutablePointer<CChar>.allocate(capacity: blockSize)
+        let block = UnsafeMutablePointer<UInt8>.allocate(capacity: blockSize)
         defer { block.deallocate() }
         while state.pointee.doctypeLine == nil {
             let count = fread(block, 1, blockSize, file)
-            if count > 0 { xmlParseChunk(context, block, Int32(count), 0) }
+            if count > 0 { parser.parse(UnsafeBufferPointer(start: block, count: count), terminate: false) }
             if count < blockSize { break }
         }
         if ferror(file) != 0 {
@@ -77,14 +70,14 @@ struct XMLSubmissionReader {
             sink.parse.add(.xmlDoctype, at: SourceLocation(file: displayName, line: line))
             return (nil, sink.parse)
         }
-        xmlParseChunk(context, nil, 0, 1)
-        if context.pointee.wellFormed == 0 || sink.parse.hasErrors {
+        parser.parse(UnsafeBufferPointer(start: nil, count: 0), terminate: true)
+        if !parser.isWellFormed || sink.parse.hasErrors {
             if !sink.parse.hasErrors {
                 sink.parse.add(.xmlMalformed, at: SourceLocation(file: displayName, line: nil), detailEN: "the document ends early")
             }
             return (nil, sink.parse)
         }
-        if sink.schema.hasErrors || xmlSchemaIsValid(validation) != 1 {
+        if sink.schema.hasErrors || !parser.isValid {
             if !sink.schema.hasErrors { sink.schema.add(.xmlSchema, at: SourceLocation(file: displayName, line: nil)) }
             return (nil, sink.schema)
         }
