@@ -56,26 +56,8 @@ public struct RawRow: Sendable {
         text.withUTF8 { set(index, utf8: $0) }
     }
 
-    /// Starts the field at `index` empty; ``appendToLast(_:)`` adds to it. For decoders that
-    /// produce a value piece by piece.
-    mutating func begin(_ index: Int) {
-        starts[index] = Int32(storage.count)
-        ends[index] = Int32(storage.count)
-    }
-
-    /// Appends bytes to the field most recently begun (which must be `index`).
-    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, to index: Int) {
-        storage.append(contentsOf: bytes)
-        ends[index] = Int32(storage.count)
-    }
-
     /// Whether the field at `index` was present (possibly empty).
     public func has(_ index: Int) -> Bool { starts[index] >= 0 }
-
-    /// The field's value as text; nil when absent.
-    public func value(_ index: Int) -> String? {
-        withBytes(index) { String(decoding: $0, as: UTF8.self) }
-    }
 
     /// Calls `body` with the field's bytes (valid during the call only); nil when absent.
     @inline(__always)
