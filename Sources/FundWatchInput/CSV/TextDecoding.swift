@@ -45,11 +45,14 @@ struct TextDecoding {
     func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         switch encoding {
         case .utf8, nil: Self.isValidUTF8(bytes, allowTruncatedEnd: false)
-        case .gb18030: Self.isValidGB18030(bytes, allowTruncatedEnd: false)
+        case .gb18030:
+            // Also what Foundation's decoder accepts, so `decode` never has to guess.
+            Self.isValidGB18030(bytes, allowTruncatedEnd: false)
+                && (!bytes.contains { $0 >= 0x80 } || String(data: Data(bytes), encoding: Self.gb18030) != nil)
         }
     }
 
-    /// Decodes one field already found valid.
+    /// Decodes one field already found valid (``isValid(_:)``).
     func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         if encoding == .gb18030 && bytes.contains(where: { $0 >= 0x80 }) {
             return String(data: Data(bytes), encoding: Self.gb18030) ?? String(decoding: bytes, as: UTF8.self)
