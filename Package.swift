@@ -4,46 +4,64 @@ import PackageDescription
 /// FundWatch: validates county medical-insurance fund supervision registers,
 /// computes the campaign metrics and renders the city's report tables.
 ///
-/// The pipeline runs through small targets:
-/// `FundWatchCore` (domain, no I/O, no dependencies) ←
-/// `FundWatchInput` (CSV / XML / zip readers and validation) ←
-/// `FundWatchReports` (output models and renderers) ←
-/// `fundwatch` (the command-line tool).
+/// Data flows one way through small targets (each arrow: "is used by"):
+///
+///     FundWatchCore ─┬→ FundWatchHashing ─┐                        (domain, findings, settings: no I/O, no dependencies)
+///                    ├→ FundWatchXML ─────┼→ FundWatchInput ──┐     (libxml2 helpers; readers and validation)
+///     FundWatchZip ──┼────────────────────┘                   │     (bounded zip reader/writer over minizip)
+///                    ├→ FundWatchTemplating → FundWatchReports ┼→ FundWatchPipeline → fundwatch (CLI)
+///                    └→ FundWatchStore ─┬→ FundWatchSQLite ───┐│        ↑                ↑
+///                                       └→ FundWatchPostgres ─┴┴→ FundWatchStores ───────┘
+///
+/// `FundWatchPipeline` knows only the store protocol (`FundWatchStore`), so a server that
+/// uses PostgreSQL alone links `FundWatchPostgres` and never SQLite; `FundWatchStores`
+/// opens either from a URL for the command line. The core and the readers depend on no
+/// server or database package, so their tests build in seconds.
 let package = Package(
     name: "FundWatch",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "fundwatch", targets: ["fundwatch"]),
         .library(name: "FundWatchCore", targets: ["FundWatchCore"]),
         .library(name: "FundWatchInput", targets: ["FundWatchInput"]),
         .library(name: "FundWatchReports", targets: ["FundWatchReports"]),
+        .library(name: "FundWatchTemplating", targets: ["FundWatchTemplating"]),
+        .library(name: "FundWatchPipeline", targets: ["FundWatchPipeline"]),
+        .library(name: "FundWatchStore", targets: ["FundWatchStore"]),
+        .library(name: "FundWatchSQLite", targets: ["FundWatchSQLite"]),
+        .library(name: "FundWatchPostgres", targets: ["FundWatchPostgres"]),
+        .library(name: "FundWatchStores", targets: ["FundWatchStores"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
-        .systemLibrary(
-            name: "CLibXML2",
-            pkgConfig: "libxml-2.0",
-            providers: [.apt(["libxml2-dev"])]
-        ),
+        // C libraries from Debian, through pkg-config.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CMinizip", pkgConfig: "minizip", providers: [.apt(["libminizip-dev"])]),
+
+        // The domain: codes, money, days, the submission model, findings and rules, metrics,
+        // version choice, notices, evaluation, settings. No I/O, no dependencies.
         .target(name: "FundWatchCore"),
-        // Mustache templates compiled once and rendered into bytes (no dependencies).
-        .target(name: "FundWatchTemplating"),
+        // Content digests through swift-crypto's SHA-256.
+        .target(name: "FundWatchHashing", dependencies: ["FundWatchCore", .product(name: "Crypto", package: "swift-crypto")]),
+        // libxml2 with FundWatch's safe options: the SAX2 push parser, its error sink, schema checks.
+        .target(name: "FundWatchXML", dependencies: ["FundWatchCore", "CLibXML2"]),
+        // Zip archives read under limits (entries, ratio, size, names) and written deterministically.
+        .target(name: "FundWatchZip", dependencies: ["CMinizip"]),
+        // Reading and validating submissions: CSV, XML, zip; paths or bytes in memory.
         .target(
             name: "FundWatchInput",
-            dependencies: [
-                "FundWatchCore",
-                "CLibXML2",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ],
+            dependencies: ["FundWatchCore", "FundWatchHashing", "FundWatchXML", "FundWatchZip", "CLibXML2"],
             resources: [.copy("Resources/submission.xsd")]
         ),
+        // Mustache templates compiled once and rendered into bytes (no dependencies).
+        .target(name: "FundWatchTemplating"),
         // The default templates live at the repository root, where a bureau edits them;
         // this resource-only target ships them inside the executable too.
         .target(
@@ -57,23 +75,16 @@ let package = Package(
                 .copy("bulletin.html.mustache"), .copy("bulletin.txt.mustache"),
             ]
         ),
+        // The report tables, the notice and bulletin documents, their renderers and output sinks.
         .target(
             name: "FundWatchReports",
-            dependencies: [
-                "FundWatchCore",
-                "FundWatchInput",
-                "FundWatchTemplates",
-                "FundWatchTemplating",
-            ]
+            dependencies: ["FundWatchCore", "FundWatchHashing", "FundWatchXML", "FundWatchTemplates", "FundWatchTemplating"]
         ),
-        // Content digests through swift-crypto (hardware SHA-256); the readers stay free of it.
+        // Stores: the protocol and shared schema; SQLite (GRDB); PostgreSQL (PostgresNIO).
+        .target(name: "FundWatchStore", dependencies: ["FundWatchCore"]),
         .target(
-            name: "FundWatchHashing",
-            dependencies: ["FundWatchCore", "FundWatchInput", .product(name: "Crypto", package: "swift-crypto")]
-        ),
-        .target(
-            name: "FundWatchStore",
-            dependencies: ["FundWatchCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]
+            name: "FundWatchSQLite",
+            dependencies: ["FundWatchCore", "FundWatchStore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         .target(
             name: "FundWatchPostgres",
@@ -81,48 +92,60 @@ let package = Package(
                 "FundWatchCore",
                 "FundWatchStore",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Opens either store from a URL (for the command line).
         .target(
-            name: "FundWatchSampleData",
-            dependencies: [
-                "FundWatchCore",
-                "CLibXML2",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]
+            name: "FundWatchStores",
+            dependencies: ["FundWatchStore", "FundWatchSQLite", "FundWatchPostgres", .product(name: "PostgresNIO", package: "postgres-nio"),
+                           .product(name: "Logging", package: "swift-log")]
         ),
+        // The pipeline every front door calls: sources → validation → versions → summaries → documents → sinks.
+        .target(
+            name: "FundWatchPipeline",
+            dependencies: ["FundWatchCore", "FundWatchInput", "FundWatchReports", "FundWatchStore"]
+        ),
+        .target(name: "FundWatchSampleData", dependencies: ["FundWatchCore", "CLibXML2", "FundWatchZip"]),
+        // The command line: options, printing, exit statuses.
         .executableTarget(
             name: "fundwatch",
             dependencies: [
-                "FundWatchSampleData",
+                "FundWatchPipeline",
                 "FundWatchStore",
-                "FundWatchPostgres",
-                "FundWatchCore",
-                "FundWatchInput",
-                "FundWatchReports",
-                "FundWatchHashing",
+                "FundWatchStores",
+                "FundWatchSampleData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "FundWatchCoreTests", dependencies: ["FundWatchCore"]),
-        .testTarget(name: "FundWatchTemplatingTests", dependencies: ["FundWatchTemplating"]),
+
+        .testTarget(name: "FundWatchCoreTests", dependencies: ["FundWatchCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FundWatchHashingTests", dependencies: ["FundWatchHashing", "FundWatchCore"]),
-        // Helpers shared by the test targets (a fresh PostgreSQL database per test).
+        .testTarget(name: "FundWatchTemplatingTests", dependencies: ["FundWatchTemplating"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "FundWatchZipTests", dependencies: ["FundWatchZip", "FundWatchTestSupport"], resources: [.copy("Fixtures")]),
+        // Helpers shared by the test targets (a scratch folder, a fresh PostgreSQL database per test).
         .target(name: "FundWatchTestSupport", path: "Tests/FundWatchTestSupport"),
         .testTarget(
             name: "FundWatchStoreTests",
-            dependencies: ["FundWatchStore", "FundWatchPostgres", "FundWatchInput", "FundWatchCore", "FundWatchTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["FundWatchStore", "FundWatchSQLite", "FundWatchPostgres", "FundWatchStores", "FundWatchInput", "FundWatchHashing",
+                           "FundWatchCore", "FundWatchTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "FundWatchReportsTests",
-            dependencies: ["FundWatchReports", "FundWatchInput", "FundWatchCore", "FundWatchSampleData", "FundWatchTestSupport"],
+            dependencies: ["FundWatchReports", "FundWatchInput", "FundWatchCore", "FundWatchXML", "FundWatchSampleData", "FundWatchTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "FundWatchInputTests",
-            dependencies: ["FundWatchInput", "FundWatchCore", "FundWatchTestSupport"],
+            dependencies: ["FundWatchInput", "FundWatchCore", "FundWatchHashing", "FundWatchZip", "FundWatchTestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "FundWatchPipelineTests",
+            dependencies: ["FundWatchPipeline", "FundWatchInput", "FundWatchReports", "FundWatchStore", "FundWatchSQLite", "FundWatchZip",
+                           "FundWatchCore", "FundWatchTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -1,3 +1,6 @@
+import FundWatchCore
+import FundWatchZip
+
 /// The limits of FORMAT.md, checked while reading so that memory stays bounded.
 public struct ReadLimits: Sendable {
     /// Largest field: 1 MiB.
@@ -6,6 +9,8 @@ public struct ReadLimits: Sendable {
     public var maxFieldsPerLine = 64
     /// Largest submission once unpacked: 2 GiB.
     public var maxSubmissionBytes: Int64 = 2_147_483_648
+    /// Zip archives: entries, inflation ratio, total size.
+    public var zip = ZipLimits.standard
 
     public init() {}
 

@@ -1,72 +1,104 @@
 import FundWatchCore
 import FundWatchStore
+import Foundation
 import Logging
+import NIOSSL
 import PostgresNIO
 
 /// The shared store: PostgreSQL through PostgresNIO, with the same tables and the same
-/// semantics as ``SQLiteStore``. Imports of one county and period are serialised with a
+/// semantics as `SQLiteStore`. Imports of one county and period are serialised with a
 /// transaction-scoped advisory lock, so two clerks importing at once never lose a version.
+///
+/// The store runs on a `PostgresClient` its caller owns and runs (`client.run()`, or as a
+/// service of a server's `ServiceGroup`); ``close()`` leaves the client alone.
 public final class PostgresStore: SubmissionStore, Sendable {
-    let client: PostgresClient
-    let runner: Task<Void, Never>
+    public let client: PostgresClient
     let logger: Logger
-    /// The URL this store was opened with (a second process would open the same).
-    public let url: String
 
-    /// Connects to `url` (`postgres://user:password@host:port/database`) and migrates the schema.
-    public init(url: String) async throws {
-        let configuration = try Self.configuration(url)
-        self.url = url
-        var logger = Logger(label: "fundwatch.postgres")
-        logger.logLevel = .critical
-        self.logger = logger
-        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+    /// A store on `client`, which must be running (or about to run); migrates the schema.
+    public init(client: PostgresClient, logger: Logger) async throws(StoreError) {
         self.client = client
-        self.runner = Task { await client.run() }
-        do {
-            try await migrate()
-        } catch {
-            runner.cancel()
-            throw StoreError("cannot use the PostgreSQL store \(Self.redacted(url)): \(String(reflecting: error))")
-        }
+        self.logger = logger
+        try await call("prepare the PostgreSQL store") { try await self.migrate() }
     }
 
-    /// Parses `postgres://user:password@host:port/database`.
-    static func configuration(_ url: String) throws -> PostgresClient.Configuration {
-        guard let scheme = url.range(of: "://"), ["postgres", "postgresql"].contains(String(url[..<scheme.lowerBound])) else {
-            throw StoreError("not a PostgreSQL URL: \(redacted(url)) (expected postgres://user:password@host:port/database)")
+    /// How to reach the server of a `postgres://` URL with TLS.
+    public enum TLSMode: String, Sendable, CaseIterable {
+        /// Plain TCP (a server on loopback, or behind a tunnel).
+        case disable
+        /// TLS when the server offers it, without checking its certificate.
+        case prefer
+        /// TLS, without checking the certificate (encrypts, but trusts the network).
+        case require
+        /// TLS with the certificate checked against the system's roots and the host name.
+        case verifyFull = "verify-full"
+    }
+
+    /// Parses `postgres://user:password@host:port/database?sslmode=MODE` (also `postgresql://`;
+    /// an IPv6 host in brackets, `[::1]`; `%XX` escapes in the user and password). `sslmode`
+    /// is one of ``TLSMode`` (default `disable` on loopback, `require` elsewhere).
+    public static func configuration(url: String) throws(StoreError) -> PostgresClient.Configuration {
+        guard let parts = URLComponents(string: url), let scheme = parts.scheme?.lowercased(), ["postgres", "postgresql"].contains(scheme) else {
+            throw StoreError.unavailable("not a PostgreSQL URL: \(redacted(url)) (expected postgres://user:password@host:port/database)")
         }
-        var rest = String(url[scheme.upperBound...])
-        var user = "postgres", password: String? = nil
-        if let at = rest.lastIndex(of: "@") {
-            let credentials = rest[..<at]
-            rest = String(rest[rest.index(after: at)...])
-            if let colon = credentials.firstIndex(of: ":") {
-                user = String(credentials[..<colon]).removingPercentEncodingSafe
-                password = String(credentials[credentials.index(after: colon)...]).removingPercentEncodingSafe
-            } else {
-                user = String(credentials).removingPercentEncodingSafe
-            }
+        var host = parts.host ?? ""
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        if host.isEmpty { host = "localhost" }
+        let database = parts.path.hasPrefix("/") ? String(parts.path.dropFirst()) : parts.path
+        let tls: PostgresClient.Configuration.TLS
+        switch try tlsMode(url: url) {
+        case .disable: tls = .disable
+        case .prefer:
+            var config = TLSConfiguration.makeClientConfiguration()
+            config.certificateVerification = .none
+            tls = .prefer(config)
+        case .require:
+            var config = TLSConfiguration.makeClientConfiguration()
+            config.certificateVerification = .none
+            tls = .require(config)
+        case .verifyFull: tls = .require(TLSConfiguration.makeClientConfiguration())
         }
-        var database: String? = nil
-        if let slash = rest.firstIndex(of: "/") {
-            database = String(rest[rest.index(after: slash)...]).split(separator: "?").first.map(String.init)
-            rest = String(rest[..<slash])
+        return PostgresClient.Configuration(host: host, port: parts.port ?? 5432, username: parts.user ?? "postgres",
+                                            password: parts.password, database: database.isEmpty ? nil : database, tls: tls)
+    }
+
+    /// The TLS mode of a `postgres://` URL: its `sslmode`, else `disable` for a server on
+    /// loopback and `require` for any other.
+    public static func tlsMode(url: String) throws(StoreError) -> TLSMode {
+        let parts = URLComponents(string: url)
+        var host = parts?.host ?? ""
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        let loopback = ["", "localhost", "127.0.0.1", "::1"].contains(host)
+        let text = parts?.queryItems?.first { $0.name == "sslmode" }?.value ?? (loopback ? "disable" : "require")
+        guard let mode = TLSMode(rawValue: text) else {
+            throw StoreError.unavailable("sslmode=\(text) in \(redacted(url)) is not one of " + TLSMode.allCases.map(\.rawValue).joined(separator: ", "))
         }
-        var host = rest, port = 5432
-        if let colon = rest.lastIndex(of: ":"), let p = Int(rest[rest.index(after: colon)...]) {
-            host = String(rest[..<colon])
-            port = p
-        }
-        return PostgresClient.Configuration(host: host.isEmpty ? "localhost" : host, port: port, username: user,
-                                            password: password, database: database, tls: .disable)
+        return mode
     }
 
     /// The URL without its password, for messages.
-    static func redacted(_ url: String) -> String {
-        guard let scheme = url.range(of: "://"), let at = url.lastIndex(of: "@"),
-              let colon = url[scheme.upperBound..<at].firstIndex(of: ":") else { return url }
-        return String(url[..<url.index(after: colon)]) + "***" + String(url[at...])
+    public static func redacted(_ url: String) -> String {
+        guard var parts = URLComponents(string: url), parts.password != nil else { return url }
+        parts.password = "***"
+        return parts.string ?? url
+    }
+
+    /// Runs a database call, turning its errors into ``StoreError``s: a unique-key or
+    /// serialisation failure is a conflict, anything else (no server, refused login) unavailable.
+    private func call<T>(_ what: String, _ body: () async throws -> T) async throws(StoreError) -> T {
+        do {
+            return try await body()
+        } catch let error as StoreError {
+            throw error
+        } catch let error as PSQLError {
+            let state = error.serverInfo?[.sqlState]
+            if let state, ["23505", "40001", "40P01"].contains(state) {
+                throw StoreError.conflict("PostgreSQL could not \(what): \(error.serverInfo?[.message] ?? state)")
+            }
+            throw StoreError.unavailable("PostgreSQL could not \(what): \(error.serverInfo?[.message] ?? String(reflecting: error.code))")
+        } catch {
+            throw StoreError.unavailable("PostgreSQL could not \(what): \(error)")
+        }
     }
 
     private func migrate() async throws {
@@ -87,10 +119,10 @@ public final class PostgresStore: SubmissionStore, Sendable {
     }
 
     public func record(_ submission: Submission, rows: StoreSchema.RegisterRows, digest: String, origin: String, importedAt: String,
-                       dryRun: Bool) async throws -> (ImportOutcome, StoredVersion?) {
+                       dryRun: Bool) async throws(StoreError) -> (ImportOutcome, StoredVersion?) {
         let county = submission.header.countyCode, period = submission.header.period.description
         let logger = self.logger
-        return try await client.withTransaction(logger: logger) { connection in
+        return try await call("store the return of \(county) for \(period)") { try await client.withTransaction(logger: logger) { connection in
             if !dryRun {
                 try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(county + "/" + period)))", logger: logger)
             }
@@ -106,7 +138,7 @@ public final class PostgresStore: SubmissionStore, Sendable {
             let version = try await Self.rows(connection, logger,
                 "SELECT \(StoreSchema.list(StoreSchema.versionColumns)) FROM submissions WHERE id = $1", [.integer(id)]).map(StoreSchema.version).first
             return (outcome, version)
-        }
+        } }
     }
 
     private static func insert(_ s: Submission, rows: StoreSchema.RegisterRows, digest: String, origin: String, importedAt: String,
@@ -164,26 +196,26 @@ public final class PostgresStore: SubmissionStore, Sendable {
         return out
     }
 
-    public func versions(county: String?, period: YearMonth?) async throws -> [StoredVersion] {
+    public func versions(county: String?, period: YearMonth?) async throws(StoreError) -> [StoredVersion] {
         var conditions: [String] = [], values: [StoreValue] = []
         if let county { values.append(.text(county)); conditions.append("county_code = $\(values.count)") }
         if let period { values.append(.text(period.description)); conditions.append("period = $\(values.count)") }
         let filter = conditions.isEmpty ? "TRUE" : conditions.joined(separator: " AND ")
         let logger = self.logger
         let bound = values
-        return try await client.withConnection { connection in
+        return try await call("list the stored versions") { try await client.withConnection { connection in
             try await Self.rows(connection, logger, "SELECT \(StoreSchema.list(StoreSchema.versionColumns)) FROM submissions WHERE \(filter) ORDER BY id", bound)
                 .map(StoreSchema.version)
-        }
+        } }
     }
 
-    public func load(_ id: Int64, caseTexts: Bool) async throws -> Submission {
+    public func load(_ id: Int64, caseTexts: Bool) async throws(StoreError) -> Submission {
         let logger = self.logger
-        return try await client.withConnection { connection in
+        return try await call("load stored version \(id)") { try await client.withConnection { connection in
             let key: [StoreValue] = [.integer(id)]
             guard let head = try await Self.rows(connection, logger,
                 "SELECT county_code, county_name, period, prepared_by, submitted_on FROM submissions WHERE id = $1", key).first else {
-                throw StoreError("no stored version \(id)")
+                throw StoreError.notFound("no stored version \(id)")
             }
             func part(_ table: String, _ columns: [String]) async throws -> [[StoreValue]] {
                 try await Self.rows(connection, logger, "SELECT \(StoreSchema.list(columns)) FROM \(table) WHERE submission_id = $1 ORDER BY row_no", key)
@@ -192,13 +224,11 @@ public final class PostgresStore: SubmissionStore, Sendable {
                               institutions: try await part("institutions", StoreSchema.institutionColumns).map(StoreSchema.institution),
                               inspections: try await part("inspections", StoreSchema.inspectionColumns).map(StoreSchema.inspection),
                               cases: try await part("cases", caseTexts ? StoreSchema.caseColumns : StoreSchema.caseColumnsWithoutTexts).map(StoreSchema.caseRecord))
-        }
+        } }
     }
 
-    public func close() async throws {
-        runner.cancel()
-        await runner.value
-    }
+    /// Nothing to release: the client belongs to the caller.
+    public func close() async {}
 }
 
 extension StoreValue {
@@ -209,24 +239,5 @@ extension StoreValue {
         case .int2, .int4, .int8: self = .integer(try cell.decode(Int64.self))
         default: self = .text(try cell.decode(String.self))
         }
-    }
-}
-
-extension String {
-    /// `%XX` escapes of a URL's user or password decoded (invalid escapes kept as written).
-    var removingPercentEncodingSafe: String {
-        let u = Array(utf8)
-        var bytes: [UInt8] = []
-        var k = 0
-        while k < u.count {
-            if u[k] == UInt8(ascii: "%"), k + 2 < u.count, let b = UInt8(String(decoding: u[k + 1...k + 2], as: UTF8.self), radix: 16) {
-                bytes.append(b)
-                k += 3
-            } else {
-                bytes.append(u[k])
-                k += 1
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -6,7 +6,7 @@ import FundWatchCore
 /// Counts are JSON integers, money exact yuan strings with two decimals, rates the
 /// displayed percentage (`"75.0%"` or `"—"`).
 public enum MetricsJSON {
-    public static func document(_ measurement: Measurement) -> JSONValue {
+    public static func document(_ measurement: CityMetrics) -> JSONValue {
         .object([
             ("from", .string(measurement.window.from.description)),
             ("to", .string(measurement.window.to.description)),
@@ -16,7 +16,7 @@ public enum MetricsJSON {
         ])
     }
 
-    static func county(_ county: Measurement.County) -> JSONValue {
+    static func county(_ county: CityMetrics.County) -> JSONValue {
         .object([
             ("county_code", .string(county.countyCode)),
             ("county_name", .string(county.countyName)),

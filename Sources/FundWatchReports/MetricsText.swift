@@ -3,7 +3,7 @@ import FundWatchCore
 /// The readable `fundwatch metrics` output: one row per metric, one column per county
 /// and the city.
 public enum MetricsText {
-    public static func render(_ measurement: Measurement) -> String {
+    public static func render(_ measurement: CityMetrics) -> String {
         var out = "专项治理指标 Campaign metrics \(measurement.window) (as of \(measurement.asOf))\n"
         for county in measurement.counties where county.status != .ok {
             let used = county.period.map { "uses \($0)" } ?? "no submission"

@@ -1,6 +1,6 @@
 import Foundation
 import FundWatchCore
-import ZIPFoundation
+import FundWatchZip
 
 /// The fictional city of the bundled samples: six counties (division codes 9902xx), a
 /// year of monthly returns (2025-11 … 2026-10) in every encoding, with the irregularities
@@ -109,16 +109,7 @@ public struct SampleCity: Sendable {
 
     /// A zip of one CSV folder, with fixed entry dates so the bytes never change.
     static func zip(_ files: [(name: String, bytes: [UInt8])], folder: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        try? FileManager.default.removeItem(at: url)
-        let archive = try Archive(url: url, accessMode: .create)
-        let fixed = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01
-        for file in files {
-            let data = Data(file.bytes)
-            try archive.addEntry(with: "\(folder)/\(file.name)", type: .file, uncompressedSize: Int64(data.count),
-                                 modificationDate: fixed, permissions: 0o644, compressionMethod: .deflate) { position, size in
-                data.subdata(in: Int(position)..<Int(position) + size)
-            }
-        }
+        try? FileManager.default.removeItem(atPath: path)
+        try ZipWriter.write(files.map { ("\(folder)/\($0.name)", $0.bytes) }, to: path)
     }
 }

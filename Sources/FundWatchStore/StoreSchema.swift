@@ -128,36 +128,36 @@ public enum StoreSchema {
         var description: String
     }
 
-    static func text(_ v: StoreValue, _ what: String) throws -> String {
-        guard let s = v.text else { throw StoreError("store row has no text for \(what)") }
+    static func text(_ v: StoreValue, _ what: String) throws(StoreError) -> String {
+        guard let s = v.text else { throw StoreError.damaged("store row has no text for \(what)") }
         return s
     }
 
-    static func day(_ v: StoreValue, _ what: String) throws -> Day? {
+    static func day(_ v: StoreValue, _ what: String) throws(StoreError) -> Day? {
         guard let s = v.text else { return nil }
-        guard let d = Day(iso: s) else { throw StoreError("store row has an invalid date for \(what): \(s)") }
+        guard let d = Day(iso: s) else { throw StoreError.damaged("store row has an invalid date for \(what): \(s)") }
         return d
     }
 
     static func money(_ v: StoreValue) -> Money { Money(fen: v.integer ?? 0) }
 
-    static func code<C: LabelledCode>(_ v: StoreValue, _ what: String) throws -> C {
-        guard let c = C(rawValue: try text(v, what)) else { throw StoreError("store row has an unknown code for \(what)") }
+    static func code<C: LabelledCode>(_ v: StoreValue, _ what: String) throws(StoreError) -> C {
+        guard let c = C(rawValue: try text(v, what)) else { throw StoreError.damaged("store row has an unknown code for \(what)") }
         return c
     }
 
-    static func codes<C: LabelledCode>(_ v: StoreValue, _ what: String) throws -> [C] {
+    static func codes<C: LabelledCode>(_ v: StoreValue, _ what: String) throws(StoreError) -> [C] {
         var text = try text(v, what)
         if text.isEmpty { return [] }
         let (codes, unknown) = text.withUTF8 { C.table.list($0, labels: false) }
-        guard unknown.isEmpty else { throw StoreError("store row has an unknown code for \(what)") }
+        guard unknown.isEmpty else { throw StoreError.damaged("store row has an unknown code for \(what)") }
         return codes
     }
 
-    public static func version(_ r: [StoreValue]) throws -> StoredVersion {
+    public static func version(_ r: [StoreValue]) throws(StoreError) -> StoredVersion {
         guard r.count == versionColumns.count, let id = r[0].integer,
               let period = YearMonth(iso: try text(r[3], "period")), let submitted = try day(r[4], "submitted_on") else {
-            throw StoreError("store has a malformed submissions row")
+            throw StoreError.damaged("store has a malformed submissions row")
         }
         return StoredVersion(id: id, countyCode: try text(r[1], "county_code"), countyName: try text(r[2], "county_name"),
                              period: period, submittedOn: submitted, digest: try text(r[5], "digest"),
@@ -165,33 +165,33 @@ public enum StoreSchema {
                              institutionCount: Int(r[8].integer ?? 0), inspectionCount: Int(r[9].integer ?? 0), caseCount: Int(r[10].integer ?? 0))
     }
 
-    public static func header(_ r: [StoreValue]) throws -> SubmissionHeader {
+    public static func header(_ r: [StoreValue]) throws(StoreError) -> SubmissionHeader {
         guard let period = YearMonth(iso: try text(r[2], "period")), let submitted = try day(r[4], "submitted_on") else {
-            throw StoreError("store has a malformed submissions row")
+            throw StoreError.damaged("store has a malformed submissions row")
         }
         return SubmissionHeader(countyCode: try text(r[0], "county_code"), countyName: try text(r[1], "county_name"), period: period,
                                 preparedBy: try text(r[3], "prepared_by"), submittedOn: submitted)
     }
 
-    public static func institution(_ r: [StoreValue]) throws -> Institution {
+    public static func institution(_ r: [StoreValue]) throws(StoreError) -> Institution {
         Institution(code: try text(r[0], "code"), name: try text(r[1], "name"), category: try code(r[2], "category"),
                     agreementStatus: try code(r[3], "agreement_status"))
     }
 
-    public static func inspection(_ r: [StoreValue]) throws -> Inspection {
-        guard let on = try day(r[1], "inspected_on") else { throw StoreError("store inspection row has no date") }
+    public static func inspection(_ r: [StoreValue]) throws(StoreError) -> Inspection {
+        guard let on = try day(r[1], "inspected_on") else { throw StoreError.damaged("store inspection row has no date") }
         return Inspection(institutionCode: try text(r[0], "institution_code"), inspectedOn: on, method: try code(r[2], "method"),
                           problemsFound: r[3].integer == 1)
     }
 
     /// A case from the readable columns (``caseColumns``, or ``caseColumnsWithoutTexts``
     /// leaving the texts empty); the reporter stays empty.
-    public static func caseRecord(_ r: [StoreValue]) throws -> CaseRecord {
+    public static func caseRecord(_ r: [StoreValue]) throws(StoreError) -> CaseRecord {
         guard r.count == caseColumns.count || r.count == caseColumnsWithoutTexts.count else {
-            throw StoreError("store case row is malformed")
+            throw StoreError.damaged("store case row is malformed")
         }
         guard let opened = try day(r[2], "opened_on"), let source = CaseSource(codeOrLabel: try text(r[4], "source")) else {
-            throw StoreError("store case row is malformed")
+            throw StoreError.damaged("store case row is malformed")
         }
         var c = CaseRecord(caseID: try text(r[0], "case_id"), institutionCode: try text(r[1], "institution_code"), openedOn: opened,
                            source: source, violations: try codes(r[5], "violations"))

@@ -1,40 +1,76 @@
-import FundWatchInput
+import ArgumentParser
 import Foundation
+import FundWatchCore
+import FundWatchInput
+import FundWatchPipeline
+import FundWatchStore
 
-/// Writing to the terminal: results to standard output, findings and problems to standard error.
+/// Writing to the terminal: results to standard output, findings and problems to standard
+/// error; and the one place a pipeline error becomes a message and an exit status.
 enum Console {
     static func out(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func out(bytes: [UInt8]) {
+        FileHandle.standardOutput.write(Data(bytes))
     }
 
     static func err(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
-    /// Prints the errors of a set of submissions in full and its warnings as one line
-    /// (`validate` shows them all), for commands that produce results from the data.
-    static func reportErrors<Payload>(_ set: ReadSet<Payload>) {
-        for finding in set.pathFindings { err(finding.formatted + "\n") }
-        var warnings = 0, withWarnings = 0
-        for item in set.loaded {
-            for finding in item.findings.findings where finding.severity == .error { err(finding.formatted + "\n") }
-            warnings += item.findings.warningCount
-            if item.findings.warningCount > 0 { withWarnings += 1 }
-        }
-        if warnings > 0 {
-            err("注意:\(withWarnings) 份提交共有 \(warnings) 条警告(不影响统计),详见 fundwatch validate / "
-                + "note: \(warnings) warning(s) in \(withWarnings) submission(s), not affecting the figures; see fundwatch validate\n")
+    /// Runs a command's work; a pipeline error is printed and ends the command with exit
+    /// status 1 (an exit status or usage error the work throws passes through).
+    static func run<R>(_ work: () async throws -> R) async throws -> R {
+        do {
+            return try await work()
+        } catch let error as PipelineError {
+            report(error)
+            throw ExitCode(1)
+        } catch let error as StoreError {
+            err("error: \(error.description)\n")
+            throw ExitCode(1)
         }
     }
 
-    /// Prints every finding of a set of submissions to standard error, one per line.
-    static func report(_ set: SubmissionSet) {
-        for finding in set.pathFindings { err(finding.formatted + "\n") }
-        for item in set.loaded {
-            for finding in item.findings.findings { err(finding.formatted + "\n") }
-            if item.findings.omitted > 0 {
-                err("\(item.source.displayName): … 另有 \(item.findings.omitted) 条问题未列出 / \(item.findings.omitted) more findings not listed\n")
+    /// Prints a pipeline error as a clerk reads it.
+    static func report(_ error: PipelineError) {
+        switch error {
+        case .validationFailed(let report):
+            for finding in report.inputFindings { err(finding.formatted + "\n") }
+            for outcome in report.outcomes {
+                for finding in outcome.findings.findings where finding.severity == .error { err(finding.formatted + "\n") }
+            }
+            let warned = report.outcomes.map(\.findings.warningCount).filter { $0 > 0 }
+            if !warned.isEmpty { err(warningNote(WarningNote(warnings: warned.reduce(0, +), submissions: warned.count))) }
+            err("未生成结果:有提交文件未通过校验 / nothing produced: some submissions have errors\n")
+        case .versionConflict(let conflict):
+            err("error \(Rule.bundleConflict.id): \(conflict.description)\n")
+        default:
+            err("error: \(error.description)\n")
+        }
+    }
+
+    /// The one line about warnings that do not change the figures.
+    static func warningNote(_ note: WarningNote) -> String {
+        "注意:\(note.submissions) 份提交共有 \(note.warnings) 条警告(不影响统计),详见 fundwatch validate / "
+            + "note: \(note.warnings) warning(s) in \(note.submissions) submission(s), not affecting the figures; see fundwatch validate\n"
+    }
+
+    /// Prints every finding of a validation, one per line.
+    static func printFindings(_ report: ValidationReport) {
+        for finding in report.inputFindings { err(finding.formatted + "\n") }
+        for outcome in report.outcomes {
+            for finding in outcome.findings.findings { err(finding.formatted + "\n") }
+            if outcome.findings.omitted > 0 {
+                err("\(outcome.source.displayName): … 另有 \(outcome.findings.omitted) 条问题未列出 / \(outcome.findings.omitted) more findings not listed\n")
             }
         }
+    }
+
+    /// Prints the paths of written files.
+    static func printWritten(_ paths: [String]) {
+        for path in paths { out(path + "\n") }
     }
 }

@@ -25,20 +25,40 @@ enum CLI {
         }
     }
 
-    static func run(_ arguments: [String]) throws -> Result {
+    /// Runs the executable with `arguments` (and `input` on its standard input), reading its
+    /// standard output and standard error at the same time: reading one to its end first
+    /// would hang once the other fills its pipe (64 KiB).
+    static func run(_ arguments: [String], input: [UInt8]? = nil, environment: [String: String]? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try executable)
         process.arguments = arguments
-        let out = Pipe(), err = Pipe()
+        if let environment { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
+        let out = Pipe(), err = Pipe(), stdin = Pipe()
         process.standardOutput = out
         process.standardError = err
+        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
         try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input))
+            try stdin.fileHandleForWriting.close()
+        }
+        let errors = Collected()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            errors.data = err.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        let errData = errors.data
         process.waitUntilExit()
         return Result(status: process.terminationStatus,
                       stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
     }
+
+    /// Bytes one reader thread collects for another.
+    private final class Collected: @unchecked Sendable { var data = Data() }
 
     static var fixtures: String { Bundle.module.resourceURL!.appendingPathComponent("Fixtures").path }
     static var exampleXML: String { fixtures + "/example/990101-2026-03.xml" }

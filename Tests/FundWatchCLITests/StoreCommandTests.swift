@@ -104,7 +104,7 @@ struct StoreCommandTests {
             p.arguments = ["import", "--db", db] + paths
             let out = Pipe()
             p.standardOutput = out
-            FileManager.default.createFile(atPath: errors + "-\(n)", contents: nil)
+            _ = FileManager.default.createFile(atPath: errors + "-\(n)", contents: nil)
             p.standardError = FileHandle(forWritingAtPath: errors + "-\(n)")
             try p.run()
             return (p, out)

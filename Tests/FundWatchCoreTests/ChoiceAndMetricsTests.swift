@@ -16,10 +16,18 @@ enum Make {
         return Submission(header: header, institutions: institutions, inspections: inspections, cases: cases)
     }
 
-    static func candidate(_ s: Submission, sequence: Int, origin: String? = nil) -> SubmissionCandidate<Submission> {
-        SubmissionCandidate(countyCode: s.header.countyCode, countyName: s.header.countyName, period: s.header.period,
-                            submittedOn: s.header.submittedOn, digest: s.contentDigest, origin: origin ?? "file\(sequence)",
-                            sequence: sequence, payload: s)
+    static func candidate(_ s: Submission, sequence: Int, origin: String? = nil) -> SubmissionVersion<Submission> {
+        SubmissionVersion(countyCode: s.header.countyCode, countyName: s.header.countyName, period: s.header.period,
+                          submittedOn: s.header.submittedOn, digest: fingerprint(s), origin: origin ?? "file\(sequence)",
+                          sequence: sequence, payload: s)
+    }
+
+    /// The canonical form itself stands in for its digest here (the core hashes nothing):
+    /// equal registers, equal fingerprints.
+    static func fingerprint(_ s: Submission) -> String {
+        var bytes: [UInt8] = []
+        s.writeCanonicalForm { bytes.append(contentsOf: $0) }
+        return bytes.map { String($0, radix: 16) }.joined()
     }
 }
 
@@ -32,7 +40,7 @@ struct ChoiceTests {
         let first = Make.submission(county: "990101", period: "2026-03", submittedOn: "2026-04-03", inspected: 1)
         let second = Make.submission(county: "990101", period: "2026-03", submittedOn: "2026-04-10", inspected: 2)
         let april = Make.submission(county: "990101", period: "2026-04", submittedOn: "2026-05-03", inspected: 3)
-        let choices = try chooseSubmissions([second, april, first].enumerated().map { Make.candidate($1, sequence: $0) },
+        let choices = try chooseVersions([second, april, first].enumerated().map { Make.candidate($1, sequence: $0) },
                                             for: march, tieRule: .refuseDifferentContents)
         #expect(choices.count == 1)
         #expect(choices[0].status == .ok)
@@ -44,7 +52,7 @@ struct ChoiceTests {
         let feb = Make.submission(county: "990102", period: "2026-02", submittedOn: "2026-03-04")
         let jan = Make.submission(county: "990102", period: "2026-01", submittedOn: "2026-02-04")
         let later = Make.submission(county: "990103", period: "2026-05", submittedOn: "2026-06-04")
-        let choices = try chooseSubmissions([jan, feb, later].enumerated().map { Make.candidate($1, sequence: $0) },
+        let choices = try chooseVersions([jan, feb, later].enumerated().map { Make.candidate($1, sequence: $0) },
                                             for: march, tieRule: .refuseDifferentContents)
         #expect(choices.map(\.countyCode) == ["990102", "990103"])
         #expect(choices[0].status == .stale)
@@ -58,7 +66,7 @@ struct ChoiceTests {
         let a = Make.submission(county: "990101", period: "2026-03", submittedOn: "2026-04-03", inspected: 1)
         let b = Make.submission(county: "990101", period: "2026-03", submittedOn: "2026-04-03", inspected: 2)
         #expect {
-            try chooseSubmissions([Make.candidate(a, sequence: 0, origin: "a.xml"), Make.candidate(b, sequence: 1, origin: "b-csv")],
+            try chooseVersions([Make.candidate(a, sequence: 0, origin: "a.xml"), Make.candidate(b, sequence: 1, origin: "b-csv")],
                                   for: march, tieRule: .refuseDifferentContents)
         } throws: { error in
             let conflict = error as? VersionConflict
@@ -70,9 +78,9 @@ struct ChoiceTests {
     func tieRules() throws {
         let a = Make.submission(county: "990101", period: "2026-03", submittedOn: "2026-04-03", inspected: 1)
         let b = Make.submission(county: "990101", period: "2026-03", submittedOn: "2026-04-03", inspected: 2)
-        let same = try chooseSubmissions([Make.candidate(a, sequence: 0), Make.candidate(a, sequence: 1)], for: march, tieRule: .refuseDifferentContents)
+        let same = try chooseVersions([Make.candidate(a, sequence: 0), Make.candidate(a, sequence: 1)], for: march, tieRule: .refuseDifferentContents)
         #expect(same[0].chosen?.payload == a)
-        let store = try chooseSubmissions([Make.candidate(b, sequence: 1), Make.candidate(a, sequence: 0)], for: march, tieRule: .laterImportWins)
+        let store = try chooseVersions([Make.candidate(b, sequence: 1), Make.candidate(a, sequence: 0)], for: march, tieRule: .laterImportWins)
         #expect(store[0].chosen?.payload == b)
     }
 }
@@ -88,9 +96,9 @@ struct CitySumTests {
                                violations: [.other], amountInvolved: Money(fen: 4_000))
         let a = Make.submission(county: "990101", period: "2026-03", submittedOn: "2026-04-03", designated: 2, inspected: 1, cases: [caseA])
         let b = Make.submission(county: "990102", period: "2026-03", submittedOn: "2026-04-03", designated: 4, inspected: 1, cases: [caseB])
-        let choices = try chooseSubmissions([Make.candidate(a, sequence: 0), Make.candidate(b, sequence: 1)], for: window.to,
+        let choices = try chooseVersions([Make.candidate(a, sequence: 0), Make.candidate(b, sequence: 1)], for: window.to,
                                             tieRule: .refuseDifferentContents)
-        let m = Measurement(choices: choices, window: window, asOf: window.lastDay)
+        let m = CityMetrics(choices: choices, window: window, asOf: window.lastDay)
         #expect(m.counties.map { $0.metrics!.coverageRate.display } == ["50.0%", "25.0%"])
         #expect(m.city.designated == 6)
         #expect(m.city.inspected == 2)

@@ -126,7 +126,7 @@ struct ConfigurationTests {
             [returns]
             due_day = 10
             """
-        let c = try Configuration(try ConfigFile(text: text, file: "fw.conf"))
+        let c = try Settings(try ConfigFile(text: text, file: "fw.conf"))
         #expect(c.policy.majorAmountThreshold == Money(fen: 5_000_000))
         #expect(c.policy.noticeDays == 5)
         #expect(c.policy.returnDueDay == 10)
@@ -143,7 +143,7 @@ struct ConfigurationTests {
     ])
     func errors(text: String, line: Int, message: String) {
         #expect {
-            try Configuration(try ConfigFile(text: text, file: "fw.conf"))
+            try Settings(try ConfigFile(text: text, file: "fw.conf"))
         } throws: { error in
             guard let p = error as? ConfigFile.Problem else { return false }
             return p.line == line && p.message.contains(message) && p.description.hasPrefix("fw.conf:\(line):")

@@ -91,23 +91,23 @@ struct ReaderLimitTests {
 
     @Test("a zip entry leaving its folder is refused")
     func unsafeZip() throws {
-        let set = SubmissionSet(paths: [Workspace.fixtures + "/unsafe-path.zip"])
-        #expect(set.loaded.isEmpty)
-        #expect(set.pathFindings.map(\.rule) == ["zip.unsafe_path"])
-        #expect(set.pathFindings.first?.file.hasSuffix("!/../escape.csv") == true)
+        let set = ReadBatch(paths: [Workspace.fixtures + "/unsafe-path.zip"])
+        #expect(set.outcomes.isEmpty)
+        #expect(set.inputFindings.map(\.rule) == ["zip.unsafe_path"])
+        #expect(set.inputFindings.first?.file.hasSuffix("!/../escape.csv") == true)
     }
 
     @Test("a file that is not a zip is refused")
     func notAZip() throws {
-        let set = SubmissionSet(paths: [Workspace.fixtures + "/not-a-zip.zip"])
-        #expect(set.pathFindings.map(\.rule) == ["zip.invalid"])
+        let set = ReadBatch(paths: [Workspace.fixtures + "/not-a-zip.zip"])
+        #expect(set.inputFindings.map(\.rule) == ["zip.invalid"])
         #expect(set.hasErrors)
     }
 
     @Test("a path that holds no submission is an error")
     func notFound() throws {
-        let set = SubmissionSet(paths: ["/nonexistent/fundwatch"])
-        #expect(set.pathFindings.map(\.rule) == ["input.not_found"])
+        let set = ReadBatch(paths: ["/nonexistent/fundwatch"])
+        #expect(set.inputFindings.map(\.rule) == ["input.not_found"])
     }
 
     @Test("a folder of submissions is searched, in name order")
@@ -116,10 +116,10 @@ struct ReaderLimitTests {
         _ = try workspace.exampleCSV("b-csv")
         _ = try workspace.exampleXML("a.xml")
         _ = try workspace.copy(Workspace.fixtures + "/example-csv.zip", as: "c.zip")
-        let set = SubmissionSet(paths: [workspace.root])
-        #expect(set.loaded.map { URL(fileURLWithPath: $0.source.displayName.components(separatedBy: "!/")[0]).lastPathComponent }
+        let set = ReadBatch(paths: [workspace.root])
+        #expect(set.outcomes.map { URL(fileURLWithPath: $0.source.displayName.components(separatedBy: "!/")[0]).lastPathComponent }
                 == ["a.xml", "b-csv", "c.zip"])
         #expect(!set.hasErrors)
-        #expect(Set(set.candidates.map(\.digest)).count == 1)
+        #expect(Set(set.versions.map(\.digest)).count == 1)
     }
 }

@@ -126,7 +126,7 @@ struct RuleTests {
         .init("institutions.csv", 2, "public_hospital,active", "public_hospital,active" + String(repeating: ",", count: 64), "csv.too_many_fields"),
     ]
 
-    static func run(_ broken: BrokenCSV) throws -> LoadedSubmission {
+    static func run(_ broken: BrokenCSV) throws -> ReadOutcome<Submission> {
         let workspace = try Workspace()
         let folder = try workspace.exampleCSV()
         try Workspace.edit(folder + "/" + broken.file, line: broken.line, broken.old, broken.new)

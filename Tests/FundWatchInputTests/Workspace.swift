@@ -59,15 +59,15 @@ struct Workspace {
 }
 
 /// Reads one submission from a path.
-func readOne(_ path: String, limits: ReadLimits = .standard) throws -> LoadedSubmission {
-    let set = SubmissionSet(paths: [path], reader: SubmissionReader(limits: limits))
-    #expect(set.pathFindings.isEmpty, "\(set.pathFindings.map(\.formatted))")
-    return try #require(set.loaded.first)
+func readOne(_ path: String, limits: ReadLimits = .standard) throws -> ReadOutcome<Submission> {
+    let set = ReadBatch(paths: [path], reader: SubmissionReader(limits: limits))
+    #expect(set.inputFindings.isEmpty, "\(set.inputFindings.map(\.formatted))")
+    return try #require(set.outcomes.first)
 }
 
 /// Asserts a finding of `rule` on `line` of a file whose name ends with `file`.
 @discardableResult
-func expectFinding(_ loaded: LoadedSubmission, rule: String, file: String, line: Int?, severity: Severity = .error,
+func expectFinding(_ loaded: ReadOutcome<Submission>, rule: String, file: String, line: Int?, severity: Severity = .error,
                    sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Finding? {
     let match = loaded.findings.findings.first { $0.rule == rule && $0.file.hasSuffix(file) && $0.line == line }
     #expect(match != nil, "expected \(rule) at \(file):\(line.map(String.init) ?? "-"); got \(loaded.findings.findings.map(\.formatted))",

@@ -1,5 +1,6 @@
 import Foundation
 import FundWatchCore
+import FundWatchXML
 import FundWatchInput
 @testable import FundWatchReports
 import FundWatchSampleData
@@ -15,9 +16,9 @@ struct EvaluationBulletinTests {
     }()
 
     static func input(from: Int, to: Int) throws -> ReportInput {
-        let set = SubmissionSet(paths: [city])
+        let set = ReadBatch(paths: [city])
         let window = try Window(from: YearMonth(year: 2026, month: from), to: YearMonth(year: 2026, month: to)!)
-        return try ReportInput(candidates: set.candidates, window: window, asOf: window.lastDay, policy: .standard, tieRule: .refuseDifferentContents)
+        return try ReportInput(versions: set.versions, window: window, asOf: window.lastDay, policy: .standard, tieRule: .refuseDifferentContents)
     }
 
     /// Points by hand: weight × min(1, achieved ÷ target), to one decimal, half up.
@@ -34,8 +35,8 @@ struct EvaluationBulletinTests {
         let score = try #require(evaluation.scores.first { $0.countyCode == "990201" })
         let m = try #require(builder.period.counties.first { $0.countyCode == "990201" }?.metrics)
         let city = builder.period.city
-        let set = SubmissionSet(paths: [Self.city])
-        let submission = try #require(set.candidates.filter { $0.countyCode == "990201" && $0.period == input.window.to }
+        let set = ReadBatch(paths: [Self.city])
+        let submission = try #require(set.versions.filter { $0.countyCode == "990201" && $0.period == input.window.to }
             .max { $0.submittedOn < $1.submittedOn }?.payload)
 
         // The facts, gathered independently of the scorer.
@@ -92,7 +93,7 @@ struct EvaluationBulletinTests {
     ])
     func configErrors(text: String, line: Int, message: String) {
         #expect {
-            try Configuration(try ConfigFile(text: text, file: "fw.conf"))
+            try Settings(try ConfigFile(text: text, file: "fw.conf"))
         } throws: { error in
             guard let p = error as? ConfigFile.Problem else { return false }
             return p.line == line && p.message.contains(message)
@@ -102,7 +103,7 @@ struct EvaluationBulletinTests {
     @Test("weights that move points between indicators and still sum to 100 are accepted")
     func validWeights() throws {
         let text = "[evaluation.weights]\ncoverage_rate = 30\ndata_quality = 0\n[bulletin]\nhotline = \"0000-12393\"\n"
-        let c = try Configuration(try ConfigFile(text: text, file: "fw.conf"))
+        let c = try Settings(try ConfigFile(text: text, file: "fw.conf"))
         #expect(c.evaluation.weights[.coverageRate] == 30)
         #expect(c.evaluation.weights.values.reduce(0, +) == 100)
         #expect(c.bulletin.hotline == "0000-12393")
@@ -149,7 +150,7 @@ struct EvaluationBulletinTests {
         #expect(!exposed.isEmpty)
         for c in exposed { #expect(text.contains(c["institution"] as! String)) }
         // No reporter text of any case of the city reaches either version.
-        let reporters = SubmissionSet(paths: [Self.city]).loaded.compactMap(\.submission)
+        let reporters = ReadBatch(paths: [Self.city]).outcomes.compactMap(\.submission)
             .flatMap { $0.cases.map(\.reporter.revealedForStorage) }.filter { !$0.isEmpty }
         #expect(!reporters.isEmpty)
         for r in Set(reporters) {

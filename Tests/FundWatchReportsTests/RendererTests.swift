@@ -1,5 +1,6 @@
 import Foundation
 import FundWatchCore
+import FundWatchXML
 @testable import FundWatchInput
 @testable import FundWatchReports
 import Testing
@@ -177,7 +178,7 @@ struct RendererTests {
             _ = try ReportWriter(templates: try TemplateSet.defaults()).write(try ReportFixture.document([ReportFixture.exampleXML]),
                                                                               formats: [.csv], to: out)
             Issue.record("wrote into \(out)")
-        } catch let problem as ReportWriter.CannotWrite {
+        } catch let problem as CannotWrite {
             #expect(problem.path == out)
             #expect(problem.description.hasPrefix("cannot write \(out): "))
         }

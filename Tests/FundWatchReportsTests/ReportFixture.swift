@@ -12,10 +12,10 @@ enum ReportFixture {
 
     /// The report of `paths` over `from … 2026-03` as of 2026-03-31.
     static func document(_ paths: [String], from: Int = 1, asOf: String = "2026-03-31") throws -> ReportDocument {
-        let set = SubmissionSet(paths: paths)
+        let set = ReadBatch(paths: paths)
         #expect(!set.hasErrors)
         let window = try Window(from: YearMonth(year: 2026, month: from), to: YearMonth(year: 2026, month: 3)!)
-        let input = try ReportInput(candidates: set.candidates, window: window, asOf: Day(iso: asOf)!, policy: .standard,
+        let input = try ReportInput(versions: set.versions, window: window, asOf: Day(iso: asOf)!, policy: .standard,
                                     tieRule: .refuseDifferentContents)
         return ReportBuilder(input).document()
     }
@@ -42,5 +42,12 @@ enum ReportFixture {
         let r = try #require(table.rows.first { $0.key == row }, "no row \(row) in \(table.id)")
         let c = try #require(table.columns.firstIndex { $0.key == column }, "no column \(column) in \(table.id)")
         return r.cells[c].display
+    }
+}
+
+extension ReportInput {
+    /// Chooses among `versions` per METRICS.md, then summarises (as the pipeline does for files).
+    init(versions: [SubmissionVersion<Submission>], window: Window, asOf: Day, policy: Policy, tieRule: VersionTieRule) throws {
+        self.init(window: window, asOf: asOf, policy: policy, submissions: try Selection(versions, for: window.to, tieRule: tieRule))
     }
 }

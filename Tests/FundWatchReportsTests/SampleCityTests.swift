@@ -36,11 +36,11 @@ struct SampleCityTests {
 
     @Test("every return is valid, in every encoding; the October report marks the irregular counties")
     func valid() throws {
-        let set = SubmissionSet(paths: [try Self.generate()])
-        #expect(set.loaded.count == 71)
-        #expect(!set.hasErrors, "\(set.loaded.flatMap { $0.findings.findings.map(\.formatted) }.prefix(5))")
+        let set = ReadBatch(paths: [try Self.generate()])
+        #expect(set.outcomes.count == 71)
+        #expect(!set.hasErrors, "\(set.outcomes.flatMap { $0.findings.findings.map(\.formatted) }.prefix(5))")
         let october = YearMonth(year: 2026, month: 10)!
-        let input = try ReportInput(candidates: set.candidates, window: try Window(to: october), asOf: october.lastDay,
+        let input = try ReportInput(versions: set.versions, window: try Window(to: october), asOf: october.lastDay,
                                     policy: .standard, tieRule: .refuseDifferentContents)
         let statuses = Dictionary(uniqueKeysWithValues: input.choices.map { ($0.countyCode, $0.status) })
         #expect(statuses == ["990201": .ok, "990202": .ok, "990203": .ok, "990204": .ok, "990205": .stale, "990206": .ok])
@@ -53,8 +53,8 @@ struct SampleCityTests {
 
     @Test("the by-category metrics of every return add up to the return's own metrics")
     func categoriesAddUp() throws {
-        let set = SubmissionSet(paths: [try Self.generate()])
-        let submissions = set.loaded.compactMap(\.submission)
+        let set = ReadBatch(paths: [try Self.generate()])
+        let submissions = set.outcomes.compactMap(\.submission)
         #expect(submissions.count == 71)
         for submission in submissions {
             for window in [try Window(to: submission.header.period), Window.yearToDate(submission.header.period)] {
@@ -71,20 +71,20 @@ struct SampleCityTests {
 
     @Test("a corrected September return replaces the first one")
     func secondVersion() throws {
-        let set = SubmissionSet(paths: [try Self.generate()])
+        let set = ReadBatch(paths: [try Self.generate()])
         let september = YearMonth(year: 2026, month: 9)!
-        let choices = try chooseSubmissions(set.candidates, for: september, tieRule: .refuseDifferentContents)
+        let choices = try chooseVersions(set.versions, for: september, tieRule: .refuseDifferentContents)
         let xishan = try #require(choices.first { $0.countyCode == "990202" })
         #expect(xishan.chosen?.origin.hasSuffix("990202-2026-09-v2-csv") == true)
     }
 
     @Test("no reporter text reaches any report file")
     func reporterAbsent() throws {
-        let set = SubmissionSet(paths: [try Self.generate()])
-        let reporters = set.loaded.compactMap(\.submission).flatMap { $0.cases.map(\.reporter.revealedForStorage) }.filter { !$0.isEmpty }
+        let set = ReadBatch(paths: [try Self.generate()])
+        let reporters = set.outcomes.compactMap(\.submission).flatMap { $0.cases.map(\.reporter.revealedForStorage) }.filter { !$0.isEmpty }
         #expect(reporters.count > 5)
         let october = YearMonth(year: 2026, month: 10)!
-        let input = try ReportInput(candidates: set.candidates, window: Window.yearToDate(october), asOf: october.lastDay,
+        let input = try ReportInput(versions: set.versions, window: Window.yearToDate(october), asOf: october.lastDay,
                                     policy: .standard, tieRule: .refuseDifferentContents)
         let files = try ReportWriter(templates: try TemplateSet.defaults()).render(ReportBuilder(input).document(), formats: Set(ReportFormat.allCases))
         for file in files {

@@ -1,8 +1,10 @@
 import Foundation
 import FundWatchCore
 import FundWatchInput
+import FundWatchHashing
 import FundWatchPostgres
 import FundWatchStore
+import FundWatchStores
 import FundWatchTestSupport
 import Testing
 
@@ -22,19 +24,42 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
     func makeStore() async throws -> any SubmissionStore {
         switch self {
         case .sqlite:
-            return try SQLiteStore(path: Scratch.root + "/fundwatch-store-\(UUID().uuidString).sqlite")
+            return try await OpenedStore(url: Scratch.root + "/fundwatch-store-\(UUID().uuidString).sqlite")
         case .postgres:
-            return try await PostgresStore(url: try TestPostgres.freshDatabase())
+            return try await OpenedStore(url: try TestPostgres.freshDatabase())
         }
     }
 
     /// A second connection to the same store, as a second process would have.
     func reopen(_ store: any SubmissionStore) async throws -> any SubmissionStore {
-        switch self {
-        case .sqlite: return try SQLiteStore(path: (store as! SQLiteStore).path)
-        case .postgres: return try await PostgresStore(url: (store as! PostgresStore).url)
-        }
+        try await OpenedStore(url: (store as! OpenedStore).url)
     }
+}
+
+/// A store opened from its URL as the command line opens it, closed (client and all) by `close()`.
+final class OpenedStore: SubmissionStore {
+    let url: String
+    let connection: StoreConnection
+
+    init(url: String) async throws {
+        self.url = url
+        connection = try await StoreConnection.open(url)
+    }
+
+    func record(_ submission: Submission, rows: StoreSchema.RegisterRows, digest: String, origin: String, importedAt: String,
+                dryRun: Bool) async throws(StoreError) -> (ImportOutcome, StoredVersion?) {
+        try await connection.store.record(submission, rows: rows, digest: digest, origin: origin, importedAt: importedAt, dryRun: dryRun)
+    }
+
+    func versions(county: String?, period: YearMonth?) async throws(StoreError) -> [StoredVersion] {
+        try await connection.store.versions(county: county, period: period)
+    }
+
+    func load(_ id: Int64, caseTexts: Bool) async throws(StoreError) -> Submission {
+        try await connection.store.load(id, caseTexts: caseTexts)
+    }
+
+    func close() async { await connection.close() }
 }
 
 enum StoreFixture {
@@ -42,8 +67,8 @@ enum StoreFixture {
 
     /// The worked example, read and validated.
     static func example() throws -> Submission {
-        let set = SubmissionSet(paths: [fixtures + "/example/990101-2026-03.xml"])
-        return try #require(set.loaded.first?.submission)
+        let set = ReadBatch(paths: [fixtures + "/example/990101-2026-03.xml"])
+        return try #require(set.outcomes.first?.submission)
     }
 
     /// A copy of the example for another county (institution codes follow the county).

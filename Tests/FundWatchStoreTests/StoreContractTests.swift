@@ -1,6 +1,8 @@
 import Foundation
 import FundWatchCore
 import FundWatchStore
+import FundWatchSQLite
+import FundWatchHashing
 import GRDB
 import Testing
 import FundWatchTestSupport
@@ -19,7 +21,7 @@ struct StoreContractTests {
     func postgresAvailable() async throws {
         let store = try await Backend.postgres.makeStore()
         #expect(try await store.versions(county: nil, period: nil).isEmpty)
-        try await store.close()
+        await store.close()
     }
 
     @Test("new, unchanged, new version; every version kept with its row counts", arguments: Backend.available)
@@ -41,7 +43,17 @@ struct StoreContractTests {
         #expect(versions[0].digest == example.contentDigest)
         #expect(versions[0].id < versions[1].id)
         #expect(try await store.versions(county: "990102", period: nil).isEmpty)
-        try await store.close()
+        // What record hands back is the version just stored, not another row's id.
+        var third = corrected
+        third.header.submittedOn = Day(iso: "2026-04-12")!
+        third.header.preparedBy = "第三版"
+        let (outcome, stored) = try await store.record(third, digest: third.contentDigest, origin: "third.xml",
+                                                       importedAt: "2026-11-24T00:00:00Z", dryRun: false)
+        #expect(outcome == .newVersion)
+        #expect(stored?.origin == "third.xml")
+        #expect(stored?.submittedOn.description == "2026-04-12")
+        #expect(stored?.id == (try await store.versions(county: "990101", period: nil)).last?.id)
+        await store.close()
     }
 
     @Test("a loaded version equals what was imported, without the reporter", arguments: Backend.available)
@@ -63,7 +75,7 @@ struct StoreContractTests {
         }
         #expect(summaryView == expected)
         #expect(!loaded.cases[0].facts.isEmpty)
-        try await store.close()
+        await store.close()
     }
 
     @Test("dry run writes nothing", arguments: Backend.available)
@@ -72,7 +84,7 @@ struct StoreContractTests {
         let example = try StoreFixture.example()
         #expect(try await StoreFixture.record(store, example, dryRun: true) == .new)
         #expect(try await store.versions(county: nil, period: nil).isEmpty)
-        try await store.close()
+        await store.close()
     }
 
     @Test("reports use the later submitted_on; a tie goes to the later import", arguments: Backend.available)
@@ -83,10 +95,10 @@ struct StoreContractTests {
         other.header.preparedBy = "李四"   // same submitted_on, different content
         _ = try await StoreFixture.record(store, example)
         _ = try await StoreFixture.record(store, other)
-        let choices = try chooseSubmissions(try await store.candidates(), for: YearMonth(iso: "2026-03")!, tieRule: .laterImportWins)
+        let choices = try chooseVersions(try await store.allVersions(), for: YearMonth(iso: "2026-03")!, tieRule: .laterImportWins)
         let chosen = try #require(choices.first?.chosen)
         #expect(try await store.load(chosen.payload).header.preparedBy == "李四")
-        try await store.close()
+        await store.close()
     }
 
     @Test("concurrent imports through separate connections: none lost, none duplicated", arguments: Backend.available)
@@ -112,7 +124,7 @@ struct StoreContractTests {
         let versions = try await first.versions(county: nil, period: nil)
         #expect(versions.count == 9)
         #expect(Set(versions.map(\.countyCode)).count == 9)
-        for store in stores { try await store.close() }
+        for store in stores { await store.close() }
     }
 
     @Test("reopening migrates nothing twice and keeps the data", arguments: Backend.available)
@@ -121,8 +133,8 @@ struct StoreContractTests {
         _ = try await StoreFixture.record(store, try StoreFixture.example())
         let again = try await backend.reopen(store)
         #expect(try await again.versions(county: nil, period: nil).count == 1)
-        try await again.close()
-        try await store.close()
+        await again.close()
+        await store.close()
     }
 }
 
@@ -133,7 +145,7 @@ struct SQLiteStoreTests {
         let path = Scratch.root + "/fundwatch-store-\(UUID().uuidString).sqlite"
         let store = try SQLiteStore(path: path)
         _ = try await StoreFixture.record(store, try StoreFixture.example())
-        try await store.close()
+        await store.close()
         let queue = try DatabaseQueue(path: path)
         let reporters = try await queue.read { db in try String.fetchAll(db, sql: "SELECT reporter FROM cases WHERE reporter <> ''") }
         #expect(reporters == ["张某某,电话13800000000"])

@@ -1,10 +1,13 @@
+import FundWatchCore
 import Foundation
-import ZIPFoundation
+import FundWatchZip
 
 /// Bytes read in chunks, never the whole file at once.
 protocol ByteStream {
-    /// A name for findings: a path, or `archive.zip!/entry`.
+    /// A name for findings: a path, an upload's name, or `archive.zip!/entry`.
     var displayName: String { get }
+    /// The number of bytes, when known before reading.
+    var knownSize: Int64? { get }
     /// Hands each chunk to `body` in order.
     func forEachChunk(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws
 }
@@ -19,6 +22,11 @@ struct FileByteStream: ByteStream {
         let path: String
         let code: Int32
         var description: String { "\(path): \(String(cString: strerror(code)))" }
+    }
+
+    var knownSize: Int64? {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int64(info.st_size) : nil
     }
 
     func forEachChunk(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
@@ -36,17 +44,45 @@ struct FileByteStream: ByteStream {
     }
 }
 
-/// One entry of a zip archive, inflated chunk by chunk.
-struct ZipEntryStream: ByteStream {
-    let archive: Archive
-    let entry: Entry
+/// Bytes in memory (an upload), handed on in one piece.
+struct MemoryByteStream: ByteStream {
+    let bytes: [UInt8]
     let displayName: String
 
+    var knownSize: Int64? { Int64(bytes.count) }
+
     func forEachChunk(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
-        _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: false) { data in
-            try data.withUnsafeBytes { raw in
-                try body(raw.bindMemory(to: UInt8.self))
+        try bytes.withUnsafeBufferPointer { whole in
+            // In 1 MiB pieces, as from a file, so no reader depends on the size of a chunk.
+            var start = 0
+            while start < whole.count {
+                let end = min(start + FileByteStream.chunkSize, whole.count)
+                try body(UnsafeBufferPointer(rebasing: whole[start..<end]))
+                start = end
             }
+        }
+    }
+}
+
+/// One entry of a zip archive, inflated chunk by chunk under the archive's limits.
+struct ZipEntryStream: ByteStream {
+    let archive: ZipArchive
+    let entry: ZipArchive.Entry
+    let displayName: String
+
+    var knownSize: Int64? { Int64(clamping: entry.uncompressedSize) }
+
+    func forEachChunk(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        try archive.read(entry, body)
+    }
+}
+
+extension SubmissionInput {
+    /// The input's bytes as a stream (a path must name a file).
+    var stream: ByteStream {
+        switch self {
+        case .path(let path): FileByteStream(path: path, displayName: path)
+        case .memory(let name, let bytes): MemoryByteStream(bytes: bytes, displayName: name)
         }
     }
 }

@@ -1,59 +1,22 @@
 import FundWatchCore
+import FundWatchHashing
+import FundWatchZip
 import Foundation
-import ZIPFoundation
-
-/// The outcome of reading one submission: what was kept of it when it has no error (the
-/// submission itself, or a summary made from it), its header, and every finding (errors
-/// and warnings).
-public struct Loaded<Payload: Sendable>: Sendable {
-    public var source: SubmissionSource
-    /// Nil when any error was found: a submission is accepted or rejected whole.
-    public var payload: Payload?
-    /// The header of an accepted submission.
-    public var header: SubmissionHeader?
-    public var findings: FindingCollector
-    /// The submission's content digest, computed on the reading thread.
-    public var digest: String?
-
-    public var isAccepted: Bool { payload != nil }
-
-    /// The same outcome keeping `transform(submission)` instead of the submission.
-    public func map<Other: Sendable>(_ transform: (Payload) -> Other) -> Loaded<Other> {
-        Loaded<Other>(source: source, payload: payload.map(transform), header: header, findings: findings, digest: digest)
-    }
-}
-
-/// A submission as read: the registers themselves.
-public typealias LoadedSubmission = Loaded<Submission>
-
-extension Loaded where Payload == Submission {
-    init(source: SubmissionSource, submission: Submission?, findings: FindingCollector, digest: (Submission) -> String) {
-        self.init(source: source, payload: submission, header: submission?.header, findings: findings,
-                  digest: submission.map(digest))
-    }
-
-    /// The submission, when accepted.
-    public var submission: Submission? { payload }
-}
 
 /// Reads submissions from their sources, applying every rule of FORMAT.md.
 public struct SubmissionReader: Sendable {
     public var limits: ReadLimits
-    /// How an accepted submission's content digest is computed (the core's portable SHA-256
-    /// unless the caller has a faster one; the digest is the same).
-    public var digest: @Sendable (Submission) -> String
 
-    public init(limits: ReadLimits = .standard, digest: @escaping @Sendable (Submission) -> String = { $0.contentDigest }) {
+    public init(limits: ReadLimits = .standard) {
         self.limits = limits
-        self.digest = digest
     }
 
     /// Reads one source.
-    public func read(_ source: SubmissionSource) -> LoadedSubmission {
+    public func read(_ source: SubmissionSource) -> ReadOutcome<Submission> {
         switch source.kind {
-        case .xml(let path):
-            let (submission, findings) = XMLSubmissionReader(limits: limits).read(path: path, displayName: path)
-            return LoadedSubmission(source: source, submission: submission, findings: findings, digest: digest)
+        case .xml(let input):
+            let (submission, findings) = XMLSubmissionReader(limits: limits).read(input.stream)
+            return outcome(source, submission, findings)
         case .csvFolder(let path):
             let streams = Dictionary(uniqueKeysWithValues: Register.allCases.compactMap { register -> (Register, ByteStream)? in
                 let file = SourceDiscovery.join(path, register.fileName)
@@ -61,29 +24,40 @@ public struct SubmissionReader: Sendable {
                 return (register, FileByteStream(path: file, displayName: file))
             })
             return readCSV(source, streams: streams, folderName: path)
-        case .csvZip(let archivePath, let folder):
+        case .csvZip(let input, let folder):
+            let archive: ZipArchive
             do {
-                let archive = try Archive(url: URL(fileURLWithPath: archivePath), accessMode: .read)
-                var streams: [Register: ByteStream] = [:]
-                for entry in archive where entry.type == .file {
-                    let (entryFolder, name) = ZipLayout.split(entry.path)
-                    guard entryFolder == folder, let register = Register.allCases.first(where: { $0.fileName == name }) else { continue }
-                    streams[register] = ZipEntryStream(archive: archive, entry: entry, displayName: "\(archivePath)!/\(entry.path)")
-                }
-                return readCSV(source, streams: streams, folderName: source.displayName)
+                archive = try input.openZip(limits: limits.zip)
             } catch {
                 var findings = FindingCollector()
-                findings.add(.zipInvalid, at: SourceLocation(file: archivePath, line: nil))
-                return LoadedSubmission(source: source, submission: nil, findings: findings, digest: digest)
+                findings.add(Finding(zip: error, archive: input.displayName))
+                return outcome(source, nil, findings)
             }
+            var streams: [Register: ByteStream] = [:]
+            for entry in archive.entries where !entry.isDirectory {
+                let (entryFolder, name) = ZipEntryName.split(entry.name)
+                guard entryFolder == folder, let register = Register.allCases.first(where: { $0.fileName == name }) else { continue }
+                streams[register] = ZipEntryStream(archive: archive, entry: entry, displayName: "\(input.displayName)!/\(entry.name)")
+            }
+            return readCSV(source, streams: streams, folderName: source.displayName)
         }
+    }
+
+    /// Finds and reads the submissions `inputs` name, keeping `summarise(submission)` of each.
+    public func read<Summary: Sendable>(_ inputs: [SubmissionInput], summarising summarise: @Sendable (Submission) -> Summary) -> ReadBatch<Summary> {
+        let discovery = SourceDiscovery(inputs, zipLimits: limits.zip)
+        return ReadBatch(outcomes: read(discovery.sources, summarising: summarise), inputFindings: discovery.findings)
+    }
+
+    private func outcome(_ source: SubmissionSource, _ submission: Submission?, _ findings: FindingCollector) -> ReadOutcome<Submission> {
+        ReadOutcome(source: source, payload: submission, header: submission?.header, findings: findings, digest: submission?.contentDigest)
     }
 
     /// Reads many sources, in parallel on every core, keeping only `summarise(submission)` of
     /// each (`{ $0 }` keeps the submission): memory holds one submission per core at a time,
     /// not all of them. Results keep the sources' order.
     public func read<Summary: Sendable>(_ sources: [SubmissionSource],
-                                        summarising summarise: @Sendable (Submission) -> Summary) -> [Loaded<Summary>] {
+                                        summarising summarise: @Sendable (Submission) -> Summary) -> [ReadOutcome<Summary>] {
         sources.parallelMap { read($0).map(summarise) }
     }
 
@@ -93,32 +67,34 @@ public struct SubmissionReader: Sendable {
     /// `prepare` runs on the reading threads, next to the reading (the rows a store writes).
     public func forEach<Prepared: Sendable>(_ sources: [SubmissionSource], batchSize: Int = 16,
                                             preparing prepare: @escaping @Sendable (Submission) -> Prepared,
-                                            _ body: (Loaded<Prepared>) async throws -> Void) async throws {
+                                            _ body: (ReadOutcome<Prepared>) async throws -> Void) async throws {
         let size = max(1, batchSize)
         let batches = stride(from: 0, to: sources.count, by: size).map { Array(sources[$0..<min($0 + size, sources.count)]) }
         let reader = self
-        func start(_ index: Int) -> Task<[Loaded<Prepared>], Never>? {
+        // Each batch is read on a dispatch queue (the reading is CPU-heavy), never on Swift's
+        // cooperative pool.
+        func start(_ index: Int) -> Task<[ReadOutcome<Prepared>], Never>? {
             guard index < batches.count else { return nil }
             let batch = batches[index]
-            return Task.detached { reader.read(batch, summarising: prepare) }
+            return Task { await offloaded { reader.read(batch, summarising: prepare) } }
         }
         var next = start(0)
         for index in batches.indices {
             guard let current = next else { break }
-            let loaded = await current.value
+            let outcomes = await current.value
             next = start(index + 1)
-            for item in loaded { try await body(item) }
+            for item in outcomes { try await body(item) }
         }
     }
 
-    private func readCSV(_ source: SubmissionSource, streams: [Register: ByteStream], folderName: String) -> LoadedSubmission {
+    private func readCSV(_ source: SubmissionSource, streams: [Register: ByteStream], folderName: String) -> ReadOutcome<Submission> {
         var collector = FindingCollector()
         let missing = Register.allCases.filter { streams[$0] == nil }
         for register in missing {
-            collector.add(.fileMissing, at: SourceLocation(file: SourceDiscovery.join(folderName, register.fileName), line: nil),
+            collector.add(.fileMissing, at: FindingLocation(file: SourceDiscovery.join(folderName, register.fileName), line: nil),
                           detail: register.fileName, detailEN: register.fileName)
         }
-        guard missing.isEmpty else { return LoadedSubmission(source: source, submission: nil, findings: collector, digest: digest) }
+        guard missing.isEmpty else { return outcome(source, nil, collector) }
 
         let reader = CSVRegisterReader(limits: limits)
         let budget = CSVRegisterReader.ByteBudget(limit: limits.maxSubmissionBytes)
@@ -131,7 +107,7 @@ public struct SubmissionReader: Sendable {
         }
         if headerReadable { builder.addHeader(header) }
         let submission = builder.finish()
-        return LoadedSubmission(source: source, submission: submission, findings: builder.collector, digest: digest)
+        return outcome(source, submission, builder.collector)
     }
 }
 

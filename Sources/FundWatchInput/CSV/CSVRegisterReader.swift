@@ -1,3 +1,5 @@
+import FundWatchCore
+import FundWatchZip
 /// Reads the CSV files of a submission into raw rows: maps each file's header row to
 /// FORMAT.md's columns, then turns each record into a `RawRow`.
 struct CSVRegisterReader {
@@ -26,7 +28,7 @@ struct CSVRegisterReader {
                 return
             }
             guard record.count == columns.count else {
-                builder.collector.add(.csvFieldCount, at: SourceLocation(file: file, line: record.line),
+                builder.collector.add(.csvFieldCount, at: FindingLocation(file: file, line: record.line),
                               detail: "\(record.count) 个字段,表头有 \(columns.count) 个",
                               detailEN: "\(record.count) fields, the header has \(columns.count)",
                               expected: "\(columns.count) fields, as in the header row")
@@ -53,23 +55,23 @@ struct CSVRegisterReader {
             guard seenLayout else {
                 seenLayout = true
                 if texts.map(\.trimmingWhitespace) != ["field", "value"] {
-                    builder.collector.add(.headerLayout, at: SourceLocation(file: file, line: line))
+                    builder.collector.add(.headerLayout, at: FindingLocation(file: file, line: line))
                     throw Stop()
                 }
                 return
             }
             guard texts.count == 2 else {
-                builder.collector.add(.csvFieldCount, at: SourceLocation(file: file, line: line),
+                builder.collector.add(.csvFieldCount, at: FindingLocation(file: file, line: line),
                               detail: "\(texts.count) 个字段", detailEN: "\(texts.count) fields", expected: "2 fields: field,value")
                 return
             }
             let name = texts[0].trimmingWhitespace
             guard let field = HeaderField.named(name) else {
-                builder.collector.add(.headerUnknownField, at: SourceLocation(file: file, line: line, column: "field"), detail: "「\(name)」", detailEN: "'\(name)'")
+                builder.collector.add(.headerUnknownField, at: FindingLocation(file: file, line: line, column: "field"), detail: "「\(name)」", detailEN: "'\(name)'")
                 return
             }
             if raw.has(field.rawValue) {
-                builder.collector.add(.headerDuplicateField, at: SourceLocation(file: file, line: line, column: "field"), detail: name, detailEN: name)
+                builder.collector.add(.headerDuplicateField, at: FindingLocation(file: file, line: line, column: "field"), detail: name, detailEN: name)
                 return
             }
             raw.set(field.rawValue, texts[1])
@@ -101,7 +103,7 @@ struct CSVRegisterReader {
             }
             if let i = invalid {
                 let what = decoding.encoding?.rawValue ?? "UTF-8 / GB18030"
-                builder.collector.add(.encoding, at: SourceLocation(file: file, line: record.line),
+                builder.collector.add(.encoding, at: FindingLocation(file: file, line: record.line),
                              detail: "第 \(i + 1) 个字段含有无效的 \(what) 字节", detailEN: "field \(i + 1) has bytes that are not valid \(what)")
                 throw Stop()
             }
@@ -112,7 +114,7 @@ struct CSVRegisterReader {
             try stream.forEachChunk { chunk in
                 budget.used += Int64(chunk.count)
                 if budget.used > budget.limit {
-                    builder.collector.add(.tooLarge, at: SourceLocation(file: file, line: nil))
+                    builder.collector.add(.tooLarge, at: FindingLocation(file: file, line: nil))
                     throw Stop()
                 }
                 let skip = decoding.inspect(chunk)
@@ -120,16 +122,19 @@ struct CSVRegisterReader {
             }
             try tokenizer.finish { try handle($0) }
         } catch let failure as CSVTokenizer.Failure {
-            builder.collector.add(failure.rule, at: SourceLocation(file: file, line: failure.line), detail: failure.detail)
+            builder.collector.add(failure.rule, at: FindingLocation(file: file, line: failure.line), detail: failure.detail)
             return
         } catch is Stop {
             return
+        } catch let error as ZipError {
+            builder.collector.add(Finding(zip: error, archive: file))
+            return
         } catch {
-            builder.collector.add(.fileUnreadable, at: SourceLocation(file: file, line: nil), detail: "\(error)", detailEN: "\(error)")
+            builder.collector.add(.fileUnreadable, at: FindingLocation(file: file, line: nil), detail: "\(error)", detailEN: "\(error)")
             return
         }
         if !sawRecord {
-            builder.collector.add(.csvEmpty, at: SourceLocation(file: file, line: 1), expected: expectedHeader.joined(separator: ","))
+            builder.collector.add(.csvEmpty, at: FindingLocation(file: file, line: 1), expected: expectedHeader.joined(separator: ","))
         }
     }
 
@@ -143,16 +148,16 @@ struct CSVRegisterReader {
             let index = known.firstIndex(of: name)
             if let index {
                 if !seen.insert(index).inserted {
-                    collector.add(.csvDuplicateColumn, at: SourceLocation(file: file, line: line, column: name), detail: name, detailEN: name)
+                    collector.add(.csvDuplicateColumn, at: FindingLocation(file: file, line: line, column: name), detail: name, detailEN: name)
                 }
             } else {
-                collector.add(.csvUnknownColumn, at: SourceLocation(file: file, line: line, column: name),
+                collector.add(.csvUnknownColumn, at: FindingLocation(file: file, line: line, column: name),
                               detail: "「\(name)」", detailEN: "'\(name)'", expected: "one of: " + known.joined(separator: ", "))
             }
             mapping.append(index)
         }
         for (index, name) in known.enumerated() where register.isRequired(index) && !seen.contains(index) {
-            collector.add(.csvMissingColumn, at: SourceLocation(file: file, line: line, column: name), detail: name, detailEN: name,
+            collector.add(.csvMissingColumn, at: FindingLocation(file: file, line: line, column: name), detail: name, detailEN: name,
                           expected: "a column named \(name)")
         }
         return mapping

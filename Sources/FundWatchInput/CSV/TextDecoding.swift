@@ -1,3 +1,4 @@
+import FundWatchCore
 import Foundation
 
 /// The text encoding of one CSV file, decided from its bytes and never guessed silently:

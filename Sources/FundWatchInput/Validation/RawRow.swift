@@ -1,3 +1,4 @@
+import FundWatchCore
 /// One row of a register (or the header) as read, before any rule: each field's UTF-8
 /// bytes by field index, plus where each value stands.
 ///
@@ -90,7 +91,7 @@ public struct RawRow: Sendable {
     }
 
     /// Where the field at `index` stands, for a finding.
-    public func location(of index: Int) -> SourceLocation { place(of: index).location }
+    public func location(of index: Int) -> FindingLocation { place(of: index).location }
 
     /// Where the field at `index` stands, kept without making its location's text.
     public func place(of index: Int) -> FieldPlace {
@@ -98,8 +99,8 @@ public struct RawRow: Sendable {
     }
 
     /// Where the row as a whole stands.
-    public var location: SourceLocation {
-        SourceLocation(file: file, line: line, element: elementPath)
+    public var location: FindingLocation {
+        FindingLocation(file: file, line: line, element: elementPath)
     }
 }
 
@@ -113,11 +114,11 @@ public struct FieldPlace: Sendable {
     let index: Int
 
     /// The field's location: file, line and column (CSV) or element path (XML).
-    public var location: SourceLocation {
+    public var location: FindingLocation {
         let name = register.fieldNames[index]
         if let row = RawRow.elementPath(of: register, at: xmlPosition) {
-            return SourceLocation(file: file, line: line, element: row + "/" + name)
+            return FindingLocation(file: file, line: line, element: row + "/" + name)
         }
-        return SourceLocation(file: file, line: line, column: name)
+        return FindingLocation(file: file, line: line, column: name)
     }
 }

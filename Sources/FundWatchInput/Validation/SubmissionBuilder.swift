@@ -16,7 +16,7 @@ public struct SubmissionBuilder {
     private var cases: [CaseRecord] = []
     private var caseIDs: Set<String> = []
     /// Checks deferred to `finish`: a value and where it stands.
-    private var references: [(code: String, register: Register, at: SourceLocation)] = []
+    private var references: [(code: String, register: Register, at: FindingLocation)] = []
     private var inspectionDates: [(day: Day, at: FieldPlace)] = []
     private var caseDates: [(field: String, day: Day, at: FieldPlace)] = []
 
@@ -174,7 +174,7 @@ public struct SubmissionBuilder {
     // ``finish()``: rows may come before the header.
 
     /// `inspected_on` must fall in the period's year, on or before its last day.
-    private mutating func checkInspection(_ day: Day, header: SubmissionHeader, at location: @autoclosure () -> SourceLocation) {
+    private mutating func checkInspection(_ day: Day, header: SubmissionHeader, at location: @autoclosure () -> FindingLocation) {
         let yearStart = header.period.january.firstDay, periodEnd = header.period.lastDay
         if day < yearStart {
             collector.add(.inspectedOutsideYear, at: location(), detail: "\(day)", detailEN: "\(day)", expected: "a date from \(yearStart) to \(periodEnd)")
@@ -194,7 +194,7 @@ public struct SubmissionBuilder {
     }
 
     /// A case date may not fall after the period's last day.
-    private mutating func checkCaseDate(_ field: String, _ day: Day, header: SubmissionHeader, at location: @autoclosure () -> SourceLocation) {
+    private mutating func checkCaseDate(_ field: String, _ day: Day, header: SubmissionHeader, at location: @autoclosure () -> FindingLocation) {
         let periodEnd = header.period.lastDay
         guard day > periodEnd else { return }
         collector.add(.notAfterPeriod(.cases, field), at: location(), detail: "\(day) > \(periodEnd)", detailEN: "\(day) > \(periodEnd)",

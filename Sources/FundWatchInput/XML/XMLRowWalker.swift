@@ -1,4 +1,5 @@
 import CLibXML2
+import FundWatchXML
 import FundWatchCore
 
 /// Follows the element structure of a submission document, event by event, and hands
@@ -40,7 +41,7 @@ struct XMLRowWalker {
         if fieldText.count > limits.maxFieldBytes {
             field?.tooLong = true
             fieldText.removeAll()
-            sink.parse.add(.xmlFieldTooLong, at: SourceLocation(file: file, line: line(), element: elementPath(for: current.index)))
+            sink.parse.add(.xmlFieldTooLong, at: FindingLocation(file: file, line: line(), element: elementPath(for: current.index)))
         }
     }
 

@@ -1,6 +1,8 @@
 import CLibXML2
+import FundWatchXML
 import FundWatchCore
 import Foundation
+import FundWatchZip
 
 /// Reads an XML submission with libxml2's SAX2 push parser, validating it against
 /// `submission.xsd` in the same pass (the schema is plugged into the SAX stream): no tree
@@ -11,31 +13,24 @@ import Foundation
 struct XMLSubmissionReader {
     let limits: ReadLimits
 
-    /// Parser options: never `XML_PARSE_NOENT` or `XML_PARSE_DTDLOAD`.
-    static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue)
 
-    /// Reads `path` and returns the findings and, when there is no error, the submission.
-    func read(path: String, displayName: String) -> (Submission?, FindingCollector) {
+    /// Reads a document and returns the findings and, when there is no error, the submission.
+    func read(_ stream: ByteStream) -> (Submission?, FindingCollector) {
+        let displayName = stream.displayName
         let sink = XMLErrorSink(file: displayName)
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? NSNumber,
-           size.int64Value > limits.maxSubmissionBytes {
-            sink.parse.add(.tooLarge, at: SourceLocation(file: displayName, line: nil))
+        if let size = stream.knownSize, size > limits.maxSubmissionBytes {
+            sink.parse.add(.tooLarge, at: FindingLocation(file: displayName, line: nil))
             return (nil, sink.parse)
         }
         _ = SubmissionSchema.shared
-        if let doctypeLine = XMLProlog.doctypeLine(path: path) {
-            sink.parse.add(.xmlDoctype, at: SourceLocation(file: displayName, line: doctypeLine))
-            return (nil, sink.parse)
-        }
-        return sink.capturingThreadErrors { read(path: path, displayName: displayName, sink: sink) }
+        return sink.capturingThreadErrors { read(stream, sink: sink) }
     }
 
-    private func read(path: String, displayName: String, sink: XMLErrorSink) -> (Submission?, FindingCollector) {
-        guard let file = fopen(path, "rb") else {
-            sink.parse.add(.fileUnreadable, at: SourceLocation(file: displayName, line: nil))
-            return (nil, sink.parse)
-        }
-        defer { fclose(file) }
+    /// Ends reading early; the finding has been added.
+    private struct Stop: Error {}
+
+    private func read(_ stream: ByteStream, sink: XMLErrorSink) -> (Submission?, FindingCollector) {
+        let displayName = stream.displayName
         // The callbacks reach the state through a plain pointer: no reference counting and
         // no exclusivity checks per SAX event.
         let state = UnsafeMutablePointer<SAXState>.allocate(capacity: 1)
@@ -46,39 +41,76 @@ struct XMLSubmissionReader {
             parser = try XMLPushParser(name: displayName, handler: SAXState.makeHandler(), userData: UnsafeMutableRawPointer(state),
                                        schema: SubmissionSchema.shared.pointer, sink: sink)
         } catch XMLPushParser.Failure.schemaNotAttached {
-            sink.parse.add(.fileUnreadable, at: SourceLocation(file: displayName, line: nil), detailEN: "schema could not be attached")
+            sink.parse.add(.fileUnreadable, at: FindingLocation(file: displayName, line: nil), detailEN: "schema could not be attached")
             return (nil, sink.parse)
         } catch {
-            sink.parse.add(.fileUnreadable, at: SourceLocation(file: displayName, line: nil))
+            sink.parse.add(.fileUnreadable, at: FindingLocation(file: displayName, line: nil))
             return (nil, sink.parse)
         }
         state.pointee.context = parser.context
 
-        let blockSize = 1 << 16
-        let block = UnsafeMutablePointer<UInt8>.allocate(capacity: blockSize)
-        defer { block.deallocate() }
-        while state.pointee.doctypeLine == nil {
-            let count = fread(block, 1, blockSize, file)
-            if count > 0 { parser.parse(UnsafeBufferPointer(start: block, count: count), terminate: false) }
-            if count < blockSize { break }
+        // The first bytes are looked at for a DOCTYPE before libxml2 sees any of them.
+        var prolog: [UInt8] = []
+        var prologChecked = false
+        var read: Int64 = 0
+        // In 64 KiB blocks, as libxml2 reads best.
+        func parse(_ bytes: UnsafeBufferPointer<UInt8>) {
+            var start = 0
+            while start < bytes.count {
+                let end = min(start + (1 << 16), bytes.count)
+                parser.parse(UnsafeBufferPointer(rebasing: bytes[start..<end]), terminate: false)
+                start = end
+            }
         }
-        if ferror(file) != 0 {
-            sink.parse.add(.fileUnreadable, at: SourceLocation(file: displayName, line: nil))
+        func check(_ bytes: [UInt8]) throws {
+            prologChecked = true
+            if let line = XMLProlog.doctypeLine(in: bytes) {
+                sink.parse.add(.xmlDoctype, at: FindingLocation(file: displayName, line: line))
+                throw Stop()
+            }
+            bytes.withUnsafeBufferPointer { parse($0) }
+        }
+        do {
+            try stream.forEachChunk { chunk in
+                read += Int64(chunk.count)
+                if read > limits.maxSubmissionBytes {
+                    sink.parse.add(.tooLarge, at: FindingLocation(file: displayName, line: nil))
+                    throw Stop()
+                }
+                if !prologChecked {
+                    prolog.append(contentsOf: chunk)
+                    if prolog.count >= XMLProlog.window { try check(prolog); prolog = [] }
+                } else {
+                    parse(chunk)
+                }
+                if state.pointee.doctypeLine != nil { throw Stop() }
+            }
+            if !prologChecked { try check(prolog) }
+        } catch is Stop {
+            if let line = state.pointee.doctypeLine {
+                sink.parse.add(.xmlDoctype, at: FindingLocation(file: displayName, line: line))
+            }
+            return (nil, sink.parse)
+        } catch let error as ZipError {
+            sink.parse.add(Finding(zip: error, archive: displayName))
+            return (nil, sink.parse)
+        } catch {
+            sink.parse.add(.fileUnreadable, at: FindingLocation(file: displayName, line: nil))
             return (nil, sink.parse)
         }
         if let line = state.pointee.doctypeLine {
-            sink.parse.add(.xmlDoctype, at: SourceLocation(file: displayName, line: line))
+            sink.parse.add(.xmlDoctype, at: FindingLocation(file: displayName, line: line))
             return (nil, sink.parse)
         }
         parser.parse(UnsafeBufferPointer(start: nil, count: 0), terminate: true)
         if !parser.isWellFormed || sink.parse.hasErrors {
             if !sink.parse.hasErrors {
-                sink.parse.add(.xmlMalformed, at: SourceLocation(file: displayName, line: nil), detailEN: "the document ends early")
+                sink.parse.add(.xmlMalformed, at: FindingLocation(file: displayName, line: nil), detailEN: "the document ends early")
             }
             return (nil, sink.parse)
         }
         if sink.schema.hasErrors || !parser.isValid {
-            if !sink.schema.hasErrors { sink.schema.add(.xmlSchema, at: SourceLocation(file: displayName, line: nil)) }
+            if !sink.schema.hasErrors { sink.schema.add(.xmlSchema, at: FindingLocation(file: displayName, line: nil)) }
             return (nil, sink.schema)
         }
         var builder = state.pointee.walker.builder

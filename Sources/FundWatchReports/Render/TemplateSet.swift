@@ -1,3 +1,4 @@
+import FundWatchCore
 import Foundation
 import FundWatchTemplates
 import FundWatchTemplating

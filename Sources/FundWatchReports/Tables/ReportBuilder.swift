@@ -1,13 +1,14 @@
 import FundWatchCore
+import FundWatchHashing
 
 /// Builds the six tables of METRICS.md from a report's input. Every figure is computed
 /// here, once; templates and writers only lay out what the tables hold.
 public struct ReportBuilder: Sendable {
     public let input: ReportInput
     /// The window's measurement (本期).
-    public let period: Measurement
+    public let period: CityMetrics
     /// The year-to-date measurement (累计).
-    public let yearToDate: Measurement
+    public let yearToDate: CityMetrics
 
     /// Each county's summary (nil when missing), in county order.
     let summaries: [CountySummary?]
@@ -18,8 +19,8 @@ public struct ReportBuilder: Sendable {
         self.input = input
         let summaries = input.choices.map { $0.chosen?.payload }
         self.summaries = summaries
-        self.period = Measurement(choices: input.choices, window: input.window, asOf: input.asOf, metrics: summaries.map { $0?.period })
-        self.yearToDate = Measurement(choices: input.choices, window: .yearToDate(input.window.to), asOf: input.asOf,
+        self.period = CityMetrics(choices: input.choices, window: input.window, asOf: input.asOf, metrics: summaries.map { $0?.period })
+        self.yearToDate = CityMetrics(choices: input.choices, window: .yearToDate(input.window.to), asOf: input.asOf,
                                       metrics: summaries.map { $0?.yearToDate })
         self.notices = summaries.flatMap { $0?.notices ?? [] }.sorted(by: MajorCaseNotice.byUrgency)
     }
@@ -52,17 +53,16 @@ public struct ReportBuilder: Sendable {
             CountyProvenance(countyCode: c.countyCode, countyName: c.countyName, status: c.status,
                              period: c.chosen?.period, submittedOn: c.chosen?.submittedOn, digest: c.chosen?.digest)
         }
-        var hasher = SHA256()
-        for p in provenance { hasher.update("\(p.countyCode):\(p.digest ?? "-")\n") }
+        let inputs = provenance.map { "\($0.countyCode):\($0.digest ?? "-")\n" }.joined()
         return ReportDocument(
             title: title,
             window: input.window, yearToDate: .yearToDate(input.window.to), asOf: input.asOf,
-            provenance: provenance, inputDigest: hasher.finalizeHex(),
+            provenance: provenance, inputDigest: SHA256Digest.hex(of: inputs),
             tables: tables.map(table))
     }
 
     /// The heading of a county row: its name, with the data status when not current.
-    func countyLabel(_ county: Measurement.County) -> String {
+    func countyLabel(_ county: CityMetrics.County) -> String {
         switch county.status {
         case .ok: county.countyName
         case .stale: "\(county.countyName)(沿用\(county.period.map { "\($0.year)年\($0.month)月" } ?? "")数据)"

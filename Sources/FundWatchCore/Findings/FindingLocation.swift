@@ -1,0 +1,14 @@
+/// Where a value was read: used to place a finding.
+public struct FindingLocation: Sendable, Hashable {
+    public var file: String
+    public var line: Int?
+    public var element: String?
+    public var column: String?
+
+    public init(file: String, line: Int?, element: String? = nil, column: String? = nil) {
+        self.file = file
+        self.line = line
+        self.element = element
+        self.column = column
+    }
+}

@@ -1,0 +1,26 @@
+/// Everything a configuration file can set. Each section has one reader; a section or
+/// key nobody reads is an error naming its line, so a typo never passes silently.
+public struct Settings: Sendable {
+    /// `[notices]` and `[returns]`.
+    public var policy = Policy.standard
+    /// `[evaluation.weights]`, `[evaluation.targets]`, `[evaluation.bands]`.
+    public var evaluation = EvaluationMethod.standard
+    /// `[bulletin]`.
+    public var bulletin = BulletinSettings.standard
+
+    /// The sections FundWatch reads.
+    public static let knownSections = ["notices", "returns", "evaluation.weights", "evaluation.targets", "evaluation.bands", "bulletin"]
+
+    public init() {}
+
+    /// Reads a parsed file.
+    public init(_ file: ConfigFile) throws(ConfigFile.Problem) {
+        for entry in file.entries where !Self.knownSections.contains(entry.section) {
+            let name = entry.section.isEmpty ? "(no section)" : "[\(entry.section)]"
+            throw file.problem(entry, "\(name) is not a FundWatch section; known: " + Self.knownSections.map { "[\($0)]" }.joined(separator: ", "))
+        }
+        policy = try Policy(config: file)
+        evaluation = try EvaluationMethod(config: file)
+        bulletin = try BulletinSettings(config: file)
+    }
+}

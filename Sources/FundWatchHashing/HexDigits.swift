@@ -1,0 +1,24 @@
+import Crypto
+
+extension SHA256.Digest {
+    /// The digest as 64 lowercase hex digits.
+    public var hexDigits: String {
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in self {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0xF)])
+        }
+        return String(decoding: hex, as: UTF8.self)
+    }
+}
+
+extension SHA256 {
+    /// The SHA-256 of `text`'s UTF-8 bytes, as hex digits.
+    public static func hexDigits(of text: String) -> String {
+        var hasher = SHA256()
+        hasher.update(data: Array(text.utf8))
+        return hasher.finalize().hexDigits
+    }
+}

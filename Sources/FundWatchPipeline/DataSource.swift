@@ -1,0 +1,13 @@
+import FundWatchCore
+import FundWatchInput
+import FundWatchStore
+
+/// Where a job reads submissions from: files (paths or uploads, read and validated on the
+/// way; any error stops the job) or a store (every stored version).
+public enum DataSource: Sendable {
+    case files([SubmissionInput])
+    case store(any SubmissionStore)
+
+    /// Files at `paths`.
+    public static func paths(_ paths: [String]) -> DataSource { .files(paths.map(SubmissionInput.path)) }
+}

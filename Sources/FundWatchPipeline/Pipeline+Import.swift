@@ -1,0 +1,88 @@
+import Foundation
+import FundWatchCore
+import FundWatchInput
+import FundWatchStore
+
+/// What importing one submission (or one input that names none) gave.
+public enum ImportEvent: Sendable {
+    /// Refused: errors (or an input that names no submission); nothing was written.
+    case rejected(source: String, findings: FindingCollector)
+    /// Stored (or, in a dry run, what would be stored).
+    case stored(ImportedSubmission)
+}
+
+/// One submission an import stored, with its warnings.
+public struct ImportedSubmission: Sendable {
+    public var outcome: ImportOutcome
+    public var header: SubmissionHeader
+    public var institutions: Int
+    public var inspections: Int
+    public var cases: Int
+    public var digest: String
+    public var source: String
+    /// The version stored (nil when unchanged, or in a dry run).
+    public var version: StoredVersion?
+    /// Its findings: warnings only (an error rejects it).
+    public var findings: FindingCollector
+}
+
+/// How many submissions each outcome had.
+public struct ImportTotals: Sendable, Equatable {
+    public var new = 0, newVersion = 0, unchanged = 0, rejected = 0
+
+    public init() {}
+
+    mutating func count(_ event: ImportEvent) {
+        switch event {
+        case .rejected: rejected += 1
+        case .stored(let s):
+            switch s.outcome {
+            case .new: new += 1
+            case .newVersion: newVersion += 1
+            case .unchanged: unchanged += 1
+            }
+        }
+    }
+}
+
+extension Pipeline {
+    /// Validates each submission `inputs` name and stores it in one transaction (one with
+    /// any error changes nothing; the same content twice is `unchanged`), handing each
+    /// outcome to `each` in input order. Submissions are read in parallel batches while the
+    /// previous batch is written, so memory holds two batches, never the whole country.
+    public func importSubmissions(_ inputs: [SubmissionInput], into store: any SubmissionStore, dryRun: Bool = false,
+                                  importedAt: String = ISO8601DateFormatter().string(from: Date()),
+                                  each: (ImportEvent) async -> Void = { _ in }) async throws(PipelineError) -> ImportTotals {
+        let discovery = SourceDiscovery(inputs, zipLimits: limits.zip)
+        var totals = ImportTotals()
+        for finding in discovery.findings {
+            var findings = FindingCollector()
+            findings.add(finding)
+            let event = ImportEvent.rejected(source: finding.file, findings: findings)
+            totals.count(event)
+            await each(event)
+        }
+        do {
+            try await reader.forEach(discovery.sources, preparing: { ($0, StoreSchema.RegisterRows($0)) }) { item in
+                let event: ImportEvent
+                if let (submission, rows) = item.payload, let digest = item.digest {
+                    let (outcome, version) = try await store.record(submission, rows: rows, digest: digest, origin: item.source.displayName,
+                                                                    importedAt: importedAt, dryRun: dryRun)
+                    event = .stored(ImportedSubmission(
+                        outcome: outcome, header: submission.header, institutions: submission.institutions.count,
+                        inspections: submission.inspections.count, cases: submission.cases.count, digest: digest,
+                        source: item.source.displayName, version: version, findings: item.findings))
+                } else {
+                    event = .rejected(source: item.source.displayName, findings: item.findings)
+                }
+                totals.count(event)
+                await each(event)
+            }
+        } catch let error as StoreError {
+            throw PipelineError(error)
+        } catch {
+            throw .storeUnavailable("\(error)")
+        }
+        return totals
+    }
+}

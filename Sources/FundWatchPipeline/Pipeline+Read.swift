@@ -1,0 +1,52 @@
+import FundWatchCore
+import FundWatchInput
+import FundWatchStore
+
+extension Pipeline {
+    /// Checks every rule of the format on the submissions `inputs` name, and reports every
+    /// finding; never throws (a broken input is a finding).
+    public func validate(_ inputs: [SubmissionInput]) async -> ValidationReport {
+        let reader = self.reader
+        return await offloaded { reader.read(inputs, summarising: { $0.header }) }
+    }
+
+    /// Reads `inputs` keeping `summarise(submission)` of each; any error anywhere stops the
+    /// job (``PipelineError/validationFailed(_:)``), warnings go to the observer.
+    func accepted<Payload: Sendable>(_ inputs: [SubmissionInput],
+                                     summarising summarise: @escaping @Sendable (Submission) -> Payload) async throws(PipelineError) -> ReadBatch<Payload> {
+        let reader = self.reader
+        let batch = await offloaded { reader.read(inputs, summarising: summarise) }
+        if batch.hasErrors { throw .validationFailed(batch.report) }
+        if let note = batch.warningNote { warningsObserver?(note) }
+        return batch
+    }
+
+    /// The versions `source` offers: files read whole and validated (any error stops), or
+    /// the versions a store lists.
+    public func versions(_ source: DataSource) async throws(PipelineError) -> VersionSet {
+        switch source {
+        case .files(let inputs):
+            return VersionSet(backing: .files(try await accepted(inputs, summarising: { $0 }).versions))
+        case .store(let store):
+            do {
+                return VersionSet(backing: .store(store, try await store.allVersions()))
+            } catch {
+                throw PipelineError(error)
+            }
+        }
+    }
+
+    /// Each county's version for `month` (METRICS.md), keeping `summarise(submission)` of each
+    /// chosen one. Files are summarised as they are read, so memory holds one submission per
+    /// core, never all of them; a store's chosen versions likewise.
+    public func select<Summary: Sendable>(_ source: DataSource, for month: YearMonth,
+                                          summarising summarise: @escaping @Sendable (Submission) -> Summary) async throws(PipelineError) -> Selection<Summary> {
+        switch source {
+        case .files(let inputs):
+            let batch = try await accepted(inputs, summarising: summarise)
+            do { return try Selection(batch.versions, for: month, tieRule: .refuseDifferentContents) } catch { throw .versionConflict(error) }
+        case .store:
+            return try await versions(source).select(for: month, summarising: summarise)
+        }
+    }
+}

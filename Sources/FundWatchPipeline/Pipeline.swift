@@ -1,0 +1,55 @@
+import Foundation
+import FundWatchCore
+import FundWatchInput
+import FundWatchReports
+
+/// FundWatch's pipeline, the one piece of code every front door (the CLI, the portal)
+/// calls: sources (paths, or uploaded bytes) → read and validate → choose versions (files or
+/// a store) → summarise → a report document → renderers → an output sink (a folder, or
+/// memory a response is written from).
+///
+/// Every job is `async` and does its CPU-heavy work on dispatch queues, never on Swift's
+/// cooperative pool; every failure is a ``PipelineError``; nothing here prints or exits.
+///
+/// ```swift
+/// let pipeline = try Pipeline()
+/// let sink = try FolderSink(directory: "reports")
+/// let written = try await pipeline.report(.paths(["samples/city"]), window: try Window(to: month), into: sink)
+/// ```
+public struct Pipeline: Sendable {
+    /// Thresholds, deadlines, weights and texts (`--config`).
+    public var settings: Settings
+    /// The templates documents render from.
+    public var templates: TemplateSet
+    /// The readers' limits.
+    public var limits: ReadLimits
+    /// Told how many warnings the submissions a job read carry (they never change a figure).
+    public var warningsObserver: (@Sendable (WarningNote) -> Void)?
+
+    /// A pipeline with `settings`, the templates of `templatesDirectory` (the built-in ones
+    /// by default) and the readers' `limits`.
+    public init(settings: Settings = Settings(), templatesDirectory: String? = nil, limits: ReadLimits = .standard) throws(PipelineError) {
+        self.settings = settings
+        self.limits = limits
+        do {
+            templates = try templatesDirectory.map { try TemplateSet(directory: $0) } ?? TemplateSet.defaults()
+        } catch {
+            throw .badTemplate("\(error)")
+        }
+    }
+
+    /// Reads the configuration file at `path` (README, "Configuration").
+    public static func settings(file path: String) throws(PipelineError) -> Settings {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw .badConfiguration("configuration file \(path) cannot be read as UTF-8 text")
+        }
+        do {
+            return try Settings(try ConfigFile(text: text, file: path))
+        } catch {
+            throw .badConfiguration("configuration \(error.description)")
+        }
+    }
+
+    var reader: SubmissionReader { SubmissionReader(limits: limits) }
+    var writer: ReportWriter { ReportWriter(templates: templates) }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import FundWatchCore
+import FundWatchInput
+import FundWatchReports
+import FundWatchStore
+
+/// The versions a job may choose from (see `SubmissionVersion` for the names): submissions
+/// read whole from files, or the versions a store lists (loaded only once chosen).
+public struct VersionSet: Sendable {
+    enum Backing: Sendable {
+        case files([SubmissionVersion<Submission>])
+        case store(any SubmissionStore, [SubmissionVersion<Int64>])
+    }
+
+    let backing: Backing
+
+    /// The latest period submitted, for default dates.
+    public var latestPeriod: YearMonth? {
+        switch backing {
+        case .files(let versions): versions.map(\.period).max()
+        case .store(_, let versions): versions.map(\.period).max()
+        }
+    }
+
+    /// Chooses each county's version for `month` per METRICS.md (files given together: a tie
+    /// of different contents is a conflict; a store: the later import wins) and keeps
+    /// `summarise(submission)` of each chosen one. From a store the case texts are loaded
+    /// only with `caseTexts` (no summary uses them).
+    public func select<Summary: Sendable>(for month: YearMonth, caseTexts: Bool = false,
+                                          summarising summarise: @escaping @Sendable (Submission) -> Summary) async throws(PipelineError) -> Selection<Summary> {
+        switch backing {
+        case .files(let versions):
+            let selection: Selection<Submission>
+            do { selection = try Selection(versions, for: month, tieRule: .refuseDifferentContents) } catch { throw .versionConflict(error) }
+            return await offloaded { selection.mapPayloads(summarise) }
+        case .store(let store, let versions):
+            let selection: Selection<Int64>
+            do { selection = try Selection(versions, for: month, tieRule: .laterImportWins) } catch { throw .versionConflict(error) }
+            return Selection(choices: try await Self.load(selection.choices, from: store, caseTexts: caseTexts, summarising: summarise),
+                             firstSubmitted: selection.firstSubmitted)
+        }
+    }
+
+    /// A report's input for one window.
+    public func reportInput(window: Window, asOf: Day, policy: Policy) async throws(PipelineError) -> ReportInput {
+        ReportInput(window: window, asOf: asOf, policy: policy,
+                    selection: try await select(for: window.to, summarising: ReportInput.summarise(window: window, asOf: asOf, policy: policy)))
+    }
+
+    /// Loads the chosen versions, a few at a time (the store serves concurrent readers), in
+    /// order, summarising each as soon as it is loaded. The loads and summaries run as tasks
+    /// on ``DispatchTaskExecutor`` (off the cooperative pool); memory holds a few registers at
+    /// a time, never all of them.
+    static func load<Summary: Sendable>(_ choices: [CountyChoice<Int64>], from store: any SubmissionStore, caseTexts: Bool,
+                                        summarising summarise: @escaping @Sendable (Submission) -> Summary) async throws(PipelineError) -> [CountyChoice<Summary>] {
+        // Two loads per core: while one waits for the store, the other is summarised.
+        let width = 2 * max(1, ProcessInfo.processInfo.activeProcessorCount)
+        var loaded = [CountyChoice<Summary>?](repeating: nil, count: choices.count)
+        do {
+            try await withThrowingTaskGroup(of: (Int, CountyChoice<Summary>).self) { group in
+                var next = 0
+                func start() {
+                    guard next < choices.count else { return }
+                    let index = next, choice = choices[index]
+                    group.addTask(executorPreference: DispatchTaskExecutor.shared) {
+                        (index, try await choice.withPayload { id in summarise(try await store.load(id, caseTexts: caseTexts)) })
+                    }
+                    next += 1
+                }
+                for _ in 0..<width { start() }
+                while let (index, choice) = try await group.next() {
+                    loaded[index] = choice
+                    start()
+                }
+            }
+        } catch let error as StoreError {
+            throw PipelineError(error)
+        } catch {
+            throw .storeUnavailable("\(error)")
+        }
+        return loaded.map { $0! }
+    }
+}
+
+extension PipelineError {
+    /// The pipeline's answer to a store problem.
+    init(_ error: StoreError) {
+        switch error.kind {
+        case .notFound: self = .notFound(error.description)
+        case .conflict: self = .storeConflict(error.description)
+        case .unavailable, .damaged: self = .storeUnavailable(error.description)
+        }
+    }
+}

@@ -1,0 +1,253 @@
+import Foundation
+import FundWatchCore
+import FundWatchStore
+import GRDB
+import GRDBSQLite
+
+/// The embedded store: one SQLite file through GRDB, in WAL mode so readers never wait
+/// for a writer, with versioned migrations. Two processes may import at once: each
+/// import is one IMMEDIATE transaction, and a writer waits (up to 60 s) for the other.
+public final class SQLiteStore: SubmissionStore, Sendable {
+    let pool: DatabasePool
+    public let path: String
+
+    /// Opens (creating and migrating if needed) the store at `path`.
+    public init(path: String) throws(StoreError) {
+        self.path = path
+        var configuration = GRDB.Configuration()
+        configuration.busyMode = .timeout(60)
+        configuration.foreignKeysEnabled = true
+        do {
+            pool = try Self.openWaiting(path: path, configuration: configuration)
+        } catch {
+            throw StoreError.unavailable("cannot open the SQLite store \(path): \(error)")
+        }
+    }
+
+    /// Runs a database call, turning its errors into ``StoreError``s: a writer that waited
+    /// out its timeout or a locked file is unavailable, a constraint failure a conflict.
+    private func call<T>(_ body: () async throws -> T) async throws(StoreError) -> T {
+        do {
+            return try await body()
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError {
+            switch error.resultCode.primaryResultCode {
+            case .SQLITE_CONSTRAINT: throw StoreError.conflict("the SQLite store \(path) refused a write: \(error.message ?? "\(error)")")
+            case .SQLITE_CORRUPT, .SQLITE_NOTADB: throw StoreError.damaged("the SQLite store \(path) is damaged: \(error.message ?? "\(error)")")
+            default: throw StoreError.unavailable("the SQLite store \(path) cannot be used: \(error.message ?? "\(error)")")
+            }
+        } catch {
+            throw StoreError.unavailable("the SQLite store \(path) cannot be used: \(error)")
+        }
+    }
+
+    /// Opens and migrates, waiting up to 60 s while another process holds the file: two
+    /// imports starting at once on a new store both switch it to WAL (SQLite answers
+    /// "database is locked" to that switch at once, without its busy timeout) and both
+    /// migrate it.
+    private static func openWaiting(path: String, configuration: GRDB.Configuration) throws -> DatabasePool {
+        let deadline = ContinuousClock.now + .seconds(60)
+        var pause = 0.005
+        while true {
+            do {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                do {
+                    try migrator.migrate(pool)
+                } catch {
+                    // Another process migrated the same new store at the same moment
+                    // ("table submissions already exists"): what counts is that it is done.
+                    guard try pool.read({ try migrator.hasCompletedMigrations($0) }) else { throw error }
+                }
+                return pool
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && ContinuousClock.now < deadline {
+                Thread.sleep(forTimeInterval: pause)
+                pause = min(pause * 2, 0.2)
+            }
+        }
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            for sql in StoreSchema.version1(idColumn: "INTEGER PRIMARY KEY AUTOINCREMENT") { try db.execute(sql: sql) }
+        }
+        return migrator
+    }
+
+    public func record(_ submission: Submission, rows: StoreSchema.RegisterRows, digest: String, origin: String, importedAt: String,
+                       dryRun: Bool) async throws(StoreError) -> (ImportOutcome, StoredVersion?) {
+        try await call { try await recordUnchecked(submission, rows: rows, digest: digest, origin: origin, importedAt: importedAt, dryRun: dryRun) }
+    }
+
+    private func recordUnchecked(_ submission: Submission, rows: StoreSchema.RegisterRows, digest: String, origin: String, importedAt: String,
+                                 dryRun: Bool) async throws -> (ImportOutcome, StoredVersion?) {
+        let h = submission.header
+        if dryRun {
+            let existing = try await pool.read { db in
+                try String.fetchAll(db, sql: "SELECT digest FROM submissions WHERE county_code = ? AND period = ?",
+                                    arguments: [h.countyCode, h.period.description])
+            }
+            return (Self.outcome(digest: digest, existing: existing), nil)
+        }
+        return try await pool.writeWithoutTransaction { db in
+            var result: (ImportOutcome, StoredVersion?) = (.unchanged, nil)
+            try db.inTransaction(.immediate) {
+                let existing = try String.fetchAll(db, sql: "SELECT digest FROM submissions WHERE county_code = ? AND period = ?",
+                                                   arguments: [h.countyCode, h.period.description])
+                let outcome = Self.outcome(digest: digest, existing: existing)
+                guard outcome != .unchanged else { return .rollback }
+                let id = try Self.insert(submission, rows: rows, digest: digest, origin: origin, importedAt: importedAt, db: db)
+                result = (outcome, try Self.versions(db, where: "id = ?", [id]).first)
+                return .commit
+            }
+            return result
+        }
+    }
+
+    /// Inserts a submission and its rows; returns its id.
+    private static func insert(_ s: Submission, rows: StoreSchema.RegisterRows, digest: String, origin: String, importedAt: String,
+                               db: Database) throws -> Int64 {
+        try execute(db, table: "submissions", columns: StoreSchema.submissionColumns,
+                    rows: [StoreSchema.submissionRow(s, digest: digest, origin: origin, importedAt: importedAt)], numberedFor: nil)
+        let id = db.lastInsertedRowID
+        try execute(db, table: "institutions", columns: StoreSchema.institutionColumns, rows: rows.institutions, numberedFor: id)
+        try execute(db, table: "inspections", columns: StoreSchema.inspectionColumns, rows: rows.inspections, numberedFor: id)
+        try execute(db, table: "cases", columns: StoreSchema.caseWriteColumns, rows: rows.cases, numberedFor: id)
+        return id
+    }
+
+    /// Inserts `rows`; with `numberedFor`, each row is preceded by that submission id and its
+    /// position (`submission_id`, `row_no`).
+    private static func execute(_ db: Database, table: String, columns: [String], rows: [[StoreValue]], numberedFor id: Int64?) throws {
+        guard !rows.isEmpty else { return }
+        let all = (id != nil ? ["submission_id", "row_no"] : []) + columns
+        let statement = try db.cachedStatement(
+            sql: "INSERT INTO \(table) (\(StoreSchema.list(all))) VALUES (\(Array(repeating: "?", count: all.count).joined(separator: ", ")))")
+        // Bound and stepped through SQLite's C API: GRDB's `StatementArguments` boxes every
+        // value, which cost more than the inserts themselves (a national import is 2.9 M rows).
+        let handle = statement.sqliteStatement
+        func check(_ code: Int32) throws {
+            guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection))) }
+        }
+        let first: Int32 = id != nil ? 3 : 1
+        for (number, row) in rows.enumerated() {
+            sqlite3_reset(handle)
+            if let id {
+                try check(sqlite3_bind_int64(handle, 1, id))
+                try check(sqlite3_bind_int64(handle, 2, Int64(number)))
+            }
+            for (offset, value) in row.enumerated() {
+                let index = first + Int32(offset)
+                let code: Int32 = switch value {
+                case .text(var text): text.withUTF8 { utf8 in
+                    utf8.withMemoryRebound(to: CChar.self) { chars in
+                        // An empty buffer may have no address, which SQLite would bind as NULL.
+                        chars.baseAddress.map { sqlite3_bind_text(handle, index, $0, Int32(chars.count), transient) }
+                            ?? sqlite3_bind_text(handle, index, "", 0, transient)
+                    }
+                }
+                case .integer(let number): sqlite3_bind_int64(handle, index, number)
+                case .null: sqlite3_bind_null(handle, index)
+                }
+                try check(code)
+            }
+            let code = sqlite3_step(handle)
+            guard code == SQLITE_DONE else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: statement.sql)
+            }
+        }
+        sqlite3_reset(handle)
+    }
+
+    public func versions(county: String?, period: YearMonth?) async throws(StoreError) -> [StoredVersion] {
+        var conditions: [String] = [], arguments: [DatabaseValue] = []
+        if let county { conditions.append("county_code = ?"); arguments.append(county.databaseValue) }
+        if let period { conditions.append("period = ?"); arguments.append(period.description.databaseValue) }
+        let filter = conditions.isEmpty ? "1 = 1" : conditions.joined(separator: " AND ")
+        let bound = arguments
+        return try await call { try await pool.read { db in try Self.versions(db, where: filter, bound) } }
+    }
+
+    private static func versions(_ db: Database, where filter: String, _ arguments: [any DatabaseValueConvertible]) throws -> [StoredVersion] {
+        try rows(db, "SELECT \(StoreSchema.list(StoreSchema.versionColumns)) FROM submissions WHERE \(filter) ORDER BY id",
+                 arguments.map(\.databaseValue)).map(StoreSchema.version)
+    }
+
+    public func load(_ id: Int64, caseTexts: Bool) async throws(StoreError) -> Submission {
+        try await call { try await pool.read { db in
+            let idArg: [DatabaseValue] = [id.databaseValue]
+            guard let head = try Self.rows(db, "SELECT county_code, county_name, period, prepared_by, submitted_on FROM submissions WHERE id = ?", idArg).first else {
+                throw StoreError.notFound("no stored version \(id)")
+            }
+            func part(_ table: String, _ columns: [String]) throws -> [[StoreValue]] {
+                try Self.rows(db, "SELECT \(StoreSchema.list(columns)) FROM \(table) WHERE submission_id = ? ORDER BY row_no", idArg)
+            }
+            return Submission(header: try StoreSchema.header(head),
+                              institutions: try part("institutions", StoreSchema.institutionColumns).map(StoreSchema.institution),
+                              inspections: try part("inspections", StoreSchema.inspectionColumns).map(StoreSchema.inspection),
+                              cases: try part("cases", caseTexts ? StoreSchema.caseColumns : StoreSchema.caseColumnsWithoutTexts).map(StoreSchema.caseRecord))
+        } }
+    }
+
+    /// The rows of a query, read through SQLite's C API from a statement prepared once per
+    /// connection: GRDB's generic row decoding and statement authorizer cost more than the
+    /// reads themselves (a national report loads 2.9 M rows).
+    private static func rows(_ db: Database, _ sql: String, _ arguments: [DatabaseValue]) throws -> [[StoreValue]] {
+        let statement = try db.cachedStatement(sql: sql)
+        try statement.setArguments(StatementArguments(arguments))
+        let handle = statement.sqliteStatement
+        defer { sqlite3_reset(handle) }
+        let columns = sqlite3_column_count(handle)
+        var out: [[StoreValue]] = []
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { break }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
+            }
+            var row: [StoreValue] = []
+            row.reserveCapacity(Int(columns))
+            for column in 0..<columns {
+                switch sqlite3_column_type(handle, column) {
+                case SQLITE_NULL: row.append(.null)
+                case SQLITE_INTEGER: row.append(.integer(sqlite3_column_int64(handle, column)))
+                case SQLITE_FLOAT: row.append(.integer(Int64(sqlite3_column_double(handle, column))))
+                default:
+                    let count = Int(sqlite3_column_bytes(handle, column))
+                    let text = sqlite3_column_text(handle, column).map { String(decoding: UnsafeBufferPointer(start: $0, count: count), as: UTF8.self) } ?? ""
+                    row.append(.text(text))
+                }
+            }
+            out.append(row)
+        }
+        return out
+    }
+
+    public func close() async {
+        try? pool.close()
+    }
+}
+
+/// SQLite copies bound text at once (`SQLITE_TRANSIENT`).
+private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+extension StoreValue {
+    var databaseValue: DatabaseValue {
+        switch self {
+        case .text(let s): s.databaseValue
+        case .integer(let n): n.databaseValue
+        case .null: .null
+        }
+    }
+
+    init(_ value: DatabaseValue) {
+        switch value.storage {
+        case .string(let s): self = .text(s)
+        case .int64(let n): self = .integer(n)
+        case .double(let d): self = .integer(Int64(d))
+        case .blob(let b): self = .text(String(decoding: b, as: UTF8.self))
+        case .null: self = .null
+        }
+    }
+}

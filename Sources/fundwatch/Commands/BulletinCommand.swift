@@ -1,0 +1,33 @@
+import ArgumentParser
+import FundWatchCore
+import FundWatchPipeline
+import FundWatchReports
+
+struct BulletinCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bulletin",
+        abstract: "The monthly publicity bulletin: bulletin-YYYY-MM.html (printable) and .txt (for a WeChat post).",
+        discussion: """
+            Headline figures for the month and the year to date, change against the previous month and the same month \
+            last year where that data exists, SVG bar charts by county, the cases exposed in the month, and the tip-off \
+            hotline and reward text of [bulletin] in --config. No reporter, no personal data. --as-of defaults to the \
+            last day of --period.
+            """
+    )
+
+    @Option(help: "The month, YYYY-MM.")
+    var period: String
+
+    @OptionGroup var output: OutputOptions
+
+    @OptionGroup var source: SourceOptions
+
+    func run() async throws {
+        let month = try YearMonth.option(period, name: "--period"), asOf = try output.asOfDay()
+        try await Console.run {
+            let pipeline = try output.settings.pipeline()
+            let sink = FolderSink(directory: output.out)
+            Console.printWritten(try await source.with { try await pipeline.bulletin($0, month: month, asOf: asOf, into: sink) })
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import FundWatchPipeline
+import FundWatchReports
+
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write the six statistical report tables as HTML, XML and CSV.",
+        discussion: """
+            Writes report.html, report.xml and table1.csv … table6.csv into --out. Each county uses its latest \
+            submission for --to (METRICS.md). The same inputs and --as-of (default: the last day of --to) always give \
+            byte-identical files. If any submission has an error, nothing is written and the exit status is 1.
+            """
+    )
+
+    @OptionGroup var window: WindowOptions
+
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: "Formats to write, comma-separated: html,xml,csv.")
+    var format: String = "html,xml,csv"
+
+    @OptionGroup var source: SourceOptions
+
+    func run() async throws {
+        let window = try window.window(), asOf = try output.asOfDay(), formats = try ReportFormat.parseList(format)
+        try await Console.run {
+            let pipeline = try output.settings.pipeline()
+            let sink = FolderSink(directory: output.out)
+            let written = try await source.with { try await pipeline.report($0, window: window, asOf: asOf, formats: formats, into: sink) }
+            Console.printWritten(written)
+        }
+    }
+}
+
+extension ReportFormat {
+    /// Parses `html,xml,csv`.
+    static func parseList(_ text: String) throws -> Set<ReportFormat> {
+        var formats = Set<ReportFormat>()
+        for part in text.split(separator: ",") {
+            guard let f = ReportFormat(rawValue: part.trimmingCharacters(in: .whitespaces).lowercased()) else {
+                throw ValidationError("unknown format '\(part)'; use html, xml, csv")
+            }
+            formats.insert(f)
+        }
+        guard !formats.isEmpty else { throw ValidationError("--format names no format") }
+        return formats
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import FundWatchPipeline
+import FundWatchStore
+import FundWatchStores
+
+/// Where a reporting command reads submissions: files given as PATHs, or a store (`--db`).
+struct SourceOptions: ParsableArguments {
+    @Option(help: "Read from a store instead of files: a SQLite path, sqlite:PATH, or postgres://user:password@host:port/db[?sslmode=require].")
+    var db: String?
+
+    @Argument(help: "Submissions: .xml files, CSV folders, .zip files, or folders holding them (or --db).")
+    var paths: [String] = []
+
+    func validate() throws {
+        if db != nil && !paths.isEmpty { throw ValidationError("give either PATHs or --db, not both") }
+        if db == nil && paths.isEmpty { throw ValidationError("give PATHs of submissions, or --db to read from a store") }
+    }
+
+    /// Runs `body` on the source, closing a store afterwards whatever happens.
+    func with<R>(_ body: (DataSource) async throws -> R) async throws -> R {
+        guard let db else { return try await body(.paths(paths)) }
+        return try await StoreOptions.with(db) { try await body(.store($0)) }
+    }
+}
+
+/// `--db` of the commands that work on a store (import, history).
+enum StoreOptions {
+    static let help: ArgumentHelp = "The store: a SQLite path (default ./fundwatch.sqlite or $FUNDWATCH_DB), sqlite:PATH, or postgres://user:password@host:port/db[?sslmode=require]."
+
+    /// Opens the store `option` names (else `$FUNDWATCH_DB`, else `./fundwatch.sqlite`), runs
+    /// `body`, and closes it whatever happens.
+    static func with<R>(_ option: String?, _ body: (any SubmissionStore) async throws -> R) async throws -> R {
+        let connection = try await StoreConnection.open(StoreConnection.url(option))
+        do {
+            let result = try await body(connection.store)
+            await connection.close()
+            return result
+        } catch {
+            await connection.close()
+            throw error
+        }
+    }
+}
