@@ -1,19 +1,14 @@
 /// The metrics of every county and of the city over one window: what `metrics` prints
 /// and what the report tables are built from.
 public struct CityMetrics: Sendable {
-    /// One county's line.
+    /// One county's line: where its figures came from, and the figures.
+    @dynamicMemberLookup
     public struct County: Sendable {
-        public var countyCode: String
-        public var countyName: String
-        public var status: CountyStatus
-        /// The period of the submission used (`to`, an earlier month when stale, nil when missing).
-        public var period: YearMonth?
-        public var submittedOn: Day?
-        public var digest: String?
-        /// Where the submission used came from.
-        public var origin: String?
+        public var provenance: CountyProvenance
         /// Nil when the county is missing.
         public var metrics: Metrics?
+
+        public subscript<T>(dynamicMember keyPath: KeyPath<CountyProvenance, T>) -> T { provenance[keyPath: keyPath] }
     }
 
     public var window: Window
@@ -32,13 +27,7 @@ public struct CityMetrics: Sendable {
     public init<Payload>(choices: [CountyChoice<Payload>], window: Window, asOf: Day, metrics: [Metrics?]) {
         self.window = window
         self.asOf = asOf
-        self.counties = zip(choices, metrics).map { choice, metrics in
-            County(
-                countyCode: choice.countyCode, countyName: choice.countyName, status: choice.status,
-                period: choice.chosen?.period, submittedOn: choice.chosen?.submittedOn,
-                digest: choice.chosen?.digest, origin: choice.chosen?.origin,
-                metrics: metrics)
-        }
+        self.counties = zip(choices, metrics).map { County(provenance: CountyProvenance($0), metrics: $1) }
         self.city = Metrics.sum(counties.compactMap(\.metrics))
     }
 }

@@ -1,6 +1,10 @@
-/// A FundWatch configuration file: `[section]` headings and `key = value` lines, `#`
-/// comments, values as numbers or "quoted text" — a small subset of TOML. Every problem
-/// names its line.
+/// A FundWatch configuration file, in a subset of TOML v1.0 that Python's `tomllib` reads
+/// the same way: `[section]` tables (dotted names allowed), `key = value` lines with bare
+/// keys, values that are numbers (integers or decimals, `_` between digits) or strings —
+/// basic `"…"` with TOML's escapes (`\"`, `\\`, `\t`, `\n`, `\r`, `\b`, `\f`, `\uXXXX`,
+/// `\UXXXXXXXX`) or literal `'…'` — and `#` comments. Anything else TOML allows (arrays,
+/// booleans, dates, inline tables, quoted keys, multi-line strings) is refused with the line,
+/// as are a key or a table given twice. Every problem names its line.
 public struct ConfigFile: Sendable {
     /// One `key = value` line.
     public struct Entry: Sendable, Hashable {
@@ -11,6 +15,7 @@ public struct ConfigFile: Sendable {
     }
 
     public enum Value: Sendable, Hashable {
+        /// A number as written, without `_` separators.
         case number(String)
         case text(String)
 
@@ -44,35 +49,49 @@ public struct ConfigFile: Sendable {
         self.file = file
         var entries: [Entry] = []
         var section = ""
-        var seen = Set<String>()
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        var seenKeys = Set<String>(), seenSections = Set<String>()
+        var body = Substring(text)
+        if body.first == "\u{FEFF}" { body = body.dropFirst() }
+        for (index, rawLine) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let number = index + 1
-            let line = Self.stripComment(String(rawLine)).trimmingSpaces
-            if line.isEmpty { continue }
-            if line.hasPrefix("[") {
-                guard line.hasSuffix("]"), line.count > 2 else { throw Problem(file: file, line: number, message: "a section heading is written [name]") }
-                section = String(line.dropFirst().dropLast()).trimmingSpaces
+            func problem(_ message: String) -> Problem { Problem(file: file, line: number, message: message) }
+            var line = ConfigLine(rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine)
+            line.skipBlanks()
+            if line.atEndOrComment { continue }
+            if line.take("[") {
+                let name = line.read { $0 != "]" && $0 != "#" }
+                guard line.take("]") else { throw problem("a table heading is written [name]") }
+                let parts = name.split(separator: ".", omittingEmptySubsequences: false).map { ConfigLine.trimmed($0) }
+                guard parts.allSatisfy(ConfigLine.isBareKey) else {
+                    throw problem("[\(name)] is not a table name (letters, digits, _ and -, parts joined by dots)")
+                }
+                section = parts.joined(separator: ".")
+                guard seenSections.insert(section).inserted else { throw problem("[\(section)] is given twice") }
+                try line.expectEnd(problem)
                 continue
             }
-            guard let eq = line.firstIndex(of: "=") else {
-                throw Problem(file: file, line: number, message: "expected key = value")
-            }
-            let key = String(line[..<eq]).trimmingSpaces
-            let rawValue = String(line[line.index(after: eq)...]).trimmingSpaces
-            guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
-                throw Problem(file: file, line: number, message: "'\(key)' is not a key (letters, digits and _)")
-            }
+            let key = line.read { $0 != "=" && $0 != " " && $0 != "\t" && $0 != "#" }
+            guard ConfigLine.isBareKey(key) else { throw problem("'\(key)' is not a key (letters, digits, _ and -)") }
+            line.skipBlanks()
+            guard line.take("=") else { throw problem("expected key = value") }
+            line.skipBlanks()
             let value: Value
-            if rawValue.hasPrefix("\"") {
-                guard rawValue.count >= 2, rawValue.hasSuffix("\"") else { throw Problem(file: file, line: number, message: "unclosed quote") }
-                value = .text(String(rawValue.dropFirst().dropLast()).replacingEscapes)
-            } else if !rawValue.isEmpty, rawValue.allSatisfy({ $0.isNumber || $0 == "." }) {
-                value = .number(rawValue)
+            if line.take("\"") {
+                value = .text(try line.basicString(problem))
+            } else if line.take("'") {
+                let text = line.read { $0 != "'" }
+                guard line.take("'") else { throw problem("unclosed quote: a literal string ends with '") }
+                value = .text(text)
             } else {
-                throw Problem(file: file, line: number, message: "value of \(key) must be a number or \"quoted text\"")
+                let token = line.read { $0 != " " && $0 != "\t" && $0 != "#" }
+                guard let number = ConfigLine.number(token) else {
+                    throw problem("value of \(key) must be a number or \"quoted text\"")
+                }
+                value = .number(number)
             }
+            try line.expectEnd(problem)
             let full = section.isEmpty ? key : "\(section).\(key)"
-            guard seen.insert(full).inserted else { throw Problem(file: file, line: number, message: "\(full) is set twice") }
+            guard seenKeys.insert(full).inserted else { throw problem("\(full) is set twice") }
             entries.append(Entry(section: section, key: key, value: value, line: number))
         }
         self.entries = entries
@@ -120,40 +139,4 @@ public struct ConfigFile: Sendable {
 
     /// A problem about `entry`.
     public func problem(_ entry: Entry, _ message: String) -> Problem { Problem(file: file, line: entry.line, message: message) }
-
-    private static func stripComment(_ line: String) -> String {
-        var inQuotes = false
-        var out = ""
-        for c in line {
-            if c == "\"" { inQuotes.toggle() }
-            if c == "#" && !inQuotes { break }
-            out.append(c)
-        }
-        return out
-    }
-}
-
-extension String {
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" || f == "\r" || f == "\u{FEFF}" { s.removeFirst() }
-        while let l = s.last, l == " " || l == "\t" || l == "\r" { s.removeLast() }
-        return String(s)
-    }
-
-    var replacingEscapes: String {
-        var out = ""
-        var escaping = false
-        for c in self {
-            if escaping {
-                out.append(c == "n" ? "\n" : c)
-                escaping = false
-            } else if c == "\\" {
-                escaping = true
-            } else {
-                out.append(c)
-            }
-        }
-        return out
-    }
 }

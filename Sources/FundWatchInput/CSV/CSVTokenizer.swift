@@ -18,6 +18,8 @@ struct CSVTokenizer {
         fileprivate(set) var ends: [Int] = []
         /// Line on which the record starts (1-based).
         fileprivate(set) var line = 1
+        /// Whether a field of it was quoted (a line holding only `""` is a record, not a blank line).
+        fileprivate(set) var hasQuotedField = false
 
         var count: Int { ends.count }
 
@@ -34,7 +36,8 @@ struct CSVTokenizer {
             try bytes.withUnsafeBufferPointer(body)
         }
 
-        var isBlank: Bool { ends.count == 1 && ends[0] == 0 }
+        /// An empty line: no byte at all between two line breaks.
+        var isBlank: Bool { ends.count == 1 && ends[0] == 0 && !hasQuotedField }
     }
 
     private enum State { case fieldStart, unquoted, quoted, quoteInQuoted, afterCR }
@@ -96,7 +99,7 @@ struct CSVTokenizer {
         switch state {
         case .fieldStart:
             switch byte {
-            case 0x22: state = .quoted; quoteLine = line
+            case 0x22: state = .quoted; quoteLine = line; record.hasQuotedField = true
             case 0x2C: try endField()
             case 0x0A: try endRecord(emit: emit); line += 1
             case 0x0D: try endRecord(emit: emit); line += 1; state = .afterCR
@@ -164,6 +167,7 @@ struct CSVTokenizer {
             swap(&complete, &record)
             record.bytes.removeAll(keepingCapacity: true)
             record.ends.removeAll(keepingCapacity: true)
+            record.hasQuotedField = false
             fieldStart = 0
             record.line = line + 1
         }

@@ -1,15 +1,5 @@
 import FundWatchCore
 
-/// Where a county's figures came from: the version used and its digest.
-public struct CountyProvenance: Sendable, Hashable {
-    public var countyCode: String
-    public var countyName: String
-    public var status: CountyStatus
-    public var period: YearMonth?
-    public var submittedOn: Day?
-    public var digest: String?
-}
-
 /// The whole report: the six tables and their provenance.
 public struct ReportDocument: Sendable, Hashable {
     public var title: String

@@ -49,10 +49,7 @@ public struct ReportBuilder: Sendable {
 
     /// A document holding `tables` (the six of a report, by default).
     public func document(title: String = "医保基金监管专项治理统计报表", tables: [Table] = Table.standard) -> ReportDocument {
-        let provenance = input.choices.map { c in
-            CountyProvenance(countyCode: c.countyCode, countyName: c.countyName, status: c.status,
-                             period: c.chosen?.period, submittedOn: c.chosen?.submittedOn, digest: c.chosen?.digest)
-        }
+        let provenance = period.counties.map(\.provenance)
         let inputs = provenance.map { "\($0.countyCode):\($0.digest ?? "-")\n" }.joined()
         return ReportDocument(
             title: title,

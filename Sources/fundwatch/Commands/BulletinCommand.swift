@@ -23,11 +23,7 @@ struct BulletinCommand: AsyncParsableCommand {
     @OptionGroup var source: SourceOptions
 
     func run() async throws {
-        let month = try YearMonth.option(period, name: "--period"), asOf = try output.asOfDay()
-        try await Console.run {
-            let pipeline = try output.settings.pipeline()
-            let sink = FolderSink(directory: output.out)
-            Console.printWritten(try await source.with { try await pipeline.bulletin($0, month: month, asOf: asOf, into: sink) })
-        }
+        let month = try YearMonth.option(period, name: "--period")
+        try await output.write(from: source) { try await $0.bulletin($1, month: month, asOf: $2, into: $3) }
     }
 }

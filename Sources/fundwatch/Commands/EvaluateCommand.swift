@@ -19,11 +19,7 @@ struct EvaluateCommand: AsyncParsableCommand {
     @OptionGroup var source: SourceOptions
 
     func run() async throws {
-        let window = try window.window(), asOf = try output.asOfDay()
-        try await Console.run {
-            let pipeline = try output.settings.pipeline()
-            let sink = FolderSink(directory: output.out)
-            Console.printWritten(try await source.with { try await pipeline.evaluation($0, window: window, asOf: asOf, into: sink) })
-        }
+        let window = try window.window()
+        try await output.write(from: source) { try await $0.evaluation($1, window: window, asOf: $2, into: $3) }
     }
 }

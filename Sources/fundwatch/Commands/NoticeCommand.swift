@@ -23,13 +23,6 @@ struct NoticeCommand: AsyncParsableCommand {
     @OptionGroup var source: SourceOptions
 
     func run() async throws {
-        let asOf = try output.asOfDay()
-        try await Console.run {
-            let pipeline = try output.settings.pipeline()
-            let sink = FolderSink(directory: output.out)
-            Console.printWritten(try await source.with {
-                try await pipeline.notice($0, county: county, caseID: caseID, asOf: asOf, into: sink)
-            })
-        }
+        try await output.write(from: source) { try await $0.notice($1, county: county, caseID: caseID, asOf: $2, into: $3) }
     }
 }

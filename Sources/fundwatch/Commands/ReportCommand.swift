@@ -24,13 +24,8 @@ struct ReportCommand: AsyncParsableCommand {
     @OptionGroup var source: SourceOptions
 
     func run() async throws {
-        let window = try window.window(), asOf = try output.asOfDay(), formats = try ReportFormat.parseList(format)
-        try await Console.run {
-            let pipeline = try output.settings.pipeline()
-            let sink = FolderSink(directory: output.out)
-            let written = try await source.with { try await pipeline.report($0, window: window, asOf: asOf, formats: formats, into: sink) }
-            Console.printWritten(written)
-        }
+        let window = try window.window(), formats = try ReportFormat.parseList(format)
+        try await output.write(from: source) { try await $0.report($1, window: window, asOf: $2, formats: formats, into: $3) }
     }
 }
 

@@ -21,11 +21,7 @@ struct TimelinessCommand: AsyncParsableCommand {
     @OptionGroup var source: SourceOptions
 
     func run() async throws {
-        let month = try YearMonth.option(to, name: "--to"), asOf = try output.asOfDay()
-        try await Console.run {
-            let pipeline = try output.settings.pipeline()
-            let sink = FolderSink(directory: output.out)
-            Console.printWritten(try await source.with { try await pipeline.timeliness($0, month: month, asOf: asOf, into: sink) })
-        }
+        let month = try YearMonth.option(to, name: "--to")
+        try await output.write(from: source) { try await $0.timeliness($1, month: month, asOf: $2, into: $3) }
     }
 }

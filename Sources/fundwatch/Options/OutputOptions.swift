@@ -1,5 +1,7 @@
 import ArgumentParser
 import FundWatchCore
+import FundWatchPipeline
+import FundWatchReports
 
 /// `--out`, `--as-of`, `--config` and `--templates`: the block every command writing
 /// documents shares.
@@ -14,6 +16,18 @@ struct OutputOptions: ParsableArguments {
 
     /// `--as-of` as a day, nil when not given.
     func asOfDay() throws -> Day? { try Day.option(asOf, name: "--as-of") }
+
+    /// Runs a job writing documents into `--out` from `source`, as of `--as-of` (nil: the
+    /// job's default), and prints the paths written.
+    func write(from source: SourceOptions,
+               _ job: @escaping (Pipeline, DataSource, Day?, any OutputSink) async throws -> [String]) async throws {
+        let asOf = try asOfDay()
+        try await Console.run {
+            let pipeline = try settings.pipeline()
+            let sink = FolderSink(directory: out)
+            Console.printWritten(try await source.with { try await job(pipeline, $0, asOf, sink) })
+        }
+    }
 }
 
 /// `--from` and `--to`: a window of months within one year.
