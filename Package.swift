@@ -4,19 +4,21 @@ import PackageDescription
 /// FundWatch: validates county medical-insurance fund supervision registers,
 /// computes the campaign metrics and renders the city's report tables.
 ///
-/// Data flows one way through small targets (each arrow: "is used by"):
+/// Data flows one way through small targets (arrows: "is used by"):
 ///
-///     FundWatchCore ─┬→ FundWatchHashing ─┐                        (domain, findings, settings: no I/O, no dependencies)
-///                    ├→ FundWatchXML ─────┼→ FundWatchInput ──┐     (libxml2 helpers; readers and validation)
-///     FundWatchZip ──┼────────────────────┘                   │     (bounded zip reader/writer over minizip)
-///                    ├→ FundWatchTemplating → FundWatchReports ┼→ FundWatchPipeline → fundwatch (CLI)
-///                    └→ FundWatchStore ─┬→ FundWatchSQLite ───┐│        ↑                ↑
-///                                       └→ FundWatchPostgres ─┴┴→ FundWatchStores ───────┘
+///     FundWatchCore ──┬─> FundWatchHashing ──┬─> FundWatchInput ──┐
+///                     ├─> FundWatchXML ──────┤                    ├─> FundWatchPipeline ─┬─> fundwatch (CLI)
+///     FundWatchZip ───┼──────────────────────┘                    │                      │
+///                     ├─> FundWatchTemplating ─> FundWatchReports ─┘                      │
+///                     └─> FundWatchStore ─┬─> FundWatchSQLite ───┬─> FundWatchStores ─────┘
+///                                         └─> FundWatchPostgres ─┘
 ///
-/// `FundWatchPipeline` knows only the store protocol (`FundWatchStore`), so a server that
-/// uses PostgreSQL alone links `FundWatchPostgres` and never SQLite; `FundWatchStores`
-/// opens either from a URL for the command line. The core and the readers depend on no
-/// server or database package, so their tests build in seconds.
+/// `FundWatchCore` is the domain (no I/O, no dependencies); `FundWatchXML` and `FundWatchZip`
+/// wrap libxml2 and minizip; `FundWatchReports` renders documents into output sinks;
+/// `FundWatchPipeline` is what every front door calls and knows only the store protocol
+/// (`FundWatchStore`), so a server on PostgreSQL alone links `FundWatchPostgres` and never
+/// SQLite; `FundWatchStores` opens either store from a URL for the command line. The core
+/// and the readers depend on no server or database package, so their tests build in seconds.
 let package = Package(
     name: "FundWatch",
     platforms: [.macOS(.v15)],

@@ -1,4 +1,5 @@
 import FundWatchCore
+
 /// A JSON value whose objects keep their keys in the order given, so outputs are stable
 /// and read in the order the spec documents them.
 public indirect enum JSONValue: Sendable, Equatable {

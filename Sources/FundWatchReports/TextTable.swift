@@ -1,4 +1,5 @@
 import FundWatchCore
+
 /// A plain-text table for a terminal, aligned by display width (a Chinese character
 /// takes two columns); the first column left-aligned, the others right-aligned.
 public struct TextTable: Sendable {

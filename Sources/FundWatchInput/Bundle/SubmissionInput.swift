@@ -1,4 +1,5 @@
 import FundWatchCore
+
 /// What a caller names as input: a path (an `.xml` file, a CSV folder, a `.zip`, or a
 /// folder holding any of these), or bytes in memory with a name (an upload: no temporary
 /// file is ever written).

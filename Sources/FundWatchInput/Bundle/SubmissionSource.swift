@@ -1,4 +1,5 @@
 import FundWatchCore
+
 /// One submission to read: an XML document, a folder of CSV files, or a folder inside a zip.
 public struct SubmissionSource: Sendable {
     public enum Kind: Sendable {

@@ -1,4 +1,5 @@
 import FundWatchCore
+
 /// A streaming RFC 4180 tokenizer over bytes: feed it chunks, it hands out records.
 ///
 /// It works on bytes, not characters: `,`, `"`, CR and LF never occur inside a multi-byte

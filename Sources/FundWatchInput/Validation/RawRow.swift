@@ -1,4 +1,5 @@
 import FundWatchCore
+
 /// One row of a register (or the header) as read, before any rule: each field's UTF-8
 /// bytes by field index, plus where each value stands.
 ///

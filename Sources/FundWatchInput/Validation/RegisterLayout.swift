@@ -1,4 +1,5 @@
 import FundWatchCore
+
 /// A field of a register, as FORMAT.md names it.
 public protocol RegisterField: RawRepresentable, CaseIterable, Hashable, Sendable where RawValue == Int {
     /// The column (CSV) or element (XML) name.
