@@ -6,7 +6,7 @@ import PackageDescription
 ///
 /// Data flows one way through small targets (arrows: "is used by"):
 ///
-///     FundWatchCore ──┬─> FundWatchHashing ──┬─> FundWatchInput ──┐
+///     FundWatchCore ──┬─> FundWatchCrypto ──┬─> FundWatchInput ──┐
 ///                     ├─> FundWatchXML ──────┤                    ├─> FundWatchPipeline ─┬─> fundwatch (CLI)
 ///     FundWatchZip ───┼──────────────────────┘                    │                      │
 ///                     ├─> FundWatchTemplating ─> FundWatchReports ─┘                      │
@@ -33,6 +33,7 @@ let package = Package(
         .library(name: "FundWatchSQLite", targets: ["FundWatchSQLite"]),
         .library(name: "FundWatchPostgres", targets: ["FundWatchPostgres"]),
         .library(name: "FundWatchStores", targets: ["FundWatchStores"]),
+        .library(name: "FundWatchPortal", targets: ["FundWatchPortal"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -41,6 +42,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         // C libraries from Debian, through pkg-config.
@@ -51,7 +55,7 @@ let package = Package(
         // version choice, notices, evaluation, settings. No I/O, no dependencies.
         .target(name: "FundWatchCore"),
         // Content digests through swift-crypto's SHA-256.
-        .target(name: "FundWatchHashing", dependencies: ["FundWatchCore", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "FundWatchCrypto", dependencies: ["FundWatchCore", .product(name: "Crypto", package: "swift-crypto")]),
         // libxml2 with FundWatch's safe options: the SAX2 push parser, its error sink, schema checks.
         .target(name: "FundWatchXML", dependencies: ["FundWatchCore", "CLibXML2"]),
         // Zip archives read under limits (entries, ratio, size, names) and written deterministically.
@@ -59,7 +63,7 @@ let package = Package(
         // Reading and validating submissions: CSV, XML, zip; paths or bytes in memory.
         .target(
             name: "FundWatchInput",
-            dependencies: ["FundWatchCore", "FundWatchHashing", "FundWatchXML", "FundWatchZip", "CLibXML2"],
+            dependencies: ["FundWatchCore", "FundWatchCrypto", "FundWatchXML", "FundWatchZip", "CLibXML2"],
             resources: [.copy("Resources/submission.xsd")]
         ),
         // Mustache templates compiled once and rendered into bytes (no dependencies).
@@ -80,7 +84,7 @@ let package = Package(
         // The report tables, the notice and bulletin documents, their renderers and output sinks.
         .target(
             name: "FundWatchReports",
-            dependencies: ["FundWatchCore", "FundWatchHashing", "FundWatchXML", "FundWatchTemplates", "FundWatchTemplating"]
+            dependencies: ["FundWatchCore", "FundWatchCrypto", "FundWatchXML", "FundWatchTemplates", "FundWatchTemplating"]
         ),
         // Stores: the protocol and shared schema; SQLite (GRDB); PostgreSQL (PostgresNIO).
         .target(name: "FundWatchStore", dependencies: ["FundWatchCore"]),
@@ -107,7 +111,20 @@ let package = Package(
         // The pipeline every front door calls: sources → validation → versions → summaries → documents → sinks.
         .target(
             name: "FundWatchPipeline",
-            dependencies: ["FundWatchCore", "FundWatchInput", "FundWatchReports", "FundWatchStore"]
+            dependencies: ["FundWatchCore", "FundWatchCrypto", "FundWatchInput", "FundWatchReports", "FundWatchStore"]
+        ),
+        // The reporting portal: pages, the JSON API, sessions, access control, audit (Hummingbird).
+        .target(
+            name: "FundWatchPortal",
+            dependencies: [
+                "FundWatchCore", "FundWatchCrypto", "FundWatchPipeline", "FundWatchReports", "FundWatchStore", "FundWatchTemplating",
+                "FundWatchZip",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources")]
         ),
         .target(name: "FundWatchSampleData", dependencies: ["FundWatchCore", "CLibXML2", "FundWatchZip"]),
         // The command line: options, printing, exit statuses.
@@ -115,22 +132,25 @@ let package = Package(
             name: "fundwatch",
             dependencies: [
                 "FundWatchPipeline",
+                "FundWatchPortal",
                 "FundWatchStore",
                 "FundWatchStores",
                 "FundWatchSampleData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
 
         .testTarget(name: "FundWatchCoreTests", dependencies: ["FundWatchCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "FundWatchHashingTests", dependencies: ["FundWatchHashing", "FundWatchCore"]),
+        .testTarget(name: "FundWatchCryptoTests", dependencies: ["FundWatchCrypto", "FundWatchCore"]),
         .testTarget(name: "FundWatchTemplatingTests", dependencies: ["FundWatchTemplating"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FundWatchZipTests", dependencies: ["FundWatchZip", "FundWatchTestSupport"], resources: [.copy("Fixtures")]),
         // Helpers shared by the test targets (a scratch folder, a fresh PostgreSQL database per test).
         .target(name: "FundWatchTestSupport", path: "Tests/FundWatchTestSupport"),
         .testTarget(
             name: "FundWatchStoreTests",
-            dependencies: ["FundWatchStore", "FundWatchSQLite", "FundWatchPostgres", "FundWatchStores", "FundWatchInput", "FundWatchHashing",
+            dependencies: ["FundWatchStore", "FundWatchSQLite", "FundWatchPostgres", "FundWatchStores", "FundWatchInput", "FundWatchCrypto",
                            "FundWatchCore", "FundWatchTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]
         ),
@@ -141,13 +161,19 @@ let package = Package(
         ),
         .testTarget(
             name: "FundWatchInputTests",
-            dependencies: ["FundWatchInput", "FundWatchCore", "FundWatchHashing", "FundWatchZip", "FundWatchTestSupport"],
+            dependencies: ["FundWatchInput", "FundWatchCore", "FundWatchCrypto", "FundWatchZip", "FundWatchTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "FundWatchPipelineTests",
             dependencies: ["FundWatchPipeline", "FundWatchInput", "FundWatchReports", "FundWatchStore", "FundWatchSQLite", "FundWatchZip",
                            "FundWatchCore", "FundWatchTestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "FundWatchPortalTests",
+            dependencies: ["FundWatchPortal", "FundWatchPipeline", "FundWatchStore", "FundWatchSQLite", "FundWatchCore", "FundWatchTestSupport",
+                           "FundWatchZip", .product(name: "HummingbirdTesting", package: "hummingbird")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -7,6 +7,9 @@ import FundWatchStore
 public enum DataSource: Sendable {
     case files([SubmissionInput])
     case store(any SubmissionStore)
+    /// A store's versions that the city approved in the portal (已审核): each county's latest
+    /// approved version is then chosen as from a store (`report --approved-only`).
+    case approved(any PortalDatabase)
 
     /// Files at `paths`.
     public static func paths(_ paths: [String]) -> DataSource { .files(paths.map(SubmissionInput.path)) }

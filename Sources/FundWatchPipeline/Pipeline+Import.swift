@@ -63,7 +63,8 @@ extension Pipeline {
             await each(event)
         }
         do {
-            try await reader.forEach(discovery.sources, preparing: { ($0, StoreSchema.RegisterRows($0)) }) { item in
+            let seal = reporterSeal
+            try await reader.forEach(discovery.sources, preparing: { ($0, StoreSchema.RegisterRows($0, sealReporter: seal.seal)) }) { item in
                 let event: ImportEvent
                 if let (submission, rows) = item.payload, let digest = item.digest {
                     let (outcome, version) = try await store.record(submission, rows: rows, digest: digest, origin: item.source.displayName,

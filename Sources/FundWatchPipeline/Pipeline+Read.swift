@@ -33,6 +33,13 @@ extension Pipeline {
             } catch {
                 throw PipelineError(error)
             }
+        case .approved(let store):
+            do {
+                let approved = Set(try await store.portal.reviewEvents(county: nil, period: nil).filter { $0.state == .approved }.compactMap(\.submissionID))
+                return VersionSet(backing: .store(store, try await store.allVersions().filter { approved.contains($0.payload) }))
+            } catch {
+                throw PipelineError(error)
+            }
         }
     }
 
@@ -45,7 +52,7 @@ extension Pipeline {
         case .files(let inputs):
             let batch = try await accepted(inputs, summarising: summarise)
             do { return try Selection(batch.versions, for: month, tieRule: .refuseDifferentContents) } catch { throw .versionConflict(error) }
-        case .store:
+        case .store, .approved:
             return try await versions(source).select(for: month, summarising: summarise)
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import FundWatchCore
+import FundWatchCrypto
 import FundWatchInput
 import FundWatchReports
 
@@ -25,12 +26,20 @@ public struct Pipeline: Sendable {
     public var limits: ReadLimits
     /// Told how many warnings the submissions a job read carry (they never change a figure).
     public var warningsObserver: (@Sendable (WarningNote) -> Void)?
+    /// How an import keeps each case's reporter: encrypted under `[store] reporter_key_file`,
+    /// or only whether there was one.
+    public var reporterSeal: ReporterSeal
 
     /// A pipeline with `settings`, the templates of `templatesDirectory` (the built-in ones
     /// by default) and the readers' `limits`.
     public init(settings: Settings = Settings(), templatesDirectory: String? = nil, limits: ReadLimits = .standard) throws(PipelineError) {
         self.settings = settings
         self.limits = limits
+        if let keyFile = settings.store.reporterKeyFile {
+            do { reporterSeal = try ReporterSeal(keyFile: keyFile) } catch { throw .badConfiguration(error.description) }
+        } else {
+            reporterSeal = .presenceOnly
+        }
         do {
             templates = try templatesDirectory.map { try TemplateSet(directory: $0) } ?? TemplateSet.defaults()
         } catch {

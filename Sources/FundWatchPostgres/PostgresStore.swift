@@ -11,7 +11,7 @@ import PostgresNIO
 ///
 /// The store runs on a `PostgresClient` its caller owns and runs (`client.run()`, or as a
 /// service of a server's `ServiceGroup`); ``close()`` leaves the client alone.
-public final class PostgresStore: SubmissionStore, Sendable {
+public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
     public let client: PostgresClient
     let logger: Logger
 
@@ -114,6 +114,12 @@ public final class PostgresStore: SubmissionStore, Sendable {
                     try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
                 }
                 try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v1')", logger: logger)
+            }
+            if !applied.contains("v2") {
+                for sql in PortalSchema.version2(idColumn: "BIGSERIAL PRIMARY KEY") {
+                    try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+                }
+                try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v2')", logger: logger)
             }
         }
     }
@@ -225,6 +231,30 @@ public final class PostgresStore: SubmissionStore, Sendable {
                               inspections: try await part("inspections", StoreSchema.inspectionColumns).map(StoreSchema.inspection),
                               cases: try await part("cases", caseTexts ? StoreSchema.caseColumns : StoreSchema.caseColumnsWithoutTexts).map(StoreSchema.caseRecord))
         } }
+    }
+
+    public func query(_ sql: String, _ values: [StoreValue]) async throws(StoreError) -> [[StoreValue]] {
+        let logger = self.logger, statement = Self.numbered(sql)
+        return try await call("read the portal's tables") { try await client.withConnection { connection in
+            try await Self.rows(connection, logger, statement, values)
+        } }
+    }
+
+    @discardableResult
+    public func write(_ sql: String, _ values: [StoreValue]) async throws(StoreError) -> [[StoreValue]] {
+        let logger = self.logger, statement = Self.numbered(sql)
+        return try await call("write the portal's tables") { try await client.withConnection { connection in
+            try await Self.rows(connection, logger, statement, values)
+        } }
+    }
+
+    /// `?` placeholders as PostgreSQL's `$1`, `$2`… (the portal's statements have no `?` in literals).
+    static func numbered(_ sql: String) -> String {
+        var out = "", n = 0
+        for ch in sql {
+            if ch == "?" { n += 1; out += "$\(n)" } else { out.append(ch) }
+        }
+        return out
     }
 
     /// Nothing to release: the client belongs to the caller.

@@ -7,7 +7,7 @@ import GRDBSQLite
 /// The embedded store: one SQLite file through GRDB, in WAL mode so readers never wait
 /// for a writer, with versioned migrations. Two processes may import at once: each
 /// import is one IMMEDIATE transaction, and a writer waits (up to 60 s) for the other.
-public final class SQLiteStore: SubmissionStore, Sendable {
+public final class SQLiteStore: SubmissionStore, SQLDatabase, Sendable {
     let pool: DatabasePool
     public let path: String
 
@@ -71,6 +71,9 @@ public final class SQLiteStore: SubmissionStore, Sendable {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
             for sql in StoreSchema.version1(idColumn: "INTEGER PRIMARY KEY AUTOINCREMENT") { try db.execute(sql: sql) }
+        }
+        migrator.registerMigration("v2") { db in
+            for sql in PortalSchema.version2(idColumn: "INTEGER PRIMARY KEY AUTOINCREMENT") { try db.execute(sql: sql) }
         }
         return migrator
     }
@@ -226,6 +229,17 @@ public final class SQLiteStore: SubmissionStore, Sendable {
 
     public func close() async {
         try? pool.close()
+    }
+
+    public func query(_ sql: String, _ values: [StoreValue]) async throws(StoreError) -> [[StoreValue]] {
+        let bound = values.map(\.databaseValue)
+        return try await call { try await pool.read { db in try Self.rows(db, sql, bound) } }
+    }
+
+    @discardableResult
+    public func write(_ sql: String, _ values: [StoreValue]) async throws(StoreError) -> [[StoreValue]] {
+        let bound = values.map(\.databaseValue)
+        return try await call { try await pool.write { db in try Self.rows(db, sql, bound) } }
     }
 }
 

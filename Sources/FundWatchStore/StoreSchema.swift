@@ -6,15 +6,15 @@ public enum StoreValue: Sendable, Hashable {
     case integer(Int64)
     case null
 
-    var text: String? { if case .text(let s) = self { s } else { nil } }
-    var integer: Int64? { if case .integer(let n) = self { n } else { nil } }
+    public var text: String? { if case .text(let s) = self { s } else { nil } }
+    public var integer: Int64? { if case .integer(let n) = self { n } else { nil } }
 }
 
 /// The tables both stores share, and the mapping between `Submission` and rows, written
 /// once. Money is integer fen; dates `YYYY-MM-DD` text; booleans 0/1; code lists `;`-joined.
 public enum StoreSchema {
     /// Current schema version; migrations bring older stores up to it.
-    public static let version = 1
+    public static let version = 2
 
     /// `CREATE TABLE` statements of version 1; `idColumn` is the dialect's auto-increment key.
     public static func version1(idColumn: String) -> [String] {
@@ -94,12 +94,18 @@ public enum StoreSchema {
         public var inspections: [[StoreValue]]
         public var cases: [[StoreValue]]
 
-        public init(_ s: Submission) {
+        /// The rows of `s`; each case's reporter is stored as `sealReporter` makes it (never
+        /// the plain text: encrypted, or only whether there was one).
+        public init(_ s: Submission, sealReporter: (String) -> String = StoreSchema.reporterPresence) {
             institutions = s.institutions.map(StoreSchema.institutionRow)
             inspections = s.inspections.map(StoreSchema.inspectionRow)
-            cases = s.cases.map(StoreSchema.caseWriteRow)
+            cases = s.cases.map { StoreSchema.caseWriteRow($0, reporter: sealReporter($0.reporter.revealedForStorage)) }
         }
     }
+
+    /// The reporter reduced to whether there was one (`present` or empty): what a store
+    /// keeps when no key is configured to encrypt it.
+    public static let reporterPresence: @Sendable (String) -> String = { $0.isEmpty ? "" : "present" }
 
     public static func institutionRow(_ i: Institution) -> [StoreValue] {
         [.text(i.code), .text(i.name), .text(i.category.code), .text(i.agreementStatus.code)]
@@ -109,7 +115,8 @@ public enum StoreSchema {
         [.text(i.institutionCode), .text(i.inspectedOn.description), .text(i.method.code), .integer(i.problemsFound ? 1 : 0)]
     }
 
-    public static func caseWriteRow(_ c: CaseRecord) -> [StoreValue] {
+    /// A case as stored; `reporter` is the sealed reporter (see ``RegisterRows``).
+    public static func caseWriteRow(_ c: CaseRecord, reporter: String) -> [StoreValue] {
         func day(_ d: Day?) -> StoreValue { d.map { .text($0.description) } ?? .null }
         return [.text(c.caseID), .text(c.institutionCode), .text(c.openedOn.description), day(c.closedOn), .text(c.source.code),
                 .text(c.violations.map(\.code).joined(separator: ";")),
@@ -119,7 +126,7 @@ public enum StoreSchema {
                 day(c.policeTransferOn), day(c.disciplineTransferOn), day(c.exposedOn),
                 .integer(c.publicAttention ? 1 : 0), day(c.noticeSubmittedOn), .integer(c.rewardPaid.fen),
                 .text(c.discovery), .text(c.facts), .text(c.outcome), .text(c.basis),
-                .text(c.reporter.revealedForStorage)]
+                .text(reporter)]
     }
 
     // MARK: Rows → Submission

@@ -10,10 +10,11 @@ import PostgresNIO
 /// PostgreSQL it runs the client itself until ``close()``; a server that runs its own
 /// `PostgresClient` as a service makes a `PostgresStore` directly instead.
 public final class StoreConnection: Sendable {
-    public let store: any SubmissionStore
+    /// The registers and the portal's tables.
+    public let store: any PortalDatabase
     private let runner: Task<Void, Never>?
 
-    private init(store: any SubmissionStore, runner: Task<Void, Never>?) {
+    private init(store: any PortalDatabase, runner: Task<Void, Never>?) {
         self.store = store
         self.runner = runner
     }

@@ -1,4 +1,5 @@
 import CMinizip
+import Foundation
 
 /// Writes a zip archive through minizip: deflated entries with a fixed date, so the same
 /// files always give the same bytes.
@@ -32,5 +33,14 @@ public enum ZipWriter {
         }
         closed = true
         guard zipClose(zip, nil) == ZIP_OK else { throw Failure(description: "cannot finish \(path)") }
+    }
+
+    /// The archive of `files` as bytes (written through a private temporary file, removed at once).
+    public static func archive(_ files: [(name: String, bytes: [UInt8])]) throws(Failure) -> [UInt8] {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("fundwatch-\(UUID().uuidString).zip").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try write(files, to: path)
+        guard let data = FileManager.default.contents(atPath: path) else { throw Failure(description: "cannot read back \(path)") }
+        return Array(data)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import FundWatchCore
 import FundWatchInput
-import FundWatchHashing
+import FundWatchCrypto
 import FundWatchPostgres
 import FundWatchStore
 import FundWatchStores
@@ -21,7 +21,7 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
     static var available: [Backend] { postgresURL == nil ? [.sqlite] : [.sqlite, .postgres] }
 
     /// A new, empty store (a fresh SQLite file, or a fresh PostgreSQL database).
-    func makeStore() async throws -> any SubmissionStore {
+    func makeStore() async throws -> OpenedStore {
         switch self {
         case .sqlite:
             return try await OpenedStore(url: Scratch.root + "/fundwatch-store-\(UUID().uuidString).sqlite")
@@ -37,7 +37,7 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
 }
 
 /// A store opened from its URL as the command line opens it, closed (client and all) by `close()`.
-final class OpenedStore: SubmissionStore {
+final class OpenedStore: SubmissionStore, SQLDatabase {
     let url: String
     let connection: StoreConnection
 
@@ -60,6 +60,14 @@ final class OpenedStore: SubmissionStore {
     }
 
     func close() async { await connection.close() }
+
+    func query(_ sql: String, _ values: [StoreValue]) async throws(StoreError) -> [[StoreValue]] {
+        try await connection.store.query(sql, values)
+    }
+
+    func write(_ sql: String, _ values: [StoreValue]) async throws(StoreError) -> [[StoreValue]] {
+        try await connection.store.write(sql, values)
+    }
 }
 
 enum StoreFixture {

@@ -2,7 +2,7 @@ import Foundation
 import FundWatchCore
 import FundWatchStore
 import FundWatchSQLite
-import FundWatchHashing
+import FundWatchCrypto
 import GRDB
 import Testing
 import FundWatchTestSupport
@@ -140,18 +140,40 @@ struct StoreContractTests {
 
 @Suite("SQLite specifics")
 struct SQLiteStoreTests {
-    @Test("the reporter is stored (it is data) but never read back; the file is in WAL mode")
-    func reporterStored() async throws {
+    @Test("without a key only whether there was a reporter is stored; the file is in WAL mode")
+    func reporterPresenceOnly() async throws {
         let path = Scratch.root + "/fundwatch-store-\(UUID().uuidString).sqlite"
         let store = try SQLiteStore(path: path)
         _ = try await StoreFixture.record(store, try StoreFixture.example())
         await store.close()
         let queue = try DatabaseQueue(path: path)
         let reporters = try await queue.read { db in try String.fetchAll(db, sql: "SELECT reporter FROM cases WHERE reporter <> ''") }
-        #expect(reporters == ["张某某,电话13800000000"])
+        #expect(reporters == ["present"])
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path)) + ((try? Data(contentsOf: URL(fileURLWithPath: path + "-wal"))) ?? Data())
+        #expect(bytes.range(of: Data("13800000000".utf8)) == nil)
         let mode = try await queue.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
         #expect(!StoreSchema.caseColumns.contains("reporter"))
+    }
+
+    @Test("with a key the reporter is sealed with AES-GCM: only the key's holder reads it back")
+    func reporterSealed() async throws {
+        let path = Scratch.root + "/fundwatch-store-\(UUID().uuidString).sqlite"
+        let store = try SQLiteStore(path: path)
+        let seal = try ReporterSeal(keyFileContents: Array(ReporterSeal.newKeyHex().utf8))
+        let example = try StoreFixture.example()
+        _ = try await store.record(example, rows: StoreSchema.RegisterRows(example, sealReporter: seal.seal), digest: example.contentDigest,
+                                   origin: "test", importedAt: "2026-12-03T00:00:00Z", dryRun: false)
+        await store.close()
+        let queue = try DatabaseQueue(path: path)
+        let stored = try await queue.read { db in try String.fetchAll(db, sql: "SELECT reporter FROM cases WHERE reporter <> ''") }
+        #expect(stored.count == 1)
+        #expect(stored.first?.hasPrefix("aesgcm1:") == true)
+        #expect(stored.first.flatMap(seal.open) == "张某某,电话13800000000")
+        let other = try ReporterSeal(keyFileContents: Array(ReporterSeal.newKeyHex().utf8))
+        #expect(stored.first.flatMap(other.open) == nil)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path)) + ((try? Data(contentsOf: URL(fileURLWithPath: path + "-wal"))) ?? Data())
+        #expect(bytes.range(of: Data("13800000000".utf8)) == nil)
     }
 
     @Test("a store that cannot be opened is a clear error")

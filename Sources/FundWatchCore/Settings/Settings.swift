@@ -7,9 +7,13 @@ public struct Settings: Sendable {
     public var evaluation = EvaluationMethod.standard
     /// `[bulletin]`.
     public var bulletin = BulletinSettings.standard
+    /// `[store]`.
+    public var store = StoreSettings.standard
+    /// `[portal]`.
+    public var portal = PortalSettings.standard
 
     /// The sections FundWatch reads.
-    public static let knownSections = ["notices", "returns", "evaluation.weights", "evaluation.targets", "evaluation.bands", "bulletin"]
+    public static let knownSections = ["notices", "returns", "evaluation.weights", "evaluation.targets", "evaluation.bands", "bulletin", "store", "portal"]
 
     public init() {}
 
@@ -22,5 +26,7 @@ public struct Settings: Sendable {
         policy = try Policy(config: file)
         evaluation = try EvaluationMethod(config: file)
         bulletin = try BulletinSettings(config: file)
+        store = try StoreSettings(config: file)
+        portal = try PortalSettings(config: file)
     }
 }

@@ -1,5 +1,5 @@
 extension Submission {
-    /// Writes the canonical content a content digest is computed over (FundWatchHashing
+    /// Writes the canonical content a content digest is computed over (FundWatchCrypto
     /// hashes it with SHA-256), handing it to `sink` in blocks: the same registers give the
     /// same bytes whether they arrived as XML or CSV, with codes or labels, with or without
     /// optional zeros. Row order counts (a register is a list).

@@ -1,5 +1,5 @@
 import FundWatchCore
-import FundWatchHashing
+import FundWatchCrypto
 import FundWatchZip
 import Foundation
 

@@ -1,5 +1,5 @@
 import FundWatchCore
-import FundWatchHashing
+import FundWatchCrypto
 
 /// Builds the six tables of METRICS.md from a report's input. Every figure is computed
 /// here, once; templates and writers only lay out what the tables hold.

@@ -8,18 +8,22 @@ struct SourceOptions: ParsableArguments {
     @Option(help: "Read from a store instead of files: a SQLite path, sqlite:PATH, or postgres://user:password@host:port/db[?sslmode=require].")
     var db: String?
 
+    @Flag(name: .customLong("approved-only"), help: "With --db: use only versions the city approved in the portal (已审核), each county's latest approved one.")
+    var approvedOnly = false
+
     @Argument(help: "Submissions: .xml files, CSV folders, .zip files, or folders holding them (or --db).")
     var paths: [String] = []
 
     func validate() throws {
         if db != nil && !paths.isEmpty { throw ValidationError("give either PATHs or --db, not both") }
+        if approvedOnly && db == nil { throw ValidationError("--approved-only reads review states from a store: give --db") }
         if db == nil && paths.isEmpty { throw ValidationError("give PATHs of submissions, or --db to read from a store") }
     }
 
     /// Runs `body` on the source, closing a store afterwards whatever happens.
     func with<R>(_ body: (DataSource) async throws -> R) async throws -> R {
         guard let db else { return try await body(.paths(paths)) }
-        return try await StoreOptions.with(db) { try await body(.store($0)) }
+        return try await StoreOptions.with(db) { try await body(approvedOnly ? .approved($0) : .store($0)) }
     }
 }
 
@@ -29,7 +33,7 @@ enum StoreOptions {
 
     /// Opens the store `option` names (else `$FUNDWATCH_DB`, else `./fundwatch.sqlite`), runs
     /// `body`, and closes it whatever happens.
-    static func with<R>(_ option: String?, _ body: (any SubmissionStore) async throws -> R) async throws -> R {
+    static func with<R>(_ option: String?, _ body: (any PortalDatabase) async throws -> R) async throws -> R {
         let connection = try await StoreConnection.open(StoreConnection.url(option))
         do {
             let result = try await body(connection.store)

@@ -1,5 +1,5 @@
 import FundWatchCore
-import FundWatchHashing
+import FundWatchCrypto
 import Testing
 
 @Suite("SHA-256 through swift-crypto")

@@ -1,0 +1,10 @@
+// The rules the portal adds to an upload's checks: who may send what, and when.
+
+extension Rule {
+    public static let portalCountyScope = Rule("portal.county_scope", "上传文件的县区代码不是本账户所属县区", "the file's county code is not this account's county",
+        expected: "a return of the county this account is bound to")
+    public static let portalOneReturn = Rule("portal.one_return", "一次上传只能包含一份报表(一个县区一个月份)", "an upload must hold exactly one return",
+        expected: "one .xml file, or a .zip of one CSV folder")
+    public static let portalLocked = Rule("portal.locked", "该月报表已审核锁定,重新上传须填写更正说明", "the month is approved and locked; a new version needs a correction note",
+        expected: "a correction note (更正说明) explaining what changed and why")
+}

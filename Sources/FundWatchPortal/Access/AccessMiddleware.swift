@@ -1,0 +1,63 @@
+import FundWatchStore
+import HTTPTypes
+import Hummingbird
+
+/// Finds out who is calling, once per request, from the session cookie or a bearer token,
+/// both looked up in the store (so every portal process on one database agrees). A session
+/// idle longer than `[portal] session_idle_minutes`, or older than `session_absolute_hours`,
+/// is ended here; a disabled user has no identity. State-changing requests from a browser
+/// session must come from the portal's own pages: `Origin` (and `Sec-Fetch-Site`, when the
+/// browser sends it) are checked here, the CSRF token by the form readers.
+struct AccessMiddleware: RouterMiddleware {
+    typealias Context = PortalContext
+    let portal: PortalCore
+
+    static let cookieName = "fw_session"
+
+    func handle(_ request: Request, context: PortalContext, next: (Request, PortalContext) async throws -> Response) async throws -> Response {
+        var context = context
+        context.identity = try await identity(of: request)
+        let bearer: Bool = if case .token = context.identity?.credential { true } else { false }
+        if !bearer, ![.get, .head].contains(request.method) {
+            try Self.checkSameOrigin(request)
+        }
+        return try await next(request, context)
+    }
+
+    private func identity(of request: Request) async throws -> Identity? {
+        let store = portal.store.portal
+        if let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") {
+            let token = String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
+            guard let userID = try await store.tokenUser(tokenHash: Secrets.hash(token)),
+                  let user = try await store.user(id: userID), !user.disabled else { return nil }
+            return Identity(user: user, credential: .token)
+        }
+        guard let token = request.cookies[Self.cookieName]?.value, !token.isEmpty else { return nil }
+        let hash = Secrets.hash(token)
+        guard let session = try await store.session(tokenHash: hash) else { return nil }
+        let now = portal.now()
+        let settings = portal.settings.portal
+        if now - session.lastSeen > Int64(settings.sessionIdleMinutes * 60) || now - session.createdAt > Int64(settings.sessionAbsoluteHours * 3_600) {
+            try await store.endSession(tokenHash: hash)
+            return nil
+        }
+        guard let user = try await store.user(id: session.userID), !user.disabled else { return nil }
+        // Touch at most once a minute: a page's requests do not each write.
+        if now - session.lastSeen >= 60 { try await store.touchSession(tokenHash: hash, at: now) }
+        return Identity(user: user, credential: .session(session))
+    }
+
+    /// Refuses a cross-site state change: an `Origin` that is not this host, or a
+    /// `Sec-Fetch-Site` other than `same-origin` / `none`.
+    static func checkSameOrigin(_ request: Request) throws {
+        if let site = request.headers[.secFetchSite], !["same-origin", "none"].contains(site) {
+            throw HTTPError(.forbidden, message: "跨站请求被拒绝 (cross-site request refused)")
+        }
+        if let origin = request.headers[.origin] {
+            let host = request.head.authority ?? ""
+            guard origin == "http://" + host || origin == "https://" + host else {
+                throw HTTPError(.forbidden, message: "跨站请求被拒绝 (cross-site request refused)")
+            }
+        }
+    }
+}

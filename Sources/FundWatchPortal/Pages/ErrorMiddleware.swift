@@ -1,0 +1,74 @@
+import FundWatchPipeline
+import FundWatchStore
+import FundWatchReports
+import Hummingbird
+
+/// Turns every failure into an answer a person (or a program) can act on: a page for the
+/// browser, `{"error": …}` for the API. No credential: 401 (pages redirect to the login).
+/// Never a stack trace, a path of the server or a reporter.
+struct ErrorMiddleware: RouterMiddleware {
+    typealias Context = PortalContext
+    let core: PortalCore
+
+    func handle(_ request: Request, context: PortalContext, next: (Request, PortalContext) async throws -> Response) async throws -> Response {
+        let api = request.uri.path.hasPrefix("/api/")
+        do {
+            return try await next(request, context)
+        } catch is Unauthenticated {
+            if api {
+                var response = PageResponse.json(#"{"error":"a valid bearer token is required"}"#, status: .unauthorized)
+                response.headers[.wwwAuthenticate] = "Bearer"
+                return response
+            }
+            return PageResponse.redirect("/login")
+        } catch let error as HTTPError {
+            return answer(error.status, error.body ?? "", api: api, context: context)
+        } catch is ScopedReturns.OutOfScope {
+            return answer(.forbidden, "您没有权限访问此县区的数据 (outside your scope)", api: api, context: context)
+        } catch let error as Reviews.Refused {
+            return answer(.init(code: error.status), error.message, api: api, context: context)
+        } catch let error as UserAdmin.Refused {
+            return answer(.unprocessableContent, error.description, api: api, context: context)
+        } catch let error as PipelineError {
+            switch error {
+            case .validationFailed: return answer(.unprocessableContent, "报表数据有错误,无法生成 (the stored data has errors)", api: api, context: context)
+            case .versionConflict(let conflict): return answer(.conflict, conflict.description, api: api, context: context)
+            case .storeConflict: return answer(.conflict, "数据刚被他人修改,请重试 (conflict; try again)", api: api, context: context)
+            case .notFound(let text), .badRequest(let text): return answer(.unprocessableContent, text, api: api, context: context)
+            default:
+                context.logger.error("pipeline failure: \(error.description)")
+                return answer(.serviceUnavailable, "服务暂时不可用,请稍后再试 (service unavailable)", api: api, context: context)
+            }
+        } catch let error as StoreError {
+            context.logger.error("store failure: \(error.description)")
+            return answer(error.kind == .conflict ? .conflict : .serviceUnavailable, "数据库暂时不可用,请稍后再试 (store unavailable)", api: api, context: context)
+        } catch {
+            context.logger.error("unexpected failure: \(String(describing: type(of: error)))")
+            return answer(.internalServerError, "服务器内部错误 (internal error)", api: api, context: context)
+        }
+    }
+
+    private func answer(_ status: HTTPResponse.Status, _ message: String, api: Bool, context: PortalContext) -> Response {
+        if api {
+            return PageResponse.json(JSONValue.object([("error", .string(message))]).serialized(), status: status)
+        }
+        var values = context.identity?.layout ?? [:]
+        values.merge(["title": "\(status.code)", "heading": Self.heading(status), "message": message,
+                      "idleMinutes": core.settings.portal.sessionIdleMinutes]) { _, new in new }
+        return PageResponse.html(core.pages.render("error", values), status: status)
+    }
+
+    static func heading(_ status: HTTPResponse.Status) -> String {
+        switch status.code {
+        case 400: "请求有误"
+        case 403: "没有权限"
+        case 404: "找不到页面"
+        case 409: "状态冲突"
+        case 413: "文件过大"
+        case 415: "文件类型不支持"
+        case 422: "无法处理"
+        case 429: "请求过多"
+        default: "服务暂时不可用"
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import FundWatchCore
+
+/// Findings as a 审核报告 shows them: file, line, field, rule, message in Chinese, what was
+/// expected; and as the CSV a clerk downloads (UTF-8 with a byte-order mark, so Excel
+/// opens it in Chinese).
+struct FindingRow: Decodable, Sendable {
+    var file: String
+    var line: Int?
+    var element: String?
+    var column: String?
+    var rule: String
+    var severity: String
+    var message: String
+    var expected: String
+
+    init(_ f: Finding) {
+        file = f.file; line = f.line; element = f.element; column = f.column; rule = f.rule
+        severity = f.severity.rawValue; message = f.message; expected = f.expected
+    }
+
+    /// The rows of an upload record's stored JSON.
+    static func decode(_ json: String) -> [FindingRow] {
+        (try? JSONDecoder().decode([FindingRow].self, from: Data(json.utf8))) ?? []
+    }
+
+    var field: String { column ?? element ?? "" }
+    var severityLabel: String { severity == "error" ? "错误" : "提示" }
+
+    var values: [String: Any] {
+        ["file": file, "line": line.map(String.init) ?? "", "field": field, "rule": rule, "severity": severity,
+         "severityLabel": severityLabel, "message": message, "expected": expected]
+    }
+
+    static func csv(_ rows: [FindingRow]) -> [UInt8] {
+        func cell(_ s: String) -> String {
+            // A leading =, +, - or @ would be a formula in Excel: keep it text.
+            var s = s
+            if let first = s.first, "=+-@".contains(first) { s = "'" + s }
+            return s.contains(where: { ",\"\r\n".contains($0) }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        }
+        var out = "\u{FEFF}级别,文件,行,字段,规则,问题,应为\r\n"
+        for r in rows {
+            out += [r.severityLabel, r.file, r.line.map(String.init) ?? "", r.field, r.rule, r.message, r.expected].map(cell).joined(separator: ",") + "\r\n"
+        }
+        return Array(out.utf8)
+    }
+}

@@ -1,0 +1,44 @@
+import FundWatchCore
+import FundWatchPipeline
+import FundWatchStore
+import Hummingbird
+import Logging
+import NIOCore
+
+/// The reporting portal: county clerks upload returns and get the 审核报告 at once, the city
+/// reviews them (approve / return with a reason), follows timeliness and notices, and
+/// downloads the report tables; administrators manage users and read the audit log.
+///
+/// Every request passes, in order: the security headers, the error pages, then
+/// ``AccessMiddleware`` (who is calling); every handler then states what it needs
+/// (``Requirement``) and reads county data only through its caller's ``Scope``.
+public struct Portal: Sendable {
+    public let core: PortalCore
+
+    public init(core: PortalCore) { self.core = core }
+
+    /// The router with every page, the API and the style sheet.
+    public func router() -> Router<PortalContext> {
+        let router = Router(context: PortalContext.self)
+        router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: ErrorMiddleware(core: core))
+        router.add(middleware: AccessMiddleware(portal: core))
+        let css = core.pages.styleSheet
+        router.get("/static/portal.css") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
+                     body: .init(byteBuffer: ByteBuffer(bytes: css)))
+        }
+        router.get("/health") { _, _ in PageResponse.json(#"{"status":"ok"}"#) }
+        SessionRoutes(core: core).add(to: router)
+        CountyRoutes(core: core).add(to: router)
+        CityRoutes(core: core).add(to: router)
+        AdminRoutes(core: core).add(to: router)
+        APIRoutes(core: core).add(to: router)
+        return router
+    }
+
+    /// The application listening on `host:port`.
+    public func application(host: String, port: Int, logger: Logger) -> some ApplicationProtocol {
+        Application(router: router(), configuration: .init(address: .hostname(host, port: port), serverName: nil), logger: logger)
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import FundWatchCore
+import FundWatchPipeline
+import FundWatchReports
+import FundWatchStore
+import Hummingbird
+
+/// The JSON API (`openapi.yaml`), for county systems that send returns automatically and for
+/// scripts; bearer tokens from `fundwatch user token`. Answers are scoped exactly as pages are.
+struct APIRoutes: Sendable {
+    let core: PortalCore
+
+    func add(to router: Router<PortalContext>) {
+        let api = router.group("/api/v1")
+        api.post("/submissions") { request, context in try await submit(request, context) }
+        api.get("/submissions") { request, context in try await list(request, context) }
+        api.post("/submissions/:county/:period/review") { request, context in try await review(request, context) }
+        api.get("/reports") { request, context in
+            let identity = try context.require(.city)
+            let q = request.uri.queryParameters
+            let report = try await Reports(core: core).render(from: q["from"].map(String.init), to: q["to"].map(String.init),
+                                                              asOf: q["as_of"].map(String.init), format: q["format"].map(String.init) ?? "xml",
+                                                              approvedOnly: q["approved_only"] == "1" || q["approved_only"] == "true")
+            try await core.audit(identity.user.name, "download", "ok", "api report \(report.name)", address: context.address)
+            return PageResponse.download(report.bytes, name: report.name, type: report.type)
+        }
+        api.get("/notices") { request, context in
+            let identity = try context.require(.returns)
+            let asOfText = request.uri.queryParameters["as_of"].map(String.init)
+            var asOf = core.today
+            if let asOfText, !asOfText.isEmpty {
+                guard let day = Day(iso: asOfText) else { throw HTTPError(.badRequest, message: "as_of must be YYYY-MM-DD") }
+                asOf = day
+            }
+            return PageResponse.json(try await Notices(core: core).json(scope: identity.scope, asOf: asOf))
+        }
+    }
+
+    /// The media types a return may be sent as, and the file name each implies.
+    static let types = ["application/zip": "zip", "application/x-zip-compressed": "zip", "application/xml": "xml", "text/xml": "xml"]
+
+    private func submit(_ request: Request, _ context: PortalContext) async throws -> Response {
+        let identity = try context.require(.returns)
+        let type = (request.headers[.contentType] ?? "").split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        guard let ext = Self.types[type] else {
+            throw HTTPError(.unsupportedMediaType, message: "Content-Type must be application/zip or application/xml")
+        }
+        var name = request.uri.queryParameters["filename"].map { Forms.baseName(String($0)) } ?? "upload.\(ext)"
+        if !name.lowercased().hasSuffix("." + ext) { name += "." + ext }
+        let limit = core.settings.portal.maxUploadMiB * 1_048_576
+        let body: [UInt8]
+        do {
+            body = Array(buffer: try await request.body.collect(upTo: limit))
+        } catch {
+            throw HTTPError(.contentTooLarge, message: "the body is larger than \(core.settings.portal.maxUploadMiB) MiB")
+        }
+        let note = request.uri.queryParameters["note"].map(String.init) ?? ""
+        let answer = try await Uploads(core: core).receive(name: name, bytes: body, note: note, identity: identity, address: context.address)
+        let findings = JSONValue.array(answer.findings.map(Self.finding))
+        if answer.outcome == .rejected {
+            let status: HTTPResponse.Status = switch answer.refusal {
+            case .scope: .forbidden
+            case .locked: .conflict
+            case nil: .unprocessableContent
+            }
+            return PageResponse.json(JSONValue.object([("outcome", .string("rejected")), ("findings", findings)]).serialized(), status: status)
+        }
+        let header = answer.header!
+        let number = try await core.store.versions(county: header.countyCode, period: header.period).count
+        return PageResponse.json(JSONValue.object([
+            ("outcome", .string(answer.outcome.rawValue)), ("county_code", .string(header.countyCode)), ("period", .string(header.period.description)),
+            ("version", .int(number)), ("digest", .string(answer.digest ?? "")), ("state", .string(answer.review?.code ?? "none")),
+            ("findings", findings),
+        ]).serialized(), status: answer.outcome == .unchanged ? .ok : .created)
+    }
+
+    static func finding(_ f: Finding) -> JSONValue {
+        .object([("rule", .string(f.rule)), ("severity", .string(f.severity.rawValue)), ("file", .string(f.file)), ("line", .optional(f.line)),
+                 ("field", .optional(f.column ?? f.element)), ("message", .string(f.message)), ("expected", .string(f.expected))])
+    }
+
+    private func list(_ request: Request, _ context: PortalContext) async throws -> Response {
+        let identity = try context.require(.returns)
+        let q = request.uri.queryParameters
+        var period: YearMonth?
+        if let text = q["period"], !text.isEmpty {
+            guard let month = YearMonth(iso: String(text)) else { throw HTTPError(.badRequest, message: "period must be YYYY-MM") }
+            period = month
+        }
+        let county = q["county"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+        if let county, !identity.scope.contains(county) { throw HTTPError(.forbidden, message: "county \(county) is outside your scope") }
+        let data = ScopedReturns(store: core.store, scope: identity.scope)
+        let versions = try await data.versions(county: county, period: period)
+        let reviews = try await data.reviews(county: county)
+        var numbers: [ReviewStatus.Key: Int] = [:]
+        let items: [JSONValue] = versions.map { v in
+            let key = ReviewStatus.Key(countyCode: v.countyCode, period: v.period)
+            numbers[key, default: 0] += 1
+            let status = reviews[key]
+            let latest = versions.last { $0.countyCode == v.countyCode && $0.period == v.period }?.id == v.id
+            return .object([
+                ("county_code", .string(v.countyCode)), ("county_name", .string(v.countyName)), ("period", .string(v.period.description)),
+                ("version", .int(numbers[key]!)), ("digest", .string(v.digest)), ("submitted_on", .string(v.submittedOn.description)),
+                ("imported_at", .string(v.importedAt)), ("latest", .bool(latest)),
+                ("state", .string(latest ? status?.code ?? "none" : (status?.events.contains { $0.state == .approved && $0.submissionID == v.id } == true ? "approved" : "superseded"))),
+                ("return_reason", .optional(latest ? status?.returnReason : nil)),
+                ("institutions", .int(v.institutionCount)), ("inspections", .int(v.inspectionCount)), ("cases", .int(v.caseCount)),
+            ])
+        }
+        return PageResponse.json(JSONValue.object([("submissions", .array(items))]).serialized())
+    }
+
+    private func review(_ request: Request, _ context: PortalContext) async throws -> Response {
+        let identity = try context.require(.city)
+        guard let county = context.parameters.get("county"), county.count == 6, county.allSatisfy(\.isASCIIDigit),
+              let period = context.parameters.get("period").flatMap({ YearMonth(iso: $0) }) else {
+            throw HTTPError(.notFound, message: "county must be 6 digits and period YYYY-MM")
+        }
+        struct Body: Decodable { var action: String; var reason: String? }
+        let body: Body
+        do {
+            body = try JSONDecoder().decode(Body.self, from: Data(Array(buffer: try await request.body.collect(upTo: 64 * 1_024))))
+        } catch {
+            throw HTTPError(.badRequest, message: "the body must be {\"action\": \"approve\"|\"return\", \"reason\": \"…\"}")
+        }
+        guard let action = Reviews.Action(rawValue: body.action) else { throw HTTPError(.badRequest, message: "action must be approve or return") }
+        let status = try await Reviews(core: core).act(action, county: county, period: period, reason: body.reason ?? "", identity: identity,
+                                                       address: context.address)
+        return PageResponse.json(JSONValue.object([
+            ("county_code", .string(county)), ("period", .string(period.description)), ("state", .string(status.code)),
+            ("reason", .optional(status.returnReason)),
+        ]).serialized())
+    }
+}

@@ -1,0 +1,59 @@
+import FundWatchCore
+import FundWatchStore
+import Hummingbird
+
+/// The administrator's pages: users (add, disable) and the audit log.
+struct AdminRoutes: Sendable {
+    let core: PortalCore
+
+    func add(to router: Router<PortalContext>) {
+        router.get("/admin/users") { _, context in try await usersPage(try context.require(.admin), message: nil) }
+        router.post("/admin/users") { request, context in
+            let identity = try context.require(.admin)
+            let form = try await FormFields.read(request, limit: 64 * 1_024)
+            try Forms.checkCSRF(form, identity)
+            guard let role = UserRole(rawValue: form["role"]) else { throw HTTPError(.badRequest, message: "unknown role") }
+            do {
+                try await UserAdmin(core: core).add(name: form["name"], role: role, county: form["county"], password: form["password"],
+                                                    actor: identity.user.name, address: context.address)
+            } catch let error as UserAdmin.Refused {
+                return try await usersPage(identity, message: error.description, status: .unprocessableContent)
+            }
+            return PageResponse.redirect("/admin/users")
+        }
+        router.post("/admin/users/:id/disable") { request, context in
+            let identity = try context.require(.admin)
+            let form = try await FormFields.read(request, limit: 64 * 1_024)
+            try Forms.checkCSRF(form, identity)
+            guard let id = context.parameters.get("id").flatMap(Int64.init), let user = try await core.store.portal.user(id: id) else {
+                throw HTTPError(.notFound, message: "没有这个用户 (no such user)")
+            }
+            try await UserAdmin(core: core).disable(user, actor: identity.user.name, address: context.address)
+            return PageResponse.redirect("/admin/users")
+        }
+        router.get("/admin/audit") { request, context in
+            let identity = try context.require(.admin)
+            let sinceText = request.uri.queryParameters["since"].map(String.init) ?? ""
+            let since = Day(iso: sinceText) ?? core.today.adding(days: -7)
+            let entries = try await core.store.portal.auditEntries(since: Int64(since.ordinal) * 86_400 - 8 * 3_600, limit: 2_000)
+            var values = identity.layout
+            values.merge([
+                "title": "审计日志", "since": since.description, "idleMinutes": core.settings.portal.sessionIdleMinutes,
+                "entries": entries.reversed().map { ["at": CountyRoutes.time($0.at), "actor": $0.actor, "action": $0.action, "outcome": $0.outcome,
+                                                     "detail": $0.detail, "address": $0.address] },
+            ]) { _, new in new }
+            return PageResponse.html(core.pages.render("admin-audit", values))
+        }
+    }
+
+    private func usersPage(_ identity: Identity, message: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let users = try await core.store.portal.users()
+        var values = identity.layout
+        values.merge([
+            "title": "用户管理", "message": message as Any, "idleMinutes": core.settings.portal.sessionIdleMinutes,
+            "users": users.map { ["id": Int($0.id), "name": $0.name, "roleLabel": $0.role.label, "countyCode": $0.countyCode ?? "", "disabled": $0.disabled,
+                                  "csrf": identity.csrf ?? ""] as [String: Any] },
+        ]) { _, new in new }
+        return PageResponse.html(core.pages.render("admin-users", values), status: status)
+    }
+}

@@ -1,0 +1,70 @@
+import FundWatchCore
+import FundWatchPipeline
+import FundWatchReports
+import FundWatchZip
+import Hummingbird
+
+/// The city's pages: the dashboard (counties × months: timeliness and review state), the
+/// notices about to be or already overdue, and report downloads that are byte for byte
+/// what `fundwatch report --db` writes for the same store, window and `--as-of`.
+struct CityRoutes: Sendable {
+    let core: PortalCore
+
+    func add(to router: Router<PortalContext>) {
+        router.get("/dashboard") { request, context in try await dashboard(request, context) }
+        router.get("/reports") { _, context in
+            let identity = try context.require(.city)
+            let month = core.today.yearMonth.previous
+            var values = identity.layout
+            values.merge(["title": "报表下载", "from": month.january.description, "to": month.description, "asOf": "",
+                          "idleMinutes": core.settings.portal.sessionIdleMinutes]) { _, new in new }
+            return PageResponse.html(core.pages.render("reports", values))
+        }
+        router.get("/reports/download") { request, context in
+            let identity = try context.require(.city)
+            let query = request.uri.queryParameters
+            let report = try await Reports(core: core).render(from: query["from"].map(String.init), to: query["to"].map(String.init),
+                                                              asOf: query["as_of"].map(String.init), format: query["format"].map(String.init) ?? "html",
+                                                              approvedOnly: query["approved_only"] == "1")
+            try await core.audit(identity.user.name, "download", "ok", "report \(report.name)", address: context.address)
+            return PageResponse.download(report.bytes, name: report.name, type: report.type)
+        }
+    }
+
+    private func dashboard(_ request: Request, _ context: PortalContext) async throws -> Response {
+        let identity = try context.require(.city)
+        let today = core.today, policy = core.settings.policy
+        let year = request.uri.queryParameters["year"].flatMap { Int($0) }.flatMap { (2000...2100).contains($0) ? $0 : nil } ?? today.yearMonth.previous.year
+        let data = ScopedReturns(store: core.store, scope: identity.scope)
+        let versions = try await data.versions(county: nil, period: nil)
+        let reviews = try await data.reviews(county: nil)
+        let counties = try await data.counties()
+        var firstSent: [ReviewStatus.Key: Day] = [:]
+        for v in versions {
+            let key = ReviewStatus.Key(countyCode: v.countyCode, period: v.period)
+            firstSent[key] = min(firstSent[key] ?? v.submittedOn, v.submittedOn)
+        }
+        let months = (1...12).compactMap { YearMonth(year: year, month: $0) }
+        let rows: [[String: Any]] = counties.map { county in
+            ["code": county.code, "name": county.name.isEmpty ? county.code : county.name, "cells": months.map { month -> [String: Any] in
+                let key = ReviewStatus.Key(countyCode: county.code, period: month)
+                let timeliness = Timeliness(firstSubmittedOn: firstSent[key], month: month, policy: policy, asOf: today)
+                let review = reviews[key]
+                return ["code": county.code, "period": month.description, "timelinessCode": timeliness.code, "timelinessLabel": timeliness.label,
+                        "stateCode": review?.code ?? "none", "stateLabel": review?.label as Any]
+            }]
+        }
+        let soon = try await Notices(core: core).register(scope: identity.scope, asOf: today)
+            .filter { $0.status == .overdue || ($0.status == .due && ($0.daysLeft ?? 99) <= 3) }
+        var years = Set(versions.map(\.period.year))
+        years.insert(year)
+        var values = identity.layout
+        values.merge([
+            "title": "报送总览", "year": year, "years": years.sorted().map { ["year": $0, "current": $0 == year] },
+            "monthHeads": (1...12).map { ["label": "\($0)月"] }, "rows": rows, "dueDay": policy.returnDueDay,
+            "notices": soon.isEmpty ? nil : ["items": soon.map(Notices.row)] as [String: Any]?,
+            "idleMinutes": core.settings.portal.sessionIdleMinutes,
+        ]) { _, new in new }
+        return PageResponse.html(core.pages.render("dashboard", values))
+    }
+}

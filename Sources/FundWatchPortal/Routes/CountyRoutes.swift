@@ -1,0 +1,165 @@
+import FundWatchCore
+import FundWatchPipeline
+import FundWatchStore
+import Hummingbird
+
+/// A county's pages: its returns with review states, its deadline and notices, the upload
+/// form and the 审核报告 of every attempt. The county clerk sees only their own county
+/// (``Requirement/county(_:)``); the city sees every county and may upload on its behalf.
+struct CountyRoutes: Sendable {
+    let core: PortalCore
+
+    func add(to router: Router<PortalContext>) {
+        router.get("/counties/:county") { _, context in try await countyPage(context) }
+        router.post("/counties/:county/uploads") { request, context in try await upload(request, context) }
+        router.get("/uploads/:id") { _, context in try await uploadPage(context) }
+        router.get("/uploads/:id/findings.csv") { _, context in
+            let (_, record) = try await uploadRecord(context)
+            try await core.audit(context.identity!.user.name, "download", "ok", "findings of upload #\(record.id)", address: context.address)
+            return PageResponse.download(FindingRow.csv(FindingRow.decode(record.findingsJSON)), name: "审核报告-\(record.id).csv", type: "text/csv; charset=utf-8")
+        }
+        router.post("/counties/:county/:period/review") { request, context in try await review(request, context) }
+    }
+
+    private func county(_ context: PortalContext) throws -> String {
+        let code = context.parameters.get("county") ?? ""
+        guard code.count == 6, code.allSatisfy(\.isASCIIDigit) else { throw HTTPError(.notFound, message: "没有这个县区 (no such county)") }
+        return code
+    }
+
+    private func countyPage(_ context: PortalContext) async throws -> Response {
+        let code = try county(context)
+        let identity = try context.require(.county(code))
+        let data = ScopedReturns(store: core.store, scope: identity.scope)
+        let versions = try await data.versions(county: code, period: nil)
+        let reviews = try await data.reviews(county: code)
+        let uploads = try await data.uploads(county: code, limit: 30)
+        let policy = core.settings.policy, today = core.today
+        let duePeriod = today.yearMonth.previous, due = policy.returnDue(for: duePeriod)
+        let left = today.days(to: due)
+        let sentForDue = versions.contains { $0.period == duePeriod }
+        let dueText = sentForDue ? "已报送" : left > 0 ? "距截止还有 \(left) 天" : left == 0 ? "今天截止" : "已逾期 \(-left) 天"
+
+        var periods = Set(versions.map(\.period))
+        for key in reviews.keys { periods.insert(key.period) }
+        let months: [[String: Any]] = periods.sorted(by: >).map { period in
+            let list = versions.filter { $0.period == period }
+            let status = reviews[ReviewStatus.Key(countyCode: code, period: period)] ?? ReviewStatus(countyCode: code, period: period, events: [])
+            let timeliness = Timeliness(firstSubmittedOn: list.map(\.submittedOn).min(), month: period, policy: policy, asOf: today)
+            return [
+                "period": period.description, "countyCode": code, "stateCode": status.code, "stateLabel": status.label,
+                "timelinessCode": timeliness.code, "timelinessLabel": timeliness.label,
+                "lockMessage": status.isLocked ? "本月报表已由市局审核通过并锁定。如需更正,请上传新版本并填写更正说明,提交后重新进入待审核。" : nil as String?,
+                "versions": list.enumerated().reversed().map { i, v in [
+                    "number": i + 1, "submittedOn": v.submittedOn.description, "importedAt": v.importedAt, "institutions": v.institutionCount,
+                    "inspections": v.inspectionCount, "cases": v.caseCount, "origin": v.origin, "digestShort": String(v.digest.prefix(12)),
+                    "current": i == list.count - 1, "approved": status.events.contains { $0.state == .approved && $0.submissionID == v.id },
+                ] as [String: Any] },
+                "history": status.events.map { ["at": Self.time($0.at), "actor": $0.actor, "stateLabel": $0.state.label, "reason": $0.reason] },
+                "canReview": identity.scope == .everyCounty && !list.isEmpty && status.state != .returned,
+                "csrf": identity.csrf ?? "",
+            ]
+        }
+        let returned = reviews.values.filter { $0.state == .returned }.sorted { $0.period > $1.period }.first.map { s -> [String: Any] in
+            ["period": s.period.description, "reason": s.returnReason ?? "", "actor": s.events.last?.actor ?? "", "at": Self.time(s.events.last?.at ?? 0)]
+        }
+        let notices = try await Notices(core: core).register(scope: identity.scope, asOf: today).filter { $0.countyCode == code }
+        let name = versions.last?.countyName ?? ""
+        var values = identity.layout
+        values.merge([
+            "title": "\(name)(\(code))", "countyName": name, "countyCode": code, "duePeriod": duePeriod.description, "dueDay": due.description,
+            "dueText": dueText, "dueClass": sentForDue ? "" : left < 0 ? "overdue" : left <= 3 ? "due-soon" : "",
+            "returned": returned as Any, "months": months, "maxUploadMiB": core.settings.portal.maxUploadMiB,
+            "onBehalf": identity.user.role == .city, "idleMinutes": core.settings.portal.sessionIdleMinutes,
+            "notices": notices.isEmpty ? nil : ["items": notices.map(Notices.row)] as [String: Any]?,
+            "uploads": uploads.map { u in ["at": Self.time(u.at), "actor": u.actor, "onBehalf": u.onBehalf, "fileName": u.fileName,
+                                           "outcomeLabel": Self.outcomeLabel(u.outcome), "id": Int(u.id)] as [String: Any] },
+        ]) { _, new in new }
+        return PageResponse.html(core.pages.render("county", values))
+    }
+
+    private func upload(_ request: Request, _ context: PortalContext) async throws -> Response {
+        let code = try county(context)
+        let identity = try context.require(.county(code))
+        let form = try await FormFields.read(request, limit: core.settings.portal.maxUploadMiB * 1_048_576)
+        try Forms.checkCSRF(form, identity)
+        guard let file = form.files["file"], !file.bytes.isEmpty else {
+            throw HTTPError(.badRequest, message: "请选择要上传的报表文件 (no file chosen)")
+        }
+        let answer = try await Uploads(core: core).receive(name: Forms.baseName(file.name), bytes: file.bytes, note: form["note"],
+                                                           identity: identity, address: context.address)
+        let status: HTTPResponse.Status = switch answer.refusal {
+        case .scope: .forbidden
+        case .locked: .conflict
+        case nil: answer.outcome == .rejected ? .unprocessableContent : .ok
+        }
+        let rows = answer.findings.map(FindingRow.init)
+        var versionNumber = 0
+        if let h = answer.header, answer.outcome != .rejected { versionNumber = try await core.store.versions(county: h.countyCode, period: h.period).count }
+        var values = identity.layout
+        values.merge([
+            "title": "审核报告", "fileName": Forms.baseName(file.name), "countyCode": answer.header?.countyCode as Any,
+            "countyName": answer.header?.countyName ?? "", "period": answer.header?.period.description ?? "",
+            "rejected": answer.outcome == .rejected, "accepted": answer.outcome != .rejected, "outcomeLabel": Self.outcomeLabel(answer.outcome.rawValue),
+            "versionID": answer.version.map { Int($0.id) } as Any, "versionNumber": versionNumber, "digest": answer.digest as Any,
+            "stateCode": answer.review?.code ?? "none", "stateLabel": answer.review?.label ?? "",
+            "hasChanges": !answer.changes.isEmpty, "changes": answer.changes.map { ["label": $0.label, "added": $0.added, "removed": $0.removed, "changed": $0.changed] },
+            "hasFindings": !rows.isEmpty, "findings": rows.map(\.values), "omitted": answer.omitted,
+            "errorCount": rows.filter { $0.severity == "error" }.count, "warningCount": rows.filter { $0.severity != "error" }.count,
+            "uploadID": Int(answer.uploadID), "backCounty": code, "idleMinutes": core.settings.portal.sessionIdleMinutes,
+        ]) { _, new in new }
+        return PageResponse.html(core.pages.render("upload-result", values), status: status)
+    }
+
+    /// An upload record the caller may see (a clerk's own county's, or any for the city).
+    private func uploadRecord(_ context: PortalContext) async throws -> (Identity, UploadRecord) {
+        let identity = try context.require(.returns)
+        guard let id = context.parameters.get("id").flatMap(Int64.init),
+              let record = try await ScopedReturns(store: core.store, scope: identity.scope).upload(id: id) else {
+            throw HTTPError(.notFound, message: "没有这条上传记录 (no such upload)")
+        }
+        return (identity, record)
+    }
+
+    private func uploadPage(_ context: PortalContext) async throws -> Response {
+        let (identity, record) = try await uploadRecord(context)
+        let rows = FindingRow.decode(record.findingsJSON)
+        var values = identity.layout
+        values.merge([
+            "title": "审核报告", "fileName": record.fileName, "at": Self.time(record.at), "actor": record.actor, "onBehalf": record.onBehalf,
+            "outcomeLabel": Self.outcomeLabel(record.outcome), "note": record.note, "hasFindings": !rows.isEmpty, "findings": rows.map(\.values),
+            "id": Int(record.id), "backCounty": record.countyCode as Any, "idleMinutes": core.settings.portal.sessionIdleMinutes,
+        ]) { _, new in new }
+        return PageResponse.html(core.pages.render("upload-view", values))
+    }
+
+    private func review(_ request: Request, _ context: PortalContext) async throws -> Response {
+        let code = try county(context)
+        let identity = try context.require(.city)
+        guard let period = context.parameters.get("period").flatMap({ YearMonth(iso: $0) }) else {
+            throw HTTPError(.notFound, message: "期别应为 YYYY-MM (period must be YYYY-MM)")
+        }
+        let form = try await FormFields.read(request, limit: 64 * 1_024)
+        try Forms.checkCSRF(form, identity)
+        guard let action = Reviews.Action(rawValue: form["action"]) else { throw HTTPError(.badRequest, message: "action must be approve or return") }
+        _ = try await Reviews(core: core).act(action, county: code, period: period, reason: form["reason"], identity: identity, address: context.address)
+        return PageResponse.redirect("/counties/\(code)")
+    }
+
+    static func outcomeLabel(_ outcome: String) -> String {
+        switch outcome {
+        case "new": "已接收(新报表)"
+        case "new_version": "已接收(新版本)"
+        case "unchanged": "内容与已存版本相同,未重复保存"
+        default: "未通过校验,未保存"
+        }
+    }
+
+    /// A clock reading as `YYYY-MM-DD HH:MM` in China Standard Time.
+    static func time(_ seconds: Int64) -> String {
+        let local = seconds + 8 * 3_600
+        let day = Day(ordinal: Int32(local / 86_400)), s = Int(local % 86_400)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(day) \(two(s / 3_600)):\(two(s / 60 % 60))"
+    }
+}

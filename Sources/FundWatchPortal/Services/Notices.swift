@@ -1,0 +1,32 @@
+import FundWatchCore
+import FundWatchPipeline
+import FundWatchReports
+
+/// Major-case notice deadlines from the store, limited to the caller's scope.
+struct Notices: Sendable {
+    let core: PortalCore
+
+    /// The notices of the counties in `scope`, most urgent first, as of `asOf`; none when
+    /// nothing is stored yet.
+    func register(scope: Scope, asOf: Day) async throws -> [MajorCaseNotice] {
+        if scope == .nothing { return [] }
+        if try await ScopedReturns(store: core.store, scope: scope).versions(county: scope.onlyCounty, period: nil).isEmpty { return [] }
+        do throws(PipelineError) {
+            return try await core.pipeline.noticeRegister(.store(core.store), asOf: asOf).notices.filter { scope.contains($0.countyCode) }
+        } catch {
+            if case .badRequest = error { return [] }
+            throw error
+        }
+    }
+
+    /// The scoped `notices --format json` document.
+    func json(scope: Scope, asOf: Day) async throws -> String {
+        NoticesJSON.document(try await register(scope: scope, asOf: asOf), asOf: asOf).serialized()
+    }
+
+    static func row(_ n: MajorCaseNotice) -> [String: Any] {
+        ["caseID": n.caseID, "county": n.countyCode, "institution": n.institutionName, "trigger": n.trigger?.description ?? "",
+         "due": n.due?.description ?? "", "statusCode": n.status.rawValue, "statusLabel": n.status.label
+             + (n.daysOver.map { "\($0) 天" } ?? n.daysLeft.map { n.status == .due ? "(剩 \($0) 天)" : "" } ?? "")]
+    }
+}

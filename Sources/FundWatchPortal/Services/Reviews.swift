@@ -1,0 +1,72 @@
+import FundWatchCore
+import FundWatchPipeline
+import FundWatchStore
+
+/// The review steps: 待审核 on every new version, then 已审核 or 已退回 by the city. Each step
+/// is an appended event whose sequence follows the last one, so two reviewers acting at once
+/// on the same state cannot both win (the second gets a conflict and sees the new state).
+struct Reviews: Sendable {
+    let core: PortalCore
+
+    /// A city action on a return.
+    enum Action: String, Sendable {
+        case approve, `return`
+    }
+
+    /// Why an action cannot be taken.
+    struct Refused: Error, Sendable {
+        var status: Int
+        var message: String
+    }
+
+    /// Appends a step, retrying when another writer took the sequence (uploads only: they
+    /// do not depend on the state they saw).
+    func append(county: String, period: YearMonth, state: ReviewState, submissionID: Int64?, reason: String, actor: String) async throws -> ReviewStatus {
+        for _ in 0..<5 {
+            let status = ReviewStatus(countyCode: county, period: period, events: try await core.store.portal.reviewEvents(county: county, period: period))
+            let event = ReviewEvent(countyCode: county, period: period, sequence: status.nextSequence, state: state, submissionID: submissionID,
+                                    reason: reason, actor: actor, at: core.now())
+            do throws(StoreError) {
+                try await core.store.portal.append(event)
+                return ReviewStatus(countyCode: county, period: period, events: status.events + [event])
+            } catch {
+                guard error.kind == .conflict else { throw error }
+            }
+        }
+        throw PipelineError.storeConflict("the review state of \(county) \(period) keeps changing; try again")
+    }
+
+    /// Approves or returns the latest version of a county's month. Approving needs a
+    /// received (待审核) return; returning needs a reason and a received or approved one.
+    func act(_ action: Action, county: String, period: YearMonth, reason: String, identity: Identity, address: String) async throws -> ReviewStatus {
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        let status = ReviewStatus(countyCode: county, period: period, events: try await core.store.portal.reviewEvents(county: county, period: period))
+        guard let latest = try await core.store.versions(county: county, period: period).last else {
+            throw Refused(status: 404, message: "\(county) \(period) 尚无报表 (no return stored)")
+        }
+        let state: ReviewState
+        switch action {
+        case .approve:
+            guard status.state == .received || status.state == nil else {
+                throw Refused(status: 409, message: "当前状态为「\(status.label)」,只有待审核的报表可以审核通过 (only a received return can be approved)")
+            }
+            state = .approved
+        case .return:
+            guard !reason.isEmpty else { throw Refused(status: 422, message: "退回须填写原因 (a return needs a reason)") }
+            guard status.state != .returned else {
+                throw Refused(status: 409, message: "该报表已退回,等待县区重新报送 (already returned)")
+            }
+            state = .returned
+        }
+        let event = ReviewEvent(countyCode: county, period: period, sequence: status.nextSequence, state: state, submissionID: latest.id,
+                                reason: reason, actor: identity.user.name, at: core.now())
+        do throws(StoreError) {
+            try await core.store.portal.append(event)
+        } catch {
+            guard error.kind == .conflict else { throw error }
+            throw Refused(status: 409, message: "另一位审核人刚刚处理了该报表,请刷新后查看 (someone else reviewed it just now)")
+        }
+        try await core.audit(identity.user.name, "review", action.rawValue, "\(county) \(period) #\(latest.id) \(reason)", address: address)
+        return ReviewStatus(countyCode: county, period: period, events: status.events + [event])
+    }
+}

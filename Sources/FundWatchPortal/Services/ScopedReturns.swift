@@ -1,0 +1,65 @@
+import FundWatchCore
+import FundWatchStore
+
+/// The store as one caller may read it: every list of versions, reviews and uploads is
+/// limited to the caller's ``Scope`` here, and a county outside it is refused before any
+/// query runs. Routes read county data only through this type.
+struct ScopedReturns: Sendable {
+    let store: any PortalDatabase
+    let scope: Scope
+
+    struct OutOfScope: Error {}
+
+    /// Refuses a county outside the scope.
+    func check(_ county: String) throws(OutOfScope) {
+        guard scope.contains(county) else { throw OutOfScope() }
+    }
+
+    /// The counties visible: those with stored versions or a clerk account, within scope.
+    func counties() async throws -> [(code: String, name: String)] {
+        var names: [String: String] = [:]
+        for v in try await versions(county: nil, period: nil) { names[v.countyCode] = v.countyName }
+        for u in try await store.portal.users() where u.role == .county {
+            if let c = u.countyCode, scope.contains(c), names[c] == nil { names[c] = "" }
+        }
+        return names.keys.sorted().map { ($0, names[$0]!) }
+    }
+
+    /// Stored versions, oldest first, of a county (nil: every county in scope) and period.
+    func versions(county: String?, period: YearMonth?) async throws -> [StoredVersion] {
+        if let county { try check(county) }
+        if scope == .nothing { return [] }
+        return try await store.versions(county: county ?? scope.onlyCounty, period: period)
+    }
+
+    /// Review statuses of a county (nil: all in scope), keyed by county and month.
+    func reviews(county: String?) async throws -> [ReviewStatus.Key: ReviewStatus] {
+        if let county { try check(county) }
+        if scope == .nothing { return [:] }
+        return ReviewStatus.all(try await store.portal.reviewEvents(county: county ?? scope.onlyCounty, period: nil))
+    }
+
+    /// The review status of one county and month.
+    func review(county: String, period: YearMonth) async throws -> ReviewStatus {
+        try check(county)
+        return ReviewStatus(countyCode: county, period: period, events: try await store.portal.reviewEvents(county: county, period: period))
+    }
+
+    /// Upload attempts of a county (nil: all in scope), newest first.
+    func uploads(county: String?, limit: Int = 200) async throws -> [UploadRecord] {
+        if let county { try check(county) }
+        switch scope {
+        case .nothing: return []
+        case .county(let own): return try await store.portal.uploads(county: own, limit: limit)
+        case .everyCounty: return try await store.portal.uploads(county: county, limit: limit)
+        }
+    }
+
+    /// One upload attempt, when its county is in scope (an attempt with no county, such as a
+    /// broken file the city sent, only for the city).
+    func upload(id: Int64) async throws -> UploadRecord? {
+        guard let record = try await store.portal.upload(id: id) else { return nil }
+        if let county = record.countyCode { return scope.contains(county) ? record : nil }
+        return scope == .everyCounty ? record : nil
+    }
+}

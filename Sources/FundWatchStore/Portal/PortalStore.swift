@@ -1,0 +1,236 @@
+import FundWatchCore
+
+/// The portal's tables on either store, written once over ``SQLDatabase``: users, sessions,
+/// API tokens, failed logins, review events, upload attempts and the audit log. Everything a
+/// portal process knows about a user lives here, so two processes on one PostgreSQL behave
+/// as one (a session made on one works on the other; throttles count across both).
+public struct PortalStore: Sendable {
+    public let database: any SQLDatabase
+
+    public init(database: any SQLDatabase) { self.database = database }
+
+    // MARK: Users
+
+    private static let userColumns = "id, name, role, county_code, password_hash, disabled, created_at"
+
+    private static func user(_ row: [StoreValue]) throws(StoreError) -> PortalUser {
+        guard row.count == 7, let id = row[0].integer, let name = row[1].text, let role = row[2].text.flatMap(UserRole.init(rawValue:)),
+              let hash = row[4].text, let disabled = row[5].integer, let created = row[6].integer else {
+            throw StoreError.damaged("a row of the users table cannot be read")
+        }
+        return PortalUser(id: id, name: name, role: role, countyCode: row[3].text, passwordHash: hash, disabled: disabled != 0,
+                          createdAt: created)
+    }
+
+    /// Adds a user; a name already taken is a conflict.
+    @discardableResult
+    public func addUser(name: String, role: UserRole, countyCode: String?, passwordHash: String, at now: Int64) async throws(StoreError) -> PortalUser {
+        let rows = try await database.write(
+            "INSERT INTO users (name, role, county_code, password_hash, disabled, created_at) VALUES (?, ?, ?, ?, 0, ?) RETURNING \(Self.userColumns)",
+            [.text(name), .text(role.rawValue), countyCode.map(StoreValue.text) ?? .null, .text(passwordHash), .integer(now)])
+        guard let row = rows.first else { throw StoreError.damaged("the new user \(name) was not returned") }
+        return try Self.user(row)
+    }
+
+    public func user(named name: String) async throws(StoreError) -> PortalUser? {
+        try await database.query("SELECT \(Self.userColumns) FROM users WHERE name = ?", [.text(name)]).first.map { row throws(StoreError) in try Self.user(row) }
+    }
+
+    public func user(id: Int64) async throws(StoreError) -> PortalUser? {
+        try await database.query("SELECT \(Self.userColumns) FROM users WHERE id = ?", [.integer(id)]).first.map { row throws(StoreError) in try Self.user(row) }
+    }
+
+    /// Every user, by name.
+    public func users() async throws(StoreError) -> [PortalUser] {
+        var out: [PortalUser] = []
+        for row in try await database.query("SELECT \(Self.userColumns) FROM users ORDER BY name", []) { out.append(try Self.user(row)) }
+        return out
+    }
+
+    /// Disables or enables a user; disabling ends the user's sessions and revokes the tokens at once.
+    public func setDisabled(_ userID: Int64, _ disabled: Bool, at now: Int64) async throws(StoreError) {
+        try await database.write("UPDATE users SET disabled = ? WHERE id = ?", [.integer(disabled ? 1 : 0), .integer(userID)])
+        if disabled {
+            try await endSessions(of: userID)
+            try await revokeTokens(of: userID, at: now)
+        }
+    }
+
+    /// Sets a new password hash and ends the user's sessions.
+    public func setPassword(_ userID: Int64, hash: String) async throws(StoreError) {
+        try await database.write("UPDATE users SET password_hash = ? WHERE id = ?", [.text(hash), .integer(userID)])
+        try await endSessions(of: userID)
+    }
+
+    // MARK: Failed logins
+
+    public func recordFailure(user name: String, address: String, at now: Int64) async throws(StoreError) {
+        try await database.write("INSERT INTO login_failures (user_name, address, at) VALUES (?, ?, ?)", [.text(name), .text(address), .integer(now)])
+    }
+
+    /// Failed logins of `name` since `since`.
+    public func failures(user name: String, since: Int64) async throws(StoreError) -> Int {
+        try await count("SELECT COUNT(*) FROM login_failures WHERE user_name = ? AND at >= ?", [.text(name), .integer(since)])
+    }
+
+    /// Failed logins from `address` since `since`.
+    public func failures(address: String, since: Int64) async throws(StoreError) -> Int {
+        try await count("SELECT COUNT(*) FROM login_failures WHERE address = ? AND at >= ?", [.text(address), .integer(since)])
+    }
+
+    /// Forgets the failures of `name` (after a successful login).
+    public func clearFailures(user name: String) async throws(StoreError) {
+        try await database.write("DELETE FROM login_failures WHERE user_name = ?", [.text(name)])
+    }
+
+    private func count(_ sql: String, _ values: [StoreValue]) async throws(StoreError) -> Int {
+        Int(try await database.query(sql, values).first?.first?.integer ?? 0)
+    }
+
+    // MARK: Sessions
+
+    public func createSession(_ session: PortalSession) async throws(StoreError) {
+        try await database.write("INSERT INTO sessions (token_hash, user_id, csrf, created_at, last_seen, address) VALUES (?, ?, ?, ?, ?, ?)",
+                                 [.text(session.tokenHash), .integer(session.userID), .text(session.csrf), .integer(session.createdAt),
+                                  .integer(session.lastSeen), .text(session.address)])
+    }
+
+    public func session(tokenHash: String) async throws(StoreError) -> PortalSession? {
+        guard let row = try await database.query("SELECT token_hash, user_id, csrf, created_at, last_seen, address FROM sessions WHERE token_hash = ?",
+                                                 [.text(tokenHash)]).first else { return nil }
+        guard let hash = row[0].text, let user = row[1].integer, let csrf = row[2].text, let created = row[3].integer,
+              let seen = row[4].integer, let address = row[5].text else { throw StoreError.damaged("a row of the sessions table cannot be read") }
+        return PortalSession(tokenHash: hash, userID: user, csrf: csrf, createdAt: created, lastSeen: seen, address: address)
+    }
+
+    public func touchSession(tokenHash: String, at now: Int64) async throws(StoreError) {
+        try await database.write("UPDATE sessions SET last_seen = ? WHERE token_hash = ?", [.integer(now), .text(tokenHash)])
+    }
+
+    public func endSession(tokenHash: String) async throws(StoreError) {
+        try await database.write("DELETE FROM sessions WHERE token_hash = ?", [.text(tokenHash)])
+    }
+
+    public func endSessions(of userID: Int64) async throws(StoreError) {
+        try await database.write("DELETE FROM sessions WHERE user_id = ?", [.integer(userID)])
+    }
+
+    /// Deletes sessions idle since before `idleBefore` or created before `createdBefore`.
+    public func purgeSessions(idleBefore: Int64, createdBefore: Int64) async throws(StoreError) {
+        try await database.write("DELETE FROM sessions WHERE last_seen < ? OR created_at < ?", [.integer(idleBefore), .integer(createdBefore)])
+    }
+
+    // MARK: API tokens
+
+    public func addToken(userID: Int64, tokenHash: String, at now: Int64) async throws(StoreError) {
+        try await database.write("INSERT INTO api_tokens (user_id, token_hash, created_at) VALUES (?, ?, ?)",
+                                 [.integer(userID), .text(tokenHash), .integer(now)])
+    }
+
+    /// The user of a token that is not revoked.
+    public func tokenUser(tokenHash: String) async throws(StoreError) -> Int64? {
+        try await database.query("SELECT user_id FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL", [.text(tokenHash)]).first?.first?.integer
+    }
+
+    /// Revokes every token of a user; returns how many were live.
+    @discardableResult
+    public func revokeTokens(of userID: Int64, at now: Int64) async throws(StoreError) -> Int {
+        try await database.write("UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL RETURNING id",
+                                 [.integer(now), .integer(userID)]).count
+    }
+
+    // MARK: Review events
+
+    private static func event(_ row: [StoreValue]) throws(StoreError) -> ReviewEvent {
+        guard row.count == 8, let county = row[0].text, let periodText = row[1].text, let period = YearMonth(iso: periodText),
+              let seq = row[2].integer, let state = row[3].text.flatMap(ReviewState.init(rawValue:)), let reason = row[5].text,
+              let actor = row[6].text, let at = row[7].integer else { throw StoreError.damaged("a row of the review_events table cannot be read") }
+        return ReviewEvent(countyCode: county, period: period, sequence: seq, state: state, submissionID: row[4].integer, reason: reason,
+                           actor: actor, at: at)
+    }
+
+    /// Review events, oldest first, of one county (nil: all) and period (nil: all).
+    public func reviewEvents(county: String?, period: YearMonth?) async throws(StoreError) -> [ReviewEvent] {
+        var conditions: [String] = [], values: [StoreValue] = []
+        if let county { conditions.append("county_code = ?"); values.append(.text(county)) }
+        if let period { conditions.append("period = ?"); values.append(.text(period.description)) }
+        let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        var out: [ReviewEvent] = []
+        for row in try await database.query(
+            "SELECT county_code, period, seq, state, submission_id, reason, actor, at FROM review_events\(filter) ORDER BY county_code, period, seq", values) {
+            out.append(try Self.event(row))
+        }
+        return out
+    }
+
+    /// Appends `event`, whose sequence must be one more than the last one stored for its
+    /// county and month: if another reviewer got there first, the unique key refuses it
+    /// and this throws ``StoreError/Kind/conflict``.
+    public func append(_ event: ReviewEvent) async throws(StoreError) {
+        try await database.write(
+            "INSERT INTO review_events (county_code, period, seq, state, submission_id, reason, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [.text(event.countyCode), .text(event.period.description), .integer(event.sequence), .text(event.state.rawValue),
+             event.submissionID.map(StoreValue.integer) ?? .null, .text(event.reason), .text(event.actor), .integer(event.at)])
+    }
+
+    // MARK: Uploads
+
+    private static let uploadColumns = "id, at, actor, county_code, period, file_name, outcome, digest, submission_id, on_behalf, note, findings"
+
+    /// Records an upload attempt; returns its id.
+    @discardableResult
+    public func recordUpload(_ u: UploadRecord) async throws(StoreError) -> Int64 {
+        let rows = try await database.write(
+            "INSERT INTO uploads (at, actor, county_code, period, file_name, outcome, digest, submission_id, on_behalf, note, findings) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            [.integer(u.at), .text(u.actor), u.countyCode.map(StoreValue.text) ?? .null, u.period.map { .text($0.description) } ?? .null,
+             .text(u.fileName), .text(u.outcome), u.digest.map(StoreValue.text) ?? .null, u.submissionID.map(StoreValue.integer) ?? .null,
+             .integer(u.onBehalf ? 1 : 0), .text(u.note), .text(u.findingsJSON)])
+        return rows.first?.first?.integer ?? 0
+    }
+
+    /// One upload attempt by id.
+    public func upload(id: Int64) async throws(StoreError) -> UploadRecord? {
+        try await uploads(where: "id = ?", [.integer(id)], limit: 1).first
+    }
+
+    /// Upload attempts, newest first, of one county (nil: all), at most `limit`.
+    public func uploads(county: String?, limit: Int = 200) async throws(StoreError) -> [UploadRecord] {
+        try await uploads(where: county == nil ? "1 = 1" : "county_code = ?", county.map { [StoreValue.text($0)] } ?? [], limit: limit)
+    }
+
+    private func uploads(where filter: String, _ values: [StoreValue], limit: Int) async throws(StoreError) -> [UploadRecord] {
+        var out: [UploadRecord] = []
+        for row in try await database.query("SELECT \(Self.uploadColumns) FROM uploads WHERE \(filter) ORDER BY id DESC LIMIT ?",
+                                             values + [.integer(Int64(limit))]) {
+            guard row.count == 12, let id = row[0].integer, let at = row[1].integer, let actor = row[2].text, let file = row[5].text,
+                  let outcome = row[6].text, let onBehalf = row[9].integer, let note = row[10].text, let findings = row[11].text else {
+                throw StoreError.damaged("a row of the uploads table cannot be read")
+            }
+            out.append(UploadRecord(id: id, at: at, actor: actor, countyCode: row[3].text, period: row[4].text.flatMap { YearMonth(iso: $0) },
+                                    fileName: file, outcome: outcome, digest: row[7].text, submissionID: row[8].integer,
+                                    onBehalf: onBehalf != 0, note: note, findingsJSON: findings))
+        }
+        return out
+    }
+
+    // MARK: Audit
+
+    public func audit(_ entry: AuditEntry) async throws(StoreError) {
+        try await database.write("INSERT INTO audit (at, actor, action, outcome, detail, address) VALUES (?, ?, ?, ?, ?, ?)",
+                                 [.integer(entry.at), .text(entry.actor), .text(entry.action), .text(entry.outcome), .text(entry.detail),
+                                  .text(entry.address)])
+    }
+
+    /// Audit entries at or after `since`, oldest first, at most `limit`.
+    public func auditEntries(since: Int64, limit: Int = 10_000) async throws(StoreError) -> [AuditEntry] {
+        var out: [AuditEntry] = []
+        for row in try await database.query("SELECT id, at, actor, action, outcome, detail, address FROM audit WHERE at >= ? ORDER BY id LIMIT ?",
+                                             [.integer(since), .integer(Int64(limit))]) {
+            guard let id = row[0].integer, let at = row[1].integer, let actor = row[2].text, let action = row[3].text, let outcome = row[4].text,
+                  let detail = row[5].text, let address = row[6].text else { throw StoreError.damaged("a row of the audit table cannot be read") }
+            out.append(AuditEntry(id: id, at: at, actor: actor, action: action, outcome: outcome, detail: detail, address: address))
+        }
+        return out
+    }
+}

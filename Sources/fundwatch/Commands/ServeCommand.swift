@@ -1,0 +1,103 @@
+import ArgumentParser
+import Foundation
+import FundWatchCore
+import FundWatchPipeline
+import FundWatchPortal
+import FundWatchSampleData
+import FundWatchStore
+import FundWatchStores
+import Hummingbird
+import Logging
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the reporting portal (counties upload, the city reviews and downloads reports).",
+        discussion: """
+            Serves on --host:--port from the same store as import (--db, else $FUNDWATCH_DB, else ./fundwatch.sqlite; \
+            PostgreSQL for a shared installation: several serve processes on one database behave as one). Cookies are \
+            marked Secure unless the portal listens on loopback over plain HTTP; put a reverse proxy with TLS in front \
+            of any other address. --demo: a throw-away store with the sample city imported and one user per role, whose \
+            names and generated passwords are printed.
+            """
+    )
+
+    @Option(help: StoreOptions.help)
+    var db: String?
+
+    @Option(help: "Address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to listen on.")
+    var port = 8080
+
+    @Option(name: .customLong("config"), help: "Configuration file ([returns] due_day, [portal] limits, [store] reporter_key_file …).")
+    var config: String?
+
+    @Flag(help: "Start a throw-away store with the sample city and demo users (ignores --db).")
+    var demo = false
+
+    func validate() throws {
+        if demo && db != nil { throw ValidationError("--demo makes its own store: leave out --db") }
+        guard (1...65_535).contains(port) else { throw ValidationError("--port must be 1…65535") }
+    }
+
+    static func isLoopback(_ host: String) -> Bool {
+        ["127.0.0.1", "::1", "localhost"].contains(host) || host.hasPrefix("127.")
+    }
+
+    func run() async throws {
+        let settings = try await Console.run { try config.map { path throws(PipelineError) in try Pipeline.settings(file: path) } ?? Settings() }
+        var logger = Logger(label: "fundwatch.portal")
+        logger.logLevel = .info
+        var demoFolder: String?
+        let url: String
+        if demo {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fundwatch-demo-\(UUID().uuidString)").path
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            demoFolder = folder
+            url = folder + "/demo.sqlite"
+        } else {
+            url = StoreConnection.url(db)
+        }
+        let connection = try await Console.run { try await StoreConnection.open(url) }
+        let pipeline = try await Console.run { try Pipeline(settings: settings) }
+        let core = try PortalCore(store: connection.store, pipeline: pipeline, secureCookies: !Self.isLoopback(host))
+        if let demoFolder { try await Self.prepareDemo(core: core, folder: demoFolder) }
+        Console.out("FundWatch portal on http://\(host.contains(":") ? "[\(host)]" : host):\(port)/ (store: \(PostgresURL.redacted(url)))\n")
+        let app = Portal(core: core).application(host: host, port: port, logger: logger)
+        do {
+            try await app.runService()
+        } catch {
+            await connection.close()
+            throw error
+        }
+        await connection.close()
+        if let demoFolder { try? FileManager.default.removeItem(atPath: demoFolder) }
+    }
+
+    /// Imports the sample city and makes one user per role with generated passwords.
+    static func prepareDemo(core: PortalCore, folder: String) async throws {
+        let samples = folder + "/samples"
+        _ = try SampleCity.standard(seed: 2026).write(to: samples)
+        let totals = try await Console.run { try await core.pipeline.importSubmissions([.path(samples)], into: core.store) }
+        let county = try await core.store.versions(county: nil, period: nil).first?.countyCode ?? "990201"
+        let admin = UserAdmin(core: core)
+        Console.out("demo store: \(totals.new + totals.newVersion) versions of the sample city imported into \(folder)\n")
+        Console.out("demo users (passwords generated for this run only):\n")
+        for (name, role, code) in [("county", UserRole.county, county as String?), ("city", .city, nil), ("admin", .admin, nil)] {
+            let password = UserAdmin.generatedPassword()
+            try await admin.add(name: "demo-\(name)", role: role, county: code, password: password, actor: "demo", address: "local")
+            Console.out("  demo-\(name)  \(role.label)\(code.map { " (\($0))" } ?? "")  password: \(password)\n")
+        }
+    }
+}
+
+/// A store URL for messages, without its password.
+enum PostgresURL {
+    static func redacted(_ url: String) -> String {
+        guard var parts = URLComponents(string: url), parts.password != nil else { return url }
+        parts.password = "***"
+        return parts.string ?? url
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import FundWatchCore
+import FundWatchPipeline
+@testable import FundWatchPortal
+import FundWatchSQLite
+import FundWatchStore
+import FundWatchTestSupport
+import FundWatchZip
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Synchronization
+
+/// A clock tests move forward.
+final class TestClock: Sendable {
+    let value = Mutex<Int64>(1_796_000_000) // 2026-11-30 (UTC)
+    func now() -> Int64 { value.withLock { $0 } }
+    func advance(minutes: Int64) { value.withLock { $0 += minutes * 60 } }
+}
+
+/// A portal on a fresh SQLite store with one user per role (and a second county's clerk),
+/// a fixed clock and cheap bcrypt.
+struct PortalHarness {
+    let core: PortalCore
+    let clock: TestClock
+    let portal: Portal
+    static let password = "correct horse battery"
+
+    static var fixtures: String { Bundle.module.bundleURL.appendingPathComponent("Fixtures").path }
+
+    init(settings: Settings = Settings(), secureCookies: Bool = false) async throws {
+        var settings = settings
+        settings.portal.bcryptCost = 4
+        let store = try SQLiteStore(path: Scratch.root + "/portal-\(UUID().uuidString).sqlite")
+        let clock = TestClock()
+        core = try PortalCore(store: store, pipeline: try Pipeline(settings: settings), secureCookies: secureCookies, now: { clock.now() })
+        self.clock = clock
+        portal = Portal(core: core)
+        let admin = UserAdmin(core: core)
+        for (name, role, county) in [("clerk1", UserRole.county, "990101" as String?), ("clerk2", .county, "990102"), ("city", .city, nil), ("admin", .admin, nil)] {
+            try await admin.add(name: name, role: role, county: county, password: Self.password, actor: "test", address: "test")
+        }
+    }
+
+    /// Runs `body` against the router in process.
+    func test<R: Sendable>(_ body: @Sendable (any TestClientProtocol) async throws -> R) async throws -> R {
+        let app = Application(router: portal.router())
+        return try await app.test(.router, body)
+    }
+
+    // MARK: Returns
+
+    /// The worked example (county 990101, 2026-03) as XML bytes.
+    static func exampleXML() throws -> [UInt8] {
+        Array(try Data(contentsOf: URL(fileURLWithPath: fixtures + "/990101-2026-03.xml")))
+    }
+
+    /// The example moved to another county (every code follows), optionally edited.
+    static func xml(county: String = "990101", edit: (String) -> String = { $0 }) throws -> [UInt8] {
+        let text = String(decoding: try exampleXML(), as: UTF8.self).replacingOccurrences(of: "990101", with: county)
+        return Array(edit(text).utf8)
+    }
+
+    /// The example's CSV folder as a zip.
+    static func exampleZip() throws -> [UInt8] {
+        let folder = fixtures + "/990101-2026-03-csv"
+        let files = try ["submission.csv", "institutions.csv", "inspections.csv", "cases.csv"].map { name in
+            (name: "990101-2026-03-csv/" + name, bytes: Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))))
+        }
+        return try ZipWriter.archive(files)
+    }
+
+    // MARK: Credentials
+
+    /// A browser session: its cookie header and CSRF token.
+    struct Session: Sendable {
+        var cookie: String
+        var csrf: String
+    }
+
+    /// Logs `name` in through the login form.
+    func login(_ client: any TestClientProtocol, _ name: String, password: String = PortalHarness.password) async throws -> Session {
+        let response = try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                                body: ByteBuffer(string: "name=\(name)&password=\(password.replacingOccurrences(of: " ", with: "+"))"))
+        guard response.status == .seeOther, let setCookie = response.headers[.setCookie],
+              let value = setCookie.split(separator: ";").first.map(String.init) else {
+            throw HarnessError("login of \(name) failed: \(response.status)")
+        }
+        let token = String(value.dropFirst("fw_session=".count))
+        guard let session = try await core.store.portal.session(tokenHash: Secrets.hash(token)) else { throw HarnessError("no session stored") }
+        return Session(cookie: value, csrf: session.csrf)
+    }
+
+    /// A new API token of `name`.
+    func token(_ name: String) async throws -> String {
+        let admin = UserAdmin(core: core)
+        return try await admin.newToken(try await admin.user(name), actor: "test", address: "test")
+    }
+
+    // MARK: Bodies
+
+    static func form(_ fields: [String: String]) -> ByteBuffer {
+        let allowed = CharacterSet.alphanumerics.subtracting(CharacterSet(charactersIn: "+&="))
+        return ByteBuffer(string: fields.sorted { $0.key < $1.key }
+            .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }.joined(separator: "&"))
+    }
+
+    static let boundary = "----fundwatch-test-boundary"
+
+    /// A multipart upload form with `file` and text fields.
+    static func multipart(file name: String, _ bytes: [UInt8], fields: [String: String]) -> ByteBuffer {
+        var out: [UInt8] = []
+        for (key, value) in fields.sorted(by: { $0.key < $1.key }) {
+            out += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(key)\"\r\n\r\n\(value)\r\n".utf8)
+        }
+        out += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8)
+        out += bytes
+        out += Array("\r\n--\(boundary)--\r\n".utf8)
+        return ByteBuffer(bytes: out)
+    }
+
+    static var multipartHeaders: HTTPFields { [.contentType: "multipart/form-data; boundary=\(boundary)"] }
+}
+
+struct HarnessError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+extension TestResponse {
+    var text: String { String(buffer: body) }
+}

@@ -1,0 +1,206 @@
+import Foundation
+import FundWatchCore
+import FundWatchPipeline
+@testable import FundWatchPortal
+import FundWatchReports
+import FundWatchStore
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+/// Upload → 审核报告 → return with a reason → re-send → approve → lock, through the pages and the API.
+@Suite("Returns through the portal")
+struct ReturnFlowTests {
+    func upload(_ client: any TestClientProtocol, _ session: PortalHarness.Session, county: String = "990101", name: String,
+                _ bytes: [UInt8], note: String = "") async throws -> TestResponse {
+        var headers = PortalHarness.multipartHeaders
+        headers[.cookie] = session.cookie
+        return try await client.execute(uri: "/counties/\(county)/uploads", method: .post, headers: headers,
+                                        body: PortalHarness.multipart(file: name, bytes, fields: ["csrf": session.csrf, "note": note]))
+    }
+
+    func form(_ client: any TestClientProtocol, _ session: PortalHarness.Session, _ path: String, _ fields: [String: String]) async throws -> TestResponse {
+        try await client.execute(uri: path, method: .post, headers: [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded"],
+                                 body: PortalHarness.form(fields.merging(["csrf": session.csrf]) { a, _ in a }))
+    }
+
+    func get(_ client: any TestClientProtocol, _ session: PortalHarness.Session, _ path: String) async throws -> TestResponse {
+        try await client.execute(uri: path, method: .get, headers: [.cookie: session.cookie])
+    }
+
+    @Test("a broken return is refused with its line; the corrected one is 待审核; returned with a reason; re-sent; approved and locked")
+    func fullCycle() async throws {
+        let harness = try await PortalHarness()
+        try await harness.test { client in
+            let clerk = try await harness.login(client, "clerk1")
+            // A broken date on one inspection: refused, nothing stored, the finding names file, line and rule.
+            let broken = try PortalHarness.xml { $0.replacingOccurrences(of: "<inspected_on>2026-01-15</inspected_on>", with: "<inspected_on>2026-13-15</inspected_on>") }
+            let refused = try await upload(client, clerk, name: "990101-2026-03.xml", broken)
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("未通过校验,未保存"))
+            #expect(refused.text.contains("inspected_on"))
+            let line = String(decoding: broken, as: UTF8.self).components(separatedBy: "\n").firstIndex { $0.contains("2026-13-15") }! + 1
+            #expect(refused.text.contains("<td>\(line)</td>"), "the finding names line \(line)")
+            #expect(try await harness.core.store.versions(county: "990101", period: nil).isEmpty)
+            // The 审核报告 downloads as CSV with the same finding.
+            let uploads = try await harness.core.store.portal.uploads(county: "990101")
+            #expect(uploads.map(\.outcome) == ["rejected"])
+            let csv = try await get(client, clerk, "/uploads/\(uploads[0].id)/findings.csv")
+            #expect(csv.status == .ok)
+            #expect(csv.headers[.contentDisposition]?.contains("filename*=UTF-8''") == true)
+            #expect(csv.text.contains(",\(line),/submission/inspections/inspection[1]/inspected_on,inspections.inspected_on.format,"))
+
+            // The corrected return: accepted, 待审核.
+            let accepted = try await upload(client, clerk, name: "990101-2026-03.xml", try PortalHarness.xml())
+            #expect(accepted.status == .ok)
+            #expect(accepted.text.contains("已接收(新报表)"))
+            #expect(accepted.text.contains("待审核"))
+
+            // The city returns it with a reason; the clerk sees the reason.
+            let city = try await harness.login(client, "city")
+            let returned = try await form(client, city, "/counties/990101/2026-03/review", ["action": "return", "reason": "案件追回金额与凭证不符"])
+            #expect(returned.status == .seeOther)
+            let page = try await get(client, clerk, "/counties/990101")
+            #expect(page.text.contains("已退回:2026-03 月报"))
+            #expect(page.text.contains("案件追回金额与凭证不符"))
+
+            // Re-sent with one case changed: a new version, what changed, 待审核 again.
+            let corrected = try PortalHarness.xml { $0.replacingOccurrences(of: "<submitted_on>2026-04-03</submitted_on>", with: "<submitted_on>2026-04-08</submitted_on>")
+                .replacingOccurrences(of: "<prepared_by>王晓</prepared_by>", with: "<prepared_by>王晓(更正)</prepared_by>") }
+            let resent = try await upload(client, clerk, name: "990101-2026-03.xml", corrected)
+            #expect(resent.status == .ok)
+            #expect(resent.text.contains("已接收(新版本)"))
+            #expect(resent.text.contains("与上一版相比"))
+            #expect(try await harness.core.store.versions(county: "990101", period: nil).count == 2)
+            #expect(!(try await get(client, clerk, "/counties/990101")).text.contains("已退回:2026-03"))
+
+            // Approved: the month is locked; a new version without a note is refused (409), with one it goes back to 待审核.
+            #expect(try await form(client, city, "/counties/990101/2026-03/review", ["action": "approve"]).status == .seeOther)
+            let locked = try await get(client, clerk, "/counties/990101")
+            #expect(locked.text.contains("已审核"))
+            #expect(locked.text.contains("锁定"))
+            let third = try PortalHarness.xml { $0.replacingOccurrences(of: "<submitted_on>2026-04-03</submitted_on>", with: "<submitted_on>2026-04-20</submitted_on>") }
+            let refusedLocked = try await upload(client, clerk, name: "990101-2026-03.xml", third)
+            #expect(refusedLocked.status == .conflict)
+            #expect(refusedLocked.text.contains("portal.locked"))
+            let withNote = try await upload(client, clerk, name: "990101-2026-03.xml", third, note: "更正第2号案件的结案日期")
+            #expect(withNote.status == .ok)
+            let events = try await harness.core.store.portal.reviewEvents(county: "990101", period: YearMonth(year: 2026, month: 3))
+            #expect(events.map(\.state) == [.received, .returned, .received, .approved, .received])
+            #expect(events.last?.reason == "更正第2号案件的结案日期")
+
+            // The audit log holds every step.
+            let actions = try await harness.core.store.portal.auditEntries(since: 0).map { "\($0.action):\($0.outcome)" }
+            for expected in ["upload:rejected", "upload:new", "review:return", "upload:new_version", "review:approve", "download:ok", "login:ok"] {
+                #expect(actions.contains(expected), "audit has \(expected)")
+            }
+        }
+    }
+
+    @Test("a clerk cannot send another county's return; the city may, recorded as 代报")
+    func countyScopeOfUploads() async throws {
+        let harness = try await PortalHarness()
+        try await harness.test { client in
+            let clerk = try await harness.login(client, "clerk1")
+            let foreign = try await upload(client, clerk, name: "990102.xml", try PortalHarness.xml(county: "990102"))
+            #expect(foreign.status == .forbidden)
+            #expect(foreign.text.contains("portal.county_scope"))
+            #expect(try await harness.core.store.versions(county: "990102", period: nil).isEmpty)
+            // The refused attempt is filed under the clerk's own county, not the other one.
+            #expect(try await harness.core.store.portal.uploads(county: "990102").isEmpty)
+            let city = try await harness.login(client, "city")
+            let onBehalf = try await upload(client, city, county: "990102", name: "990102.xml", try PortalHarness.xml(county: "990102"))
+            #expect(onBehalf.status == .ok)
+            let events = try await harness.core.store.portal.reviewEvents(county: "990102", period: nil)
+            #expect(events.first?.actor == "city(代报)")
+            #expect(try await harness.core.store.portal.uploads(county: "990102").first?.onBehalf == true)
+        }
+    }
+
+    @Test("the API answers 201/200/422 with the documented fields, and lists only what the caller may see")
+    func api() async throws {
+        let harness = try await PortalHarness()
+        let token = try await harness.token("clerk1"), cityToken = try await harness.token("city")
+        try await harness.test { client in
+            let created = try await client.execute(uri: "/api/v1/submissions?filename=990101-2026-03.xml", method: .post,
+                                                   headers: [.authorization: "Bearer \(token)", .contentType: "application/xml"],
+                                                   body: ByteBuffer(bytes: try PortalHarness.xml()))
+            #expect(created.status == .created)
+            let json = try JSONSerialization.jsonObject(with: Data(created.text.utf8)) as! [String: Any]
+            #expect(json["outcome"] as? String == "new")
+            #expect(json["county_code"] as? String == "990101")
+            #expect(json["period"] as? String == "2026-03")
+            #expect(json["version"] as? Int == 1)
+            #expect((json["digest"] as? String)?.count == 64)
+            let again = try await client.execute(uri: "/api/v1/submissions", method: .post,
+                                                 headers: [.authorization: "Bearer \(token)", .contentType: "application/xml"],
+                                                 body: ByteBuffer(bytes: try PortalHarness.xml()))
+            #expect(again.status == .ok)
+            #expect(again.text.contains(#""outcome": "unchanged""#))
+            let zip = try await client.execute(uri: "/api/v1/submissions?filename=990101-2026-03.zip", method: .post,
+                                               headers: [.authorization: "Bearer \(token)", .contentType: "application/zip"],
+                                               body: ByteBuffer(bytes: try PortalHarness.exampleZip()))
+            #expect(zip.status == .ok, "the CSV folder of the same return is the same content: \(zip.text)")
+            let bad = try await client.execute(uri: "/api/v1/submissions", method: .post,
+                                               headers: [.authorization: "Bearer \(token)", .contentType: "application/xml"],
+                                               body: ByteBuffer(string: "<submission>"))
+            #expect(bad.status == .unprocessableContent)
+            let badJSON = try JSONSerialization.jsonObject(with: Data(bad.text.utf8)) as! [String: Any]
+            #expect(badJSON["outcome"] as? String == "rejected")
+            let first = (badJSON["findings"] as? [[String: Any]])?.first
+            #expect(first?["rule"] as? String != nil && first?["message"] as? String != nil && first?["expected"] != nil)
+            let hostile = try await client.execute(uri: "/api/v1/submissions", method: .post,
+                                                   headers: [.authorization: "Bearer \(token)", .contentType: "application/zip"],
+                                                   body: ByteBuffer(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: PortalHarness.fixtures + "/truncated-deflate.zip")))))
+            #expect(hostile.status == .unprocessableContent)
+            #expect(hostile.text.contains("zip.invalid"))
+            let text = try await client.execute(uri: "/api/v1/submissions", method: .post,
+                                                headers: [.authorization: "Bearer \(token)", .contentType: "text/plain"], body: ByteBuffer(string: "x"))
+            #expect(text.status == .unsupportedMediaType)
+
+            let review = try await client.execute(uri: "/api/v1/submissions/990101/2026-03/review", method: .post,
+                                                  headers: [.authorization: "Bearer \(cityToken)", .contentType: "application/json"],
+                                                  body: ByteBuffer(string: #"{"action":"return","reason":"请补报案件"}"#))
+            #expect(review.status == .ok)
+            #expect(review.text.contains(#""state": "returned""#))
+            let list = try await client.execute(uri: "/api/v1/submissions?period=2026-03", method: .get, headers: [.authorization: "Bearer \(token)"])
+            let items = (try JSONSerialization.jsonObject(with: Data(list.text.utf8)) as! [String: Any])["submissions"] as! [[String: Any]]
+            #expect(items.count == 1)
+            #expect(items[0]["state"] as? String == "returned")
+            #expect(items[0]["return_reason"] as? String == "请补报案件")
+            #expect(items[0]["submitted_on"] as? String == "2026-04-03")
+            let twice = try await client.execute(uri: "/api/v1/submissions/990101/2026-03/review", method: .post,
+                                                 headers: [.authorization: "Bearer \(cityToken)", .contentType: "application/json"],
+                                                 body: ByteBuffer(string: #"{"action":"return","reason":"再次"}"#))
+            #expect(twice.status == .conflict)
+        }
+    }
+
+    @Test("the report download is the pipeline's report of the store, byte for byte; --approved-only uses approved versions")
+    func reportDownload() async throws {
+        let harness = try await PortalHarness()
+        let core = harness.core
+        let clerk = try await UserAdmin(core: core).user("clerk1")
+        _ = try await Uploads(core: core).receive(name: "a.xml", bytes: try PortalHarness.xml(), note: "", identity: Identity(user: clerk, credential: .token), address: "t")
+        try await harness.test { client in
+            let city = try await harness.login(client, "city")
+            let window = try Window(from: YearMonth(year: 2026, month: 1), to: YearMonth(year: 2026, month: 3)!)
+            for format in ReportFormat.allCases {
+                let response = try await get(client, city, "/reports/download?from=2026-01&to=2026-03&as_of=2026-04-30&format=\(format.rawValue)")
+                #expect(response.status == .ok)
+                let sink = MemorySink()
+                _ = try await core.pipeline.report(.store(core.store), window: window, asOf: Day(iso: "2026-04-30"), formats: [format], into: sink)
+                let expected = format == .csv ? try ZipWriterBytes.zip(sink.files) : sink.files[0].bytes
+                #expect(Array(buffer: response.body) == expected, "\(format) download equals the pipeline's output")
+            }
+            // Nothing approved yet: the approved-only report has no county data.
+            let approvedNone = try await get(client, city, "/reports/download?from=2026-01&to=2026-03&as_of=2026-04-30&format=xml&approved_only=1")
+            #expect(!approvedNone.text.contains("示例区"))
+            _ = try await form(client, city, "/counties/990101/2026-03/review", ["action": "approve"])
+            let approved = try await get(client, city, "/reports/download?from=2026-01&to=2026-03&as_of=2026-04-30&format=xml&approved_only=1")
+            #expect(approved.text.contains("示例区"))
+        }
+    }
+}

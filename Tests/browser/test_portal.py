@@ -1,0 +1,113 @@
+"""A county clerk and a city statistician work a return through the portal in a real browser."""
+import glob
+import os
+import subprocess
+import time
+
+from selenium.webdriver.common.by import By
+
+from conftest import FIXTURES, PASSWORDS, binary
+
+EXAMPLE = os.path.join(FIXTURES, "990101-2026-03.xml")
+
+
+def login(browser, base, name):
+    browser.get(base + "/login")
+    browser.find_element(By.NAME, "name").send_keys(name)
+    browser.find_element(By.NAME, "password").send_keys(PASSWORDS[name])
+    browser.find_element(By.CSS_SELECTOR, "form[action='/login'] button").click()
+
+
+def logout(browser):
+    browser.find_element(By.CSS_SELECTOR, "form[action='/logout'] button").click()
+    assert "/login" in browser.current_url
+
+
+def upload(browser, base, path, note=""):
+    browser.get(base + "/counties/990101")
+    browser.find_element(By.NAME, "file").send_keys(path)
+    if note:
+        browser.find_element(By.NAME, "note").send_keys(note)
+    browser.find_element(By.CSS_SELECTOR, "form[enctype='multipart/form-data'] button").click()
+
+
+def write(workdir, name, text):
+    path = os.path.join(workdir, name)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    return path
+
+
+def test_return_cycle(portal, browser, workdir, downloads, screenshots):
+    base, db = portal
+    example = open(EXAMPLE, encoding="utf-8").read()
+    lines = example.split("\n")
+    bad_line = next(i for i, l in enumerate(lines) if "<inspected_on>2026-01-15</inspected_on>" in l) + 1
+    broken = write(workdir, "990101-2026-03.xml", example.replace("<inspected_on>2026-01-15</inspected_on>", "<inspected_on>2026-13-15</inspected_on>", 1))
+
+    # The clerk sends a broken return and sees the finding with its line.
+    login(browser, base, "clerk")
+    assert "/counties/990101" in browser.current_url
+    assert "距截止" in browser.page_source or "已逾期" in browser.page_source or "已报送" in browser.page_source
+    browser.save_screenshot(os.path.join(screenshots, "01-county-page.png"))
+    upload(browser, base, broken)
+    body = browser.find_element(By.TAG_NAME, "main").text
+    assert "未通过校验,未保存" in body
+    cells = [td.text for td in browser.find_elements(By.CSS_SELECTOR, "table.findings tbody td")]
+    assert str(bad_line) in cells, cells
+    assert "inspections.inspected_on.format" in cells
+    browser.save_screenshot(os.path.join(screenshots, "02-rejected.png"))
+
+    # The corrected one is accepted and waits for review.
+    good = write(workdir, "good", example)
+    os.replace(good, broken)
+    upload(browser, base, broken)
+    body = browser.find_element(By.TAG_NAME, "main").text
+    assert "已接收(新报表)" in body and "待审核" in body
+    browser.save_screenshot(os.path.join(screenshots, "03-accepted.png"))
+    logout(browser)
+
+    # The city returns it with a reason.
+    login(browser, base, "statistician")
+    assert "/dashboard" in browser.current_url
+    browser.save_screenshot(os.path.join(screenshots, "04-dashboard.png"))
+    browser.get(base + "/counties/990101")
+    browser.find_element(By.CSS_SELECTOR, "input[name='reason']").send_keys("第2号案件追回金额与凭证不符")
+    browser.find_element(By.CSS_SELECTOR, "form input[value='return'] ~ button").click()
+    assert "已退回" in browser.find_element(By.TAG_NAME, "main").text
+    logout(browser)
+
+    # The clerk sees the reason and re-sends.
+    login(browser, base, "clerk")
+    body = browser.find_element(By.TAG_NAME, "main").text
+    assert "第2号案件追回金额与凭证不符" in body
+    browser.save_screenshot(os.path.join(screenshots, "05-returned.png"))
+    write(workdir, "990101-2026-03.xml", example.replace("<submitted_on>2026-04-03</submitted_on>", "<submitted_on>2026-04-09</submitted_on>"))
+    upload(browser, base, broken)
+    body = browser.find_element(By.TAG_NAME, "main").text
+    assert "已接收(新版本)" in body and "与上一版相比" in body
+    browser.save_screenshot(os.path.join(screenshots, "06-new-version.png"))
+    logout(browser)
+
+    # The city approves and downloads the report: the same bytes as `fundwatch report --db`.
+    login(browser, base, "statistician")
+    browser.get(base + "/counties/990101")
+    browser.find_element(By.CSS_SELECTOR, "form input[value='approve'] ~ button").click()
+    assert "已审核" in browser.find_element(By.TAG_NAME, "main").text
+    browser.save_screenshot(os.path.join(screenshots, "07-approved.png"))
+    browser.get(base + "/reports")
+    browser.save_screenshot(os.path.join(screenshots, "08-reports.png"))
+    browser.get(base + "/reports/download?from=2026-01&to=2026-03&as_of=2026-04-30&format=html")
+    deadline = time.time() + 20
+    files = []
+    while time.time() < deadline:
+        files = [f for f in glob.glob(os.path.join(downloads, "*.html"))]
+        if files and not glob.glob(os.path.join(downloads, "*.crdownload")):
+            break
+        time.sleep(0.2)
+    assert files, "the report was not downloaded"
+    out = os.path.join(workdir, "cli-report")
+    subprocess.run([binary(), "report", "--db", db, "--from", "2026-01", "--to", "2026-03", "--as-of", "2026-04-30", "--format", "html",
+                    "--out", out], check=True, capture_output=True)
+    assert open(files[0], "rb").read() == open(os.path.join(out, "report.html"), "rb").read()
+    logout(browser)
