@@ -33,6 +33,7 @@ public struct Portal: Sendable {
         CountyRoutes(core: core).add(to: router)
         CityRoutes(core: core).add(to: router)
         AdminRoutes(core: core).add(to: router)
+        FigureRoutes(core: core).add(to: router)
         APIRoutes(core: core).add(to: router)
         return router
     }

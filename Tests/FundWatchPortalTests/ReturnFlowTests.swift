@@ -99,6 +99,30 @@ struct ReturnFlowTests {
         }
     }
 
+    @Test("every table 1 figure links to the rows that make it, for the county and the city")
+    func drillDown() async throws {
+        let harness = try await PortalHarness()
+        let clerk = try await UserAdmin(core: harness.core).user("clerk1")
+        _ = try await Uploads(core: harness.core).receive(name: "a.xml", bytes: try PortalHarness.xml(), note: "",
+                                                          identity: Identity(user: clerk, credential: .token), address: "t")
+        try await harness.test { client in
+            let own = try await harness.login(client, "clerk1")
+            let figures = try await get(client, own, "/counties/990101/figures?to=2026-03")
+            #expect(figures.text.contains("/counties/990101/figures/handled_cases?to=2026-03"))
+            let cases = try await get(client, own, "/counties/990101/figures/handled_cases?to=2026-03")
+            #expect(cases.text.contains("案件(4 件)"))
+            let inspected = try await get(client, own, "/counties/990101/figures/inspected?to=2026-03")
+            #expect(inspected.text.contains("机构(3 家)"))
+            #expect(!cases.text.contains("13800000000"))
+            let city = try await harness.login(client, "city")
+            let dashboard = try await get(client, city, "/dashboard?year=2026")
+            #expect(dashboard.text.contains("/figures/amount_involved?to=2026-03"))
+            let across = try await get(client, city, "/figures/handled_cases?to=2026-03")
+            #expect(across.text.contains("/counties/990101/figures/handled_cases?to=2026-03"))
+            #expect(across.text.contains("<strong>4</strong>"))
+        }
+    }
+
     @Test("a clerk cannot send another county's return; the city may, recorded as 代报")
     func countyScopeOfUploads() async throws {
         let harness = try await PortalHarness()

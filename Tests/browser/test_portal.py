@@ -95,8 +95,16 @@ def test_return_cycle(portal, browser, workdir, downloads, screenshots):
     browser.find_element(By.CSS_SELECTOR, "form input[value='approve'] ~ button").click()
     assert "已审核" in browser.find_element(By.TAG_NAME, "main").text
     browser.save_screenshot(os.path.join(screenshots, "07-approved.png"))
+    # Every headline figure leads to the counties, and a county's figure to its rows.
+    browser.get(base + "/dashboard?year=2026")
+    browser.save_screenshot(os.path.join(screenshots, "08-dashboard-approved.png"))
+    browser.find_element(By.CSS_SELECTOR, "a.figure[href^='/figures/amount_involved']").click()
+    browser.find_element(By.CSS_SELECTOR, "a[href^='/counties/990101/figures/amount_involved']").click()
+    body = browser.find_element(By.TAG_NAME, "main").text
+    assert "涉及金额:构成明细" in body and "案件(" in body
+    browser.save_screenshot(os.path.join(screenshots, "09-drill-down.png"))
     browser.get(base + "/reports")
-    browser.save_screenshot(os.path.join(screenshots, "08-reports.png"))
+    browser.save_screenshot(os.path.join(screenshots, "10-reports.png"))
     browser.get(base + "/reports/download?from=2026-01&to=2026-03&as_of=2026-04-30&format=html")
     deadline = time.time() + 20
     files = []

@@ -47,17 +47,19 @@ struct AccessMiddleware: RouterMiddleware {
         return Identity(user: user, credential: .session(session))
     }
 
-    /// Refuses a cross-site state change: an `Origin` that is not this host, or a
-    /// `Sec-Fetch-Site` other than `same-origin` / `none`.
+    /// Refuses a cross-site state change. A browser that sends `Sec-Fetch-Site` is trusted
+    /// on it (`same-origin`, or `none` for a user's own navigation); otherwise an `Origin`
+    /// must name this host. A request with neither (a script, curl) passes: it carries no
+    /// ambient browser credential an attacker could borrow.
     static func checkSameOrigin(_ request: Request) throws {
-        if let site = request.headers[.secFetchSite], !["same-origin", "none"].contains(site) {
-            throw HTTPError(.forbidden, message: "跨站请求被拒绝 (cross-site request refused)")
+        let refused = HTTPError(.forbidden, message: "跨站请求被拒绝 (cross-site request refused)")
+        if let site = request.headers[.secFetchSite] {
+            guard ["same-origin", "none"].contains(site) else { throw refused }
+            return
         }
         if let origin = request.headers[.origin] {
             let host = request.head.authority ?? ""
-            guard origin == "http://" + host || origin == "https://" + host else {
-                throw HTTPError(.forbidden, message: "跨站请求被拒绝 (cross-site request refused)")
-            }
+            guard origin == "http://" + host || origin == "https://" + host else { throw refused }
         }
     }
 }

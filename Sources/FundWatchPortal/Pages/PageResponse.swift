@@ -41,8 +41,11 @@ extension Identity {
     /// The layout's values: who is logged in, the CSRF token for forms, the menu.
     var layout: [String: Any] {
         [
-            "name": user.name, "roleLabel": user.role.label, "countyCode": user.countyCode as Any,
-            "csrf": csrf ?? "", "isCounty": user.role == .county, "isCity": user.role == .city, "isAdmin": user.role == .admin,
+            "user": [
+                "name": user.name, "roleLabel": user.role.label, "countyCode": user.countyCode as Any,
+                "isCounty": user.role == .county, "isCity": user.role == .city, "isAdmin": user.role == .admin,
+            ] as [String: Any],
+            "csrf": csrf ?? "",
         ]
     }
 }

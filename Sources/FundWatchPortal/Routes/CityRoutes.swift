@@ -56,13 +56,23 @@ struct CityRoutes: Sendable {
         }
         let soon = try await Notices(core: core).register(scope: identity.scope, asOf: today)
             .filter { $0.status == .overdue || ($0.status == .due && ($0.daysLeft ?? 99) <= 3) }
+        // The headline figures: year to date up to the latest month any county sent.
+        var headline: [String: Any]?
+        if let latest = versions.map(\.period).max() {
+            let window = Window.yearToDate(latest)
+            let city = try await core.pipeline.metrics(.store(core.store), window: window)
+            let keys: [MetricKey] = [.designated, .inspected, .coverageRate, .handledCases, .amountInvolved, .refusedRecovered, .suspensions, .policeTransfers]
+            headline = ["window": "\(window.from) 至 \(window.to)", "figures": keys.map { key in
+                ["label": key.label, "unit": key.unit, "value": key.value(in: city.city).display, "link": "/figures/\(key.rawValue)?to=\(latest)"]
+            }]
+        }
         var years = Set(versions.map(\.period.year))
         years.insert(year)
         var values = identity.layout
         values.merge([
             "title": "报送总览", "year": year, "years": years.sorted().map { ["year": $0, "current": $0 == year] },
             "monthHeads": (1...12).map { ["label": "\($0)月"] }, "rows": rows, "dueDay": policy.returnDueDay,
-            "notices": soon.isEmpty ? nil : ["items": soon.map(Notices.row)] as [String: Any]?,
+            "notices": soon.isEmpty ? nil : ["items": soon.map(Notices.row)] as [String: Any]?, "headline": headline as Any,
             "idleMinutes": core.settings.portal.sessionIdleMinutes,
         ]) { _, new in new }
         return PageResponse.html(core.pages.render("dashboard", values))

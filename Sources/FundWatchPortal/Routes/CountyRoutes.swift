@@ -51,11 +51,11 @@ struct CountyRoutes: Sendable {
                 "timelinessCode": timeliness.code, "timelinessLabel": timeliness.label,
                 "lockMessage": status.isLocked ? "本月报表已由市局审核通过并锁定。如需更正,请上传新版本并填写更正说明,提交后重新进入待审核。" : nil as String?,
                 "versions": list.enumerated().reversed().map { i, v in [
-                    "number": i + 1, "submittedOn": v.submittedOn.description, "importedAt": v.importedAt, "institutions": v.institutionCount,
+                    "number": i + 1, "submittedOn": v.submittedOn.description, "importedAt": Self.time(isoUTC: v.importedAt), "institutions": v.institutionCount,
                     "inspections": v.inspectionCount, "cases": v.caseCount, "origin": v.origin, "digestShort": String(v.digest.prefix(12)),
                     "current": i == list.count - 1, "approved": status.events.contains { $0.state == .approved && $0.submissionID == v.id },
                 ] as [String: Any] },
-                "history": status.events.map { ["at": Self.time($0.at), "actor": $0.actor, "stateLabel": $0.state.label, "reason": $0.reason] },
+                "history": status.events.map { ["at": Self.time($0.at), "actor": $0.actor, "stateLabel": $0.state.label, "reason": $0.reason.nilIfEmpty as Any] },
                 "canReview": identity.scope == .everyCounty && !list.isEmpty && status.state != .returned,
                 "csrf": identity.csrf ?? "",
             ]
@@ -69,7 +69,7 @@ struct CountyRoutes: Sendable {
         values.merge([
             "title": "\(name)(\(code))", "countyName": name, "countyCode": code, "duePeriod": duePeriod.description, "dueDay": due.description,
             "dueText": dueText, "dueClass": sentForDue ? "" : left < 0 ? "overdue" : left <= 3 ? "due-soon" : "",
-            "returned": returned as Any, "months": months, "maxUploadMiB": core.settings.portal.maxUploadMiB,
+            "returned": returned as Any, "months": months, "hasVersions": !versions.isEmpty, "maxUploadMiB": core.settings.portal.maxUploadMiB,
             "onBehalf": identity.user.role == .city, "idleMinutes": core.settings.portal.sessionIdleMinutes,
             "notices": notices.isEmpty ? nil : ["items": notices.map(Notices.row)] as [String: Any]?,
             "uploads": uploads.map { u in ["at": Self.time(u.at), "actor": u.actor, "onBehalf": u.onBehalf, "fileName": u.fileName,
@@ -104,7 +104,7 @@ struct CountyRoutes: Sendable {
             "versionID": answer.version.map { Int($0.id) } as Any, "versionNumber": versionNumber, "digest": answer.digest as Any,
             "stateCode": answer.review?.code ?? "none", "stateLabel": answer.review?.label ?? "",
             "hasChanges": !answer.changes.isEmpty, "changes": answer.changes.map { ["label": $0.label, "added": $0.added, "removed": $0.removed, "changed": $0.changed] },
-            "hasFindings": !rows.isEmpty, "findings": rows.map(\.values), "omitted": answer.omitted,
+            "hasFindings": !rows.isEmpty, "findings": rows.map(\.values), "omitted": answer.omitted > 0 ? answer.omitted : nil as Int?,
             "errorCount": rows.filter { $0.severity == "error" }.count, "warningCount": rows.filter { $0.severity != "error" }.count,
             "uploadID": Int(answer.uploadID), "backCounty": code, "idleMinutes": core.settings.portal.sessionIdleMinutes,
         ]) { _, new in new }
@@ -153,6 +153,14 @@ struct CountyRoutes: Sendable {
         case "unchanged": "内容与已存版本相同,未重复保存"
         default: "未通过校验,未保存"
         }
+    }
+
+    /// An import time (`YYYY-MM-DDTHH:MM:SSZ`) in China Standard Time; other text as it is.
+    static func time(isoUTC text: String) -> String {
+        let parts = text.split(whereSeparator: { "T:Z".contains($0) })
+        guard parts.count >= 3, let day = Day(iso: String(parts[0])), let h = Int(parts[1]), let m = Int(parts[2]) else { return text }
+        let s = parts.count > 3 ? Int(parts[3]) ?? 0 : 0
+        return time(Int64(day.ordinal) * 86_400 + Int64(h * 3_600 + m * 60 + s))
     }
 
     /// A clock reading as `YYYY-MM-DD HH:MM` in China Standard Time.

@@ -1,7 +1,7 @@
 import Hummingbird
 
 /// Adds the security headers to every answer: a strict Content-Security-Policy (no script
-/// at all, styles from the portal only), no MIME sniffing, no framing, no referrer, no caching
+/// at all, styles from the portal only), no MIME sniffing, no framing, no referrer to other sites, no caching
 /// of pages that hold county data.
 struct SecurityHeadersMiddleware: RouterMiddleware {
     typealias Context = PortalContext
@@ -18,7 +18,7 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         response.headers[.contentSecurityPolicy] = Self.policy
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.xFrameOptions] = "DENY"
-        response.headers[.referrerPolicy] = "no-referrer"
+        response.headers[.referrerPolicy] = "same-origin"
         if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
         return response
     }

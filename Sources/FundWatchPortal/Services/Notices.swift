@@ -27,6 +27,6 @@ struct Notices: Sendable {
     static func row(_ n: MajorCaseNotice) -> [String: Any] {
         ["caseID": n.caseID, "county": n.countyCode, "institution": n.institutionName, "trigger": n.trigger?.description ?? "",
          "due": n.due?.description ?? "", "statusCode": n.status.rawValue, "statusLabel": n.status.label
-             + (n.daysOver.map { "\($0) 天" } ?? n.daysLeft.map { n.status == .due ? "(剩 \($0) 天)" : "" } ?? "")]
+             + (n.daysOver.map { " \($0) 天" } ?? n.daysLeft.map { n.status == .due ? "(剩 \($0) 天)" : "" } ?? "")]
     }
 }

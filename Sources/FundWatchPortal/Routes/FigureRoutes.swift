@@ -1,0 +1,108 @@
+import FundWatchCore
+import FundWatchPipeline
+import Hummingbird
+
+/// Drill-down: a county's table 1 figures (year to date, the report's definitions), each
+/// linking to the register rows that make it; and for the city, one figure across counties.
+struct FigureRoutes: Sendable {
+    let core: PortalCore
+
+    func add(to router: Router<PortalContext>) {
+        router.get("/counties/:county/figures") { request, context in try await countyFigures(request, context) }
+        router.get("/counties/:county/figures/:metric") { request, context in try await rows(request, context) }
+        router.get("/figures/:metric") { request, context in try await cityFigure(request, context) }
+    }
+
+    private func county(_ context: PortalContext) throws -> String {
+        let code = context.parameters.get("county") ?? ""
+        guard code.count == 6, code.allSatisfy(\.isASCIIDigit) else { throw HTTPError(.notFound, message: "没有这个县区 (no such county)") }
+        return code
+    }
+
+    private func metric(_ context: PortalContext) throws -> MetricKey {
+        guard let key = context.parameters.get("metric").flatMap(MetricKey.init(rawValue:)) else {
+            throw HTTPError(.notFound, message: "没有这个指标 (no such figure)")
+        }
+        return key
+    }
+
+    /// `?to=YYYY-MM`, else the latest month `code` (or anyone, for nil) sent.
+    private func month(_ request: Request, county: String?, scope: Scope) async throws -> YearMonth {
+        if let text = request.uri.queryParameters["to"], !text.isEmpty {
+            guard let month = YearMonth(iso: String(text)) else { throw HTTPError(.badRequest, message: "to 应为 YYYY-MM (to must be YYYY-MM)") }
+            return month
+        }
+        let versions = try await ScopedReturns(store: core.store, scope: scope).versions(county: county, period: nil)
+        return versions.map(\.period).max() ?? core.today.yearMonth.previous
+    }
+
+    private func countyFigures(_ request: Request, _ context: PortalContext) async throws -> Response {
+        let code = try county(context)
+        let identity = try context.require(.county(code))
+        let to = try await month(request, county: code, scope: identity.scope)
+        let window = Window.yearToDate(to)
+        let submission = try await core.pipeline.chosenSubmission(core.store, county: code, for: to)
+        let metrics = submission.map { Metrics(submission: $0, window: window) }
+        var values = identity.layout
+        values.merge([
+            "title": "表1指标", "heading": "\(submission?.header.countyName ?? code)(\(code))表1指标", "window": "\(window.from) 至 \(window.to)",
+            "to": to.description, "action": "/counties/\(code)/figures", "idleMinutes": core.settings.portal.sessionIdleMinutes,
+            "rows": MetricKey.allCases.map { key -> [String: Any] in
+                ["label": key.label, "unit": key.unit, "value": metrics.map { key.value(in: $0).display } ?? "未报",
+                 "link": metrics == nil ? nil : "/counties/\(code)/figures/\(key.rawValue)?to=\(to)" as String?]
+            },
+        ]) { _, new in new }
+        return PageResponse.html(core.pages.render("figures", values))
+    }
+
+    private func rows(_ request: Request, _ context: PortalContext) async throws -> Response {
+        let code = try county(context), key = try metric(context)
+        let identity = try context.require(.county(code))
+        let to = try await month(request, county: code, scope: identity.scope)
+        let window = Window.yearToDate(to)
+        guard let submission = try await core.pipeline.chosenSubmission(core.store, county: code, for: to) else {
+            throw HTTPError(.notFound, message: "\(code) 截至 \(to) 尚无报表 (nothing sent)")
+        }
+        let rows = MetricRows(key, in: submission, window: window)
+        let names = Dictionary(submission.institutions.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        var values = identity.layout
+        values.merge([
+            "title": key.label, "heading": "\(key.label):构成明细", "countyName": submission.header.countyName, "countyCode": code,
+            "window": "\(window.from) 至 \(window.to)", "to": to.description, "submittedOn": submission.header.submittedOn.description,
+            "value": key.value(in: Metrics(submission: submission, window: window)).display, "unit": key.unit,
+            "idleMinutes": core.settings.portal.sessionIdleMinutes,
+            "hasRows": !(rows.institutions.isEmpty && rows.inspections.isEmpty && rows.cases.isEmpty),
+            "hasInstitutions": !rows.institutions.isEmpty, "institutionCount": rows.institutions.count,
+            "institutions": rows.institutions.map { ["code": $0.code, "name": $0.name, "category": $0.category.label, "status": $0.agreementStatus.label] },
+            "hasInspections": !rows.inspections.isEmpty, "inspectionCount": rows.inspections.count,
+            "inspections": rows.inspections.map { ["institution": "\($0.institutionCode) \(names[$0.institutionCode] ?? "")", "day": $0.inspectedOn.description,
+                                                   "method": $0.method.label, "problems": $0.problemsFound ? "是" : "否"] },
+            "hasCases": !rows.cases.isEmpty, "caseCount": rows.cases.count,
+            "cases": rows.cases.map { c -> [String: Any] in
+                ["caseID": c.caseID, "institution": "\(c.institutionCode) \(names[c.institutionCode] ?? "")", "opened": c.openedOn.description,
+                 "closed": c.closedOn?.description ?? "", "source": c.source.label, "involved": c.amountInvolved.yuanString,
+                 "refused": (c.amountRefused + c.amountRecovered).yuanString, "fines": (c.damages + c.fine).yuanString,
+                 "refund": c.voluntaryRefund.yuanString, "actions": c.actions.map(\.label).joined(separator: "、")]
+            },
+        ]) { _, new in new }
+        return PageResponse.html(core.pages.render("figure-rows", values))
+    }
+
+    private func cityFigure(_ request: Request, _ context: PortalContext) async throws -> Response {
+        let identity = try context.require(.city)
+        let key = try metric(context)
+        let to = try await month(request, county: nil, scope: identity.scope)
+        let window = Window.yearToDate(to)
+        let city = try await core.pipeline.metrics(.store(core.store), window: window)
+        var values = identity.layout
+        values.merge([
+            "title": key.label, "heading": "\(key.label):各县区", "window": "\(window.from) 至 \(window.to)", "label": key.label, "unit": key.unit,
+            "total": key.value(in: city.city).display, "idleMinutes": core.settings.portal.sessionIdleMinutes,
+            "rows": city.counties.map { c -> [String: Any] in
+                ["code": c.countyCode, "name": c.countyName, "value": c.metrics.map { key.value(in: $0).display } ?? "未报",
+                 "link": c.metrics == nil ? nil : "/counties/\(c.countyCode)/figures/\(key.rawValue)?to=\(to)" as String?]
+            },
+        ]) { _, new in new }
+        return PageResponse.html(core.pages.render("city-figure", values))
+    }
+}
