@@ -7,7 +7,7 @@ import PackageDescription
 /// Data flows one way through small targets (arrows: "is used by"):
 ///
 ///     FundWatchCore ──┬─> FundWatchCrypto ──┬─> FundWatchInput ──┐
-///                     ├─> FundWatchXML ──────┤                    ├─> FundWatchPipeline ─┬─> fundwatch (CLI)
+///                     ├─> FundWatchXML ──────┤                    ├─> FundWatchPipeline ─┬─> FundWatchPortal ─> fundwatch (CLI, serve)
 ///     FundWatchZip ───┼──────────────────────┘                    │                      │
 ///                     ├─> FundWatchTemplating ─> FundWatchReports ─┘                      │
 ///                     └─> FundWatchStore ─┬─> FundWatchSQLite ───┬─> FundWatchStores ─────┘

@@ -12,6 +12,11 @@ struct ErrorMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: PortalContext, next: (Request, PortalContext) async throws -> Response) async throws -> Response {
         let api = request.uri.path.hasPrefix("/api/")
+        if api, let allowed = Self.apiMethods(request.uri.path), !allowed.contains(request.method) {
+            var response = answer(.methodNotAllowed, "method \(request.method) not allowed here", api: true, context: context)
+            response.headers[.allow] = allowed.map(\.rawValue).joined(separator: ", ")
+            return response
+        }
         do {
             return try await next(request, context)
         } catch is Unauthenticated {
@@ -45,6 +50,17 @@ struct ErrorMiddleware: RouterMiddleware {
         } catch {
             context.logger.error("unexpected failure: \(String(describing: type(of: error)))")
             return answer(.internalServerError, "服务器内部错误 (internal error)", api: api, context: context)
+        }
+    }
+
+    /// The methods an API path answers (nil: no such path), for 405 with `Allow`.
+    static func apiMethods(_ path: String) -> [HTTPRequest.Method]? {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+        switch parts.count {
+        case 3 where parts[2] == "submissions": return [.get, .post]
+        case 3 where parts[2] == "reports" || parts[2] == "notices": return [.get]
+        case 6 where parts[2] == "submissions" && parts[5] == "review": return [.post]
+        default: return nil
         }
     }
 

@@ -28,7 +28,7 @@ struct APIRoutes: Sendable {
             let identity = try context.require(.returns)
             let asOfText = request.uri.queryParameters["as_of"].map(String.init)
             var asOf = core.today
-            if let asOfText, !asOfText.isEmpty {
+            if let asOfText {
                 guard let day = Day(iso: asOfText) else { throw HTTPError(.badRequest, message: "as_of must be YYYY-MM-DD") }
                 asOf = day
             }
@@ -83,11 +83,12 @@ struct APIRoutes: Sendable {
         let identity = try context.require(.returns)
         let q = request.uri.queryParameters
         var period: YearMonth?
-        if let text = q["period"], !text.isEmpty {
+        if let text = q["period"] {
             guard let month = YearMonth(iso: String(text)) else { throw HTTPError(.badRequest, message: "period must be YYYY-MM") }
             period = month
         }
-        let county = q["county"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+        let county = q["county"].map(String.init)
+        if let county, county.count != 6 || !county.allSatisfy(\.isASCIIDigit) { throw HTTPError(.badRequest, message: "county must be 6 digits") }
         if let county, !identity.scope.contains(county) { throw HTTPError(.forbidden, message: "county \(county) is outside your scope") }
         let data = ScopedReturns(store: core.store, scope: identity.scope)
         let versions = try await data.versions(county: county, period: period)
