@@ -16,6 +16,8 @@ public struct PortalCore: Sendable {
     public let secureCookies: Bool
     let passwords: Passwords
     let pages: Pages
+    /// City-wide figures, recomputed only when the stored versions change.
+    let cache = DerivedCache()
 
     /// A portal on `store`. `secureCookies` must be true unless the portal is served over
     /// plain HTTP on loopback (a reverse proxy with TLS in front counts as HTTPS).

@@ -120,6 +120,14 @@ struct ReturnFlowTests {
             let across = try await get(client, city, "/figures/handled_cases?to=2026-03")
             #expect(across.text.contains("/counties/990101/figures/handled_cases?to=2026-03"))
             #expect(across.text.contains("<strong>4</strong>"))
+            // The city's figures are cached until the stored versions change: a second county's return shows at once.
+            let designated = #"<span class="unit">家</span><span class="label">定点医药机构数"#
+            #expect(dashboard.text.contains(#"<span class="value">4</span>"# + designated))
+            let clerk2 = try await UserAdmin(core: harness.core).user("clerk2")
+            _ = try await Uploads(core: harness.core).receive(name: "b.xml", bytes: try PortalHarness.xml(county: "990102"), note: "",
+                                                              identity: Identity(user: clerk2, credential: .token), address: "t")
+            let after = try await get(client, city, "/dashboard?year=2026")
+            #expect(after.text.contains(#"<span class="value">8</span>"# + designated))
         }
     }
 

@@ -60,7 +60,10 @@ struct CityRoutes: Sendable {
         var headline: [String: Any]?
         if let latest = versions.map(\.period).max() {
             let window = Window.yearToDate(latest)
-            let city = try await core.pipeline.metrics(.store(core.store), window: window)
+            let core = self.core
+            let city = try await core.cache.metrics(DerivedCache.key(versionCount: versions.count, lastID: versions.map(\.id).max(), window.description)) {
+                try await core.pipeline.metrics(.store(core.store), window: window)
+            }
             let keys: [MetricKey] = [.designated, .inspected, .coverageRate, .handledCases, .amountInvolved, .refusedRecovered, .suspensions, .policeTransfers]
             headline = ["window": "\(window.from) 至 \(window.to)", "figures": keys.map { key in
                 ["label": key.label, "unit": key.unit, "value": key.value(in: city.city).display, "link": "/figures/\(key.rawValue)?to=\(latest)"]

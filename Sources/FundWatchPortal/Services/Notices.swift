@@ -10,13 +10,18 @@ struct Notices: Sendable {
     /// nothing is stored yet.
     func register(scope: Scope, asOf: Day) async throws -> [MajorCaseNotice] {
         if scope == .nothing { return [] }
-        if try await ScopedReturns(store: core.store, scope: scope).versions(county: scope.onlyCounty, period: nil).isEmpty { return [] }
-        do throws(PipelineError) {
-            return try await core.pipeline.noticeRegister(.store(core.store), asOf: asOf).notices.filter { scope.contains($0.countyCode) }
-        } catch {
-            if case .badRequest = error { return [] }
-            throw error
+        let all = try await core.store.versions(county: nil, period: nil)
+        guard all.contains(where: { scope.contains($0.countyCode) }) else { return [] }
+        let core = self.core
+        let notices = try await core.cache.notices(DerivedCache.key(versionCount: all.count, lastID: all.map(\.id).max(), asOf.description)) {
+            do throws(PipelineError) {
+                return try await core.pipeline.noticeRegister(.store(core.store), asOf: asOf).notices
+            } catch {
+                if case .badRequest = error { return [] }
+                throw error
+            }
         }
+        return notices.filter { scope.contains($0.countyCode) }
     }
 
     /// The scoped `notices --format json` document.

@@ -1,0 +1,29 @@
+import FundWatchCore
+
+/// Figures derived from the whole store (the city's metrics, the notice register), kept
+/// until the store holds other versions. Stored versions are only ever added, with growing
+/// ids, so their count and largest id name the set exactly; a new upload changes the key
+/// and the next request recomputes. Holds one entry per kind: the latest key only.
+actor DerivedCache {
+    private var metrics: (key: String, value: CityMetrics)?
+    private var notices: (key: String, value: [MajorCaseNotice])?
+
+    /// The key of a set of stored versions plus what else the figure depends on.
+    static func key(versionCount: Int, lastID: Int64?, _ parts: String...) -> String {
+        "\(versionCount)/\(lastID ?? 0)/" + parts.joined(separator: "/")
+    }
+
+    func metrics(_ key: String, compute: @Sendable () async throws -> CityMetrics) async throws -> CityMetrics {
+        if let metrics, metrics.key == key { return metrics.value }
+        let value = try await compute()
+        metrics = (key, value)
+        return value
+    }
+
+    func notices(_ key: String, compute: @Sendable () async throws -> [MajorCaseNotice]) async throws -> [MajorCaseNotice] {
+        if let notices, notices.key == key { return notices.value }
+        let value = try await compute()
+        notices = (key, value)
+        return value
+    }
+}
