@@ -5,6 +5,7 @@ import subprocess
 import time
 
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import FIXTURES, PASSWORDS, binary
 
@@ -16,11 +17,13 @@ def login(browser, base, name):
     browser.find_element(By.NAME, "name").send_keys(name)
     browser.find_element(By.NAME, "password").send_keys(PASSWORDS[name])
     browser.find_element(By.CSS_SELECTOR, "form[action='/login'] button").click()
+    # A click may return before the browser has followed the redirect: wait for it.
+    WebDriverWait(browser, 20).until(lambda d: "/login" not in d.current_url)
 
 
 def logout(browser):
     browser.find_element(By.CSS_SELECTOR, "form[action='/logout'] button").click()
-    assert "/login" in browser.current_url
+    WebDriverWait(browser, 20).until(lambda d: "/login" in d.current_url)
 
 
 def upload(browser, base, path, note=""):
