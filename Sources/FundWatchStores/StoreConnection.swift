@@ -29,6 +29,9 @@ public final class StoreConnection: Sendable {
         url.hasPrefix("postgres://") || url.hasPrefix("postgresql://")
     }
 
+    /// `url` for messages: a PostgreSQL password replaced by `***`.
+    public static func redacted(_ url: String) -> String { PostgresStore.redacted(url) }
+
     /// Opens (creating and migrating if needed) the store `url` names.
     public static func open(_ url: String, logger: Logger = StoreConnection.quietLogger) async throws(StoreError) -> StoreConnection {
         if isPostgres(url) {

@@ -131,6 +131,34 @@ struct ReturnFlowTests {
         }
     }
 
+    @Test("an upload holding two returns is refused (portal.one_return) and stores nothing")
+    func oneReturnPerUpload() async throws {
+        let harness = try await PortalHarness()
+        let folder = PortalHarness.fixtures + "/990101-2026-03-csv"
+        var files: [(name: String, bytes: [UInt8])] = []
+        for month in ["990101-2026-03-csv", "990101-2026-04-csv"] {
+            for name in ["submission.csv", "institutions.csv", "inspections.csv", "cases.csv"] {
+                var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name)))
+                if month.contains("04"), name == "submission.csv" {
+                    bytes = Array(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "2026-03", with: "2026-04")
+                        .replacingOccurrences(of: "2026-04-03", with: "2026-05-06").utf8)
+                }
+                files.append((month + "/" + name, bytes))
+            }
+        }
+        let token = try await harness.token("clerk1")
+        let archive = try ZipWriterBytes.zip(files)
+        try await harness.test { client in
+            let r = try await client.execute(uri: "/api/v1/submissions?filename=two.zip", method: .post,
+                                             headers: [.authorization: "Bearer \(token)", .contentType: "application/zip"],
+                                             body: ByteBuffer(bytes: archive))
+            #expect(r.status == .unprocessableContent)
+            #expect(r.text.contains("portal.one_return"))
+            #expect(r.text.contains("一次上传只能包含一份报表"))
+            #expect(try await harness.core.store.versions(county: "990101", period: nil).isEmpty)
+        }
+    }
+
     @Test("a clerk cannot send another county's return; the city may, recorded as 代报")
     func countyScopeOfUploads() async throws {
         let harness = try await PortalHarness()

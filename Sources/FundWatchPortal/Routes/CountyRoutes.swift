@@ -157,17 +157,9 @@ struct CountyRoutes: Sendable {
 
     /// An import time (`YYYY-MM-DDTHH:MM:SSZ`) in China Standard Time; other text as it is.
     static func time(isoUTC text: String) -> String {
-        let parts = text.split(whereSeparator: { "T:Z".contains($0) })
-        guard parts.count >= 3, let day = Day(iso: String(parts[0])), let h = Int(parts[1]), let m = Int(parts[2]) else { return text }
-        let s = parts.count > 3 ? Int(parts[3]) ?? 0 : 0
-        return time(Int64(day.ordinal) * 86_400 + Int64(h * 3_600 + m * 60 + s))
+        Timestamp.seconds(utc: text).map(Timestamp.chinaStandardTime) ?? text
     }
 
     /// A clock reading as `YYYY-MM-DD HH:MM` in China Standard Time.
-    static func time(_ seconds: Int64) -> String {
-        let local = seconds + 8 * 3_600
-        let day = Day(ordinal: Int32(local / 86_400)), s = Int(local % 86_400)
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(day) \(two(s / 3_600)):\(two(s / 60 % 60))"
-    }
+    static func time(_ seconds: Int64) -> String { Timestamp.chinaStandardTime(seconds) }
 }

@@ -84,7 +84,7 @@ struct Uploads: Sendable {
 
         let previous = try await core.store.versions(county: header.countyCode, period: header.period).last
         var stored: ImportedSubmission?
-        _ = try await core.pipeline.importSubmissions([input], into: core.store, importedAt: Self.isoTime(core.now())) { event in
+        _ = try await core.pipeline.importSubmissions([input], into: core.store, importedAt: Timestamp.utc(core.now())) { event in
             if case .stored(let s) = event { stored = s }
         }
         guard let stored else { throw PipelineError.storeUnavailable("the upload \(name) was validated but not stored") }
@@ -115,13 +115,5 @@ struct Uploads: Sendable {
     static func finding(_ rule: Rule, file: String, detail: String) -> Finding {
         Finding(file: file, line: nil, rule: rule.id, severity: rule.severity, message: rule.message + detail,
                 messageEN: rule.messageEN + detail, expected: rule.expected)
-    }
-
-    /// `YYYY-MM-DDTHH:MM:SSZ` of a clock reading.
-    static func isoTime(_ seconds: Int64) -> String {
-        let day = Day(ordinal: Int32(seconds / 86_400))
-        let s = Int(seconds % 86_400)
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(day)T\(two(s / 3_600)):\(two(s / 60 % 60)):\(two(s % 60))Z"
     }
 }

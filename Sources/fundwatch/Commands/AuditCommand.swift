@@ -21,9 +21,7 @@ struct AuditCommand: AsyncParsableCommand {
         }
         let entries = try await Console.run { try await StoreOptions.with(db) { try await $0.portal.auditEntries(since: from, limit: Int.max) } }
         for e in entries {
-            let day = Day(ordinal: Int32(e.at / 86_400)), s = Int(e.at % 86_400)
-            func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-            Console.out("\(day)T\(two(s / 3_600)):\(two(s / 60 % 60)):\(two(s % 60))Z\t\(e.actor)\t\(e.action)\t\(e.outcome)\t\(e.detail)\t\(e.address)\n")
+            Console.out("\(Timestamp.utc(e.at))\t\(e.actor)\t\(e.action)\t\(e.outcome)\t\(e.detail)\t\(e.address)\n")
         }
     }
 }

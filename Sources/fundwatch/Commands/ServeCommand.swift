@@ -64,7 +64,7 @@ struct ServeCommand: AsyncParsableCommand {
         let pipeline = try await Console.run { try Pipeline(settings: settings) }
         let core = try PortalCore(store: connection.store, pipeline: pipeline, secureCookies: !Self.isLoopback(host))
         if let demoFolder { try await Self.prepareDemo(core: core, folder: demoFolder) }
-        Console.out("FundWatch portal on http://\(host.contains(":") ? "[\(host)]" : host):\(port)/ (store: \(PostgresURL.redacted(url)))\n")
+        Console.out("FundWatch portal on http://\(host.contains(":") ? "[\(host)]" : host):\(port)/ (store: \(StoreConnection.redacted(url)))\n")
         let app = Portal(core: core).application(host: host, port: port, logger: logger)
         do {
             try await app.runService()
@@ -90,14 +90,5 @@ struct ServeCommand: AsyncParsableCommand {
             try await admin.add(name: "demo-\(name)", role: role, county: code, password: password, actor: "demo", address: "local")
             Console.out("  demo-\(name)  \(role.label)\(code.map { " (\($0))" } ?? "")  password: \(password)\n")
         }
-    }
-}
-
-/// A store URL for messages, without its password.
-enum PostgresURL {
-    static func redacted(_ url: String) -> String {
-        guard var parts = URLComponents(string: url), parts.password != nil else { return url }
-        parts.password = "***"
-        return parts.string ?? url
     }
 }
