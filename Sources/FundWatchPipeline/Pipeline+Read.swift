@@ -29,14 +29,17 @@ extension Pipeline {
             return VersionSet(backing: .files(try await accepted(inputs, summarising: { $0 }).versions))
         case .store(let store):
             do {
-                return VersionSet(backing: .store(store, try await store.allVersions()))
+                return VersionSet(backing: .store(store, try await store.allVersions()),
+                                  reviews: try await ReviewBook.of(store, approvedOnly: false))
             } catch {
                 throw PipelineError(error)
             }
         case .approved(let store):
             do {
-                let approved = Set(try await store.portal.reviewEvents(county: nil, period: nil).filter { $0.state == .approved }.compactMap(\.submissionID))
-                return VersionSet(backing: .store(store, try await store.allVersions().filter { approved.contains($0.payload) }))
+                let reviews = try await ReviewBook.of(store, approvedOnly: true)
+                let approved = Set((reviews?.statuses.values.flatMap(\.events) ?? []).filter { $0.state == .approved }.compactMap(\.submissionID))
+                return VersionSet(backing: .store(store, try await store.allVersions().filter { approved.contains($0.payload) }),
+                                  reviews: reviews)
             } catch {
                 throw PipelineError(error)
             }

@@ -14,8 +14,13 @@ extension Pipeline {
     /// county summarised as it is read.
     public func reportInput(_ source: DataSource, window: Window, asOf: Day? = nil) async throws(PipelineError) -> ReportInput {
         let day = asOf ?? window.lastDay, policy = settings.policy
-        let selection = try await select(source, for: window.to, summarising: ReportInput.summarise(window: window, asOf: day, policy: policy))
-        return ReportInput(window: window, asOf: day, policy: policy, selection: selection)
+        switch source {
+        case .files:
+            let selection = try await select(source, for: window.to, summarising: ReportInput.summarise(window: window, asOf: day, policy: policy))
+            return ReportInput(window: window, asOf: day, policy: policy, selection: selection)
+        case .store, .approved:
+            return try await versions(source).reportInput(window: window, asOf: day, policy: policy)
+        }
     }
 
     /// The six report tables over `window` in `formats`, into `sink` (committed only when

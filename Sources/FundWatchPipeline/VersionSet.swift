@@ -13,6 +13,8 @@ public struct VersionSet: Sendable {
     }
 
     let backing: Backing
+    /// The portal's review states, when the store has any (table 6 shows them).
+    var reviews: ReviewBook? = nil
 
     /// The latest period submitted, for default dates.
     public var latestPeriod: YearMonth? {
@@ -43,8 +45,13 @@ public struct VersionSet: Sendable {
 
     /// A report's input for one window.
     public func reportInput(window: Window, asOf: Day, policy: Policy) async throws(PipelineError) -> ReportInput {
-        ReportInput(window: window, asOf: asOf, policy: policy,
-                    selection: try await select(for: window.to, summarising: ReportInput.summarise(window: window, asOf: asOf, policy: policy)))
+        var input = ReportInput(window: window, asOf: asOf, policy: policy,
+                                selection: try await select(for: window.to, summarising: ReportInput.summarise(window: window, asOf: asOf, policy: policy)))
+        if let reviews, case .store(_, let versions) = backing,
+           let ids = try? Selection(versions, for: window.to, tieRule: .laterImportWins) {
+            input.reviewStates = reviews.labels(for: ids.choices)
+        }
+        return input
     }
 
     /// Loads the chosen versions, a few at a time (the store serves concurrent readers), in

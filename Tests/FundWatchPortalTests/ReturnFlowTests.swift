@@ -263,4 +263,44 @@ struct ReturnFlowTests {
             #expect(approved.text.contains("示例区"))
         }
     }
+
+    @Test("table 6 shows the review state of each county's chosen version once the store has review events")
+    func tableSixReviewState() async throws {
+        let harness = try await PortalHarness()
+        let core = harness.core
+        let window = try Window(from: YearMonth(year: 2026, month: 1), to: YearMonth(year: 2026, month: 3)!)
+        let asOf = try Day(iso: "2026-04-30")
+        func states(_ source: DataSource) async throws -> [String: String]? {
+            try await core.pipeline.reportInput(source, window: window, asOf: asOf).reviewStates
+        }
+        func tableSix(_ source: DataSource) async throws -> String {
+            let sink = MemorySink()
+            _ = try await core.pipeline.report(source, window: window, asOf: asOf, formats: [.csv], into: sink)
+            return String(decoding: sink.files.first { $0.name == "table6.csv" }!.bytes, as: UTF8.self)
+        }
+        // No review event yet: no column, the report as from the command line.
+        #expect(try await states(.store(core.store)) == nil)
+        #expect(try await !tableSix(.store(core.store)).contains("审核状态"))
+
+        let clerk = try await UserAdmin(core: core).user("clerk1")
+        let identity = Identity(user: clerk, credential: .token)
+        _ = try await Uploads(core: core).receive(name: "a.xml", bytes: try PortalHarness.xml(), note: "", identity: identity, address: "t")
+        #expect(try await states(.store(core.store))?["990101"] == "待审核")
+        let table = try await tableSix(.store(core.store))
+        #expect(table.split(separator: "\n").first?.contains("数据状态,审核状态,内容摘要") == true)
+        #expect(table.contains(",正常,待审核,"))
+
+        let city = Identity(user: try await UserAdmin(core: core).user("city"), credential: .token)
+        _ = try await Reviews(core: core).act(.approve, county: "990101", period: YearMonth(year: 2026, month: 3)!, reason: "", identity: city, address: "t")
+        #expect(try await states(.store(core.store))?["990101"] == "已审核")
+        #expect(try await states(.approved(core.store))?["990101"] == "已审核")
+
+        // A correction sent after approval: the latest version is under review; the
+        // approved-only report still uses the approved one and says a correction waits.
+        let corrected = try PortalHarness.xml { $0.replacingOccurrences(of: "<submitted_on>2026-04-03<", with: "<submitted_on>2026-04-09<") }
+        let answer = try await Uploads(core: core).receive(name: "b.xml", bytes: corrected, note: "更正报送日期", identity: identity, address: "t")
+        #expect(answer.outcome == .newVersion)
+        #expect(try await states(.store(core.store))?["990101"] == "待审核")
+        #expect(try await states(.approved(core.store))?["990101"] == "已审核(更正版待审核)")
+    }
 }

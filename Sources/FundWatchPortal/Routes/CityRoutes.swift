@@ -1,6 +1,7 @@
 import FundWatchCore
 import FundWatchPipeline
 import FundWatchReports
+import FundWatchStore
 import FundWatchZip
 import Hummingbird
 

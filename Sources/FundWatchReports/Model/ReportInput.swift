@@ -10,6 +10,10 @@ public struct ReportInput: Sendable {
     public var choices: [CountyChoice<CountySummary>]
     /// Per county code and month: the earliest `submitted_on` of its accepted versions.
     public var firstSubmitted: [String: [YearMonth: Day]]
+    /// Per county code: the portal's review state of the chosen version (待审核, 已审核,
+    /// 已退回, 未送审), when the store keeps review events; nil otherwise, and table 6 then
+    /// has no 审核状态 column.
+    public var reviewStates: [String: String]? = nil
 
     /// An input from a selection already summarised (by ``summarise(window:asOf:policy:)``).
     public init(window: Window, asOf: Day, policy: Policy, selection: Selection<CountySummary>) {

@@ -1,5 +1,4 @@
 import FundWatchCore
-import FundWatchStore
 
 /// Where a county's return for a month stands, from its review events (the last one wins).
 public struct ReviewStatus: Sendable, Equatable {
@@ -29,14 +28,14 @@ public struct ReviewStatus: Sendable, Equatable {
     /// Whether the month is locked: approved, so a new version needs a correction note.
     public var isLocked: Bool { state == .approved }
 
-    /// The label shown for the state, or 未提交审核 when there is none.
+    /// The label shown for the state, or 未送审 when there is none.
     public var label: String { state?.label ?? "未送审" }
 
     /// `received`, `approved`, `returned` or `none`.
     public var code: String { state?.rawValue ?? "none" }
 
     /// Statuses of every county and month in `events`.
-    static func all(_ events: [ReviewEvent]) -> [Key: ReviewStatus] {
+    public static func all(_ events: [ReviewEvent]) -> [Key: ReviewStatus] {
         var grouped: [Key: [ReviewEvent]] = [:]
         for e in events { grouped[Key(countyCode: e.countyCode, period: e.period), default: []].append(e) }
         return grouped.reduce(into: [:]) { out, item in
@@ -44,8 +43,14 @@ public struct ReviewStatus: Sendable, Equatable {
         }
     }
 
-    struct Key: Hashable {
-        var countyCode: String
-        var period: YearMonth
+    /// A county and month.
+    public struct Key: Hashable, Sendable {
+        public var countyCode: String
+        public var period: YearMonth
+
+        public init(countyCode: String, period: YearMonth) {
+            self.countyCode = countyCode
+            self.period = period
+        }
     }
 }
