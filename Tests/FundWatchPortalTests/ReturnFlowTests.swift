@@ -303,4 +303,59 @@ struct ReturnFlowTests {
         #expect(try await states(.store(core.store))?["990101"] == "待审核")
         #expect(try await states(.approved(core.store))?["990101"] == "已审核(更正版待审核)")
     }
+
+    @Test("notices, a notice document, timeliness, evaluation and the bulletin download as the pipeline writes them")
+    func otherDownloads() async throws {
+        let harness = try await PortalHarness()
+        let core = harness.core
+        let clerk = try await UserAdmin(core: core).user("clerk1")
+        _ = try await Uploads(core: core).receive(name: "a.xml", bytes: try PortalHarness.xml(), note: "", identity: Identity(user: clerk, credential: .token), address: "t")
+        let pipeline = core.pipeline, store = core.store
+        let window = try Window(from: YearMonth(year: 2026, month: 1), to: YearMonth(year: 2026, month: 3)!)
+        let march = YearMonth(year: 2026, month: 3)!, asOf = try #require(Day(iso: "2026-04-30"))
+        @Sendable func expected(_ ext: String, _ render: (MemorySink) async throws -> Void) async throws -> [UInt8] {
+            let sink = MemorySink()
+            try await render(sink)
+            return try #require(sink.files.first { $0.name.hasSuffix("." + ext) }).bytes
+        }
+        try await harness.test { client in
+            let city = try await harness.login(client, "city")
+            let cases: [(path: String, name: String, bytes: [UInt8])] = [
+                ("/reports/notices?as_of=2026-04-30&format=csv", "notices-2026-04-30.csv", try await expected("csv") { sink in
+                    _ = try await pipeline.write(try await pipeline.noticeRegister(.store(store), asOf: asOf), format: .csv, into: sink) }),
+                ("/reports/notices?as_of=2026-04-30&format=json", "notices-2026-04-30.json",
+                 Array(NoticesJSON.document(try await pipeline.noticeRegister(.store(store), asOf: asOf).notices, asOf: asOf).serialized().utf8)),
+                ("/reports/timeliness?month=2026-03&format=xml", "timeliness-2026-03.xml", try await expected("xml") { sink in
+                    _ = try await pipeline.timeliness(.store(store), month: march, into: sink) }),
+                ("/reports/evaluation?from=2026-01&to=2026-03&as_of=2026-04-30&format=csv", "evaluation-2026-01_2026-03.csv", try await expected("csv") { sink in
+                    _ = try await pipeline.evaluation(.store(store), window: window, asOf: asOf, into: sink) }),
+                ("/reports/bulletin?month=2026-03&format=html", "bulletin-2026-03.html", try await expected("html") { sink in
+                    _ = try await pipeline.bulletin(.store(store), month: march, into: sink) }),
+                ("/reports/bulletin?month=2026-03&format=txt", "bulletin-2026-03.txt", try await expected("txt") { sink in
+                    _ = try await pipeline.bulletin(.store(store), month: march, into: sink) }),
+                ("/counties/990101/notice?case=2026-002&as_of=2026-04-30&format=xml", "notice-990101-2026-002.xml", try await expected("xml") { sink in
+                    _ = try await pipeline.notice(.store(store), county: "990101", caseID: "2026-002", asOf: asOf, into: sink) }),
+            ]
+            for item in cases {
+                let response = try await get(client, city, item.path)
+                #expect(response.status == .ok, "\(item.path)")
+                #expect(response.headers[.contentDisposition]?.contains(item.name) == true, "\(item.path): \(response.headers[.contentDisposition] ?? "")")
+                #expect(Array(buffer: response.body) == item.bytes, "\(item.path) equals the pipeline's output")
+                #expect(!item.bytes.isEmpty)
+            }
+            // The county's own notice document; the case number is checked, the format too.
+            let clerkSession = try await harness.login(client, "clerk1")
+            let own = try await get(client, clerkSession, "/counties/990101/notice?case=2026-002&as_of=2026-04-30")
+            #expect(own.status == .ok && own.text.contains("2026-002") && own.text.contains("百姓大药房"))
+            #expect(try await get(client, clerkSession, "/counties/990101/notice?case=2026-999&as_of=2026-04-30").status == .notFound)
+            // 2026-003 is a case, but not a major one: it needs no notice.
+            #expect(try await get(client, clerkSession, "/counties/990101/notice?case=2026-003&as_of=2026-04-30").status == .unprocessableContent)
+            #expect(try await get(client, city, "/reports/timeliness?month=2026-13").status == .badRequest)
+            #expect(try await get(client, city, "/reports/bulletin?month=2026-03&format=xml").status == .badRequest)
+            #expect(try await get(client, city, "/reports/evaluation?from=2026-01").status == .badRequest)
+            // The county page links each notice to its document.
+            let page = try await get(client, clerkSession, "/counties/990101")
+            #expect(page.text.contains("/counties/990101/notice?case=2026-002&amp;as_of="))
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 
 /// Checks every state-changing form makes.
@@ -11,6 +12,12 @@ enum Forms {
     }
 
     /// The base name of an uploaded file (browsers may send a path).
+    /// `text` as one query value: everything but unreserved ASCII percent-encoded (RFC 3986).
+    static func queryEncoded(_ text: String) -> String {
+        let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+    }
+
     static func baseName(_ name: String) -> String {
         let base = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
         return base.isEmpty ? "upload" : String(base.prefix(200))

@@ -39,7 +39,8 @@ struct ErrorMiddleware: RouterMiddleware {
             case .validationFailed: return answer(.unprocessableContent, "报表数据有错误,无法生成 (the stored data has errors)", api: api, context: context)
             case .versionConflict(let conflict): return answer(.conflict, conflict.description, api: api, context: context)
             case .storeConflict: return answer(.conflict, "数据刚被他人修改,请重试 (conflict; try again)", api: api, context: context)
-            case .notFound(let text), .badRequest(let text): return answer(.unprocessableContent, text, api: api, context: context)
+            case .notFound(let text): return answer(.notFound, text, api: api, context: context)
+            case .badRequest(let text): return answer(.unprocessableContent, text, api: api, context: context)
             default:
                 context.logger.error("pipeline failure: \(error.description)")
                 return answer(.serviceUnavailable, "服务暂时不可用,请稍后再试 (service unavailable)", api: api, context: context)

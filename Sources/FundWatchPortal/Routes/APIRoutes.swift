@@ -17,10 +17,7 @@ struct APIRoutes: Sendable {
         api.post("/submissions/:county/:period/review") { request, context in try await review(request, context) }
         api.get("/reports") { request, context in
             let identity = try context.require(.city)
-            let q = request.uri.queryParameters
-            let report = try await Reports(core: core).render(from: q["from"].map(String.init), to: q["to"].map(String.init),
-                                                              asOf: q["as_of"].map(String.init), format: q["format"].map(String.init) ?? "xml",
-                                                              approvedOnly: q["approved_only"] == "1" || q["approved_only"] == "true")
+            let report = try await Reports(core: core).render(.report, Reports.Query(request.uri.queryParameters), defaultFormat: "xml")
             try await core.audit(identity.user.name, "download", "ok", "api report \(report.name)", address: context.address)
             return PageResponse.download(report.bytes, name: report.name, type: report.type)
         }

@@ -17,19 +17,22 @@ struct CityRoutes: Sendable {
             let identity = try context.require(.city)
             let month = core.today.yearMonth.previous
             var values = identity.layout
-            values.merge(["title": "报表下载", "from": month.january.description, "to": month.description, "asOf": "",
+            values.merge(["title": "报表与文书", "from": month.january.description, "to": month.description, "asOf": "",
                           "idleMinutes": core.settings.portal.sessionIdleMinutes]) { _, new in new }
             return PageResponse.html(core.pages.render("reports", values))
         }
-        router.get("/reports/download") { request, context in
-            let identity = try context.require(.city)
-            let query = request.uri.queryParameters
-            let report = try await Reports(core: core).render(from: query["from"].map(String.init), to: query["to"].map(String.init),
-                                                              asOf: query["as_of"].map(String.init), format: query["format"].map(String.init) ?? "html",
-                                                              approvedOnly: query["approved_only"] == "1")
-            try await core.audit(identity.user.name, "download", "ok", "report \(report.name)", address: context.address)
-            return PageResponse.download(report.bytes, name: report.name, type: report.type)
+        router.get("/reports/download") { request, context in try await download(.report, request, context) }
+        for kind in Reports.Kind.allCases where kind != .report {
+            router.get("/reports/\(kind.rawValue)") { request, context in try await download(kind, request, context) }
         }
+    }
+
+    /// A city document, audited, as a download.
+    private func download(_ kind: Reports.Kind, _ request: Request, _ context: PortalContext) async throws -> Response {
+        let identity = try context.require(.city)
+        let file = try await Reports(core: core).render(kind, Reports.Query(request.uri.queryParameters))
+        try await core.audit(identity.user.name, "download", "ok", "\(kind.rawValue) \(file.name)", address: context.address)
+        return PageResponse.download(file.bytes, name: file.name, type: file.type)
     }
 
     private func dashboard(_ request: Request, _ context: PortalContext) async throws -> Response {
@@ -76,7 +79,7 @@ struct CityRoutes: Sendable {
         values.merge([
             "title": "报送总览", "year": year, "years": years.sorted().map { ["year": $0, "current": $0 == year] },
             "monthHeads": (1...12).map { ["label": "\($0)月"] }, "rows": rows, "dueDay": policy.returnDueDay,
-            "notices": soon.isEmpty ? nil : ["items": soon.map(Notices.row)] as [String: Any]?, "headline": headline as Any,
+            "notices": soon.isEmpty ? nil : ["items": soon.map { Notices.row($0, asOf: today) }] as [String: Any]?, "headline": headline as Any,
             "idleMinutes": core.settings.portal.sessionIdleMinutes,
         ]) { _, new in new }
         return PageResponse.html(core.pages.render("dashboard", values))

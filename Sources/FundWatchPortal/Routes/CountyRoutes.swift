@@ -18,6 +18,16 @@ struct CountyRoutes: Sendable {
             try await core.audit(context.identity!.user.name, "download", "ok", "findings of upload #\(record.id)", address: context.address)
             return PageResponse.download(FindingRow.csv(FindingRow.decode(record.findingsJSON)), name: "审核报告-\(record.id).csv", type: "text/csv; charset=utf-8")
         }
+        router.get("/counties/:county/notice") { request, context in
+            let code = try county(context)
+            let identity = try context.require(.county(code))
+            guard let caseID = request.uri.queryParameters["case"].map(String.init), !caseID.isEmpty else {
+                throw HTTPError(.badRequest, message: "缺少案件编号 case (case is required)")
+            }
+            let file = try await Reports(core: core).notice(county: code, caseID: caseID, Reports.Query(request.uri.queryParameters))
+            try await core.audit(identity.user.name, "download", "ok", "notice \(file.name)", address: context.address)
+            return PageResponse.download(file.bytes, name: file.name, type: file.type)
+        }
         router.post("/counties/:county/:period/review") { request, context in try await review(request, context) }
     }
 
@@ -71,7 +81,7 @@ struct CountyRoutes: Sendable {
             "dueText": dueText, "dueClass": sentForDue ? "" : left < 0 ? "overdue" : left <= 3 ? "due-soon" : "",
             "returned": returned as Any, "months": months, "hasVersions": !versions.isEmpty, "maxUploadMiB": core.settings.portal.maxUploadMiB,
             "onBehalf": identity.user.role == .city, "idleMinutes": core.settings.portal.sessionIdleMinutes,
-            "notices": notices.isEmpty ? nil : ["items": notices.map(Notices.row)] as [String: Any]?,
+            "notices": notices.isEmpty ? nil : ["items": notices.map { Notices.row($0, asOf: today) }] as [String: Any]?,
             "uploads": uploads.map { u in ["at": Self.time(u.at), "actor": u.actor, "onBehalf": u.onBehalf, "fileName": u.fileName,
                                            "outcomeLabel": Self.outcomeLabel(u.outcome), "id": Int(u.id)] as [String: Any] },
         ]) { _, new in new }

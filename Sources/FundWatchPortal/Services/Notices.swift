@@ -1,3 +1,4 @@
+import Foundation
 import FundWatchCore
 import FundWatchPipeline
 import FundWatchReports
@@ -29,8 +30,10 @@ struct Notices: Sendable {
         NoticesJSON.document(try await register(scope: scope, asOf: asOf), asOf: asOf).serialized()
     }
 
-    static func row(_ n: MajorCaseNotice) -> [String: Any] {
-        ["caseID": n.caseID, "county": n.countyCode, "institution": n.institutionName, "trigger": n.trigger?.description ?? "",
+    /// A notice as a page row, with the link to its document (要情报告) as of `asOf`.
+    static func row(_ n: MajorCaseNotice, asOf: Day) -> [String: Any] {
+        ["caseID": n.caseID, "county": n.countyCode,
+         "document": "/counties/\(n.countyCode)/notice?case=\(Forms.queryEncoded(n.caseID))&as_of=\(asOf)", "institution": n.institutionName, "trigger": n.trigger?.description ?? "",
          "due": n.due?.description ?? "", "statusCode": n.status.rawValue, "statusLabel": n.status.label
              + (n.daysOver.map { " \($0) 天" } ?? n.daysLeft.map { n.status == .due ? "(剩 \($0) 天)" : "" } ?? "")]
     }

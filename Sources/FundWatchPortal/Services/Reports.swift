@@ -4,44 +4,132 @@ import FundWatchReports
 import FundWatchZip
 import Hummingbird
 
-/// The report tables from the store, as the command line makes them: `report.html`,
-/// `report.xml`, or the six CSV tables in one zip.
+/// The city's documents from the store, exactly as the command line makes them for the
+/// same store, dates and `--as-of`: the report tables (`report`), the notice register
+/// (`notices`), one case's notice (`notice`), timeliness, evaluation and the bulletin.
 struct Reports: Sendable {
     let core: PortalCore
 
+    /// One file to download.
     struct Rendered: Sendable {
         var name: String
         var type: String
         var bytes: [UInt8]
     }
 
-    func render(from: String?, to: String?, asOf: String?, format: String, approvedOnly: Bool) async throws -> Rendered {
-        guard let toText = to, let toMonth = YearMonth(iso: toText) else {
-            throw HTTPError(.badRequest, message: "to 应为 YYYY-MM (to must be YYYY-MM)")
-        }
-        var fromMonth: YearMonth?
-        if let from, !from.isEmpty {
-            guard let month = YearMonth(iso: from) else { throw HTTPError(.badRequest, message: "from 应为 YYYY-MM (from must be YYYY-MM)") }
-            fromMonth = month
-        }
-        var asOfDay: Day?
-        if let asOf, !asOf.isEmpty {
-            guard let day = Day(iso: asOf) else { throw HTTPError(.badRequest, message: "as_of 应为 YYYY-MM-DD (as_of must be YYYY-MM-DD)") }
-            asOfDay = day
-        }
-        guard let reportFormat = ReportFormat(rawValue: format) else {
-            throw HTTPError(.badRequest, message: "format 应为 html、xml 或 csv (format must be html, xml or csv)")
-        }
-        let window: Window
-        do { window = try Window(from: fromMonth, to: toMonth) } catch { throw HTTPError(.badRequest, message: error.description) }
-        let sink = MemorySink()
-        let source: DataSource = approvedOnly ? .approved(core.store) : .store(core.store)
-        _ = try await core.pipeline.report(source, window: window, asOf: asOfDay, formats: [reportFormat], into: sink)
-        let suffix = "\(window.from)_\(window.to)"
-        switch reportFormat {
-        case .html: return Rendered(name: "report-\(suffix).html", type: "text/html; charset=utf-8", bytes: sink.files.first?.bytes ?? [])
-        case .xml: return Rendered(name: "report-\(suffix).xml", type: "application/xml", bytes: sink.files.first?.bytes ?? [])
-        case .csv: return Rendered(name: "report-\(suffix).zip", type: "application/zip", bytes: try ZipWriter.archive(sink.files))
+    /// The documents there are, as the reports page and the routes name them.
+    enum Kind: String, Sendable, CaseIterable {
+        case report, notices, timeliness, evaluation, bulletin
+
+        /// The formats each offers (the first is the default); `csv` of the report is a zip.
+        var formats: [String] {
+            switch self {
+            case .report, .evaluation, .timeliness: ["html", "xml", "csv"]
+            case .notices: ["html", "xml", "csv", "json"]
+            case .bulletin: ["html", "txt"]
+            }
         }
     }
+
+    /// A download's query: `from`, `to`, `month`, `as_of`, `format`, `approved_only`.
+    struct Query: Sendable {
+        var values: [String: String]
+
+        init(_ parameters: some Sequence<(key: Substring, value: Substring)>) {
+            values = Dictionary(parameters.map { (String($0.key), String($0.value)) }, uniquingKeysWith: { first, _ in first })
+        }
+
+        init(_ values: [String: String]) { self.values = values }
+
+        subscript(_ name: String) -> String? { values[name].flatMap { $0.isEmpty ? nil : $0 } }
+
+        var approvedOnly: Bool { values["approved_only"] == "1" || values["approved_only"] == "true" }
+
+        func month(_ name: String, required: Bool) throws -> YearMonth? {
+            guard let text = self[name] else {
+                if required { throw HTTPError(.badRequest, message: "缺少 \(name),应为 YYYY-MM (\(name) is required, YYYY-MM)") }
+                return nil
+            }
+            guard let month = YearMonth(iso: text) else { throw HTTPError(.badRequest, message: "\(name) 应为 YYYY-MM (\(name) must be YYYY-MM)") }
+            return month
+        }
+
+        func day(_ name: String) throws -> Day? {
+            guard let text = self[name] else { return nil }
+            guard let day = Day(iso: text) else { throw HTTPError(.badRequest, message: "\(name) 应为 YYYY-MM-DD (\(name) must be YYYY-MM-DD)") }
+            return day
+        }
+
+        func format(of kind: Kind, default fallback: String? = nil) throws -> String {
+            let format = self["format"] ?? fallback ?? kind.formats[0]
+            guard kind.formats.contains(format) else {
+                throw HTTPError(.badRequest, message: "format 应为 \(kind.formats.joined(separator: "、")) (format must be one of \(kind.formats.joined(separator: ", ")))")
+            }
+            return format
+        }
+
+        func window() throws -> Window {
+            let to = try month("to", required: true)!, from = try month("from", required: false)
+            do { return try Window(from: from, to: to) } catch {
+                throw HTTPError(.badRequest, message: error.description)
+            }
+        }
+    }
+
+    /// The document `kind` for `query`; the format defaults to the kind's first, or `defaultFormat`.
+    func render(_ kind: Kind, _ query: Query, defaultFormat: String? = nil) async throws -> Rendered {
+        let format = try query.format(of: kind, default: defaultFormat)
+        let source: DataSource = query.approvedOnly ? .approved(core.store) : .store(core.store)
+        let asOf = try query.day("as_of")
+        let pipeline = core.pipeline, sink = MemorySink()
+        switch kind {
+        case .report:
+            let window = try query.window()
+            _ = try await pipeline.report(source, window: window, asOf: asOf, formats: [ReportFormat(rawValue: format)!], into: sink)
+            let base = "report-\(window.from)_\(window.to)"
+            if format == "csv" { return Rendered(name: base + ".zip", type: "application/zip", bytes: try ZipWriter.archive(sink.files)) }
+            return try Self.file(format, in: sink, named: base)
+        case .evaluation:
+            let window = try query.window()
+            _ = try await pipeline.evaluation(source, window: window, asOf: asOf, into: sink)
+            return try Self.file(format, in: sink, named: "evaluation-\(window.from)_\(window.to)")
+        case .timeliness:
+            let month = try query.month("month", required: true)!
+            _ = try await pipeline.timeliness(source, month: month, asOf: asOf, into: sink)
+            return try Self.file(format, in: sink, named: "timeliness-\(month)")
+        case .bulletin:
+            let month = try query.month("month", required: true)!
+            _ = try await pipeline.bulletin(source, month: month, asOf: asOf, into: sink)
+            return try Self.file(format, in: sink, named: "bulletin-\(month)")
+        case .notices:
+            let register = try await pipeline.noticeRegister(source, asOf: asOf)
+            let base = "notices-\(register.asOf)"
+            if format == "json" {
+                let text = NoticesJSON.document(register.notices, asOf: register.asOf).serialized()
+                return Rendered(name: base + ".json", type: "application/json", bytes: Array(text.utf8))
+            }
+            _ = try await pipeline.write(register, format: ReportFormat(rawValue: format)!, into: sink)
+            return try Self.file(format, in: sink, named: base)
+        }
+    }
+
+    /// The notice document (要情报告) of one case of `county`, `html` or `xml`.
+    func notice(county: String, caseID: String, _ query: Query) async throws -> Rendered {
+        let format = query["format"] ?? "html"
+        guard ["html", "xml"].contains(format) else { throw HTTPError(.badRequest, message: "format 应为 html 或 xml (format must be html or xml)") }
+        let sink = MemorySink()
+        _ = try await core.pipeline.notice(.store(core.store), county: county, caseID: caseID, asOf: try query.day("as_of"), into: sink)
+        return try Self.file(format, in: sink, named: "notice-\(county)-\(caseID)")
+    }
+
+    /// The file of `sink` ending in `.format`, renamed `name.format` for the download.
+    static func file(_ format: String, in sink: MemorySink, named name: String) throws -> Rendered {
+        guard let file = sink.files.first(where: { $0.name.hasSuffix("." + format) }) else {
+            throw HTTPError(.internalServerError, message: "no \(format) file was rendered")
+        }
+        return Rendered(name: "\(name).\(format)", type: types[format] ?? "application/octet-stream", bytes: file.bytes)
+    }
+
+    static let types = ["html": "text/html; charset=utf-8", "xml": "application/xml", "csv": "text/csv; charset=utf-8",
+                        "txt": "text/plain; charset=utf-8", "json": "application/json", "zip": "application/zip"]
 }
