@@ -5,6 +5,8 @@ import subprocess
 import time
 
 from selenium.webdriver.common.by import By
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
+from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import FIXTURES, PASSWORDS, binary
@@ -24,6 +26,29 @@ def login(browser, base, name):
 def logout(browser):
     browser.find_element(By.CSS_SELECTOR, "form[action='/logout'] button").click()
     WebDriverWait(browser, 20).until(lambda d: "/login" in d.current_url)
+
+
+def main_text(browser, *needles):
+    """The page's main text once it holds every needle: a click may return before the
+    browser has loaded the next page, and an element of the old page then goes stale."""
+    found = {}
+
+    def ready(d):
+        text = d.find_element(By.TAG_NAME, "main").text
+        found["text"] = text
+        return all(n in text for n in needles)
+
+    try:
+        WebDriverWait(browser, 20, ignored_exceptions=[StaleElementReferenceException]).until(ready)
+    except TimeoutException:
+        pass  # the caller's assertion names what is missing
+    return found.get("text", "")
+
+
+def click(browser, css):
+    """Clicks the element `css` names once the current page shows it."""
+    WebDriverWait(browser, 20, ignored_exceptions=[StaleElementReferenceException]).until(
+        expected_conditions.element_to_be_clickable((By.CSS_SELECTOR, css))).click()
 
 
 def upload(browser, base, path, note=""):
@@ -54,7 +79,7 @@ def test_return_cycle(portal, browser, workdir, downloads, screenshots):
     assert "距截止" in browser.page_source or "已逾期" in browser.page_source or "已报送" in browser.page_source
     browser.save_screenshot(os.path.join(screenshots, "01-county-page.png"))
     upload(browser, base, broken)
-    body = browser.find_element(By.TAG_NAME, "main").text
+    body = main_text(browser, "未通过校验,未保存")
     assert "未通过校验,未保存" in body
     cells = [td.text for td in browser.find_elements(By.CSS_SELECTOR, "table.findings tbody td")]
     assert str(bad_line) in cells, cells
@@ -65,7 +90,7 @@ def test_return_cycle(portal, browser, workdir, downloads, screenshots):
     good = write(workdir, "good", example)
     os.replace(good, broken)
     upload(browser, base, broken)
-    body = browser.find_element(By.TAG_NAME, "main").text
+    body = main_text(browser, "已接收(新报表)", "待审核")
     assert "已接收(新报表)" in body and "待审核" in body
     browser.save_screenshot(os.path.join(screenshots, "03-accepted.png"))
     logout(browser)
@@ -77,17 +102,17 @@ def test_return_cycle(portal, browser, workdir, downloads, screenshots):
     browser.get(base + "/counties/990101")
     browser.find_element(By.CSS_SELECTOR, "input[name='reason']").send_keys("第2号案件追回金额与凭证不符")
     browser.find_element(By.CSS_SELECTOR, "form input[value='return'] ~ button").click()
-    assert "已退回" in browser.find_element(By.TAG_NAME, "main").text
+    assert "已退回" in main_text(browser, "已退回")
     logout(browser)
 
     # The clerk sees the reason and re-sends.
     login(browser, base, "clerk")
-    body = browser.find_element(By.TAG_NAME, "main").text
+    body = main_text(browser, "第2号案件追回金额与凭证不符")
     assert "第2号案件追回金额与凭证不符" in body
     browser.save_screenshot(os.path.join(screenshots, "05-returned.png"))
     write(workdir, "990101-2026-03.xml", example.replace("<submitted_on>2026-04-03</submitted_on>", "<submitted_on>2026-04-09</submitted_on>"))
     upload(browser, base, broken)
-    body = browser.find_element(By.TAG_NAME, "main").text
+    body = main_text(browser, "已接收(新版本)", "与上一版相比")
     assert "已接收(新版本)" in body and "与上一版相比" in body
     browser.save_screenshot(os.path.join(screenshots, "06-new-version.png"))
     logout(browser)
@@ -96,14 +121,14 @@ def test_return_cycle(portal, browser, workdir, downloads, screenshots):
     login(browser, base, "statistician")
     browser.get(base + "/counties/990101")
     browser.find_element(By.CSS_SELECTOR, "form input[value='approve'] ~ button").click()
-    assert "已审核" in browser.find_element(By.TAG_NAME, "main").text
+    assert "已审核" in main_text(browser, "已审核", "撤销审核并退回")
     browser.save_screenshot(os.path.join(screenshots, "07-approved.png"))
     # Every headline figure leads to the counties, and a county's figure to its rows.
     browser.get(base + "/dashboard?year=2026")
     browser.save_screenshot(os.path.join(screenshots, "08-dashboard-approved.png"))
-    browser.find_element(By.CSS_SELECTOR, "a.figure[href^='/figures/amount_involved']").click()
-    browser.find_element(By.CSS_SELECTOR, "a[href^='/counties/990101/figures/amount_involved']").click()
-    body = browser.find_element(By.TAG_NAME, "main").text
+    click(browser, "a.figure[href^='/figures/amount_involved']")
+    click(browser, "a[href^='/counties/990101/figures/amount_involved']")
+    body = main_text(browser, "涉及金额:构成明细", "案件(")
     assert "涉及金额:构成明细" in body and "案件(" in body
     browser.save_screenshot(os.path.join(screenshots, "09-drill-down.png"))
     browser.get(base + "/reports")

@@ -67,6 +67,7 @@ struct CountyRoutes: Sendable {
                 ] as [String: Any] },
                 "history": status.events.map { ["at": Self.time($0.at), "actor": $0.actor, "stateLabel": $0.state.label, "reason": $0.reason.nilIfEmpty as Any] },
                 "canReview": identity.scope == .everyCounty && !list.isEmpty && status.state != .returned,
+                "canApprove": status.state == .received || status.state == nil,
                 "csrf": identity.csrf ?? "",
             ]
         }
