@@ -131,6 +131,39 @@ struct ReturnFlowTests {
         }
     }
 
+    @Test("the dashboard is kept between requests but follows every write to the store, also one made by another process")
+    func dashboardFollowsTheStore() async throws {
+        let harness = try await PortalHarness()
+        let clerk = try await UserAdmin(core: harness.core).user("clerk1")
+        _ = try await Uploads(core: harness.core).receive(name: "a.xml", bytes: try PortalHarness.xml(), note: "",
+                                                          identity: Identity(user: clerk, credential: .token), address: "t")
+        try await harness.test { client in
+            let city = try await harness.login(client, "city")
+            let cell = #"<a href="/counties/990101#2026-03">"#
+            let first = try await get(client, city, "/dashboard?year=2026")
+            #expect(first.text.contains(cell))
+            #expect(first.text.contains(#"<span class="state received">待审核</span>"#))
+            #expect(first.text.contains(city.csrf), "the head is the caller's own")
+            // Written straight into the store, as a second portal process would: an approval and a new county's clerk.
+            let stored = try await harness.core.store.versions(county: "990101", period: nil)
+            let march = YearMonth(year: 2026, month: 3)!
+            let events = try await harness.core.store.portal.reviewEvents(county: "990101", period: march)
+            try await harness.core.store.portal.append(ReviewEvent(countyCode: "990101", period: march, sequence: Int64(events.count + 1),
+                                                                   state: .approved, submissionID: stored.last?.id, reason: "", actor: "city", at: 0))
+            _ = try await harness.core.store.portal.addUser(name: "clerk77", role: .county, countyCode: "990177", passwordHash: "x", at: 0)
+            let second = try await get(client, city, "/dashboard?year=2026")
+            #expect(second.text.contains(#"<span class="state approved">已审核</span>"#))
+            #expect(!second.text.contains(#"<span class="state received">待审核</span>"#))
+            #expect(second.text.contains(#"<a href="/counties/990177">"#))
+            #expect(!first.text.contains(#"<a href="/counties/990177">"#))
+            // Another city user gets the same body under a head of their own.
+            let other = try await harness.login(client, "city")
+            let again = try await get(client, other, "/dashboard?year=2026")
+            #expect(again.text.contains(other.csrf) && !again.text.contains(city.csrf))
+            #expect(again.text.replacingOccurrences(of: other.csrf, with: "") == second.text.replacingOccurrences(of: city.csrf, with: ""))
+        }
+    }
+
     @Test("an upload holding two returns is refused (portal.one_return) and stores nothing")
     func oneReturnPerUpload() async throws {
         let harness = try await PortalHarness()

@@ -34,14 +34,14 @@ struct AccessMiddleware: RouterMiddleware {
         }
         guard let token = request.cookies[Self.cookieName]?.value, !token.isEmpty else { return nil }
         let hash = Secrets.hash(token)
-        guard let session = try await store.session(tokenHash: hash) else { return nil }
+        guard let (session, user) = try await store.sessionUser(tokenHash: hash) else { return nil }
         let now = portal.now()
         let settings = portal.settings.portal
         if now - session.lastSeen > Int64(settings.sessionIdleMinutes * 60) || now - session.createdAt > Int64(settings.sessionAbsoluteHours * 3_600) {
             try await store.endSession(tokenHash: hash)
             return nil
         }
-        guard let user = try await store.user(id: session.userID), !user.disabled else { return nil }
+        guard !user.disabled else { return nil }
         // Touch at most once a minute: a page's requests do not each write.
         if now - session.lastSeen >= 60 { try await store.touchSession(tokenHash: hash, at: now) }
         return Identity(user: user, credential: .session(session))

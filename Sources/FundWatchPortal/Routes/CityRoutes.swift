@@ -35,11 +35,28 @@ struct CityRoutes: Sendable {
         return PageResponse.download(file.bytes, name: file.name, type: file.type)
     }
 
+    /// The dashboard: the body (grid, notices, headline figures) is the same for every city
+    /// user, so it is rendered once per store revision, year and day and kept; each request
+    /// costs the session lookup, the revision query and the page's head.
     private func dashboard(_ request: Request, _ context: PortalContext) async throws -> Response {
         let identity = try context.require(.city)
-        let today = core.today, policy = core.settings.policy
+        let today = core.today
         let year = request.uri.queryParameters["year"].flatMap { Int($0) }.flatMap { (2000...2100).contains($0) ? $0 : nil } ?? today.yearMonth.previous.year
-        let data = ScopedReturns(store: core.store, scope: identity.scope)
+        let revision = try await core.store.portal.revision()
+        let core = self.core
+        let content = try await core.cache.page("dashboard/\(identity.scope)/\(revision)/\(year)/\(today)") {
+            core.pages.render("dashboard", try await dashboardValues(scope: identity.scope, year: year, today: today))
+        }
+        var values = identity.layout
+        values.merge(["title": "报送总览", "idleMinutes": core.settings.portal.sessionIdleMinutes]) { _, new in new }
+        return PageResponse.html(core.pages.render("head", values) + content + core.pages.render("foot", values))
+    }
+
+    /// What the dashboard's body shows: counties × months with timeliness and review state,
+    /// overdue and soon-due notices, the year's headline figures.
+    private func dashboardValues(scope: Scope, year: Int, today: Day) async throws -> [String: Any] {
+        let policy = core.settings.policy
+        let data = ScopedReturns(store: core.store, scope: scope)
         let versions = try await data.versions(county: nil, period: nil)
         let reviews = try await data.reviews(county: nil)
         let counties = try await data.counties()
@@ -58,7 +75,7 @@ struct CityRoutes: Sendable {
                         "stateCode": review?.code ?? "none", "stateLabel": review?.label as Any]
             }]
         }
-        let soon = try await Notices(core: core).register(scope: identity.scope, asOf: today)
+        let soon = try await Notices(core: core).register(scope: scope, asOf: today)
             .filter { $0.status == .overdue || ($0.status == .due && ($0.daysLeft ?? 99) <= 3) }
         // The headline figures: year to date up to the latest month any county sent.
         var headline: [String: Any]?
@@ -75,13 +92,10 @@ struct CityRoutes: Sendable {
         }
         var years = Set(versions.map(\.period.year))
         years.insert(year)
-        var values = identity.layout
-        values.merge([
-            "title": "报送总览", "year": year, "years": years.sorted().map { ["year": $0, "current": $0 == year] },
+        return [
+            "year": year, "years": years.sorted().map { ["year": $0, "current": $0 == year] },
             "monthHeads": (1...12).map { ["label": "\($0)月"] }, "rows": rows, "dueDay": policy.returnDueDay,
             "notices": soon.isEmpty ? nil : ["items": soon.map { Notices.row($0, asOf: today) }] as [String: Any]?, "headline": headline as Any,
-            "idleMinutes": core.settings.portal.sessionIdleMinutes,
-        ]) { _, new in new }
-        return PageResponse.html(core.pages.render("dashboard", values))
+        ]
     }
 }

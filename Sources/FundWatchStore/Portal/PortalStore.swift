@@ -103,6 +103,31 @@ public struct PortalStore: Sendable {
         return PortalSession(tokenHash: hash, userID: user, csrf: csrf, createdAt: created, lastSeen: seen, address: address)
     }
 
+    /// A session and its user in one query (the lookup every page request makes).
+    public func sessionUser(tokenHash: String) async throws(StoreError) -> (session: PortalSession, user: PortalUser)? {
+        let columns = "u.id, u.name, u.role, u.county_code, u.password_hash, u.disabled, u.created_at"   // userColumns, qualified
+        guard let row = try await database.query(
+            "SELECT s.token_hash, s.user_id, s.csrf, s.created_at, s.last_seen, s.address, \(columns) FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?",
+            [.text(tokenHash)]).first else { return nil }
+        guard row.count == 13, let hash = row[0].text, let userID = row[1].integer, let csrf = row[2].text, let created = row[3].integer,
+              let seen = row[4].integer, let address = row[5].text else { throw StoreError.damaged("a row of the sessions table cannot be read") }
+        let session = PortalSession(tokenHash: hash, userID: userID, csrf: csrf, createdAt: created, lastSeen: seen, address: address)
+        return (session, try Self.user(Array(row[6...])))
+    }
+
+    /// A stamp that changes whenever the stored versions, the review events or the set of
+    /// users change (each is only ever appended to, so a count and a largest id per table
+    /// name its contents; the count also catches a row committed late under a smaller id).
+    /// One query, so pages derived from all three can be kept until the stamp moves — in
+    /// every portal process on the same database.
+    public func revision() async throws(StoreError) -> String {
+        let row = try await database.query(
+            "SELECT (SELECT COUNT(*) FROM submissions), (SELECT COALESCE(MAX(id), 0) FROM submissions), "
+                + "(SELECT COUNT(*) FROM review_events), (SELECT COALESCE(MAX(id), 0) FROM review_events), "
+                + "(SELECT COUNT(*) FROM users), (SELECT COALESCE(MAX(id), 0) FROM users)", []).first ?? []
+        return row.map { $0.integer.map(String.init) ?? "-" }.joined(separator: "/")
+    }
+
     public func touchSession(tokenHash: String, at now: Int64) async throws(StoreError) {
         try await database.write("UPDATE sessions SET last_seen = ? WHERE token_hash = ?", [.integer(now), .text(tokenHash)])
     }
