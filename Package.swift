@@ -50,6 +50,7 @@ let package = Package(
         // C libraries from Debian, through pkg-config.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CMinizip", pkgConfig: "minizip", providers: [.apt(["libminizip-dev"])]),
+        .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
 
         // The domain: codes, money, days, the submission model, findings and rules, metrics,
         // version choice, notices, evaluation, settings. No I/O, no dependencies.
@@ -66,6 +67,8 @@ let package = Package(
             dependencies: ["FundWatchCore", "FundWatchCrypto", "FundWatchXML", "FundWatchZip", "CLibXML2"],
             resources: [.copy("Resources/submission.xsd")]
         ),
+        // .xlsx workbooks written through libxlsxwriter, every argument checked first.
+        .target(name: "FundWatchExcel", dependencies: ["CXlsxWriter"]),
         // Mustache templates compiled once and rendered into bytes (no dependencies).
         .target(name: "FundWatchTemplating"),
         // The default templates live at the repository root, where a bureau edits them;
@@ -84,7 +87,7 @@ let package = Package(
         // The report tables, the notice and bulletin documents, their renderers and output sinks.
         .target(
             name: "FundWatchReports",
-            dependencies: ["FundWatchCore", "FundWatchCrypto", "FundWatchXML", "FundWatchTemplates", "FundWatchTemplating"]
+            dependencies: ["FundWatchCore", "FundWatchCrypto", "FundWatchXML", "FundWatchExcel", "FundWatchTemplates", "FundWatchTemplating"]
         ),
         // Stores: the protocol and shared schema; SQLite (GRDB); PostgreSQL (PostgresNIO).
         .target(name: "FundWatchStore", dependencies: ["FundWatchCore"]),
@@ -111,7 +114,7 @@ let package = Package(
         // The pipeline every front door calls: sources → validation → versions → summaries → documents → sinks.
         .target(
             name: "FundWatchPipeline",
-            dependencies: ["FundWatchCore", "FundWatchCrypto", "FundWatchInput", "FundWatchReports", "FundWatchStore"]
+            dependencies: ["FundWatchCore", "FundWatchCrypto", "FundWatchInput", "FundWatchExcel", "FundWatchReports", "FundWatchStore"]
         ),
         // The reporting portal: pages, the JSON API, sessions, access control, audit (Hummingbird).
         .target(

@@ -9,6 +9,8 @@ public struct ReadLimits: Sendable {
     public var maxFieldsPerLine = 64
     /// Largest submission once unpacked: 2 GiB.
     public var maxSubmissionBytes: Int64 = 2_147_483_648
+    /// Most shared strings an .xlsx workbook may hold (the count it declares is never trusted).
+    public var maxSharedStrings = 2_000_000
     /// Zip archives: entries, inflation ratio, total size.
     public var zip = ZipLimits.standard
 

@@ -60,5 +60,5 @@ public struct Pipeline: Sendable {
     }
 
     var reader: SubmissionReader { SubmissionReader(limits: limits) }
-    var writer: ReportWriter { ReportWriter(templates: templates) }
+    var writer: ReportWriter { ReportWriter(templates: templates, workbook: settings.report) }
 }

@@ -107,12 +107,12 @@ struct NoticesCommandTests {
 
 @Suite("fundwatch evaluate and bulletin")
 struct EvaluateBulletinCommandTests {
-    @Test("evaluate writes the scorecard in three formats, from files and from the store alike")
+    @Test("evaluate writes the scorecard in four formats, from files and from the store alike")
     func evaluate() throws {
         let out = Scratch.root + "/fw-eval-" + UUID().uuidString
         let r = try CLI.run(["evaluate", "--from", "2026-01", "--to", "2026-09", "--out", out, CLI.sampleCity])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["evaluation.csv", "evaluation.html", "evaluation.xml"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["evaluation.csv", "evaluation.html", "evaluation.xlsx", "evaluation.xml"])
         let csv = try String(contentsOfFile: out + "/evaluation.csv", encoding: .utf8)
         #expect(csv.contains("总分(分),排名,等级"))
         let db = Scratch.root + "/fw-eval-\(UUID().uuidString).sqlite"

@@ -11,9 +11,11 @@ public struct Settings: Sendable {
     public var store = StoreSettings.standard
     /// `[portal]`.
     public var portal = PortalSettings.standard
+    /// `[report]`: the report workbook's 表号 block and footer, the template's contact.
+    public var report = ReportSettings.standard
 
     /// The sections FundWatch reads.
-    public static let knownSections = ["notices", "returns", "evaluation.weights", "evaluation.targets", "evaluation.bands", "bulletin", "store", "portal"]
+    public static let knownSections = ["notices", "returns", "evaluation.weights", "evaluation.targets", "evaluation.bands", "bulletin", "store", "portal", "report"]
 
     public init() {}
 
@@ -28,5 +30,6 @@ public struct Settings: Sendable {
         bulletin = try BulletinSettings(config: file)
         store = try StoreSettings(config: file)
         portal = try PortalSettings(config: file)
+        report = try ReportSettings(config: file)
     }
 }

@@ -48,17 +48,34 @@ public struct SourceDiscovery: Sendable {
             sources.append(SubmissionSource(kind: .xml(.path(path)), displayName: path))
         } else if lower.hasSuffix(".zip") {
             addZip(.path(path), limits: zipLimits)
+        } else if Self.workbookExtensions.contains(where: lower.hasSuffix) && !Self.isLockFile(path) {
+            // .xls and .et too: the reader refuses them with a message saying to save as .xlsx.
+            sources.append(SubmissionSource(kind: .xlsx(.path(path)), displayName: path))
         } else if explicit {
-            notFound(path, detailEN: "not an .xml file, a .zip, or a folder")
+            notFound(path, detailEN: "not an .xml file, an .xlsx workbook, a .zip, or a folder")
         }
     }
 
-    /// An upload is a zip when it starts like one, XML when it starts with `<` (after a BOM
-    /// and white space); otherwise its name decides.
+    /// Names of workbooks: read as .xlsx (legacy and WPS formats to be refused by name).
+    static let workbookExtensions = [".xlsx", ".xls", ".et"]
+
+    /// Excel's and WPS's lock files (`~$return.xlsx`) sit beside an open workbook: not returns.
+    static func isLockFile(_ path: String) -> Bool {
+        (path.split(separator: "/").last ?? "").hasPrefix("~$")
+    }
+
+    /// An upload is a workbook when it is a zip holding `xl/workbook.xml` (or named .xlsx),
+    /// or an OLE compound document (a legacy or encrypted workbook, to be refused with its
+    /// reason); a zip when it starts like one; XML when it starts with `<` (after a BOM and
+    /// white space); otherwise its name decides.
     private mutating func visitUpload(name: String, bytes: [UInt8], zipLimits: ZipLimits) {
         let input = SubmissionInput.memory(name: name, bytes: bytes)
         let lower = name.lowercased()
-        if bytes.starts(with: [0x50, 0x4B]) || (bytes.isEmpty && lower.hasSuffix(".zip")) {
+        let zipped = bytes.starts(with: [0x50, 0x4B])
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
+            || (zipped && (Self.workbookExtensions.contains(where: lower.hasSuffix) || Self.holdsWorkbook(bytes, limits: zipLimits))) {
+            sources.append(SubmissionSource(kind: .xlsx(input), displayName: name))
+        } else if zipped || (bytes.isEmpty && lower.hasSuffix(".zip")) {
             addZip(input, limits: zipLimits)
         } else if Self.looksLikeXML(bytes) || lower.hasSuffix(".xml") {
             sources.append(SubmissionSource(kind: .xml(input), displayName: name))
@@ -66,6 +83,12 @@ public struct SourceDiscovery: Sendable {
             findings.append(Finding(file: name, line: nil, rule: Rule.unknownFormat.id, message: Rule.unknownFormat.message,
                                     messageEN: Rule.unknownFormat.messageEN, expected: Rule.unknownFormat.expected))
         }
+    }
+
+    /// Whether a zip holds an Excel workbook part (so an .xlsx sent under another name is read as one).
+    static func holdsWorkbook(_ bytes: [UInt8], limits: ZipLimits) -> Bool {
+        guard let archive = try? ZipArchive(bytes: bytes, name: "upload", limits: limits) else { return false }
+        return archive.entry(named: "xl/workbook.xml") != nil && archive.entry(named: Register.header.fileName) == nil
     }
 
     static func looksLikeXML(_ bytes: [UInt8]) -> Bool {

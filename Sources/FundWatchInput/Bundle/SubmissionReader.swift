@@ -17,6 +17,9 @@ public struct SubmissionReader: Sendable {
         case .xml(let input):
             let (submission, findings) = XMLSubmissionReader(limits: limits).read(input.stream)
             return outcome(source, submission, findings)
+        case .xlsx(let input):
+            let (submission, findings) = XLSXSubmissionReader(limits: limits).read(input)
+            return outcome(source, submission, findings)
         case .csvFolder(let path):
             let streams = Dictionary(uniqueKeysWithValues: Register.allCases.compactMap { register -> (Register, ByteStream)? in
                 let file = SourceDiscovery.join(path, register.fileName)

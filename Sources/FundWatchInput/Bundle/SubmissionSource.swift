@@ -9,6 +9,8 @@ public struct SubmissionSource: Sendable {
         case csvFolder(path: String)
         /// A folder (`""` for the root) inside a zip archive, on disk or in memory.
         case csvZip(archive: SubmissionInput, folder: String)
+        /// An Excel workbook (.xlsx) in the template's layout, on disk or in memory.
+        case xlsx(SubmissionInput)
     }
 
     public var kind: Kind

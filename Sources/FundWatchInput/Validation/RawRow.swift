@@ -23,6 +23,10 @@ public struct RawRow: Sendable {
     /// Line of each field's element (XML) or row (`submission.csv`), where known; empty
     /// when every field stands on the row's line, as in a register CSV.
     public private(set) var fieldLines: [Int?]
+    /// .xlsx: the sheet the row is on (`line` is then the sheet's row number), and the
+    /// 0-based column of each field (-1 when the sheet has no such column).
+    public var sheet: String?
+    public var cellColumns: [Int] = []
 
     public init(register: Register, file: String, line: Int, xmlPosition: Int? = nil) {
         self.register = register
@@ -96,12 +100,14 @@ public struct RawRow: Sendable {
 
     /// Where the field at `index` stands, kept without making its location's text.
     public func place(of index: Int) -> FieldPlace {
-        FieldPlace(register: register, file: file, line: line(of: index), xmlPosition: xmlPosition, index: index)
+        FieldPlace(register: register, file: file, line: line(of: index), xmlPosition: xmlPosition, index: index,
+                   sheet: sheet, sheetColumn: index < cellColumns.count ? cellColumns[index] : -1)
     }
 
     /// Where the row as a whole stands.
     public var location: FindingLocation {
-        FindingLocation(file: file, line: line, element: elementPath)
+        if let sheet { return FindingLocation(file: file, line: line, cell: "\(sheet)!\(line):\(line)") }
+        return FindingLocation(file: file, line: line, element: elementPath)
     }
 }
 
@@ -113,10 +119,16 @@ public struct FieldPlace: Sendable {
     let line: Int
     let xmlPosition: Int?
     let index: Int
+    var sheet: String? = nil
+    var sheetColumn: Int = -1
 
-    /// The field's location: file, line and column (CSV) or element path (XML).
+    /// The field's location: file, line and column (CSV), element path (XML), or sheet and cell (.xlsx).
     public var location: FindingLocation {
         let name = register.fieldNames[index]
+        if let sheet {
+            let cell = sheetColumn >= 0 ? CellReference.columnName(sheetColumn) + "\(line)" : "\(line):\(line)"
+            return FindingLocation(file: file, line: line, column: name, cell: "\(sheet)!\(cell)")
+        }
         if let row = RawRow.elementPath(of: register, at: xmlPosition) {
             return FindingLocation(file: file, line: line, element: row + "/" + name)
         }

@@ -9,13 +9,15 @@ struct FindingRow: Decodable, Sendable {
     var line: Int?
     var element: String?
     var column: String?
+    /// A workbook's sheet and cell (`案件!F12`).
+    var cell: String?
     var rule: String
     var severity: String
     var message: String
     var expected: String
 
     init(_ f: Finding) {
-        file = f.file; line = f.line; element = f.element; column = f.column; rule = f.rule
+        file = f.file; line = f.line; element = f.element; column = f.column; cell = f.cell; rule = f.rule
         severity = f.severity.rawValue; message = f.message; expected = f.expected
     }
 
@@ -25,10 +27,12 @@ struct FindingRow: Decodable, Sendable {
     }
 
     var field: String { column ?? element ?? "" }
+    /// Where in the file: the sheet and cell of a workbook, else the line.
+    var place: String { cell ?? line.map(String.init) ?? "" }
     var severityLabel: String { severity == "error" ? "错误" : "提示" }
 
     var values: [String: Any] {
-        ["file": file, "line": line.map(String.init) ?? "", "field": field, "rule": rule, "severity": severity,
+        ["file": file, "line": place, "field": field, "rule": rule, "severity": severity,
          "severityLabel": severityLabel, "message": message, "expected": expected]
     }
 
@@ -39,9 +43,9 @@ struct FindingRow: Decodable, Sendable {
             if let first = s.first, "=+-@".contains(first) { s = "'" + s }
             return s.contains(where: { ",\"\r\n".contains($0) }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
         }
-        var out = "\u{FEFF}级别,文件,行,字段,规则,问题,应为\r\n"
+        var out = "\u{FEFF}级别,文件,行或单元格,字段,规则,问题,应为\r\n"
         for r in rows {
-            out += [r.severityLabel, r.file, r.line.map(String.init) ?? "", r.field, r.rule, r.message, r.expected].map(cell).joined(separator: ",") + "\r\n"
+            out += [r.severityLabel, r.file, r.place, r.field, r.rule, r.message, r.expected].map(cell).joined(separator: ",") + "\r\n"
         }
         return Array(out.utf8)
     }

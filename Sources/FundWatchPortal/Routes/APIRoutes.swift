@@ -34,13 +34,14 @@ struct APIRoutes: Sendable {
     }
 
     /// The media types a return may be sent as, and the file name each implies.
-    static let types = ["application/zip": "zip", "application/x-zip-compressed": "zip", "application/xml": "xml", "text/xml": "xml"]
+    static let types = ["application/zip": "zip", "application/x-zip-compressed": "zip", "application/xml": "xml", "text/xml": "xml",
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx"]
 
     private func submit(_ request: Request, _ context: PortalContext) async throws -> Response {
         let identity = try context.require(.returns)
         let type = (request.headers[.contentType] ?? "").split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
         guard let ext = Self.types[type] else {
-            throw HTTPError(.unsupportedMediaType, message: "Content-Type must be application/zip or application/xml")
+            throw HTTPError(.unsupportedMediaType, message: "Content-Type must be application/zip, application/xml or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         }
         var name = request.uri.queryParameters["filename"].map { Forms.baseName(String($0)) } ?? "upload.\(ext)"
         if !name.lowercased().hasSuffix("." + ext) { name += "." + ext }
@@ -73,7 +74,8 @@ struct APIRoutes: Sendable {
 
     static func finding(_ f: Finding) -> JSONValue {
         .object([("rule", .string(f.rule)), ("severity", .string(f.severity.rawValue)), ("file", .string(f.file)), ("line", .optional(f.line)),
-                 ("field", .optional(f.column ?? f.element)), ("message", .string(f.message)), ("expected", .string(f.expected))])
+                 ("field", .optional(f.column ?? f.element)), ("cell", .optional(f.cell)), ("message", .string(f.message)),
+                 ("expected", .string(f.expected))])
     }
 
     private func list(_ request: Request, _ context: PortalContext) async throws -> Response {

@@ -24,7 +24,7 @@ struct Reports: Sendable {
         /// The formats each offers (the first is the default); `csv` of the report is a zip.
         var formats: [String] {
             switch self {
-            case .report, .evaluation, .timeliness: ["html", "xml", "csv"]
+            case .report, .evaluation, .timeliness: ["html", "xml", "csv", "xlsx"]
             case .notices: ["html", "xml", "csv", "json"]
             case .bulletin: ["html", "txt"]
             }
@@ -131,5 +131,6 @@ struct Reports: Sendable {
     }
 
     static let types = ["html": "text/html; charset=utf-8", "xml": "application/xml", "csv": "text/csv; charset=utf-8",
+                        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                         "txt": "text/plain; charset=utf-8", "json": "application/json", "zip": "application/zip"]
 }

@@ -4,14 +4,19 @@ import FundWatchXML
 
 /// The output formats of a report.
 public enum ReportFormat: String, CaseIterable, Sendable {
-    case html, xml, csv
+    case html, xml, csv, xlsx
 }
 
 /// Renders a report into files: `report.html`, `report.xml`, `table1.csv` … `table6.csv`.
 public struct ReportWriter: Sendable {
     public let templates: TemplateSet
+    /// The report workbook's 表号 block and footer (`[report]`).
+    public var workbook: ReportSettings
 
-    public init(templates: TemplateSet) { self.templates = templates }
+    public init(templates: TemplateSet, workbook: ReportSettings = .standard) {
+        self.templates = templates
+        self.workbook = workbook
+    }
 
     /// A document FundWatch would write does not validate (an edited template broke it).
     public struct InvalidOutput: Error, CustomStringConvertible {
@@ -24,8 +29,8 @@ public struct ReportWriter: Sendable {
 
     /// Renders the formats asked for into `sink`, streaming each file as it renders (memory
     /// never holds a whole national report), and returns the files' names in a fixed order:
-    /// `report.html`, `report.xml`, `table1.csv` … `table6.csv` — or, with `baseName`, a
-    /// one-table document as `NAME.html`, `NAME.xml`, `NAME.csv`. The XML is checked against
+    /// `report.html`, `report.xml`, `table1.csv` … `table6.csv`, `report.xlsx` — or, with
+    /// `baseName`, a one-table document as `NAME.html`, `NAME.xml`, `NAME.csv`, `NAME.xlsx`. The XML is checked against
     /// its schema while it renders; the caller commits the sink only when this returns.
     public func write(_ document: ReportDocument, formats: Set<ReportFormat>, baseName: String? = nil,
                       into sink: any OutputSink) throws -> [String] {
@@ -63,6 +68,12 @@ public struct ReportWriter: Sendable {
                             try output.close()
                             outputs.append(output)
                         }
+                    }
+                    if formats.contains(.xlsx) {
+                        let output = try open((baseName ?? "report") + ".xlsx")
+                        try output.append(ReportWorkbook(settings: workbook).render(document)[...])
+                        try output.close()
+                        outputs.append(output)
                     }
                     return outputs
                 }

@@ -6,9 +6,9 @@ import FundWatchReports
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write the six statistical report tables as HTML, XML and CSV.",
+        abstract: "Write the six statistical report tables as HTML, XML, CSV and Excel.",
         discussion: """
-            Writes report.html, report.xml and table1.csv … table6.csv into --out. Each county uses its latest \
+            Writes report.html, report.xml and table1.csv … table6.csv into --out (and report.xlsx with --format xlsx). Each county uses its latest \
             submission for --to (METRICS.md). The same inputs and --as-of (default: the last day of --to) always give \
             byte-identical files. If any submission has an error, nothing is written and the exit status is 1.
             """
@@ -18,7 +18,7 @@ struct ReportCommand: AsyncParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    @Option(help: "Formats to write, comma-separated: html,xml,csv.")
+    @Option(help: "Formats to write, comma-separated: html,xml,csv,xlsx.")
     var format: String = "html,xml,csv"
 
     @OptionGroup var source: SourceOptions
@@ -35,7 +35,7 @@ extension ReportFormat {
         var formats = Set<ReportFormat>()
         for part in text.split(separator: ",") {
             guard let f = ReportFormat(rawValue: part.trimmingCharacters(in: .whitespaces).lowercased()) else {
-                throw ValidationError("unknown format '\(part)'; use html, xml, csv")
+                throw ValidationError("unknown format '\(part)'; use html, xml, csv, xlsx")
             }
             formats.insert(f)
         }

@@ -1,0 +1,132 @@
+import FundWatchCore
+
+/// What an .xlsx return holds (docs/FORMAT.md, "Excel workbooks"): the sheet of each
+/// register, the Chinese label of every field, and where the rows start. The fill-in
+/// template is written from it and the reader reads by it, so the two cannot drift.
+public enum WorkbookLayout {
+    /// The template's identifier and version, kept on its hidden `_fundwatch` sheet.
+    public static let templateID = "fundwatch-return"
+    public static let templateVersion = "1"
+    /// The hidden sheet naming the template, and the hidden sheet holding the code lists.
+    public static let metaSheet = "_fundwatch"
+    public static let codeSheet = "代码表"
+    /// The instructions sheet (not read).
+    public static let guideSheet = "填报说明"
+
+    /// The sheet holding `register`, e.g. `案件`.
+    public static func sheetName(_ register: Register) -> String {
+        switch register {
+        case .header: "报送信息"
+        case .institutions: "定点医药机构"
+        case .inspections: "检查"
+        case .cases: "案件"
+        }
+    }
+
+    /// The register a sheet holds, by its Chinese name or by the register's key
+    /// (`cases`, `submission`), so a program may name sheets either way.
+    public static func register(ofSheet name: String) -> Register? {
+        let trimmed = name.trimmingWhitespace
+        return Register.allCases.first { sheetName($0) == trimmed || $0.rawValue == trimmed }
+    }
+
+    /// Sheets a workbook may hold besides the four registers without a warning.
+    public static let knownOtherSheets: Set<String> = [metaSheet, codeSheet, guideSheet]
+
+    /// How many rows from the top the reader searches for the row of field keys.
+    public static let headerSearchRows = 10
+
+    /// Register sheets: row 1 the title, row 2 填报单位 and units, row 3 the labels, row 4
+    /// the field keys (hidden in the template), data from row 5.
+    public static let titleRow = 1, unitRow = 2, labelRow = 3, keyRow = 4, firstDataRow = 5
+    /// The 报送信息 sheet: a title, then from row 3 one field per row: label (A), key (B), value (C).
+    public static let headerFirstRow = 3
+
+    /// The Chinese label of field `index` of `register`, as the template's header shows it.
+    public static func label(_ register: Register, _ index: Int) -> String {
+        switch register {
+        case .header: headerLabels[index]
+        case .institutions: institutionLabels[index]
+        case .inspections: inspectionLabels[index]
+        case .cases: caseLabels[index]
+        }
+    }
+
+    /// The index of the field whose key or label is `text`.
+    public static func fieldIndex(_ register: Register, keyOrLabel text: String) -> Int? {
+        let trimmed = text.trimmingWhitespace
+        if let index = register.fieldIndex(named: trimmed) { return index }
+        return register.fieldNames.indices.first { label(register, $0) == trimmed }
+    }
+
+    private static let headerLabels = ["县区代码", "县区名称", "报送期间(年-月)", "填报人", "报送日期"]
+    private static let institutionLabels = ["机构编码", "机构名称", "机构类别", "协议状态"]
+    private static let inspectionLabels = ["机构编码", "检查日期", "检查方式", "是否发现问题"]
+    private static let caseLabels = [
+        "案件编号", "机构编码", "立案日期", "结案日期", "案件来源", "违规类型",
+        "涉及金额(元)", "拒付金额(元)", "追回金额(元)", "违约金(元)", "罚款(元)", "主动退回金额(元)",
+        "处理方式", "暂停协议月数", "移送公安日期", "移送纪检监察日期", "曝光日期",
+        "社会关注", "要情报告报送日期", "举报人", "举报奖励(元)",
+        "发现经过", "违规事实", "处理结果", "处理依据",
+    ]
+
+    /// What kind of value a field holds, for the template's formats and dropdowns and for
+    /// reading a cell (a date cell becomes `YYYY-MM-DD`).
+    public enum FieldKind: Sendable, Equatable {
+        case text, code, date, amount, integer, flag
+        /// One code from a list (`list` names the code list).
+        case coded(list: String)
+        /// Several codes from a list, `;`-separated.
+        case codedList(list: String)
+    }
+
+    /// The kind of field `index` of `register`.
+    public static func kind(_ register: Register, _ index: Int) -> FieldKind {
+        switch register {
+        case .header:
+            switch HeaderField(rawValue: index)! {
+            case .countyCode: .code
+            case .period: .code
+            case .submittedOn: .date
+            case .countyName, .preparedBy: .text
+            }
+        case .institutions:
+            switch InstitutionField(rawValue: index)! {
+            case .code: .code
+            case .name: .text
+            case .category: .coded(list: "category")
+            case .agreementStatus: .coded(list: "agreement_status")
+            }
+        case .inspections:
+            switch InspectionField(rawValue: index)! {
+            case .institutionCode: .code
+            case .inspectedOn: .date
+            case .method: .coded(list: "method")
+            case .problemsFound: .flag
+            }
+        case .cases:
+            switch CaseField(rawValue: index)! {
+            case .caseID, .institutionCode: .code
+            case .openedOn, .closedOn, .policeTransferOn, .disciplineTransferOn, .exposedOn, .noticeSubmittedOn: .date
+            case .source: .coded(list: "source")
+            case .violations: .codedList(list: "violations")
+            case .actions: .codedList(list: "actions")
+            case .amountInvolved, .amountRefused, .amountRecovered, .damages, .fine, .voluntaryRefund, .rewardPaid: .amount
+            case .suspensionMonths: .integer
+            case .publicAttention: .flag
+            case .reporter, .discovery, .facts, .outcome, .basis: .text
+            }
+        }
+    }
+
+    /// The code lists the dropdowns offer: name, title, and each code's label.
+    public static let codeLists: [(name: String, title: String, labels: [String])] = [
+        ("category", "机构类别", InstitutionCategory.allCases.map(\.label)),
+        ("agreement_status", "协议状态", AgreementStatus.allCases.map(\.label)),
+        ("method", "检查方式", InspectionMethod.allCases.map(\.label)),
+        ("source", "案件来源", InspectionMethod.allCases.map(\.label) + [CaseSource.referral.label]),
+        ("violations", "违规类型", Violation.allCases.map(\.label)),
+        ("actions", "处理方式", AgreementAction.allCases.map(\.label)),
+        ("flag", "是否", ["是", "否"]),
+    ]
+}

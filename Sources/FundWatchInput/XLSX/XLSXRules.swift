@@ -1,0 +1,29 @@
+import FundWatchCore
+
+// The rules of .xlsx workbooks: the package, its sheets and cells. Values in cells are
+// then checked by the same field rules, with the same ids, as CSV and XML.
+extension Rule {
+    public static let xlsxLegacy = Rule("xlsx.legacy", "不是 .xlsx 工作簿:加密的工作簿或旧版 .xls/.et 文件无法读取",
+        "not an .xlsx workbook: an encrypted workbook or a legacy .xls/.et file cannot be read",
+        expected: "在 Excel 或 WPS 中取消密码,另存为 Excel 工作簿 (.xlsx) 后再报送 (remove the password and save as .xlsx)")
+    public static let xlsxInvalid = Rule("xlsx.invalid", "工作簿结构损坏,无法读取", "the workbook's package is damaged",
+        expected: "an .xlsx workbook saved by Excel, WPS or LibreOffice")
+    public static let xlsxDoctype = Rule("xlsx.doctype", "工作簿中的 XML 部件含有 DTD 声明,出于安全原因拒绝",
+        "a part of the workbook has a DTD (DOCTYPE); refused for safety", expected: "parts without a DOCTYPE, as Excel and WPS write them")
+    public static let xlsxLimit = Rule("xlsx.limit", "工作簿超出安全限制", "the workbook exceeds a safety limit",
+        expected: "at most 2,000,000 shared strings, 1,000,000 rows per sheet and 256 columns")
+    public static let xlsxSheetMissing = Rule("xlsx.sheet_missing", "缺少工作表", "a register's sheet is missing",
+        expected: "the sheets 报送信息, 定点医药机构, 检查 and 案件, as in the template")
+    public static let xlsxExtraSheet = Rule("xlsx.extra_sheet", "工作簿含有模板以外的工作表,已忽略", "a sheet the template does not have was ignored",
+        expected: "only the template's sheets; move other data to another workbook", severity: .warning)
+    public static let xlsxHeaderRow = Rule("xlsx.header_row", "找不到字段名行", "no row of field keys found",
+        expected: "in the first 10 rows, a row of field keys (e.g. case_id, institution_code) or of the template's labels")
+    public static let xlsxUnknownColumn = Rule("xlsx.unknown_column", "未知列(表头被改动)", "unknown column (a header was changed)",
+        expected: "the template's headers unchanged")
+    public static let xlsxMissingColumn = Rule("xlsx.missing_column", "缺少必填列", "required column missing", expected: "every required column of the template")
+    public static let xlsxDuplicateColumn = Rule("xlsx.duplicate_column", "列名重复", "column appears twice", expected: "each column once")
+    public static let xlsxFormula = Rule("xlsx.formula", "单元格含有公式", "the cell holds a formula",
+        expected: "a value, not a formula: copy the cells and paste them as values (选择性粘贴 → 数值)")
+    public static let xlsxCellError = Rule("xlsx.cell_error", "单元格是错误值", "the cell holds an error value",
+        expected: "a value, not an error such as #N/A or #VALUE!")
+}

@@ -1,0 +1,34 @@
+import FundWatchCore
+import FundWatchExcel
+import FundWatchInput
+
+extension Pipeline {
+    /// The fill-in workbook (填报模板) of `county` for `period`, as .xlsx bytes: the header
+    /// filled in, the institutions register prefilled from the county's latest return in
+    /// `source` for that month or before (none: an empty register), the deadline from
+    /// `[returns] due_day` and the contact from `[report] contact`.
+    public func template(county: String, period: YearMonth, source: DataSource?) async throws(PipelineError) -> [UInt8] {
+        guard county.utf8.count == 6, county.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
+            throw .badRequest("county code \(county) is not 6 digits")
+        }
+        var institutions: [Institution] = []
+        var name = "", from: String?
+        if let source {
+            let selection = try await versions(source).select(for: period) { submission in
+                (submission.header, submission.institutions)
+            }
+            if let choice = selection.choices.first(where: { $0.countyCode == county }), let chosen = choice.chosen {
+                name = chosen.payload.0.countyName
+                institutions = chosen.payload.1
+                from = "\(county) \(chosen.period) 报送于 \(chosen.submittedOn)"
+            }
+        }
+        let template = ReturnTemplate(countyCode: county, countyName: name, period: period, due: settings.policy.returnDue(for: period),
+                                      contact: settings.report.contact, institutions: institutions, prefilledFrom: from)
+        do {
+            return try template.render()
+        } catch {
+            throw .cannotWrite("the template workbook: \(error.description)")
+        }
+    }
+}

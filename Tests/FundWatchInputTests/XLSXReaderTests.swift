@@ -1,0 +1,229 @@
+import Foundation
+import FundWatchCore
+@testable import FundWatchInput
+import FundWatchZip
+import Testing
+
+/// .xlsx returns: the worked example from workbooks another program (openpyxl) wrote, each
+/// broken or hostile workbook with its finding by sheet and cell, and the cell values Excel
+/// stores (serial dates in both systems, numbers in exponent form, rich text).
+@Suite("Excel workbooks")
+struct XLSXReaderTests {
+    static var fixtures: String { Workspace.fixtures + "/xlsx" }
+
+    func read(_ bytes: [UInt8], name: String = "return.xlsx", limits: ReadLimits = .standard) -> ReadOutcome<Submission> {
+        let batch = SubmissionReader(limits: limits).read([.memory(name: name, bytes: bytes)], summarising: { $0 })
+        return batch.outcomes.first ?? ReadOutcome(source: SubmissionSource(kind: .xlsx(.memory(name: name, bytes: bytes)), displayName: name),
+                                                   payload: nil, header: nil, findings: FindingCollector(), digest: nil)
+    }
+
+    func finding(_ outcome: ReadOutcome<Submission>, _ rule: String) -> Finding? {
+        outcome.findings.findings.first { $0.rule == rule }
+    }
+
+    @Test("the worked example from openpyxl workbooks (typed cells and all-text cells) gives EXPECTED.md's figures and the CSV's digest", arguments: ["example-typed.xlsx", "example-text.xlsx"])
+    func workedExample(_ name: String) throws {
+        ExampleSubmissionTests.expectQ1(try ExampleSubmissionTests.metrics(Self.fixtures + "/" + name, from: 1))
+        let csv = try readOne(Workspace.exampleCSV)
+        let workbook = try readOne(Self.fixtures + "/" + name)
+        #expect(workbook.digest != nil && workbook.digest == csv.digest)
+        #expect(workbook.payload?.cases.count == csv.payload?.cases.count)
+        #expect(workbook.payload?.cases.map(\.caseID) == csv.payload?.cases.map(\.caseID))
+    }
+
+    @Test("each broken workbook gets its rule at its sheet and cell", arguments: [
+        ("broken-text-amount.xlsx", "cases.amount_involved.format", "案件!G6", Severity.error),
+        ("broken-dotted-date.xlsx", "inspections.inspected_on.format", "检查!B7", .error),
+        ("broken-formula.xlsx", "xlsx.formula", "案件!H5", .error),
+        ("broken-na-error.xlsx", "xlsx.cell_error", "案件!K5", .error),
+        ("broken-three-decimals.xlsx", "cases.amount_involved.format", "案件!G5", .error),
+        ("broken-missing-sheet.xlsx", "xlsx.sheet_missing", "检查", .error),
+        ("broken-renamed-header.xlsx", "xlsx.unknown_column", "案件!G3", .error),
+        ("broken-extra-sheet.xlsx", "xlsx.extra_sheet", "我的草稿", .warning),
+    ])
+    func brokenWorkbooks(_ name: String, _ rule: String, _ cell: String, _ severity: Severity) throws {
+        let outcome = try readOne(Self.fixtures + "/" + name)
+        let found = try #require(finding(outcome, rule), "\(outcome.findings.findings.map(\.formatted))")
+        #expect(found.cell == cell)
+        #expect(found.severity == severity)
+        #expect(found.file.hasSuffix(name))
+        #expect(outcome.isAccepted == (severity == .warning))
+        #expect(found.formatted.contains(cell))
+    }
+
+    @Test("a renamed header also loses its required column, named with its label")
+    func renamedHeaderMissingColumn() throws {
+        let outcome = try readOne(Self.fixtures + "/broken-renamed-header.xlsx")
+        // amount_involved is optional: renaming it loses the values, which the unknown column reports.
+        #expect(finding(outcome, "xlsx.unknown_column")?.message.contains("金额") == true)
+        var book = MiniWorkbook.valid()
+        book.sheets[1].rows[3][0] = .text("institution_id")
+        let missing = read(try book.bytes())
+        let found = try #require(finding(missing, "xlsx.missing_column"))
+        #expect(found.column == "code" && found.message.contains("机构编码") && found.cell == "定点医药机构!4:4")
+    }
+
+    @Test("a hand-made package without metadata, with absolute part targets (as WPS writes) reads like Excel's; serial dates become days")
+    func minimalPackage() throws {
+        let outcome = read(try MiniWorkbook.valid().bytes())
+        #expect(outcome.findings.findings.isEmpty, "\(outcome.findings.findings.map(\.formatted))")
+        let submission = try #require(outcome.payload)
+        #expect(submission.header.submittedOn == Day(year: 2026, month: 4, day: 3))
+        #expect(submission.inspections.first?.inspectedOn == Day(year: 2026, month: 3, day: 5))
+        #expect(submission.inspections.first?.method == .random)
+    }
+
+    @Test("sheets may be named by the register keys too")
+    func keyNamedSheets() throws {
+        var book = MiniWorkbook.valid()
+        for (i, key) in ["submission", "institutions", "inspections", "cases"].enumerated() { book.sheets[i].name = key }
+        #expect(read(try book.bytes()).isAccepted)
+    }
+
+    @Test("the 1904 date system is followed")
+    func dateSystem1904() throws {
+        var book = MiniWorkbook.valid(inspectedOn: .date(44624))
+        book.sheets[0].rows[6][2] = .date(44653)
+        book.date1904 = true
+        let outcome = read(try book.bytes())
+        #expect(outcome.payload?.inspections.first?.inspectedOn == Day(year: 2026, month: 3, day: 5))
+    }
+
+    @Test("Excel serial days: 1900's leap-year quirk and the 1904 system", arguments: [
+        ("1", false, "1900-01-01"), ("59", false, "1900-02-28"), ("60", false, "1900-02-29"), ("61", false, "1900-03-01"),
+        ("46086", false, "2026-03-05"), ("46086.75", false, "2026-03-05"), ("0", true, "1904-01-01"), ("44624", true, "2026-03-05"),
+    ])
+    func serialDays(_ serial: String, _ is1904: Bool, _ expected: String) {
+        #expect(XLSXValue.day(serial: serial, date1904: is1904) == expected)
+    }
+
+    @Test("the fictitious 1900-02-29 is refused by the date rule, not moved to another day")
+    func fictitiousLeapDay() throws {
+        let outcome = read(try MiniWorkbook.valid(inspectedOn: .date(60)).bytes())
+        let found = try #require(finding(outcome, "inspections.inspected_on.format"))
+        #expect(found.cell == "检查!B5" && found.message.contains("1900-02-29"))
+    }
+
+    @Test("stored numbers are written out exactly, never through a binary fraction", arguments: [
+        ("125000.5", "125000.5"), ("1.5E+7", "15000000"), ("1.25E-2", "0.0125"), ("1E-3", "0.001"), ("80000.50", "80000.5"),
+        ("0.1", "0.1"), ("-3", "-3"), ("990101", "990101"), ("1.2345678901234E+17", "123456789012340000"),
+    ])
+    func plainNumbers(_ stored: String, _ expected: String) {
+        #expect(XLSXValue.plain(stored) == expected)
+    }
+
+    @Test("amounts keep their fen from the stored digits; a third decimal is an error, not rounded")
+    func exactAmounts() throws {
+        var book = MiniWorkbook.valid()
+        book.sheets[3].rows[3] = [.text("case_id"), .text("institution_code"), .text("opened_on"), .text("source"), .text("violations"), .text("amount_involved")]
+        book.sheets[3].rows.append([.text("2026-001"), .text("H99010100001"), .date(46086), .text("专项检查"), .text("重复收费"), .number("1.2500005E+5")])
+        let ok = read(try book.bytes())
+        #expect(ok.payload?.cases.first?.amountInvolved == Money(fen: 12_500_005))
+        book.sheets[3].rows[4][5] = .number("125000.005")
+        let bad = read(try book.bytes())
+        #expect(finding(bad, "cases.amount_involved.format")?.cell == "案件!F5")
+    }
+
+    @Test("shared strings: rich text runs are joined, phonetic runs skipped, _x000D_ undone; booleans and quote-prefixed text read")
+    func sharedStringsAndTypes() throws {
+        var book = MiniWorkbook.valid(institutions: [[.shared(0), .shared(1), .shared(2), .text("正常")]])
+        book.rawSharedStrings = """
+            <?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
+            <si><t>H99010100001</t></si>\
+            <si><r><rPr><b/></rPr><t>示例区</t></r><r><t xml:space="preserve">人民医院</t></r><rPh sb="0" eb="1"><t>シ</t></rPh></si>\
+            <si><t>公立医院</t></si><si><t>第一行_x000D_第二行</t></si></sst>
+            """
+        book.sheets[2].rows[3].append(.text("problems_found"))
+        book.sheets[2].rows[4].append(.raw(#"<c r="REF" t="b"><v>1</v></c>"#))
+        book.sheets[2].rows[4][0] = .raw(#"<c r="REF" s="2" t="inlineStr"><is><t>H99010100001</t></is></c>"#)
+        let outcome = read(try book.bytes())
+        #expect(outcome.findings.findings.isEmpty, "\(outcome.findings.findings.map(\.formatted))")
+        #expect(outcome.payload?.institutions.first?.name == "示例区人民医院")
+        #expect(outcome.payload?.inspections.first?.problemsFound == true)
+        #expect(XLSXText.unescape("第一行_x000D_第二行") == "第一行\r第二行")
+        #expect(XLSXText.unescape("a_x00_b") == "a_x00_b")
+    }
+
+    @Test("100,000 rows of shared strings read in full; more shared strings than the limit are refused")
+    func manySharedStrings() throws {
+        let count = 100_000
+        var strings: [String] = [], rows: [[MiniWorkbook.Cell?]] = []
+        strings.reserveCapacity(count + 3)
+        strings += ["公立医院", "正常"]
+        for i in 0..<count {
+            strings.append("H" + String(99_010_100_001 + i))
+            rows.append([.shared(strings.count - 1), .text("机构\(i)"), .shared(0), .shared(1)])
+        }
+        var book = MiniWorkbook.valid(institutions: rows)
+        book.sharedStrings = strings
+        let outcome = read(try book.bytes())
+        #expect(outcome.findings.errorCount == 0, "\(outcome.findings.findings.prefix(3).map(\.formatted))")
+        #expect(outcome.payload?.institutions.count == count)
+        var limits = ReadLimits.standard
+        limits.maxSharedStrings = 1_000
+        let refused = read(try book.bytes(), limits: limits)
+        #expect(finding(refused, "xlsx.limit") != nil && !refused.isAccepted)
+    }
+
+    @Test("a part with a DOCTYPE is refused before any entity could expand")
+    func doctype() throws {
+        var book = MiniWorkbook.valid()
+        book.rawSheets[2] = """
+            <?xml version="1.0"?><!DOCTYPE lol [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>\
+            <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&b;</t></is></c></row></sheetData></worksheet>
+            """
+        let outcome = read(try book.bytes())
+        let found = try #require(finding(outcome, "xlsx.doctype"))
+        #expect(found.file.hasSuffix("xl/worksheets/sheet3.xml"))
+        #expect(!outcome.isAccepted)
+    }
+
+    @Test("a zip bomb inside a workbook is stopped by the zip limits")
+    func zipBomb() throws {
+        var book = MiniWorkbook.valid()
+        let padding = String(repeating: " ", count: 40 << 20)
+        book.rawSheets[2] = "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">\(padding)<sheetData/></worksheet>"
+        let outcome = read(try book.bytes())
+        #expect(finding(outcome, "zip.limit") != nil, "\(outcome.findings.findings.map(\.formatted))")
+    }
+
+    @Test("a truncated workbook is a finding, never a hang", arguments: [0.3, 0.6, 0.9, 0.99])
+    func truncated(_ share: Double) throws {
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: Self.fixtures + "/example-typed.xlsx")))
+        let cut = Array(bytes.prefix(Int(Double(bytes.count) * share)))
+        let outcome = read(cut)
+        #expect(!outcome.isAccepted)
+        #expect(outcome.findings.findings.contains { ["zip.invalid", "xlsx.invalid"].contains($0.rule) }, "\(outcome.findings.findings.map(\.formatted))")
+    }
+
+    @Test("a part cut short inside the package is a finding")
+    func truncatedPart() throws {
+        var book = MiniWorkbook.valid()
+        book.rawSheets[1] = "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>定点"
+        let outcome = read(try book.bytes())
+        let found = try #require(finding(outcome, "xlsx.invalid"))
+        #expect(found.messageEN.contains("sheet2.xml"))
+    }
+
+    @Test("an encrypted workbook, a legacy .xls or a WPS .et file is refused with a message to save as .xlsx", arguments: ["return.xlsx", "return.xls", "return.et"])
+    func legacyOrEncrypted(_ name: String) throws {
+        // An OLE compound document: what Excel and WPS write for an encrypted workbook and for .xls/.et.
+        var bytes: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+        bytes += [UInt8](repeating: 0, count: 504)
+        let outcome = read(bytes, name: name)
+        let found = try #require(finding(outcome, "xlsx.legacy"))
+        #expect(found.expected.contains(".xlsx"))
+        let workspace = try Workspace()
+        let path = workspace.root + "/" + name
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        #expect(finding(try readOne(path), "xlsx.legacy") != nil)
+    }
+
+    @Test("a workbook without a register's header row says where it looked")
+    func noHeaderRow() throws {
+        var book = MiniWorkbook.valid()
+        book.sheets[2].rows = [[.text("随便写的")], [.number("1"), .number("2")]]
+        let found = try #require(finding(read(try book.bytes()), "xlsx.header_row"))
+        #expect(found.cell == "检查" && found.expected.contains("first 10 rows"))
+    }
+}
