@@ -9,12 +9,12 @@ import PackageDescription
 ///     FundWatchCore ──┬─> FundWatchCrypto ──┬─> FundWatchInput ──┐
 ///                     ├─> FundWatchXML ──────┤                    ├─> FundWatchPipeline ─┬─> FundWatchPortal ─> fundwatch (CLI, serve)
 ///     FundWatchZip ───┼──────────────────────┘                    │                      │
-///                     ├─> FundWatchTemplating ─> FundWatchReports ─┘                      │
+///     FundWatchExcel ─┼─> FundWatchTemplating ─> FundWatchReports ─┘                      │
 ///                     └─> FundWatchStore ─┬─> FundWatchSQLite ───┬─> FundWatchStores ─────┘
 ///                                         └─> FundWatchPostgres ─┘
 ///
-/// `FundWatchCore` is the domain (no I/O, no dependencies); `FundWatchXML` and `FundWatchZip`
-/// wrap libxml2 and minizip; `FundWatchReports` renders documents into output sinks;
+/// `FundWatchCore` is the domain (no I/O, no dependencies); `FundWatchXML`, `FundWatchZip` and
+/// `FundWatchExcel` wrap libxml2, minizip and libxlsxwriter; `FundWatchReports` renders documents into output sinks;
 /// `FundWatchPipeline` is what every front door calls and knows only the store protocol
 /// (`FundWatchStore`), so a server on PostgreSQL alone links `FundWatchPostgres` and never
 /// SQLite; `FundWatchStores` opens either store from a URL for the command line. The core
@@ -159,7 +159,8 @@ let package = Package(
         ),
         .testTarget(
             name: "FundWatchReportsTests",
-            dependencies: ["FundWatchReports", "FundWatchInput", "FundWatchCore", "FundWatchXML", "FundWatchSampleData", "FundWatchTestSupport"],
+            dependencies: ["FundWatchReports", "FundWatchInput", "FundWatchCore", "FundWatchXML", "FundWatchExcel", "FundWatchZip", "FundWatchSampleData",
+                           "FundWatchTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -121,16 +121,22 @@ public final class ExcelSheet {
     /// Hides the sheet.
     public func hide() { worksheet_hide(sheet) }
 
-    /// Print setup: A4 landscape, fit to one page wide, rows `repeatFirst...repeatLast`
-    /// repeated on every page, page numbers in the footer.
-    public func printSetup(landscape: Bool = true, repeatRows: ClosedRange<Int>? = nil) throws(ExcelWorkbook.Failure) {
+    /// Print setup: A4 landscape, fitted to `pagesWide` pages across (as many down as it
+    /// takes), `repeatRows` repeated at the top of every page and `repeatColumns` at its
+    /// left, page numbers in the footer.
+    public func printSetup(landscape: Bool = true, pagesWide: Int = 1, repeatRows: ClosedRange<Int>? = nil,
+                           repeatColumns: ClosedRange<Int>? = nil) throws(ExcelWorkbook.Failure) {
         if landscape { worksheet_set_landscape(sheet) }
         worksheet_set_paper(sheet, 9)   // A4
-        worksheet_fit_to_pages(sheet, 1, 0)
+        worksheet_fit_to_pages(sheet, UInt16(min(max(1, pagesWide), 100)), 0)
         worksheet_set_margins(sheet, 0.4, 0.4, 0.6, 0.6)
         if let rows = repeatRows {
             try check(rows.upperBound, 0)
             try checked(worksheet_repeat_rows(sheet, lxw_row_t(rows.lowerBound), lxw_row_t(rows.upperBound)), "repeated rows")
+        }
+        if let columns = repeatColumns {
+            try check(0, columns.upperBound)
+            try checked(worksheet_repeat_columns(sheet, lxw_col_t(columns.lowerBound), lxw_col_t(columns.upperBound)), "repeated columns")
         }
         try checked(worksheet_set_footer(sheet, "&C第 &P 页,共 &N 页"), "a footer")
     }

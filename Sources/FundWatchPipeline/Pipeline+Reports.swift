@@ -31,7 +31,7 @@ extension Pipeline {
         return try await write(into: sink) { writer in try writer.write(ReportBuilder(input).document(), formats: formats, into: sink) }
     }
 
-    /// The county performance evaluation over `window`: `evaluation.html`, `.xml`, `.csv`.
+    /// The county performance evaluation over `window`: `evaluation.html`, `.xml`, `.csv`, `.xlsx`.
     public func evaluation(_ source: DataSource, window: Window, asOf: Day? = nil, into sink: any OutputSink) async throws(PipelineError) -> [String] {
         let input = try await reportInput(source, window: window, asOf: asOf)
         let method = settings.evaluation
@@ -41,7 +41,7 @@ extension Pipeline {
     }
 
     /// The year grid of return timeliness, January … `month`, judged as of `asOf` (default:
-    /// the due day of `month`'s return): `timeliness.html`, `.xml`, `.csv`.
+    /// the due day of `month`'s return): `timeliness.html`, `.xml`, `.csv`, `.xlsx`.
     public func timeliness(_ source: DataSource, month: YearMonth, asOf: Day? = nil, into sink: any OutputSink) async throws(PipelineError) -> [String] {
         let input = try await reportInput(source, window: .yearToDate(month), asOf: asOf ?? settings.policy.returnDue(for: month))
         return try await write(into: sink) { writer in

@@ -7,14 +7,18 @@ extension Pipeline {
     /// filled in, the institutions register prefilled from the county's latest return in
     /// `source` for that month or before (none: an empty register), the deadline from
     /// `[returns] due_day` and the contact from `[report] contact`.
-    public func template(county: String, period: YearMonth, source: DataSource?) async throws(PipelineError) -> [UInt8] {
+    /// With `onlyCounty`, only that county's versions are looked at (and loaded) — what the
+    /// portal asks for, so a county's template never touches another county's data.
+    public func template(county: String, period: YearMonth, source: DataSource?, onlyCounty: Bool = false) async throws(PipelineError) -> [UInt8] {
         guard county.utf8.count == 6, county.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
             throw .badRequest("county code \(county) is not 6 digits")
         }
         var institutions: [Institution] = []
         var name = "", from: String?
         if let source {
-            let selection = try await versions(source).select(for: period) { submission in
+            var set = try await versions(source)
+            if onlyCounty { set = set.only(county: county) }
+            let selection = try await set.select(for: period) { submission in
                 (submission.header, submission.institutions)
             }
             if let choice = selection.choices.first(where: { $0.countyCode == county }), let chosen = choice.chosen {

@@ -60,10 +60,13 @@ struct ReturnTemplate {
     }
 
     private func guide(_ sheet: ExcelSheet) throws(ExcelWorkbook.Failure) {
-        try sheet.columns(0, 0, width: 110, Self.guide)
+        try sheet.columns(0, 0, width: 80, Self.guide)
         var row = 0
         func line(_ text: String, _ style: ExcelStyle = Self.guide) throws(ExcelWorkbook.Failure) {
             try sheet.text(row, 0, text, style)
+            // Wrapped text needs its rows: a Chinese character is two widths of the 80-wide column.
+            let lines = max(1, (text.unicodeScalars.reduce(0) { $0 + ($1.isASCII ? 1 : 2) } + 73) / 74)
+            if lines > 1 || style == Self.title { try sheet.row(row, height: style == Self.title ? 24 : Double(lines) * 15) }
             row += 1
         }
         try line("医保基金监管台账填报说明(\(countyName.isEmpty ? countyCode : countyName) \(period.year) 年 \(period.month) 月)", Self.title)
@@ -88,6 +91,7 @@ struct ReturnTemplate {
         try line(contact.isEmpty ? "请联系市医疗保障局基金监管科。" : contact)
         try line("")
         try line("报送方式:在报送平台「本县报送」页上传本工作簿(.xlsx),系统即时给出审核报告,逐条指出工作表和单元格。")
+        try sheet.printSetup(landscape: false)
     }
 
     private func header(_ sheet: ExcelSheet) throws(ExcelWorkbook.Failure) {

@@ -16,6 +16,14 @@ public struct VersionSet: Sendable {
     /// The portal's review states, when the store has any (table 6 shows them).
     var reviews: ReviewBook? = nil
 
+    /// The versions of one county only.
+    public func only(county: String) -> VersionSet {
+        switch backing {
+        case .files(let versions): VersionSet(backing: .files(versions.filter { $0.countyCode == county }), reviews: reviews)
+        case .store(let store, let versions): VersionSet(backing: .store(store, versions.filter { $0.countyCode == county }), reviews: reviews)
+        }
+    }
+
     /// The latest period submitted, for default dates.
     public var latestPeriod: YearMonth? {
         switch backing {

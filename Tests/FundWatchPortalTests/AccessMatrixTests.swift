@@ -57,6 +57,8 @@ struct AccessMatrixTests {
             page(.get, "/reports/evaluation?from=2026-01&to=2026-03&format=xml", own: 403, other: 403, city: 200, admin: 403),
             page(.get, "/reports/bulletin?month=2026-03&format=txt", own: 403, other: 403, city: 200, admin: 403),
             page(.get, "/counties/990101/notice?case=2026-002&as_of=2026-04-30", own: 200, other: 403, city: 200, admin: 403),
+            page(.get, "/counties/990101/template.xlsx?period=2026-04", own: 200, other: 403, city: 200, admin: 403),
+            page(.get, "/reports/download?from=2026-01&to=2026-03&format=xlsx", own: 403, other: 403, city: 200, admin: 403),
             page(.get, "/admin/users", own: 403, other: 403, city: 403, admin: 200),
             page(.post, "/admin/users", .form(["name": "new1", "role": "city", "password": "0123456789ab"]), own: 403, other: 403, city: 403, admin: 303),
             page(.post, "/admin/users/1/disable", .form([:]), own: 403, other: 403, city: 403, admin: 303),

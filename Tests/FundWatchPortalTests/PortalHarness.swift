@@ -51,6 +51,13 @@ struct PortalHarness {
 
     // MARK: Returns
 
+    /// The example moved to `county`, received from clerk `clerk` as the API would (no page).
+    func receive(_ clerk: String, county: String = "990101") async throws {
+        let user = try await UserAdmin(core: core).user(clerk)
+        _ = try await Uploads(core: core).receive(name: "\(county).xml", bytes: try Self.xml(county: county), note: "",
+                                                  identity: Identity(user: user, credential: .token), address: "t")
+    }
+
     /// The worked example (county 990101, 2026-03) as XML bytes.
     static func exampleXML() throws -> [UInt8] {
         Array(try Data(contentsOf: URL(fileURLWithPath: fixtures + "/990101-2026-03.xml")))

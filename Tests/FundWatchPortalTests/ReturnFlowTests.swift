@@ -4,6 +4,8 @@ import FundWatchPipeline
 @testable import FundWatchPortal
 import FundWatchReports
 import FundWatchStore
+import FundWatchZip
+import FundWatchInput
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -102,9 +104,7 @@ struct ReturnFlowTests {
     @Test("every table 1 figure links to the rows that make it, for the county and the city")
     func drillDown() async throws {
         let harness = try await PortalHarness()
-        let clerk = try await UserAdmin(core: harness.core).user("clerk1")
-        _ = try await Uploads(core: harness.core).receive(name: "a.xml", bytes: try PortalHarness.xml(), note: "",
-                                                          identity: Identity(user: clerk, credential: .token), address: "t")
+        try await harness.receive("clerk1")
         try await harness.test { client in
             let own = try await harness.login(client, "clerk1")
             let figures = try await get(client, own, "/counties/990101/figures?to=2026-03")
@@ -123,9 +123,7 @@ struct ReturnFlowTests {
             // The city's figures are cached until the stored versions change: a second county's return shows at once.
             let designated = #"<span class="unit">家</span><span class="label">定点医药机构数"#
             #expect(dashboard.text.contains(#"<span class="value">4</span>"# + designated))
-            let clerk2 = try await UserAdmin(core: harness.core).user("clerk2")
-            _ = try await Uploads(core: harness.core).receive(name: "b.xml", bytes: try PortalHarness.xml(county: "990102"), note: "",
-                                                              identity: Identity(user: clerk2, credential: .token), address: "t")
+            try await harness.receive("clerk2", county: "990102")
             let after = try await get(client, city, "/dashboard?year=2026")
             #expect(after.text.contains(#"<span class="value">8</span>"# + designated))
         }
@@ -134,9 +132,7 @@ struct ReturnFlowTests {
     @Test("the dashboard is kept between requests but follows every write to the store, also one made by another process")
     func dashboardFollowsTheStore() async throws {
         let harness = try await PortalHarness()
-        let clerk = try await UserAdmin(core: harness.core).user("clerk1")
-        _ = try await Uploads(core: harness.core).receive(name: "a.xml", bytes: try PortalHarness.xml(), note: "",
-                                                          identity: Identity(user: clerk, credential: .token), address: "t")
+        try await harness.receive("clerk1")
         try await harness.test { client in
             let city = try await harness.login(client, "city")
             let cell = #"<a href="/counties/990101#2026-03">"#
@@ -161,6 +157,55 @@ struct ReturnFlowTests {
             let again = try await get(client, other, "/dashboard?year=2026")
             #expect(again.text.contains(other.csrf) && !again.text.contains(city.csrf))
             #expect(again.text.replacingOccurrences(of: other.csrf, with: "") == second.text.replacingOccurrences(of: city.csrf, with: ""))
+        }
+    }
+
+    @Test("Excel: the county page's template is prefilled from the county's own return only; a filled workbook uploads with findings by sheet and cell")
+    func excelReturns() async throws {
+        let harness = try await PortalHarness()
+        try await harness.receive("clerk1")
+        try await harness.receive("clerk2", county: "990102")
+        try await harness.test { client in
+            let clerk = try await harness.login(client, "clerk1")
+            let page = try await get(client, clerk, "/counties/990101")
+            #expect(page.text.contains("/counties/990101/template.xlsx?period="))
+            let template = try await get(client, clerk, "/counties/990101/template.xlsx?period=2026-04")
+            #expect(template.status == .ok)
+            #expect(template.headers[.contentType] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            let bytes = Array(buffer: template.body)
+            let archive = try ZipArchive(bytes: bytes, name: "template.xlsx")
+            let strings = String(decoding: try archive.contents(of: try #require(archive.entry(named: "xl/sharedStrings.xml")), limit: 1 << 20), as: UTF8.self)
+            #expect(strings.contains("H99010100001") && strings.contains("示例区人民医院"))
+            #expect(!strings.contains("H99010200001"), "another county's institutions never reach the template")
+            // Read back as it stands: only the two header fields the clerk must fill are missing.
+            let read = SubmissionReader().read([.memory(name: "t.xlsx", bytes: bytes)], summarising: { $0 }).outcomes[0]
+            #expect(read.findings.findings.map(\.cell) == ["报送信息!C6", "报送信息!C7"])
+            #expect(try await get(client, clerk, "/counties/990102/template.xlsx").status == .forbidden)
+
+            // A workbook with a dotted date: refused, the 审核报告 names the sheet and cell.
+            let dotted = Array(try Data(contentsOf: URL(fileURLWithPath: PortalHarness.fixtures + "/990101-2026-03-dotted-date.xlsx")))
+            let refused = try await upload(client, clerk, name: "3月.xlsx", dotted)
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("<td>检查!B7</td>") && refused.text.contains("inspections.inspected_on.format"))
+            // The same return as the XML already stored, from a workbook: the same content, unchanged.
+            let workbook = Array(try Data(contentsOf: URL(fileURLWithPath: PortalHarness.fixtures + "/990101-2026-03.xlsx")))
+            let same = try await upload(client, clerk, name: "3月.xlsx", workbook)
+            #expect(same.status == .ok)
+            let uploads = try await harness.core.store.portal.uploads(county: "990101")
+            #expect(uploads.first?.outcome == "unchanged")
+            // Through the API with the XLSX media type.
+            let token = try await harness.token("clerk1")
+            let api = try await client.execute(uri: "/api/v1/submissions?filename=3.xlsx", method: .post,
+                                               headers: [.authorization: "Bearer \(token)", .contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+                                               body: ByteBuffer(bytes: workbook))
+            let answer = try JSONSerialization.jsonObject(with: Data(api.text.utf8)) as? [String: Any]
+            #expect(api.status == .ok && answer?["outcome"] as? String == "unchanged")
+            let apiRefused = try await client.execute(uri: "/api/v1/submissions?filename=3.xlsx", method: .post,
+                                                      headers: [.authorization: "Bearer \(token)", .contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+                                                      body: ByteBuffer(bytes: dotted))
+            let rejected = try JSONSerialization.jsonObject(with: Data(apiRefused.text.utf8)) as? [String: Any]
+            let cells = (rejected?["findings"] as? [[String: Any]])?.compactMap { $0["cell"] as? String }
+            #expect(apiRefused.status == .unprocessableContent && cells == ["检查!B7"])
         }
     }
 

@@ -5,15 +5,15 @@
 
 extension Rule {
     public static let pathNotFound = Rule("input.not_found", "路径不存在或其中没有提交文件", "path does not exist or holds no submission",
-        expected: "an .xml file, a folder with submission.csv, or a .zip of one")
+        expected: "an .xml file, an .xlsx workbook, a folder with submission.csv, or a .zip of one")
     public static let fileMissing = Rule("input.file_missing", "缺少台账文件", "register file missing",
         expected: "submission.csv, institutions.csv, inspections.csv and cases.csv in one folder")
     public static let fileUnreadable = Rule("input.unreadable", "文件无法读取", "file cannot be read", expected: "a readable file")
     public static let tooLarge = Rule("input.too_large", "提交文件解压后超过 2 GiB", "submission larger than 2 GiB once unpacked",
         expected: "at most 2,147,483,648 bytes in all")
     public static let zipInvalid = Rule("zip.invalid", "不是有效的 zip 文件,或文件已损坏", "not a valid zip archive", expected: "a zip archive of one CSV folder")
-    public static let unknownFormat = Rule("input.unknown_format", "上传的文件不是 XML 文件或 zip 压缩包", "the uploaded file is neither XML nor a zip",
-        expected: "an .xml submission, or a .zip of one CSV folder")
+    public static let unknownFormat = Rule("input.unknown_format", "上传的文件不是 Excel 工作簿、XML 文件或 zip 压缩包", "the uploaded file is neither an .xlsx workbook, XML nor a zip",
+        expected: "the filled-in .xlsx template, an .xml submission, or a .zip of one CSV folder")
     public static let zipLimit = Rule("zip.limit", "zip 压缩包超出安全限制(条目过多或压缩比异常)", "zip exceeds the safety limits (too many entries or an abnormal ratio)",
         expected: "at most 1,000 entries, each inflating to at most 100 times its compressed size")
     public static let zipEncrypted = Rule("zip.encrypted", "zip 压缩包已加密", "zip entry is encrypted",

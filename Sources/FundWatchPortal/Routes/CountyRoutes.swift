@@ -28,6 +28,20 @@ struct CountyRoutes: Sendable {
             try await core.audit(identity.user.name, "download", "ok", "notice \(file.name)", address: context.address)
             return PageResponse.download(file.bytes, name: file.name, type: file.type)
         }
+        router.get("/counties/:county/template.xlsx") { request, context in
+            let code = try county(context)
+            let identity = try context.require(.county(code))
+            let today = core.today
+            var period = today.yearMonth.previous
+            if let text = request.uri.queryParameters["period"] {
+                guard let month = YearMonth(iso: String(text)) else { throw HTTPError(.badRequest, message: "period 应为 YYYY-MM (period must be YYYY-MM)") }
+                period = month
+            }
+            // Prefilled from this county's own latest return only.
+            let bytes = try await core.pipeline.template(county: code, period: period, source: .store(core.store), onlyCounty: true)
+            try await core.audit(identity.user.name, "download", "ok", "template \(code) \(period)", address: context.address)
+            return PageResponse.download(bytes, name: "填报模板-\(code)-\(period).xlsx", type: Reports.types["xlsx"]!)
+        }
         router.post("/counties/:county/:period/review") { request, context in try await review(request, context) }
     }
 

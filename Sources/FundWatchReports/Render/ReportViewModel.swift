@@ -62,10 +62,11 @@ enum ReportViewModel {
         ]
     }
 
-    /// Splits a wide table into panels of whole column groups, each at most `panelWidth` columns,
-    /// with the two header rows (group over label) and rowspans where a column has no group.
-    static func panels(_ t: ReportTable) -> [[String: Any]] {
-        // Column groups (neighbours sharing a heading) are never split across panels.
+    /// The column ranges of a wide table's panels: whole column groups (neighbours sharing
+    /// a heading are never split), each panel at most `panelWidth` columns, filled evenly so
+    /// the last panel is not a lonely column. The HTML prints one panel after another; the
+    /// workbook breaks its printed pages at the same columns.
+    static func panelRanges(_ t: ReportTable) -> [Range<Int>] {
         var groups: [Range<Int>] = []
         var index = 0
         while index < t.columns.count {
@@ -74,7 +75,6 @@ enum ReportViewModel {
             groups.append(index..<end)
             index = end
         }
-        // As many panels as needed, filled evenly so the last panel is not a lonely column.
         let panelCount = max(1, (t.columns.count + panelWidth - 1) / panelWidth)
         let target = (t.columns.count + panelCount - 1) / panelCount
         var ranges: [Range<Int>] = []
@@ -86,7 +86,13 @@ enum ReportViewModel {
             }
         }
         ranges.append(start..<t.columns.count)
+        return ranges
+    }
 
+    /// Splits a wide table into panels (``panelRanges(_:)``), each with the two header rows
+    /// (group over label) and rowspans where a column has no group.
+    static func panels(_ t: ReportTable) -> [[String: Any]] {
+        let ranges = panelRanges(t)
         return ranges.enumerated().map { number, range in
             let cols = Array(t.columns[range])
             let twoLevels = cols.contains { $0.group != nil }

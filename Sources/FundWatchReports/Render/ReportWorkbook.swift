@@ -6,8 +6,9 @@ import FundWatchExcel
 /// 单位:万元, the merged two-level headers of the HTML, numbers stored as numbers showing
 /// exactly what the other formats show (万元 `0.00`, rates `0.0%`), a bold 合计 row, the
 /// footnotes, and the footer 单位负责人 / 统计负责人 / 填表人 / 报出日期; frozen headers,
-/// A4 landscape fitted to the page width with the header rows repeated on every page; and
-/// a 数据来源 sheet. The workbook's creation time is the report's as-of day, so the same
+/// A4 landscape fitted to the page width (a wide table to as many pages across as the
+/// HTML has panels) with the header rows and the county column repeated on every page;
+/// and a 数据来源 sheet. The workbook's creation time is the report's as-of day, so the same
 /// inputs and `--as-of` give the same bytes.
 public struct ReportWorkbook: Sendable {
     public let settings: ReportSettings
@@ -22,7 +23,7 @@ public struct ReportWorkbook: Sendable {
     static let label = ExcelStyle(border: true)
     static let labelTotal = ExcelStyle(bold: true, border: true, fill: 0xF3F3F3)
     static let text = ExcelStyle(wrap: true, border: true)
-    static let note = ExcelStyle(fontSize: 9)
+    static let note = ExcelStyle(fontSize: 9, wrap: true, alignment: .left, verticalCenter: true)
 
     static func number(_ format: ExcelStyle.NumberFormat, total: Bool) -> ExcelStyle {
         ExcelStyle(bold: total, numberFormat: format, alignment: .right, border: true, fill: total ? 0xF3F3F3 : nil)
@@ -41,29 +42,40 @@ public struct ReportWorkbook: Sendable {
 
     private func write(_ table: ReportTable, document: ReportDocument, into sheet: ExcelSheet) throws {
         let width = table.columns.count + 1          // the row heading, then the columns
-        let last = width - 1
-        // Rows 0–3: the title (left) and the 表号 block (the last two columns).
+        let panels = ReportViewModel.panelRanges(table)
+        // The title, the 表号 block, the unit line, the notes and the footer stand within the
+        // first printed page (the row heading and the first panel's columns).
+        let last = (panels.first?.count ?? table.columns.count)
+        // The title with the 表号 block at its right (rows 0–3); on a narrow table the title
+        // has row 0 to itself and the block follows under it.
         let blockColumn = max(0, last - 1)
         let block = [("表    号:", settings.tableNumber), ("制表机关:", settings.authority),
                      ("批准文号:", settings.approvalNumber), ("有效期至:", settings.validUntil)]
-        let titleLast = max(0, blockColumn - 1)
-        try sheet.merge(0, 0, 3, titleLast, "表\(table.number) \(table.title)", Self.title)
+        let narrow = last < 4
+        let title = "表\(table.number) \(table.title)"
+        if narrow {
+            try sheet.merge(0, 0, 0, last, title, Self.title)
+            try sheet.row(0, height: 28)
+        } else {
+            try sheet.merge(0, 0, 3, blockColumn - 1, title, Self.title)
+        }
+        let blockTop = narrow ? 1 : 0
         for (i, (name, value)) in block.enumerated() {
             if blockColumn == last {
-                try sheet.text(i, last, name + value, Self.meta)
+                try sheet.text(blockTop + i, last, name + value, Self.meta)
             } else {
-                try sheet.text(i, blockColumn, name, Self.metaRight)
-                try sheet.text(i, last, value, Self.meta)
+                try sheet.text(blockTop + i, blockColumn, name, Self.metaRight)
+                try sheet.text(blockTop + i, last, value, Self.meta)
             }
         }
-        // Row 4: 填报单位, the period, the unit.
-        let unitRow = 4
-        let middle = max(1, width / 2)
+        // Then 填报单位, the period, the unit.
+        let unitRow = blockTop + 4
+        let middle = max(1, (last + 1) / 2)
         try sheet.text(unitRow, 0, "填报单位:" + settings.reportingUnit, Self.meta)
         if middle < last {
             try sheet.text(unitRow, middle, "统计期间:\(document.window.from) 至 \(document.window.to);数据截至 \(document.asOf)", Self.meta)
         }
-        try sheet.text(unitRow, last, "单位:万元", Self.metaRight)
+        try sheet.text(unitRow, last, "金额单位:万元", Self.metaRight)
 
         // The header rows: group headings merged over their columns; a column without a
         // group, and the row heading, span both rows.
@@ -94,7 +106,7 @@ public struct ReportWorkbook: Sendable {
         // The rows.
         var row = headTop + headRows
         if table.rows.isEmpty {
-            try sheet.merge(row, 0, row, last, "本期无记录。", Self.text)
+            try sheet.merge(row, 0, row, width - 1, "本期无记录。", Self.text)
             row += 1
         }
         for record in table.rows {
@@ -104,25 +116,58 @@ public struct ReportWorkbook: Sendable {
             }
             row += 1
         }
+        // Widths: the row heading fits its longest label; a narrow table's columns widen so
+        // the title, the 表号 block and the notes have room (as the HTML's minimum width).
+        let headingWidth = table.rows.map { $0.label.count }.max().map { min(40, max(12, Double($0) * 2 + 2)) } ?? 14
+        let firstPanel = Double(max(1, last))
+        let columnWidth = min(40, max(11, (100 - headingWidth) / firstPanel))
+        try sheet.columns(0, 0, width: headingWidth)
+        // A column of texts (names, states) is as wide as its longest text, up to 40; a
+        // column of dates fits yyyy-mm-dd. Each column is set once (overlapping column
+        // ranges are read differently by different programs).
+        for c in table.columns.indices {
+            var longest: Int?, dates = false
+            for row in table.rows {
+                switch row.cells[c] {
+                case .text(let t): longest = max(longest ?? 0, t.count)
+                case .date: dates = true
+                default: break
+                }
+            }
+            var wanted = columnWidth
+            if let longest { wanted = max(wanted, Double(longest) * 1.9 + 2) }
+            if dates { wanted = max(wanted, 12.5) }
+            try sheet.columns(c + 1, c + 1, width: min(40, wanted))
+        }
+
         // Footnotes, then the footer.
         row += 1
+        let notesColumn = panels.count > 1 ? 1 : 0
+        let noteWidth = columnWidth * Double(last + 1 - notesColumn) + (notesColumn == 0 ? headingWidth - columnWidth : 0)
         for footnote in table.footnotes {
-            try sheet.merge(row, 0, row, last, "注:" + footnote, Self.note)
+            // From column B: column A is repeated on every printed page, the notes are not.
+            try sheet.merge(row, notesColumn, row, max(notesColumn, last), "注:" + footnote, Self.note)
+            let lines = (footnote.count * 2 + 4) / max(1, Int(noteWidth)) + 1
+            try sheet.row(row, height: Double(max(1, lines)) * 13)
             row += 1
         }
         row += 1
         let footer = ["单位负责人:" + settings.unitHead, "统计负责人:" + settings.statisticsHead,
                       "填表人:" + settings.preparer, "报出日期:\(document.asOf)"]
-        let step = max(1, width / footer.count)
-        for (k, text) in footer.enumerated() {
-            try sheet.text(row, min(last, k * step), text, Self.meta)
+        let span = last + 1 - notesColumn
+        if span >= footer.count {
+            let step = span / footer.count
+            for (k, text) in footer.enumerated() { try sheet.text(row, notesColumn + k * step, text, Self.meta) }
+        } else {
+            try sheet.text(row, notesColumn, footer.joined(separator: "    "), Self.meta)
         }
 
-        // Widths, frozen headers, print setup.
-        try sheet.columns(0, 0, width: table.rows.map { $0.label.count }.max().map { min(40, max(12, Double($0) * 2 + 2)) } ?? 14)
-        if last >= 1 { try sheet.columns(1, last, width: table.columns.count > 12 ? 9 : 12) }
+        // Frozen headers, print setup.
         sheet.freeze(rows: headTop + headRows, columns: 1)
-        try sheet.printSetup(landscape: true, repeatRows: headTop...(headTop + headRows - 1))
+        // A wide table prints on as many pages across as the HTML has panels, each page with
+        // the header rows and the county column.
+        try sheet.printSetup(landscape: true, pagesWide: panels.count,
+                             repeatRows: headTop...(headTop + headRows - 1), repeatColumns: 0...0)
     }
 
     /// A cell as a number showing what the table shows (the value rounded as displayed, so

@@ -9,7 +9,7 @@ struct TimelinessCommand: AsyncParsableCommand {
         abstract: "The year grid of return timeliness (counties × months): on time, late (days), missing, not yet due.",
         discussion: """
             Judged by each month's first accepted version, as of --as-of (default: the due day of --to's return). \
-            Writes timeliness.html, timeliness.xml and timeliness.csv.
+            Writes timeliness.html, timeliness.xml, timeliness.csv and timeliness.xlsx.
             """
     )
 

@@ -1,0 +1,197 @@
+"""FundWatch's workbooks checked by an independent program, openpyxl:
+
+- the fill-in template, filled by openpyxl from the worked example's rows, gives the
+  expected figures through `fundwatch metrics --json`; so does a workbook openpyxl writes
+  from scratch in the documented layout;
+- the template's structure (sheets, hidden and protected ones, dropdowns from defined
+  names, formats, the hidden key row, the prefilled institutions);
+- report.xlsx: merged header ranges, table 1's 合计 row with the example's numbers as
+  numbers, the print setup, frozen headers; two runs give identical bytes.
+
+    FUNDWATCH_BIN=.build/debug/fundwatch python3 -m pytest -q Tests/excel
+"""
+import json
+import os
+import subprocess
+import sys
+
+import openpyxl
+import pytest
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+BIN = os.environ.get("FUNDWATCH_BIN", os.path.join(ROOT, ".build", "debug", "fundwatch"))
+EXAMPLE = os.path.join(ROOT, "Tests", "FundWatchInputTests", "Fixtures", "example")
+CSV = os.path.join(EXAMPLE, "990101-2026-03-csv")
+FILL = os.path.join(ROOT, "scripts", "xlsx-from-csv.py")
+
+
+def run(*args, check=True):
+    r = subprocess.run([BIN, *args], capture_output=True, text=True)
+    if check and r.returncode != 0:
+        raise AssertionError(f"fundwatch {' '.join(args)} failed ({r.returncode}):\n{r.stdout}\n{r.stderr}")
+    return r
+
+
+def expected_q1():
+    with open(os.path.join(EXAMPLE, "expected-metrics-Q1.json"), encoding="utf-8") as f:
+        return json.load(f)
+
+
+def assert_metrics_equal(path):
+    actual = json.loads(run("metrics", "--from", "2026-01", "--to", "2026-03", "--json", path).stdout)
+    expected = expected_q1()
+    assert (actual["from"], actual["to"]) == (expected["from"], expected["to"])
+    got = {c["county_code"]: c["metrics"] for c in actual["counties"]}
+    for county in expected["counties"]:
+        for key, value in county["metrics"].items():
+            assert got[county["county_code"]][key] == value, (county["county_code"], key)
+    for key, value in expected["city"]["metrics"].items():
+        assert actual["city"]["metrics"][key] == value, ("city", key)
+
+
+@pytest.fixture
+def template(tmp_path):
+    path = str(tmp_path / "template.xlsx")
+    run("template", "--county", "990101", "--period", "2026-03", "--out", path, CSV)
+    return path
+
+
+def test_filled_template_gives_the_expected_figures(template, tmp_path):
+    filled = str(tmp_path / "filled.xlsx")
+    subprocess.run([sys.executable, FILL, CSV, filled, "--typed", "--fill", template], check=True)
+    run("validate", filled)
+    assert_metrics_equal(filled)
+
+
+def test_workbook_written_from_scratch_gives_the_expected_figures(tmp_path):
+    for typed in (True, False):
+        path = str(tmp_path / f"scratch-{typed}.xlsx")
+        subprocess.run([sys.executable, FILL, CSV, path] + (["--typed"] if typed else []), check=True)
+        assert_metrics_equal(path)
+
+
+def test_broken_workbooks_name_sheet_and_cell(tmp_path):
+    for how, rule, cell in [("text-amount", "cases.amount_involved.format", "案件!G6"),
+                            ("dotted-date", "inspections.inspected_on.format", "检查!B7"),
+                            ("formula", "xlsx.formula", "案件!H5")]:
+        path = str(tmp_path / f"{how}.xlsx")
+        subprocess.run([sys.executable, FILL, CSV, path, "--typed", "--break", how], check=True)
+        r = run("validate", "--json", path, check=False)
+        assert r.returncode == 1
+        findings = json.loads(r.stdout)["submissions"][0]["findings"]
+        assert any(f["rule"] == rule and f["cell"] == cell for f in findings), findings
+
+
+def test_template_structure(template):
+    wb = openpyxl.load_workbook(template)
+    assert wb.sheetnames == ["填报说明", "报送信息", "定点医药机构", "检查", "案件", "代码表", "_fundwatch"]
+    assert [wb[n].sheet_state for n in ("代码表", "_fundwatch")] == ["hidden", "hidden"]
+    meta = {row[0]: row[1] for row in wb["_fundwatch"].iter_rows(values_only=True)}
+    assert meta["template_id"] == "fundwatch-return" and meta["template_version"] == "1"
+    assert meta["county_code"] == "990101" and meta["period"] == "2026-03"
+    header = {row[1]: row[2] for row in wb["报送信息"].iter_rows(min_row=3, values_only=True)}
+    assert header["county_code"] == "990101" and header["period"] == "2026-03" and header["county_name"] == "示例区"
+    institutions = wb["定点医药机构"]
+    assert institutions.protection.sheet
+    assert [c.value for c in institutions[3]] == ["机构编码", "机构名称", "机构类别", "协议状态"]
+    assert [c.value for c in institutions[4]] == ["code", "name", "category", "agreement_status"]
+    assert institutions.row_dimensions[4].hidden
+    assert institutions.freeze_panes == "B5"
+    # Prefilled from the example's five institutions, unlocked, codes as text, labels for codes.
+    codes = [institutions.cell(r, 1).value for r in range(5, 11)]
+    assert codes == ["H99010100001", "H99010100002", "H99010100003", "P99010100001", "P99010100002", None]
+    assert institutions.cell(9, 2).value == "康宁药店, 东街" and institutions.cell(9, 4).value == "解除"
+    assert institutions.cell(5, 1).number_format == "@" and not institutions.cell(5, 1).protection.locked
+    assert institutions.cell(1, 1).protection.locked
+    names = set(wb.defined_names.keys())
+    assert {"list_category", "list_agreement_status", "list_method", "list_source", "list_violations", "list_actions", "list_flag"} <= names
+    assert "代码表" in wb.defined_names["list_category"].attr_text
+    validations = {str(v.sqref): v for v in institutions.data_validations.dataValidation}
+    assert validations["C5:C2009"].formula1 == "list_category" and validations["C5:C2009"].type == "list"
+    cases = wb["案件"]
+    keys = [c.value for c in cases[4]]
+    col = {k: i + 1 for i, k in enumerate(keys)}
+    # Empty input rows take the column's format and stay unlocked (Excel applies a column's style to what is typed).
+    letter = openpyxl.utils.get_column_letter
+    assert cases.column_dimensions[letter(col["opened_on"])].number_format == "yyyy-mm-dd"
+    assert cases.column_dimensions[letter(col["amount_involved"])].number_format == "0.00"
+    assert cases.column_dimensions[letter(col["case_id"])].number_format == "@"
+    assert not cases.column_dimensions[letter(col["case_id"])].protection.locked
+    multi = [v for v in cases.data_validations.dataValidation if v.formula1 == "list_violations"][0]
+    assert multi.errorStyle == "warning", "several violations may be typed, ;-separated"
+    guide = "\n".join(str(c.value) for c in wb["填报说明"]["A"] if c.value)
+    assert "2026-04-05" in guide and "违规类型" in guide
+
+
+@pytest.fixture
+def report(tmp_path):
+    paths = []
+    for run_number in (1, 2):
+        out = str(tmp_path / f"r{run_number}")
+        run("report", "--from", "2026-01", "--to", "2026-03", "--as-of", "2026-03-31", "--format", "xlsx", "--out", out, CSV)
+        paths.append(os.path.join(out, "report.xlsx"))
+    return paths
+
+
+def test_report_workbook_is_reproducible(report):
+    first, second = (open(p, "rb").read() for p in report)
+    assert first == second
+
+
+def test_report_workbook_tables(report):
+    wb = openpyxl.load_workbook(report[0])
+    assert wb.sheetnames == ["表1", "表2", "表3", "表4", "表5", "表6", "数据来源"]
+    t1 = wb["表1"]
+    merged = {str(r) for r in t1.merged_cells.ranges}
+    assert {"A6:A7", "B6:C6", "F6:G6"} <= merged
+    assert t1["A6"].value == "县(区)" and t1["B6"].value.startswith("定点医药机构数")
+    assert (t1["B7"].value, t1["C7"].value) == ("本期", "累计")
+    rows = {r[0].value: r for r in t1.iter_rows(min_row=8) if r[0].value}
+    total = rows["合计"]
+    heads = [t1.cell(6, c).value or t1.cell(6, c - 1).value for c in range(1, t1.max_column + 1)]
+    def value(group):
+        return total[next(i for i, h in enumerate(heads) if h and h.startswith(group))].value
+    assert value("定点医药机构数") == 4 and value("已检查机构数") == 3
+    assert value("检查覆盖率") == pytest.approx(0.75) and t1.cell(total[0].row, 6).number_format == "0.0%"
+    assert value("涉及金额") == pytest.approx(18.68) and t1.cell(total[0].row, 20).number_format == "0.00"
+    assert value("拒付及追回金额") == pytest.approx(13.86)
+    assert all(isinstance(c.value, (int, float)) for c in total[1:])
+    assert total[0].font.b and total[1].font.b
+    assert t1.page_setup.orientation == "landscape" and int(t1.page_setup.paperSize) == 9
+    assert t1.sheet_properties.pageSetUpPr.fitToPage and t1.page_setup.fitToHeight == 0
+    assert t1.print_title_rows == "$6:$7" and t1.freeze_panes == "B8"
+    texts = [c.value for row in t1.iter_rows() for c in row if isinstance(c.value, str)]
+    for label in ("表    号:", "制表机关:", "批准文号:", "有效期至:", "金额单位:万元", "单位负责人:", "统计负责人:", "填表人:", "报出日期:2026-03-31"):
+        assert any(t.startswith(label) for t in texts), label
+    assert any(t.startswith("填报单位:") for t in texts)
+
+
+def soffice():
+    import shutil
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if not found:
+        if os.environ.get("FUNDWATCH_REQUIRE_LIBREOFFICE"):
+            raise AssertionError("LibreOffice (soffice) is required here: apt-get install libreoffice-calc-nogui")
+        pytest.skip("LibreOffice is not installed (apt-get install libreoffice-calc-nogui)")
+    return found
+
+
+def convert(path, target, out):
+    # A private profile, so parallel or repeated runs never share LibreOffice's user folder.
+    profile = "file://" + os.path.join(out, "lo-profile")
+    r = subprocess.run([soffice(), f"-env:UserInstallation={profile}", "--headless", "--convert-to", target, "--outdir", out, path],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+
+
+def test_libreoffice_prints_the_report_and_reads_the_template(report, template, tmp_path):
+    """A second real consumer: LibreOffice turns report.xlsx into a PDF and the template into CSV."""
+    out = str(tmp_path / "lo")
+    os.makedirs(out)
+    convert(report[0], "pdf", out)
+    pdf = open(os.path.join(out, "report.pdf"), "rb").read()
+    assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") + pdf.count(b"/Type/Page") >= 7
+    # CSV of the first sheet in UTF-8 (filter options: comma, double quote, UTF-8).
+    convert(template, 'csv:Text - txt - csv (StarCalc):44,34,76', out)
+    text = open(os.path.join(out, "template.csv"), encoding="utf-8").read()
+    assert "医保基金监管台账填报说明" in text and "2026-04-05" in text
