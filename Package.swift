@@ -45,6 +45,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // C libraries from Debian, through pkg-config.
@@ -69,6 +70,8 @@ let package = Package(
         ),
         // .xlsx workbooks written through libxlsxwriter, every argument checked first.
         .target(name: "FundWatchExcel", dependencies: ["CXlsxWriter"]),
+        // The 双随机 draw: a counter-mode SHA-256 stream, strata, inspectors, the results (docs/DRAW.md).
+        .target(name: "FundWatchDraw", dependencies: ["FundWatchCore", "FundWatchCrypto"]),
         // Mustache templates compiled once and rendered into bytes (no dependencies).
         .target(name: "FundWatchTemplating"),
         // The default templates live at the repository root, where a bureau edits them;
@@ -82,12 +85,15 @@ let package = Package(
                 .copy("report.html.mustache"), .copy("report.xml.mustache"), .copy("report.xsd"),
                 .copy("notice.html.mustache"), .copy("notice.xml.mustache"), .copy("notice.xsd"),
                 .copy("bulletin.html.mustache"), .copy("bulletin.txt.mustache"),
+                .copy("draw-plan.html.mustache"), .copy("draw-plan.xml.mustache"), .copy("draw-plan.xsd"),
+                .copy("draw-public.html.mustache"), .copy("draw-public.xml.mustache"), .copy("draw-public.xsd"),
+                .copy("draw-results.html.mustache"),
             ]
         ),
         // The report tables, the notice and bulletin documents, their renderers and output sinks.
         .target(
             name: "FundWatchReports",
-            dependencies: ["FundWatchCore", "FundWatchCrypto", "FundWatchXML", "FundWatchExcel", "FundWatchTemplates", "FundWatchTemplating"]
+            dependencies: ["FundWatchCore", "FundWatchCrypto", "FundWatchDraw", "FundWatchXML", "FundWatchExcel", "FundWatchTemplates", "FundWatchTemplating"]
         ),
         // Stores: the protocol and shared schema; SQLite (GRDB); PostgreSQL (PostgresNIO).
         .target(name: "FundWatchStore", dependencies: ["FundWatchCore"]),
@@ -114,7 +120,7 @@ let package = Package(
         // The pipeline every front door calls: sources → validation → versions → summaries → documents → sinks.
         .target(
             name: "FundWatchPipeline",
-            dependencies: ["FundWatchCore", "FundWatchCrypto", "FundWatchInput", "FundWatchExcel", "FundWatchReports", "FundWatchStore"]
+            dependencies: ["FundWatchCore", "FundWatchCrypto", "FundWatchInput", "FundWatchDraw", "FundWatchExcel", "FundWatchReports", "FundWatchStore", "FundWatchXML"]
         ),
         // The reporting portal: pages, the JSON API, sessions, access control, audit (Hummingbird).
         .target(
@@ -135,6 +141,7 @@ let package = Package(
             name: "fundwatch",
             dependencies: [
                 "FundWatchPipeline",
+                "FundWatchDraw",
                 "FundWatchPortal",
                 "FundWatchStore",
                 "FundWatchStores",
@@ -158,6 +165,10 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
+            name: "FundWatchDrawTests",
+            dependencies: ["FundWatchDraw", "FundWatchCore", "FundWatchCrypto", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(
             name: "FundWatchReportsTests",
             dependencies: ["FundWatchReports", "FundWatchInput", "FundWatchCore", "FundWatchXML", "FundWatchExcel", "FundWatchZip", "FundWatchSampleData",
                            "FundWatchTestSupport"],
@@ -170,7 +181,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FundWatchPipelineTests",
-            dependencies: ["FundWatchPipeline", "FundWatchInput", "FundWatchReports", "FundWatchStore", "FundWatchSQLite", "FundWatchZip",
+            dependencies: ["FundWatchPipeline", "FundWatchDraw", "FundWatchInput", "FundWatchReports", "FundWatchStore", "FundWatchSQLite", "FundWatchZip",
                            "FundWatchCore", "FundWatchTestSupport"],
             resources: [.copy("Fixtures")]
         ),

@@ -11,4 +11,11 @@ public enum SHA256Digest {
         hasher.update(data: Array(bytes))
         return hasher.finalize().hexDigits
     }
+
+    /// The SHA-256 of `bytes`, as its 32 bytes.
+    public static func bytes(of bytes: some Sequence<UInt8>) -> [UInt8] {
+        var hasher = SHA256()
+        hasher.update(data: Array(bytes))
+        return Array(hasher.finalize())
+    }
 }

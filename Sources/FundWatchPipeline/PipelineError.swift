@@ -26,6 +26,9 @@ public enum PipelineError: Error, Sendable {
     case invalidOutput([Finding])
     /// An output cannot be written.
     case cannotWrite(String)
+    /// A list the job reads besides the returns (the draw's inspectors, risk classes or
+    /// items) has errors; each finding names its file and line or cell.
+    case invalidList([Finding])
 }
 
 extension PipelineError: CustomStringConvertible {
@@ -35,6 +38,8 @@ extension PipelineError: CustomStringConvertible {
         case .versionConflict(let conflict): conflict.description
         case .storeUnavailable(let text), .storeConflict(let text), .notFound(let text), .badRequest(let text),
              .badConfiguration(let text), .badTemplate(let text), .cannotWrite(let text): text
+        case .invalidList(let findings):
+            "\(findings.count) error(s) in the lists; nothing produced:\n" + findings.map(\.formatted).joined(separator: "\n")
         case .invalidOutput(let findings):
             "the rendered XML does not validate against its schema; nothing was written:\n" + findings.map(\.formatted).joined(separator: "\n")
         }

@@ -47,6 +47,9 @@ enum Console {
             err("未生成结果:有提交文件未通过校验 / nothing produced: some submissions have errors\n")
         case .versionConflict(let conflict):
             err("error \(Rule.bundleConflict.id): \(conflict.description)\n")
+        case .invalidList(let findings):
+            for finding in findings { err(finding.formatted + "\n") }
+            err("未生成结果:名单文件有错误 / nothing produced: the lists have errors\n")
         default:
             err("error: \(error.description)\n")
         }

@@ -12,7 +12,7 @@ struct FundWatch: AsyncParsableCommand {
         subcommands: [
             ValidateCommand.self, MetricsCommand.self, ReportCommand.self, NoticesCommand.self, NoticeCommand.self,
             TimelinessCommand.self, EvaluateCommand.self, BulletinCommand.self, ImportCommand.self, HistoryCommand.self, SampleDataCommand.self,
-            ServeCommand.self, UserCommand.self, AuditCommand.self, TemplateCommand.self,
+            ServeCommand.self, UserCommand.self, AuditCommand.self, TemplateCommand.self, DrawCommand.self, DrawResultsCommand.self,
         ]
     )
 }

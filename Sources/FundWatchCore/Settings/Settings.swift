@@ -13,9 +13,11 @@ public struct Settings: Sendable {
     public var portal = PortalSettings.standard
     /// `[report]`: the report workbook's 表号 block and footer, the template's contact.
     public var report = ReportSettings.standard
+    /// `[draw]`: the 双随机 draw's class ratios, cross-county rule, exclusion and window.
+    public var draw = DrawSettings.standard
 
     /// The sections FundWatch reads.
-    public static let knownSections = ["notices", "returns", "evaluation.weights", "evaluation.targets", "evaluation.bands", "bulletin", "store", "portal", "report"]
+    public static let knownSections = ["notices", "returns", "evaluation.weights", "evaluation.targets", "evaluation.bands", "bulletin", "store", "portal", "report", "draw"]
 
     public init() {}
 
@@ -31,5 +33,6 @@ public struct Settings: Sendable {
         store = try StoreSettings(config: file)
         portal = try PortalSettings(config: file)
         report = try ReportSettings(config: file)
+        draw = try DrawSettings(config: file)
     }
 }

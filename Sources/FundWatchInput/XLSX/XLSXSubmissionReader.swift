@@ -31,14 +31,39 @@ struct XLSXSubmissionReader {
             let package = try XLSXPackage(archive: archive)
             return try read(package, file: file, collector: &collector)
         } catch {
-            switch error {
-            case .zip(let zip): collector.add(Finding(zip: zip, archive: file))
-            case .invalid(let detail): collector.add(.xlsxInvalid, at: FindingLocation(file: file, line: nil), detailEN: detail)
-            case .doctype(let part): collector.add(.xlsxDoctype, at: FindingLocation(file: "\(file)!/\(part)", line: nil))
-            case .limit(let detail): collector.add(.xlsxLimit, at: FindingLocation(file: file, line: nil), detailEN: detail)
-            }
+            collector.add(Self.finding(error, file: file))
             return (nil, collector)
         }
+    }
+
+    /// The finding of a package that cannot be read.
+    static func finding(_ error: XLSXFailure, file: String) -> Finding {
+        var collector = FindingCollector()
+        switch error {
+        case .zip(let zip): collector.add(Finding(zip: zip, archive: file))
+        case .invalid(let detail): collector.add(.xlsxInvalid, at: FindingLocation(file: file, line: nil), detailEN: detail)
+        case .doctype(let part): collector.add(.xlsxDoctype, at: FindingLocation(file: "\(file)!/\(part)", line: nil))
+        case .limit(let detail): collector.add(.xlsxLimit, at: FindingLocation(file: file, line: nil), detailEN: detail)
+        }
+        return collector.findings[0]
+    }
+
+    /// How the package's cells read: its shared strings, styles and date system.
+    func values(of package: XLSXPackage) throws(XLSXFailure) -> XLSXValue {
+        var strings: [String] = []
+        if let part = package.sharedStringsPart, package.archive.entry(named: part) != nil {
+            let handler = SharedStringsHandler(limit: limits.maxSharedStrings)
+            try XLSXPackage.parse(package.archive, part: part, handler: handler)
+            if handler.overLimit { throw .limit("more than \(limits.maxSharedStrings) shared strings") }
+            strings = handler.strings
+        }
+        var styles: StylesHandler?
+        if let part = package.stylesPart, package.archive.entry(named: part) != nil {
+            let handler = StylesHandler()
+            try XLSXPackage.parse(package.archive, part: part, handler: handler, limit: XLSXPackage.smallPartLimit)
+            styles = handler
+        }
+        return XLSXValue(sharedStrings: strings, styles: styles, date1904: package.date1904)
     }
 
     /// An OLE compound document: a legacy .xls/.et workbook, or an encrypted .xlsx (Excel
@@ -56,20 +81,7 @@ struct XLSXSubmissionReader {
     }
 
     private func read(_ package: XLSXPackage, file: String, collector: inout FindingCollector) throws(XLSXFailure) -> (Submission?, FindingCollector) {
-        var strings: [String] = []
-        if let part = package.sharedStringsPart, package.archive.entry(named: part) != nil {
-            let handler = SharedStringsHandler(limit: limits.maxSharedStrings)
-            try XLSXPackage.parse(package.archive, part: part, handler: handler)
-            if handler.overLimit { throw .limit("more than \(limits.maxSharedStrings) shared strings") }
-            strings = handler.strings
-        }
-        var styles: StylesHandler?
-        if let part = package.stylesPart, package.archive.entry(named: part) != nil {
-            let handler = StylesHandler()
-            try XLSXPackage.parse(package.archive, part: part, handler: handler, limit: XLSXPackage.smallPartLimit)
-            styles = handler
-        }
-        let values = XLSXValue(sharedStrings: strings, styles: styles, date1904: package.date1904)
+        let values = try values(of: package)
 
         var sheets: [Register: XLSXPackage.Sheet] = [:]
         for sheet in package.sheets {

@@ -25,7 +25,7 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Validate and say what would happen, without writing.")
     var dryRun = false
 
-    @Argument(help: "Submissions: .xml files, CSV folders, .zip files, or folders holding them.")
+    @Argument(help: "Submissions: .xml files, .xlsx workbooks, CSV folders, .zip files, or folders holding them.")
     var paths: [String]
 
     func run() async throws {

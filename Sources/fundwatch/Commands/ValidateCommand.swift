@@ -12,7 +12,7 @@ struct ValidateCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print the findings as JSON on standard output.")
     var json = false
 
-    @Argument(help: "Submissions: .xml files, CSV folders, .zip files, or folders holding them.")
+    @Argument(help: "Submissions: .xml files, .xlsx workbooks, CSV folders, .zip files, or folders holding them.")
     var paths: [String]
 
     func run() async throws {

@@ -11,7 +11,7 @@ struct SourceOptions: ParsableArguments {
     @Flag(name: .customLong("approved-only"), help: "With --db: use only versions the city approved in the portal (已审核), each county's latest approved one.")
     var approvedOnly = false
 
-    @Argument(help: "Submissions: .xml files, CSV folders, .zip files, or folders holding them (or --db).")
+    @Argument(help: "Submissions: .xml files, .xlsx workbooks, CSV folders, .zip files, or folders holding them (or --db).")
     var paths: [String] = []
 
     func validate() throws {

@@ -1,0 +1,175 @@
+import Foundation
+import FundWatchCore
+import FundWatchDraw
+import FundWatchInput
+import FundWatchReports
+
+/// The files a draw reads besides the returns.
+public struct DrawFiles: Sendable {
+    public var inspectors: String
+    public var risk: String?
+    public var items: String?
+    /// Folders of earlier plans (their `draw-plan.xml`), for excluding recent targets.
+    public var previous: [String]
+
+    public init(inspectors: String, risk: String? = nil, items: String? = nil, previous: [String] = []) {
+        self.inspectors = inspectors
+        self.risk = risk
+        self.items = items
+        self.previous = previous
+    }
+}
+
+extension Pipeline {
+    /// The draw's inputs: each county's designated institutions in its latest return for
+    /// the period (or before), and the lists; any error in a list stops the job.
+    public func drawInputs(_ source: DataSource, period: YearMonth, files: DrawFiles) async throws(PipelineError) -> DrawInputs {
+        let selection = try await versions(source).select(for: period) { s in
+            (s.header.countyName, s.institutions.filter { $0.agreementStatus.isDesignated })
+        }
+        var base: [DrawTarget] = []
+        for choice in selection.choices {
+            guard let chosen = choice.chosen else { continue }
+            for i in chosen.payload.1 {
+                base.append(DrawTarget(countyCode: choice.countyCode, countyName: chosen.payload.0, code: i.code, name: i.name, category: i.category, riskClass: nil))
+            }
+        }
+        let counties = Set(base.map(\.countyCode))
+        var findings: [Finding] = []
+        let inspectors = Self.inspectors(files.inspectors, counties: counties, findings: &findings)
+        var classes: [String: RiskClass] = [:]
+        if let risk = files.risk { classes = Self.riskClasses(risk, codes: Set(base.map(\.code)), findings: &findings) }
+        let items = files.items.map { Self.items($0, findings: &findings) } ?? []
+        var previous: [PreviousDraw] = []
+        for folder in files.previous {
+            do { previous.append(try DrawPlanFile.previous(folder)) } catch { findings.append(error.finding) }
+        }
+        if !findings.isEmpty { throw .invalidList(findings) }
+        let targets = base.map { t -> DrawTarget in var t = t; t.riskClass = classes[t.code]; return t }
+        return DrawInputs(targets: targets, inspectors: inspectors, items: items, previous: previous)
+    }
+
+    /// Makes the draw and writes its documents into `sink`.
+    public func draw(_ source: DataSource, parameters: DrawParameters, files: DrawFiles, into sink: any OutputSink) async throws(PipelineError) -> [String] {
+        let plan = try await makeDraw(source, parameters: parameters, files: files)
+        return try await write(into: sink) { writer in try DrawWriter(templates: writer.templates, issuer: settings.bulletin.issuer).write(plan, into: sink) }
+    }
+
+    func makeDraw(_ source: DataSource, parameters: DrawParameters, files: DrawFiles) async throws(PipelineError) -> DrawPlan {
+        let inputs = try await drawInputs(source, period: parameters.period, files: files)
+        do { return try Draw.make(inputs, parameters) } catch { throw .badRequest("the draw cannot be made: \(error.description)") }
+    }
+
+    /// What `draw --verify` says: nil when the plan in `folder` is exactly what the draw
+    /// gives from these inputs, or else the first difference.
+    public func verifyDraw(_ source: DataSource, folder: String, files: DrawFiles) async throws(PipelineError) -> String? {
+        let recorded: DrawPlanFile
+        do { recorded = try DrawPlanFile(folder: folder) } catch { throw .invalidList([error.finding]) }
+        let inputs = try await drawInputs(source, period: recorded.parameters.period, files: files)
+        let digests = DrawDigests(inputs, recorded.parameters)
+        for ((name, value), (_, published)) in zip(digests.all, recorded.digests) where value != published {
+            return "the \(name) digest differs: the plan publishes \(published), these inputs give \(value)"
+        }
+        let plan: DrawPlan
+        do { plan = try Draw.make(inputs, recorded.parameters) } catch { return "the draw cannot be made again: \(error.description)" }
+        let sink = MemorySink()
+        let names = try await write(into: sink) { writer in try DrawWriter(templates: writer.templates, issuer: settings.bulletin.issuer).write(plan, into: sink) }
+        for name in names {
+            let path = (folder as NSString).appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: path) else { return "\(name) is missing from \(folder)" }
+            let expected = sink.bytes(of: name) ?? []
+            if Array(data) != expected { return Self.firstDifference(name, Array(data), expected) }
+        }
+        return nil
+    }
+
+    /// The draw's results as of the end of `month`: each drawn target matched with the
+    /// counties' latest returns; written into `sink`.
+    public func drawResults(_ source: DataSource, planFolder: String, to month: YearMonth, into sink: any OutputSink) async throws(PipelineError) -> [String] {
+        let recorded: DrawPlanFile
+        do { recorded = try DrawPlanFile(folder: planFolder) } catch { throw .invalidList([error.finding]) }
+        let selection = try await versions(source).select(for: month) { DrawRegisters($0) }
+        let registers = selection.choices.compactMap { $0.chosen?.payload }
+        let results = DrawResults.match(recorded.plan, registers: registers, asOf: month.lastDay)
+        return try await write(into: sink) { writer in try DrawWriter(templates: writer.templates, issuer: settings.bulletin.issuer).write(results, into: sink) }
+    }
+
+    static func firstDifference(_ name: String, _ found: [UInt8], _ expected: [UInt8]) -> String {
+        let a = String(decoding: found, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let b = String(decoding: expected, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        for i in 0..<max(a.count, b.count) where i >= a.count || i >= b.count || a[i] != b[i] {
+            let got = i < a.count ? String(a[i].prefix(160)) : "(end of file)", want = i < b.count ? String(b[i].prefix(160)) : "(end of file)"
+            return "\(name) line \(i + 1) differs: the file has «\(got)», the draw gives «\(want)»"
+        }
+        return "\(name) differs from what the draw gives"
+    }
+
+    // MARK: The lists
+
+    static func inspectors(_ path: String, counties: Set<String>, findings: inout [Finding]) -> [Inspector] {
+        let list = ListFile(path: path, required: ["inspector_id", "name", "county_code", "unit", "qualified"])
+        findings += list.findings.findings
+        var seen = Set<String>(), out: [Inspector] = []
+        var collector = FindingCollector(limit: 1000)
+        for r in list.records {
+            for field in ["inspector_id", "name", "county_code", "unit"] where r[field].isEmpty {
+                collector.add(.listRequired, at: r.location(path, field), detail: field, detailEN: field)
+            }
+            let county = r["county_code"]
+            if !county.isEmpty && !(county.count == 6 && county.allSatisfy(\.isASCII) && Int(county) != nil && (counties.contains(county) || county.hasSuffix("00"))) {
+                collector.add(.listCounty, at: r.location(path, "county_code"), detail: "「\(county)」", detailEN: "'\(county)'")
+            }
+            let qualified: Bool? = switch r["qualified"].lowercased() {
+            case "true", "是", "1", "yes": true
+            case "false", "否", "0", "no": false
+            default: nil
+            }
+            if qualified == nil { collector.add(.listBoolean, at: r.location(path, "qualified"), detail: "「\(r["qualified"])」", detailEN: "'\(r["qualified"])'") }
+            if !r["inspector_id"].isEmpty && !seen.insert(r["inspector_id"]).inserted {
+                collector.add(.listDuplicate, at: r.location(path, "inspector_id"), detail: r["inspector_id"], detailEN: r["inspector_id"])
+            }
+            out.append(Inspector(id: r["inspector_id"], name: r["name"], countyCode: county, unit: r["unit"], qualified: qualified ?? false))
+        }
+        findings += collector.findings
+        return out
+    }
+
+    static func riskClasses(_ path: String, codes: Set<String>, findings: inout [Finding]) -> [String: RiskClass] {
+        let list = ListFile(path: path, required: ["institution_code", "risk_class"])
+        findings += list.findings.findings
+        var collector = FindingCollector(limit: 1000), out: [String: RiskClass] = [:]
+        for r in list.records {
+            let code = r["institution_code"]
+            guard let risk = RiskClass(rawValue: r["risk_class"].uppercased()) else {
+                collector.add(.listRiskClass, at: r.location(path, "risk_class"), detail: "「\(r["risk_class"])」", detailEN: "'\(r["risk_class"])'")
+                continue
+            }
+            if !codes.contains(code) {
+                collector.add(.listInstitution, at: r.location(path, "institution_code"), detail: "「\(code)」", detailEN: "'\(code)'")
+            } else if out[code] != nil {
+                collector.add(.listDuplicate, at: r.location(path, "institution_code"), detail: code, detailEN: code)
+            }
+            out[code] = risk
+        }
+        findings += collector.findings
+        return out
+    }
+
+    static func items(_ path: String, findings: inout [Finding]) -> [CheckItem] {
+        let list = ListFile(path: path, required: ["item_id", "title"])
+        findings += list.findings.findings
+        var collector = FindingCollector(limit: 1000), seen = Set<String>(), out: [CheckItem] = []
+        for r in list.records {
+            for field in ["item_id", "title"] where r[field].isEmpty { collector.add(.listRequired, at: r.location(path, field), detail: field, detailEN: field) }
+            var category: InstitutionCategory?
+            if !r["category"].isEmpty {
+                category = InstitutionCategory(codeOrLabel: r["category"])
+                if category == nil { collector.add(.listCategory, at: r.location(path, "category"), detail: "「\(r["category"])」", detailEN: "'\(r["category"])'") }
+            }
+            if !seen.insert(r["item_id"]).inserted { collector.add(.listDuplicate, at: r.location(path, "item_id"), detail: r["item_id"], detailEN: r["item_id"]) }
+            out.append(CheckItem(id: r["item_id"], title: r["title"], category: category))
+        }
+        findings += collector.findings
+        return out
+    }
+}
