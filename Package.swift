@@ -127,7 +127,7 @@ let package = Package(
             name: "FundWatchPortal",
             dependencies: [
                 "FundWatchCore", "FundWatchCrypto", "FundWatchPipeline", "FundWatchReports", "FundWatchStore", "FundWatchTemplating",
-                "FundWatchZip",
+                "FundWatchZip", "FundWatchDraw", "FundWatchInput",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
@@ -187,7 +187,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FundWatchPortalTests",
-            dependencies: ["FundWatchPortal", "FundWatchPipeline", "FundWatchStore", "FundWatchSQLite", "FundWatchCore", "FundWatchTestSupport",
+            dependencies: ["FundWatchPortal", "FundWatchPipeline", "FundWatchDraw", "FundWatchStore", "FundWatchSQLite", "FundWatchCore", "FundWatchTestSupport",
                            "FundWatchZip", .product(name: "HummingbirdTesting", package: "hummingbird")],
             resources: [.copy("Fixtures")]
         ),

@@ -110,6 +110,14 @@ public struct DrawParameters: Sendable, Hashable {
         self.windowMonths = windowMonths
     }
 
+    /// The parameters `[draw]` sets, for a period, a seed and a base ratio.
+    public init(period: YearMonth, seed: String, ratioPercent: Int = 5, settings: DrawSettings) {
+        var classes: [RiskClass: Int] = [:]
+        for c in RiskClass.allCases { classes[c] = settings.classRatios[c.rawValue] ?? ratioPercent }
+        self.init(period: period, seed: seed, ratioPercent: ratioPercent, classRatios: classes, crossCounty: settings.crossCounty,
+                  excludeMonths: settings.excludeMonths, windowMonths: settings.windowMonths)
+    }
+
     /// Higher shares for higher risk: A 5%, B 5%, C 10%, D 20%.
     public static let standardClassRatios: [RiskClass: Int] = [.a: 5, .b: 5, .c: 10, .d: 20]
 

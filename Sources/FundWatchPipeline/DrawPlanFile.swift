@@ -27,10 +27,14 @@ struct DrawPlanFile {
     init(folder: String) throws(Failure) {
         let path = (folder as NSString).appendingPathComponent(Self.fileName)
         guard let data = FileManager.default.contents(atPath: path) else { throw Failure(file: path, detail: "no such file") }
+        try self.init(bytes: Array(data), name: path)
+    }
+
+    init(bytes: [UInt8], name path: String) throws(Failure) {
         let handler = PlanHandler()
         do {
             let parser = try XMLEventParser(name: path, handler: handler)
-            try Array(data).withUnsafeBufferPointer { try parser.parse($0) }
+            try bytes.withUnsafeBufferPointer { try parser.parse($0) }
             try parser.finish()
         } catch {
             throw Failure(file: path, detail: "\(error)")

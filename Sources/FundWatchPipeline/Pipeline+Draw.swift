@@ -6,17 +6,25 @@ import FundWatchReports
 
 /// The files a draw reads besides the returns.
 public struct DrawFiles: Sendable {
-    public var inspectors: String
-    public var risk: String?
-    public var items: String?
+    /// Files on disk, or uploaded bytes.
+    public var inspectors: SubmissionInput
+    public var risk: SubmissionInput?
+    public var items: SubmissionInput?
     /// Folders of earlier plans (their `draw-plan.xml`), for excluding recent targets.
     public var previous: [String]
+    /// Earlier plans already read (the portal's stored draws).
+    public var previousDraws: [PreviousDraw] = []
 
     public init(inspectors: String, risk: String? = nil, items: String? = nil, previous: [String] = []) {
+        self.init(inspectors: .path(inspectors), risk: risk.map(SubmissionInput.path), items: items.map(SubmissionInput.path), previous: previous)
+    }
+
+    public init(inspectors: SubmissionInput, risk: SubmissionInput?, items: SubmissionInput?, previous: [String] = [], previousDraws: [PreviousDraw] = []) {
         self.inspectors = inspectors
         self.risk = risk
         self.items = items
         self.previous = previous
+        self.previousDraws = previousDraws
     }
 }
 
@@ -40,7 +48,7 @@ extension Pipeline {
         var classes: [String: RiskClass] = [:]
         if let risk = files.risk { classes = Self.riskClasses(risk, codes: Set(base.map(\.code)), findings: &findings) }
         let items = files.items.map { Self.items($0, findings: &findings) } ?? []
-        var previous: [PreviousDraw] = []
+        var previous = files.previousDraws
         for folder in files.previous {
             do { previous.append(try DrawPlanFile.previous(folder)) } catch { findings.append(error.finding) }
         }
@@ -55,7 +63,8 @@ extension Pipeline {
         return try await write(into: sink) { writer in try DrawWriter(templates: writer.templates, issuer: settings.bulletin.issuer).write(plan, into: sink) }
     }
 
-    func makeDraw(_ source: DataSource, parameters: DrawParameters, files: DrawFiles) async throws(PipelineError) -> DrawPlan {
+    /// Makes the draw without writing it.
+    public func makeDraw(_ source: DataSource, parameters: DrawParameters, files: DrawFiles) async throws(PipelineError) -> DrawPlan {
         let inputs = try await drawInputs(source, period: parameters.period, files: files)
         do { return try Draw.make(inputs, parameters) } catch { throw .badRequest("the draw cannot be made: \(error.description)") }
     }
@@ -94,6 +103,30 @@ extension Pipeline {
         return try await write(into: sink) { writer in try DrawWriter(templates: writer.templates, issuer: settings.bulletin.issuer).write(results, into: sink) }
     }
 
+    /// The documents of a plan (``DrawWriter/planFiles``), in memory.
+    public func drawDocuments(_ plan: DrawPlan) async throws(PipelineError) -> MemorySink {
+        let sink = MemorySink()
+        _ = try await write(into: sink) { writer in try DrawWriter(templates: writer.templates, issuer: settings.bulletin.issuer).write(plan, into: sink) }
+        return sink
+    }
+
+    /// A plan from the bytes of its `draw-plan.xml` (a stored draw).
+    public func drawPlan(xml: [UInt8], name: String) throws(PipelineError) -> DrawPlan {
+        do { return try DrawPlanFile(bytes: xml, name: name).plan } catch { throw .invalidList([error.finding]) }
+    }
+
+    /// The results of `plan` as of the end of `month`, in memory; with `county`, only that
+    /// county's returns are read (a county's own page).
+    public func drawResults(_ source: DataSource, plan: DrawPlan, to month: YearMonth, county: String? = nil) async throws(PipelineError) -> (DrawResults, MemorySink) {
+        var set = try await versions(source)
+        if let county { set = set.only(county: county) }
+        let selection = try await set.select(for: month) { DrawRegisters($0) }
+        let results = DrawResults.match(plan, registers: selection.choices.compactMap { $0.chosen?.payload }, asOf: month.lastDay)
+        let sink = MemorySink()
+        _ = try await write(into: sink) { writer in try DrawWriter(templates: writer.templates, issuer: settings.bulletin.issuer).write(results, into: sink) }
+        return (results, sink)
+    }
+
     static func firstDifference(_ name: String, _ found: [UInt8], _ expected: [UInt8]) -> String {
         let a = String(decoding: found, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         let b = String(decoding: expected, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
@@ -106,8 +139,9 @@ extension Pipeline {
 
     // MARK: The lists
 
-    static func inspectors(_ path: String, counties: Set<String>, findings: inout [Finding]) -> [Inspector] {
-        let list = ListFile(path: path, required: ["inspector_id", "name", "county_code", "unit", "qualified"])
+    static func inspectors(_ input: SubmissionInput, counties: Set<String>, findings: inout [Finding]) -> [Inspector] {
+        let path = input.displayName
+        let list = ListFile(input, required: ["inspector_id", "name", "county_code", "unit", "qualified"])
         findings += list.findings.findings
         var seen = Set<String>(), out: [Inspector] = []
         var collector = FindingCollector(limit: 1000)
@@ -134,8 +168,9 @@ extension Pipeline {
         return out
     }
 
-    static func riskClasses(_ path: String, codes: Set<String>, findings: inout [Finding]) -> [String: RiskClass] {
-        let list = ListFile(path: path, required: ["institution_code", "risk_class"])
+    static func riskClasses(_ input: SubmissionInput, codes: Set<String>, findings: inout [Finding]) -> [String: RiskClass] {
+        let path = input.displayName
+        let list = ListFile(input, required: ["institution_code", "risk_class"])
         findings += list.findings.findings
         var collector = FindingCollector(limit: 1000), out: [String: RiskClass] = [:]
         for r in list.records {
@@ -155,8 +190,9 @@ extension Pipeline {
         return out
     }
 
-    static func items(_ path: String, findings: inout [Finding]) -> [CheckItem] {
-        let list = ListFile(path: path, required: ["item_id", "title"])
+    static func items(_ input: SubmissionInput, findings: inout [Finding]) -> [CheckItem] {
+        let path = input.displayName
+        let list = ListFile(input, required: ["item_id", "title"])
         findings += list.findings.findings
         var collector = FindingCollector(limit: 1000), seen = Set<String>(), out: [CheckItem] = []
         for r in list.records {

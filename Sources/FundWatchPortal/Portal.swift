@@ -34,6 +34,7 @@ public struct Portal: Sendable {
         CityRoutes(core: core).add(to: router)
         AdminRoutes(core: core).add(to: router)
         FigureRoutes(core: core).add(to: router)
+        DrawRoutes(core: core).add(to: router)
         APIRoutes(core: core).add(to: router)
         return router
     }

@@ -121,6 +121,12 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
                 }
                 try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v2')", logger: logger)
             }
+            if !applied.contains("v3") {
+                for sql in PortalSchema.version3(idColumn: "BIGSERIAL PRIMARY KEY") {
+                    try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+                }
+                try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v3')", logger: logger)
+            }
         }
     }
 

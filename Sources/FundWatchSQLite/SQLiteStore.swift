@@ -75,6 +75,9 @@ public final class SQLiteStore: SubmissionStore, SQLDatabase, Sendable {
         migrator.registerMigration("v2") { db in
             for sql in PortalSchema.version2(idColumn: "INTEGER PRIMARY KEY AUTOINCREMENT") { try db.execute(sql: sql) }
         }
+        migrator.registerMigration("v3") { db in
+            for sql in PortalSchema.version3(idColumn: "INTEGER PRIMARY KEY AUTOINCREMENT") { try db.execute(sql: sql) }
+        }
         return migrator
     }
 

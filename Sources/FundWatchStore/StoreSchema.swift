@@ -14,7 +14,7 @@ public enum StoreValue: Sendable, Hashable {
 /// once. Money is integer fen; dates `YYYY-MM-DD` text; booleans 0/1; code lists `;`-joined.
 public enum StoreSchema {
     /// Current schema version; migrations bring older stores up to it.
-    public static let version = 2
+    public static let version = 3
 
     /// `CREATE TABLE` statements of version 1; `idColumn` is the dialect's auto-increment key.
     public static func version1(idColumn: String) -> [String] {

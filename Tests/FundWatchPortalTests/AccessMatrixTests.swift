@@ -59,6 +59,13 @@ struct AccessMatrixTests {
             page(.get, "/counties/990101/notice?case=2026-002&as_of=2026-04-30", own: 200, other: 403, city: 200, admin: 403),
             page(.get, "/counties/990101/template.xlsx?period=2026-04", own: 200, other: 403, city: 200, admin: 403),
             page(.get, "/reports/download?from=2026-01&to=2026-03&format=xlsx", own: 403, other: 403, city: 200, admin: 403),
+            page(.get, "/draws", own: 403, other: 403, city: 200, admin: 403),
+            page(.post, "/draws", .form(["period": "2026-03", "seed": "s"]), own: 403, other: 403, city: 400, admin: 403),
+            page(.get, "/draws/1/draw-public.csv", own: 403, other: 403, city: 200, admin: 403),
+            page(.get, "/draws/1/draw-plan.xml", own: 403, other: 403, city: 200, admin: 403),
+            page(.get, "/draws/1/results?to=2026-03", own: 403, other: 403, city: 200, admin: 403),
+            page(.post, "/draws/1/publish", .form([:]), own: 403, other: 403, city: 303, admin: 403),
+            page(.get, "/counties/990101/draws", own: 200, other: 403, city: 200, admin: 403),
             page(.get, "/admin/users", own: 403, other: 403, city: 403, admin: 200),
             page(.post, "/admin/users", .form(["name": "new1", "role": "city", "password": "0123456789ab"]), own: 403, other: 403, city: 403, admin: 303),
             page(.post, "/admin/users/1/disable", .form([:]), own: 403, other: 403, city: 403, admin: 303),
@@ -84,6 +91,7 @@ struct AccessMatrixTests {
                                       identity: Identity(user: clerk2, credential: .token), address: "t")
         let digests = Dictionary(try await core.store.versions(county: nil, period: nil).map { ($0.countyCode, $0.digest) }, uniquingKeysWith: { a, _ in a })
         #expect(digests.count == 2)
+        try await harness.storedDraw(published: true)
         // An expired session of clerk1 (idle 31 minutes) and a revoked token of clerk1.
         let expiredToken = "expired-session-token"
         try await core.store.portal.createSession(PortalSession(tokenHash: Secrets.hash(expiredToken), userID: clerk1.id, csrf: "x",

@@ -1,4 +1,5 @@
 import Foundation
+import FundWatchDraw
 import FundWatchCore
 import FundWatchPipeline
 @testable import FundWatchPortal
@@ -50,6 +51,30 @@ struct PortalHarness {
     }
 
     // MARK: Returns
+
+    /// Inspectors for a draw over 990101 and 990102: four of the city in two units, one of 990101.
+    static let inspectors = Array("""
+        inspector_id,name,county_code,unit,qualified
+        C1,周检,990100,市局基金监管科,true
+        C2,吴查,990100,市局基金监管科,true
+        C3,郑核,990100,市医保中心,true
+        C4,王审,990100,市医保中心,true
+        K1,李本,990101,示例区医保局,true
+
+        """.utf8)
+
+    /// A draw of 2026-03 over the stored returns, kept and (with `published`) published as the city; returns its id.
+    @discardableResult
+    func storedDraw(published: Bool) async throws -> Int64 {
+        let parameters = DrawParameters(period: YearMonth(year: 2026, month: 3)!, seed: "2026-03-02 福彩 123", settings: core.settings.draw)
+        let plan = try await core.pipeline.makeDraw(.store(core.store), parameters: parameters,
+                                                    files: DrawFiles(inspectors: .memory(name: "i.csv", bytes: Self.inspectors), risk: nil, items: nil))
+        let xml = try await core.pipeline.drawDocuments(plan).bytes(of: "draw-plan.xml") ?? []
+        let draw = try await core.store.portal.addDraw(period: parameters.period, seed: parameters.seed, inputsDigest: plan.digests.inputs,
+                                                       planXML: String(decoding: xml, as: UTF8.self), actor: "city", at: core.now())
+        if published { try await core.store.portal.publishDraw(id: draw.id, by: "city", at: core.now()) }
+        return draw.id
+    }
 
     /// The example moved to `county`, received from clerk `clerk` as the API would (no page).
     func receive(_ clerk: String, county: String = "990101") async throws {
@@ -116,12 +141,12 @@ struct PortalHarness {
     static let boundary = "----fundwatch-test-boundary"
 
     /// A multipart upload form with `file` and text fields.
-    static func multipart(file name: String, _ bytes: [UInt8], fields: [String: String]) -> ByteBuffer {
+    static func multipart(file name: String, _ bytes: [UInt8], fields: [String: String], field: String = "file") -> ByteBuffer {
         var out: [UInt8] = []
         for (key, value) in fields.sorted(by: { $0.key < $1.key }) {
             out += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(key)\"\r\n\r\n\(value)\r\n".utf8)
         }
-        out += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8)
+        out += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(name)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8)
         out += bytes
         out += Array("\r\n--\(boundary)--\r\n".utf8)
         return ByteBuffer(bytes: out)

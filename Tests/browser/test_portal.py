@@ -146,4 +146,9 @@ def test_return_cycle(portal, browser, workdir, downloads, screenshots):
     subprocess.run([binary(), "report", "--db", db, "--from", "2026-01", "--to", "2026-03", "--as-of", "2026-04-30", "--format", "html",
                     "--out", out], check=True, capture_output=True)
     assert open(files[0], "rb").read() == open(os.path.join(out, "report.html"), "rb").read()
+    # The 双随机 page: the form to run a draw, and no draw yet.
+    browser.get(base + "/draws")
+    body = main_text(browser, "新的抽取", "尚未抽取")
+    assert "随机种子" in body
+    browser.save_screenshot(os.path.join(screenshots, "11-draws.png"))
     logout(browser)

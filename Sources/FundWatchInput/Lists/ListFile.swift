@@ -32,17 +32,25 @@ public struct ListFile: Sendable {
     public var records: [Record] = []
     public var findings = FindingCollector()
 
-    /// Reads `path`, requiring the columns `required` (any order; others are ignored).
+    /// Reads the file at `path`, requiring the columns `required` (any order; others are ignored).
     public init(path: String, required: [String], limits: ReadLimits = .standard) {
+        self.init(.path(path), required: required, limits: limits)
+    }
+
+    /// Reads a file on disk or uploaded bytes (a zip's bytes are a workbook, others CSV).
+    public init(_ input: SubmissionInput, required: [String], limits: ReadLimits = .standard) {
+        let path = input.displayName
         self.path = path
         let lower = path.lowercased()
+        var isWorkbook = lower.hasSuffix(".xlsx") || lower.hasSuffix(".xls") || lower.hasSuffix(".et")
+        if case .memory(_, let bytes) = input { isWorkbook = isWorkbook || bytes.starts(with: [0x50, 0x4B]) || XLSXSubmissionReader.isCompoundDocument(input) }
         var rows: [(line: Int, cells: [(column: Int, text: String)])] = []
         var sheet: String?
-        if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xls") || lower.hasSuffix(".et") {
-            guard let read = Self.workbookRows(path, limits: limits, findings: &findings) else { return }
+        if isWorkbook {
+            guard let read = Self.workbookRows(input, limits: limits, findings: &findings) else { return }
             (sheet, rows) = read
         } else {
-            guard let read = Self.csvRows(path, limits: limits, findings: &findings) else { return }
+            guard let read = Self.csvRows(input, limits: limits, findings: &findings) else { return }
             rows = read
         }
         guard let header = rows.first(where: { !$0.cells.allSatisfy { $0.text.trimmingWhitespace.isEmpty } }) else {
@@ -73,7 +81,8 @@ public struct ListFile: Sendable {
         }
     }
 
-    private static func csvRows(_ path: String, limits: ReadLimits, findings: inout FindingCollector) -> [(line: Int, cells: [(column: Int, text: String)])]? {
+    private static func csvRows(_ input: SubmissionInput, limits: ReadLimits, findings: inout FindingCollector) -> [(line: Int, cells: [(column: Int, text: String)])]? {
+        let path = input.displayName
         var tokenizer = CSVTokenizer(limits: limits)
         var decoding = TextDecoding()
         var rows: [(line: Int, cells: [(column: Int, text: String)])] = []
@@ -89,9 +98,13 @@ public struct ListFile: Sendable {
             rows.append((record.line, texts.enumerated().map { ($0.offset, $0.element!) }))
         }
         do {
-            try FileByteStream(path: path, displayName: path).forEachChunk { chunk in
+            func feed(_ chunk: UnsafeBufferPointer<UInt8>) throws {
                 let skip = decoding.inspect(chunk)
                 try tokenizer.feed(UnsafeBufferPointer(rebasing: chunk[skip...])) { handle($0) }
+            }
+            switch input {
+            case .path(let file): try FileByteStream(path: file, displayName: file).forEachChunk(feed)
+            case .memory(_, let bytes): try bytes.withUnsafeBufferPointer(feed)
             }
             try tokenizer.finish { handle($0) }
         } catch let failure as CSVTokenizer.Failure {
@@ -108,9 +121,9 @@ public struct ListFile: Sendable {
         return rows
     }
 
-    private static func workbookRows(_ path: String, limits: ReadLimits, findings: inout FindingCollector)
+    private static func workbookRows(_ input: SubmissionInput, limits: ReadLimits, findings: inout FindingCollector)
         -> (String, [(line: Int, cells: [(column: Int, text: String)])])? {
-        let input = SubmissionInput.path(path)
+        let path = input.displayName
         if XLSXSubmissionReader.isCompoundDocument(input) {
             findings.add(.xlsxLegacy, at: FindingLocation(file: path, line: nil))
             return nil

@@ -9,7 +9,7 @@ struct Pages: Sendable {
     let styleSheet: [UInt8]
 
     static let names = ["head", "foot", "findings", "login", "error", "county", "upload-result", "upload-view", "dashboard", "reports",
-                        "admin-users", "admin-audit", "figures", "figure-rows", "city-figure"]
+                        "admin-users", "admin-audit", "figures", "figure-rows", "city-figure", "draws", "draw-refused", "county-draws"]
 
     init() throws {
         // The `Resources` folder copied into the module's bundle.

@@ -47,4 +47,17 @@ public enum PortalSchema {
             """,
         ]
     }
+
+    /// Version 3: the 双随机 draws the city runs in the portal. A draw is kept as the XML of
+    /// its plan (every document of the plan renders from it); `published_at` is set once,
+    /// when the city publishes it, and counties see only published draws.
+    public static func version3(idColumn: String) -> [String] {
+        [
+            """
+            CREATE TABLE draws (
+              id \(idColumn), period TEXT NOT NULL, seed TEXT NOT NULL, inputs_digest TEXT NOT NULL, plan_xml TEXT NOT NULL,
+              created_at BIGINT NOT NULL, actor TEXT NOT NULL, published_at BIGINT, published_by TEXT)
+            """,
+        ]
+    }
 }

@@ -258,4 +258,45 @@ public struct PortalStore: Sendable {
         }
         return out
     }
+
+    // MARK: Draws
+
+    private static let drawColumns = "id, period, seed, inputs_digest, plan_xml, created_at, actor, published_at, published_by"
+
+    private static func draw(_ row: [StoreValue]) throws(StoreError) -> StoredDraw {
+        guard row.count == 9, let id = row[0].integer, let period = row[1].text.flatMap(YearMonth.init(iso:)), let seed = row[2].text,
+              let digest = row[3].text, let xml = row[4].text, let created = row[5].integer, let actor = row[6].text else {
+            throw StoreError.damaged("a row of the draws table cannot be read")
+        }
+        return StoredDraw(id: id, period: period, seed: seed, inputsDigest: digest, planXML: xml, createdAt: created, actor: actor,
+                          publishedAt: row[7].integer, publishedBy: row[8].text)
+    }
+
+    /// Keeps a new draw as a draft; returns it.
+    @discardableResult
+    public func addDraw(period: YearMonth, seed: String, inputsDigest: String, planXML: String, actor: String, at now: Int64) async throws(StoreError) -> StoredDraw {
+        let rows = try await database.write(
+            "INSERT INTO draws (period, seed, inputs_digest, plan_xml, created_at, actor) VALUES (?, ?, ?, ?, ?, ?) RETURNING \(Self.drawColumns)",
+            [.text(period.description), .text(seed), .text(inputsDigest), .text(planXML), .integer(now), .text(actor)])
+        guard let row = rows.first else { throw StoreError.damaged("the new draw was not returned") }
+        return try Self.draw(row)
+    }
+
+    /// Every draw, newest first; only published ones with `publishedOnly`.
+    public func draws(publishedOnly: Bool) async throws(StoreError) -> [StoredDraw] {
+        var out: [StoredDraw] = []
+        let filter = publishedOnly ? " WHERE published_at IS NOT NULL" : ""
+        for row in try await database.query("SELECT \(Self.drawColumns) FROM draws\(filter) ORDER BY id DESC", []) { out.append(try Self.draw(row)) }
+        return out
+    }
+
+    public func draw(id: Int64) async throws(StoreError) -> StoredDraw? {
+        try await database.query("SELECT \(Self.drawColumns) FROM draws WHERE id = ?", [.integer(id)]).first.map { row throws(StoreError) in try Self.draw(row) }
+    }
+
+    /// Publishes a draft once; a published draw stays as it was published.
+    public func publishDraw(id: Int64, by actor: String, at now: Int64) async throws(StoreError) {
+        try await database.write("UPDATE draws SET published_at = ?, published_by = ? WHERE id = ? AND published_at IS NULL",
+                                 [.integer(now), .text(actor), .integer(id)])
+    }
 }

@@ -73,11 +73,7 @@ struct DrawCommand: AsyncParsableCommand {
         let month = try YearMonth.option(period!, name: "--period")
         try await Console.run {
             let pipeline = try settings.pipeline()
-            let rules = pipeline.settings.draw
-            var classes: [RiskClass: Int] = [:]
-            for c in RiskClass.allCases { classes[c] = rules.classRatios[c.rawValue] ?? ratio }
-            let parameters = DrawParameters(period: month, seed: seed!, ratioPercent: ratio, classRatios: classes, crossCounty: rules.crossCounty,
-                                            excludeMonths: rules.excludeMonths, windowMonths: rules.windowMonths)
+            let parameters = DrawParameters(period: month, seed: seed!, ratioPercent: ratio, settings: pipeline.settings.draw)
             let sink = FolderSink(directory: out!)
             Console.printWritten(try await source.with { try await pipeline.draw($0, parameters: parameters, files: files, into: sink) })
         }

@@ -1,0 +1,168 @@
+import FundWatchCore
+import FundWatchDraw
+import FundWatchInput
+import FundWatchPipeline
+import FundWatchReports
+import FundWatchStore
+import Hummingbird
+
+/// The 双随机 draws in the portal. The city runs a draw on the store's returns with an
+/// uploaded inspectors list (kept as a draft), looks at its documents, and publishes it;
+/// a county sees only published draws, and in them only its own targets, their inspectors
+/// and items, and their results. Every document is rendered from the stored plan, byte for
+/// byte what `fundwatch draw` writes for the same inputs and seed.
+struct DrawRoutes: Sendable {
+    let core: PortalCore
+
+    func add(to router: Router<PortalContext>) {
+        router.get("/draws") { _, context in try await list(context) }
+        router.post("/draws") { request, context in try await run(request, context) }
+        router.post("/draws/:id/publish") { request, context in try await publish(request, context) }
+        router.get("/draws/:id/results") { request, context in try await results(request, context) }
+        router.get("/draws/:id/:file") { _, context in try await document(context) }
+        router.get("/counties/:county/draws") { _, context in try await countyPage(context) }
+    }
+
+    private func drawID(_ context: PortalContext) throws -> Int64 {
+        guard let id = context.parameters.get("id").flatMap({ Int64($0) }) else { throw HTTPError(.notFound, message: "没有这次抽查 (no such draw)") }
+        return id
+    }
+
+    private func stored(_ id: Int64) async throws -> StoredDraw {
+        guard let draw = try await core.store.portal.draw(id: id) else { throw HTTPError(.notFound, message: "没有这次抽查 (no such draw)") }
+        return draw
+    }
+
+    private func plan(_ draw: StoredDraw) throws -> DrawPlan {
+        try core.pipeline.drawPlan(xml: Array(draw.planXML.utf8), name: "draw-\(draw.id).xml")
+    }
+
+    // MARK: The city
+
+    private func list(_ context: PortalContext) async throws -> Response {
+        let identity = try context.require(.city)
+        let draws = try await core.store.portal.draws(publishedOnly: false)
+        var values = identity.layout
+        values.merge([
+            "title": "双随机抽查", "period": core.today.yearMonth.description, "idleMinutes": core.settings.portal.sessionIdleMinutes,
+            "draws": draws.map { d in
+                ["id": Int(d.id), "period": d.period.description, "seed": d.seed, "digestShort": String(d.inputsDigest.prefix(12)),
+                 "createdAt": Timestamp.chinaStandardTime(d.createdAt), "actor": d.actor, "published": d.publishedAt != nil,
+                 "publishedAt": d.publishedAt.map(Timestamp.chinaStandardTime) ?? "", "resultsTo": core.today.yearMonth.previous.description,
+                 "files": DrawWriter.planFiles.map { ["name": $0, "id": Int(d.id)] }] as [String: Any]
+            },
+        ]) { _, new in new }
+        return PageResponse.html(core.pages.render("draws", values))
+    }
+
+    private func run(_ request: Request, _ context: PortalContext) async throws -> Response {
+        let identity = try context.require(.city)
+        let form = try await FormFields.read(request, limit: core.settings.portal.maxUploadMiB * 1_048_576)
+        try Forms.checkCSRF(form, identity)
+        guard let period = YearMonth(iso: form["period"]) else { throw HTTPError(.badRequest, message: "抽查月份应为 YYYY-MM (period must be YYYY-MM)") }
+        let seed = form["seed"].trimmingCharacters(in: .whitespaces)
+        guard !seed.isEmpty else { throw HTTPError(.badRequest, message: "请填写事先公开的随机种子 (the seed is required)") }
+        guard let ratio = Int(form["ratio"].isEmpty ? "5" : form["ratio"]), (1...100).contains(ratio) else {
+            throw HTTPError(.badRequest, message: "比例应为 1–100 的整数 (ratio must be 1–100)")
+        }
+        guard let inspectors = form.files["inspectors"], !inspectors.bytes.isEmpty else {
+            throw HTTPError(.badRequest, message: "请上传检查人员名录 (the inspectors list is required)")
+        }
+        func upload(_ name: String) -> SubmissionInput? {
+            form.files[name].flatMap { $0.bytes.isEmpty ? nil : .memory(name: Forms.baseName($0.name), bytes: $0.bytes) }
+        }
+        let parameters = DrawParameters(period: period, seed: seed, ratioPercent: ratio, settings: core.settings.draw)
+        // Earlier published draws count for the exclusion of recent targets.
+        var previous: [PreviousDraw] = []
+        for earlier in try await core.store.portal.draws(publishedOnly: true) where earlier.period < period {
+            previous.append(PreviousDraw(period: earlier.period, codes: try plan(earlier).lots.map(\.target.code)))
+        }
+        let files = DrawFiles(inspectors: .memory(name: Forms.baseName(inspectors.name), bytes: inspectors.bytes), risk: upload("risk"),
+                              items: upload("items"), previousDraws: previous)
+        let plan: DrawPlan
+        do {
+            plan = try await core.pipeline.makeDraw(.store(core.store), parameters: parameters, files: files)
+        } catch {
+            if case .invalidList(let findings) = error {
+                try await core.audit(identity.user.name, "draw", "rejected", "\(period) lists have \(findings.count) error(s)", address: context.address)
+                var values = identity.layout
+                values.merge(["title": "抽查名录有误", "findings": findings.map { FindingRow($0).values }, "idleMinutes": core.settings.portal.sessionIdleMinutes])
+                    { _, new in new }
+                return PageResponse.html(core.pages.render("draw-refused", values), status: .unprocessableContent)
+            }
+            throw error
+        }
+        let documents = try await core.pipeline.drawDocuments(plan)
+        let stored = try await core.store.portal.addDraw(period: period, seed: seed, inputsDigest: plan.digests.inputs,
+                                                         planXML: String(decoding: documents.bytes(of: "draw-plan.xml") ?? [], as: UTF8.self),
+                                                         actor: identity.user.name, at: core.now())
+        try await core.audit(identity.user.name, "draw", "ok", "#\(stored.id) \(period) seed \(seed) inputs \(plan.digests.inputs.prefix(12)), \(plan.lots.count) targets",
+                             address: context.address)
+        return .redirect(to: "/draws#draw-\(stored.id)", type: .normal)
+    }
+
+    private func publish(_ request: Request, _ context: PortalContext) async throws -> Response {
+        let identity = try context.require(.city)
+        let form = try await FormFields.read(request, limit: 1 << 16)
+        try Forms.checkCSRF(form, identity)
+        let draw = try await stored(try drawID(context))
+        try await core.store.portal.publishDraw(id: draw.id, by: identity.user.name, at: core.now())
+        try await core.audit(identity.user.name, "draw", "published", "#\(draw.id) \(draw.period)", address: context.address)
+        return .redirect(to: "/draws#draw-\(draw.id)", type: .normal)
+    }
+
+    private func document(_ context: PortalContext) async throws -> Response {
+        let identity = try context.require(.city)
+        let name = context.parameters.get("file") ?? ""
+        guard DrawWriter.planFiles.contains(name) else { throw HTTPError(.notFound, message: "没有这个文件 (no such file)") }
+        let draw = try await stored(try drawID(context))
+        let documents = try await core.pipeline.drawDocuments(try plan(draw))
+        try await core.audit(identity.user.name, "download", "ok", "draw #\(draw.id) \(name)", address: context.address)
+        let ext = String(name.split(separator: ".").last ?? "")
+        return PageResponse.download(documents.bytes(of: name) ?? [], name: "\(draw.period)-\(name)", type: Reports.types[ext] ?? "application/octet-stream")
+    }
+
+    private func results(_ request: Request, _ context: PortalContext) async throws -> Response {
+        let identity = try context.require(.city)
+        let draw = try await stored(try drawID(context))
+        let month = request.uri.queryParameters["to"].flatMap { YearMonth(iso: String($0)) } ?? core.today.yearMonth.previous
+        let format = request.uri.queryParameters["format"].map(String.init) ?? "html"
+        guard ["html", "csv", "xlsx"].contains(format) else { throw HTTPError(.badRequest, message: "format 应为 html、csv 或 xlsx") }
+        let (_, sink) = try await core.pipeline.drawResults(.store(core.store), plan: try plan(draw), to: month)
+        try await core.audit(identity.user.name, "download", "ok", "draw #\(draw.id) results to \(month) \(format)", address: context.address)
+        return PageResponse.download(sink.bytes(of: "draw-results.\(format)") ?? [], name: "\(draw.period)-draw-results-\(month).\(format)",
+                                     type: Reports.types[format] ?? "application/octet-stream")
+    }
+
+    // MARK: A county
+
+    /// The county's own targets in each published draw, with inspectors, items and results.
+    private func countyPage(_ context: PortalContext) async throws -> Response {
+        let code = context.parameters.get("county") ?? ""
+        guard code.count == 6, code.allSatisfy(\.isASCIIDigit) else { throw HTTPError(.notFound, message: "没有这个县区 (no such county)") }
+        let identity = try context.require(.county(code))
+        let month = core.today.yearMonth.previous
+        var draws: [[String: Any]] = []
+        for draw in try await core.store.portal.draws(publishedOnly: true) {
+            var own = try plan(draw)
+            own.lots = own.lots.filter { $0.target.countyCode == code }
+            // Only this county's returns are read.
+            let (results, _) = try await core.pipeline.drawResults(.store(core.store), plan: own, to: month, county: code)
+            let window = own.parameters.window
+            draws.append([
+                "id": Int(draw.id), "period": draw.period.description, "seed": draw.seed, "windowFrom": window.from.description, "windowTo": window.to.description,
+                "publishedAt": draw.publishedAt.map(Timestamp.chinaStandardTime) ?? "", "asOf": month.lastDay.description,
+                "targets": results.results.map { r in
+                    ["number": r.lot.number, "code": r.lot.target.code, "name": r.lot.target.name, "categoryLabel": r.lot.target.category.label,
+                     "inspectors": r.lot.inspectors.map { "\($0.name)(\($0.unit))" }.joined(separator: "、"),
+                     "items": r.lot.items.map(\.title).joined(separator: ";"), "statusLabel": r.status.label, "status": r.status.rawValue,
+                     "outcome": r.outcome] as [String: Any]
+                },
+                "undrawn": results.undrawn.filter { $0.countyCode == code }.map { ["code": $0.institutionCode, "name": $0.institutionName, "on": $0.inspectedOn.description] },
+            ])
+        }
+        var values = identity.layout
+        values.merge(["title": "双随机抽查", "countyCode": code, "draws": draws, "idleMinutes": core.settings.portal.sessionIdleMinutes]) { _, new in new }
+        return PageResponse.html(core.pages.render("county-draws", values))
+    }
+}

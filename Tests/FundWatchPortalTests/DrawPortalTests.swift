@@ -1,0 +1,72 @@
+import Foundation
+import FundWatchCore
+import FundWatchDraw
+import FundWatchPipeline
+@testable import FundWatchPortal
+import FundWatchReports
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+/// The city runs a draw in the portal, publishes it; a county sees only its own targets.
+@Suite("双随机 draws in the portal")
+struct DrawPortalTests {
+    func get(_ client: any TestClientProtocol, _ s: PortalHarness.Session, _ path: String) async throws -> TestResponse {
+        try await client.execute(uri: path, method: .get, headers: [.cookie: s.cookie])
+    }
+
+    @Test("run with an uploaded list (its documents are the pipeline's bytes), draft hidden from counties, publish, each county its own targets only")
+    func flow() async throws {
+        let harness = try await PortalHarness()
+        try await harness.receive("clerk1")
+        try await harness.receive("clerk2", county: "990102")
+        try await harness.test { client in
+            let city = try await harness.login(client, "city")
+            var headers = PortalHarness.multipartHeaders
+            headers[.cookie] = city.cookie
+            // A list with an error first: refused with its line, nothing kept.
+            let bad = Array((String(decoding: PortalHarness.inspectors, as: UTF8.self) + "C1,重复,990100,市局,true\n").utf8)
+            let refused = try await client.execute(uri: "/draws", method: .post, headers: headers,
+                body: PortalHarness.multipart(file: "inspectors.csv", bad, fields: ["csrf": city.csrf, "period": "2026-03", "seed": "2026-03-02 福彩 123"], field: "inspectors"))
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("list.duplicate") && refused.text.contains("<td>7</td>"))
+            #expect(try await harness.core.store.portal.draws(publishedOnly: false).isEmpty)
+
+            let made = try await client.execute(uri: "/draws", method: .post, headers: headers,
+                body: PortalHarness.multipart(file: "inspectors.csv", PortalHarness.inspectors, fields: ["csrf": city.csrf, "period": "2026-03", "seed": "2026-03-02 福彩 123"], field: "inspectors"))
+            #expect(made.status == .seeOther)
+            let draws = try await harness.core.store.portal.draws(publishedOnly: false)
+            #expect(draws.count == 1 && draws[0].publishedAt == nil)
+            // The documents are what the pipeline writes for the same inputs and seed.
+            let expected = try await harness.core.pipeline.makeDraw(.store(harness.core.store),
+                parameters: DrawParameters(period: YearMonth(year: 2026, month: 3)!, seed: "2026-03-02 福彩 123", settings: harness.core.settings.draw),
+                files: DrawFiles(inspectors: .memory(name: "inspectors.csv", bytes: PortalHarness.inspectors), risk: nil, items: nil))
+            let documents = try await harness.core.pipeline.drawDocuments(expected)
+            for name in DrawWriter.planFiles {
+                let file = try await get(client, city, "/draws/\(draws[0].id)/\(name)")
+                #expect(file.status == .ok && Array(buffer: file.body) == documents.bytes(of: name), "\(name)")
+            }
+            // A draft is the city's only.
+            let clerk = try await harness.login(client, "clerk1")
+            #expect(try await get(client, clerk, "/counties/990101/draws").text.contains("尚无已发布"))
+            #expect(try await get(client, clerk, "/draws/\(draws[0].id)/draw-list.csv").status == .forbidden)
+
+            let published = try await client.execute(uri: "/draws/\(draws[0].id)/publish", method: .post,
+                headers: [.cookie: city.cookie, .contentType: "application/x-www-form-urlencoded"], body: PortalHarness.form(["csrf": city.csrf]))
+            #expect(published.status == .seeOther)
+            let own = try await get(client, clerk, "/counties/990101/draws")
+            let ownCodes = expected.lots.filter { $0.target.countyCode == "990101" }.map(\.target.code)
+            let otherCodes = expected.lots.filter { $0.target.countyCode == "990102" }.map(\.target.code)
+            #expect(!ownCodes.isEmpty && !otherCodes.isEmpty)
+            for code in ownCodes { #expect(own.text.contains(code)) }
+            for code in otherCodes { #expect(!own.text.contains(code), "another county's target \(code)") }
+            let team = expected.lots.first { $0.target.countyCode == "990101" }!.inspectors.map(\.name)
+            #expect(team.allSatisfy { own.text.contains($0) }, "the county sees its targets' inspectors")
+            #expect(try await get(client, clerk, "/counties/990102/draws").status == .forbidden)
+            let audit = try await harness.core.store.portal.auditEntries(since: 0).map { "\($0.action):\($0.outcome)" }
+            #expect(audit.contains("draw:rejected") && audit.contains("draw:ok") && audit.contains("draw:published"))
+        }
+    }
+}
