@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # FundWatch at national scale, against DuckDB, on the same data, in one run.
 #
-#   Benchmarks/run.sh [--runs N] [--scales "1 2 4"] [--data DIR] [--quick]
+#   Benchmarks/run.sh [--runs N] [--scales "1 2 4"] [--data DIR] [--no-heavy] [--no-portal] [--quick]
 #
 # Builds the release binary, generates the data (scale 1 = 2,800 counties × 360
 # institutions ≈ 1 M institutions, 1.6 M inspections, 260 k cases, ≈ 220 MB of CSV;
@@ -9,6 +9,8 @@
 # with /usr/bin/time (wall seconds, peak RSS) the median of N runs of:
 #   report from CSV (all tables, all formats) · the same from XML · import into SQLite ·
 #   report from SQLite · DuckDB computing table 1 from the CSVs with 2 threads · cat (I/O floor)
+# and, at scale 1, the report and DuckDB again on the "heavy register" mix (`sample-data
+# --mix heavy`: 4× the major cases, long case texts), then the portal (Benchmarks/portal.py),
 # and writes Benchmarks/RESULTS.md. --quick: 100 counties, one run (a smoke test).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -20,13 +22,17 @@ data=${FUNDWATCH_BENCH_DATA:-/tmp/fundwatch-bench}
 per_county=360
 base_counties=2800
 quick=0
+heavy=1
+portal=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs=$2; shift 2 ;;
     --scales) scales=$2; shift 2 ;;
     --data) data=$2; shift 2 ;;
     --quick) quick=1; runs=1; scales="1"; base_counties=100; shift ;;
-    *) echo "usage: $0 [--runs N] [--scales \"1 2 4\"] [--data DIR] [--quick]" >&2; exit 2 ;;
+    --no-heavy) heavy=0; shift ;;
+    --no-portal) portal=0; shift ;;
+    *) echo "usage: $0 [--runs N] [--scales \"1 2 4\"] [--data DIR] [--no-heavy] [--no-portal] [--quick]" >&2; exit 2 ;;
   esac
 done
 duckdb_version=1.4.2
@@ -83,8 +89,25 @@ for scale in $scales; do
     measure "report-xml-1" "rm -rf $work/out" "$fw" report --to $month --out "$work/out" "$xml"
     measure "import-sqlite-1" "rm -f $work/bench.sqlite*" "$fw" import --db "$work/bench.sqlite" "$csv"
     measure "report-db-1" "rm -rf $work/out" "$fw" report --to $month --db "$work/bench.sqlite" --out "$work/out"
+    notices_standard=$(( $(wc -l < "$work/out/table5.csv") ))
+    if [ "$heavy" = 1 ]; then
+      hcsv="$data/csv-heavy-$counties"
+      if [ ! -d "$hcsv" ]; then
+        echo "== generating $counties counties (CSV, heavy register mix)"
+        "$fw" sample-data --counties "$counties" --per-county "$per_county" --seed 7 --mix heavy --out "$hcsv" >/dev/null
+      fi
+      hbytes=$(du -sb "$hcsv" | cut -f1)
+      echo "== heavy mix: $(( hbytes / 1000000 )) MB of CSV"
+      measure "report-csv-heavy" "rm -rf $work/out" "$fw" report --to $month --out "$work/out" "$hcsv"
+      notices_heavy=$(( $(wc -l < "$work/out/table5.csv") ))
+      measure "duckdb-heavy" "" python3 "$root/Benchmarks/duckdb_table1.py" "$hcsv" $month $month "$work/duck.csv"
+    fi
   fi
 done
+if [ "$portal" = 1 ]; then
+  echo "== portal"
+  python3 "$root/Benchmarks/portal.py" --bin "$fw" --out "$work/portal.md" >/dev/null
+fi
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "—" }'; }
 mb() { echo $(( ${1%.*} / 1024 )); }
@@ -117,6 +140,21 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
     per=$(awk -v w="${wall[report-csv-$scale]}" -v b="${size[$scale]}" 'BEGIN { printf "%.1f", 1000 * w / (b / 1000000) }')
     echo "| ${scale}× | $c | $(( ${size[$scale]} / 1000000 )) | ${wall[report-csv-$scale]} | $per | ${wall[duckdb-$scale]} | ${wall[cat-$scale]} |"
   done
+  if [ "$heavy" = 1 ]; then
+    echo
+    echo "## The mix: default and heavy register (scale 1)"
+    echo
+    echo "The heavy mix (\`sample-data --mix heavy\`): the same counties and registers with four times the share of major cases and case texts of at least 120 characters."
+    echo
+    echo "| mix | CSV MB | table 5 lines | report from CSV s | peak RSS MB | DuckDB s | ÷ DuckDB | goal |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---|"
+    echo "| default | $(( ${size[1]} / 1000000 )) | $notices_standard | ${wall[report-csv-1]} | $(mb ${rss[report-csv-1]}) | ${wall[duckdb-1]} | $(ratio ${wall[report-csv-1]} ${wall[duckdb-1]}) | ≤ 1 × DuckDB, ≤ 150 MB |"
+    echo "| heavy register | $(( hbytes / 1000000 )) | $notices_heavy | ${wall[report-csv-heavy]} | $(mb ${rss[report-csv-heavy]}) | ${wall[duckdb-heavy]} | $(ratio ${wall[report-csv-heavy]} ${wall[duckdb-heavy]}) | ≤ 1 × DuckDB, ≤ 150 MB |"
+  fi
+  if [ "$portal" = 1 ]; then
+    echo
+    cat "$work/portal.md"
+  fi
 } > "$work/RESULTS.md"
 if [ "$quick" = 1 ]; then
   cat "$work/RESULTS.md"

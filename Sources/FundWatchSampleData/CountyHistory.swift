@@ -24,7 +24,8 @@ struct CountyHistory {
 
     /// Simulates `months` of supervision in a county with `size` institutions; about
     /// `visitsPerHundred` inspections a month per hundred institutions.
-    init(code: String, name: String, size: Int, months: [YearMonth], visitsPerHundred: Int = 10, random: inout SeededRandom) {
+    init(code: String, name: String, size: Int, months: [YearMonth], visitsPerHundred: Int = 10, mix: SampleMix = .standard,
+         random: inout SeededRandom) {
         self.code = code
         self.name = name
         let first = months.first!.firstDay, last = months.last!.lastDay
@@ -51,20 +52,27 @@ struct CountyHistory {
                 let problems = random.chance(0.3)
                 inspections.append(Inspection(institutionCode: institutions[target].institution.code, inspectedOn: day,
                                                method: method, problemsFound: problems))
-                if problems && random.chance(0.55) {
+                if problems && random.chance(mix.caseShare) {
                     let opened = day.adding(days: random.int(0...8))
                     guard opened <= last else { continue }
                     let year = opened.year
                     caseNumbers[year, default: 0] += 1
                     let caseID = "\(year)-" + zeroPadded(caseNumbers[year]!, 3)
-                    addCase(id: caseID, target: target, opened: opened, source: .method(method), last: last, span: span, random: &random)
+                    addCase(id: caseID, target: target, opened: opened, source: .method(method), last: last, span: span, mix: mix, random: &random)
                 }
             }
         }
         inspections.sort { ($0.inspectedOn, $0.institutionCode) < ($1.inspectedOn, $1.institutionCode) }
+        // Warnings on purpose: the first cases recover more than they involve.
+        var warned = 0
+        for i in cases.indices where warned < mix.warningsPerFile && cases[i].record.source != .method(.selfInspection) {
+            cases[i].record.amountRecovered = Money(fen: cases[i].record.amountInvolved.fen - cases[i].record.amountRefused.fen + 10_000)
+            warned += 1
+        }
     }
 
-    private mutating func addCase(id: String, target: Int, opened: Day, source: CaseSource, last: Day, span: Int, random: inout SeededRandom) {
+    private mutating func addCase(id: String, target: Int, opened: Day, source: CaseSource, last: Day, span: Int, mix: SampleMix,
+                                  random: inout SeededRandom) {
         let institution = institutions[target].institution
         let violationPool: [Violation] = institution.category == .pharmacy
             ? [.cardMisuse, .nonMedicalGoods, .drugResale, .overStandard, .other]
@@ -75,7 +83,7 @@ struct CountyHistory {
             let second = random.element(violationPool)
             if second != violations[0] { violations.append(second) }
         }
-        let severe = random.chance(0.07)
+        let severe = random.chance(mix.majorShare)
         let fen = severe ? Int64(random.int(100_000...650_000)) * 100 : Int64(random.int(300...60_000)) * 100 + Int64(random.int(0...99))
         var record = CaseRecord(caseID: id, institutionCode: institution.code, openedOn: opened, source: source, violations: violations,
                                 amountInvolved: Money(fen: fen))
@@ -126,10 +134,10 @@ struct CountyHistory {
             let sent = trigger.adding(days: delay)
             if sent <= last { record.noticeSubmittedOn = sent }
         }
-        record.discovery = "\(source.label)中发现"
-        record.facts = violations.map(\.label).joined(separator: "、") + ",涉及金额\(record.amountInvolved.yuanString)元"
-        record.outcome = record.actions.map(\.label).joined(separator: "、")
-        record.basis = "《医疗保障基金使用监督管理条例》及定点服务协议"
+        record.discovery = mix.padded("\(source.label)中发现")
+        record.facts = mix.padded(violations.map(\.label).joined(separator: "、") + ",涉及金额\(record.amountInvolved.yuanString)元")
+        record.outcome = mix.padded(record.actions.map(\.label).joined(separator: "、"))
+        record.basis = mix.padded("《医疗保障基金使用监督管理条例》及定点服务协议")
         if record.actions.contains(.suspend) {
             institutions[target].suspendedOn = actionsOn
         }

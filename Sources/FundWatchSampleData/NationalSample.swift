@@ -10,13 +10,15 @@ public struct NationalSample: Sendable {
     public var perCounty: Int
     public var seed: UInt64
     public var xml: Bool
+    public var mix: SampleMix
     public var period = YearMonth(year: 2026, month: 10)!
 
-    public init(counties: Int, perCounty: Int, seed: UInt64, xml: Bool) {
+    public init(counties: Int, perCounty: Int, seed: UInt64, xml: Bool, mix: SampleMix = .standard) {
         self.counties = counties
         self.perCounty = perCounty
         self.seed = seed
         self.xml = xml
+        self.mix = mix
     }
 
     /// Division code of county `index` (0-based): `9` and five digits, so up to 99,999 counties.
@@ -32,13 +34,15 @@ public struct NationalSample: Sendable {
             let code = Self.code(index)
             // 16 inspections a month per hundred institutions gives ~1.6 inspections per institution a year to October.
             let history = CountyHistory(code: code, name: "县\(zeroPadded(index + 1, 5))", size: perCounty, months: months,
-                                        visitsPerHundred: 16, random: &random)
+                                        visitsPerHundred: 16, mix: mix, random: &random)
             let submission = history.snapshot(period, preparedBy: "填报人", submittedOn: period.next.firstDay.adding(days: random.int(0...6)))
             do {
                 if xml {
                     try SubmissionXMLWriter().write(submission, to: "\(directory)/\(code)-\(period).xml")
                 } else {
-                    try SubmissionCSVWriter(encoding: .utf8).write(submission, to: "\(directory)/\(code)-\(period)-csv")
+                    // Every (100 ÷ gbk%)-th county in GBK, spread evenly.
+                    let gbk = mix.gbkPercent > 0 && (index * mix.gbkPercent) % 100 + mix.gbkPercent >= 100
+                    try SubmissionCSVWriter(encoding: gbk ? .gbk : .utf8).write(submission, to: "\(directory)/\(code)-\(period)-csv")
                 }
             } catch {
                 failures.record("\(code): \(error)")

@@ -29,12 +29,46 @@ struct SampleDataCommand: ParsableCommand {
     @Flag(help: "Benchmark mode: write XML files instead of CSV folders.")
     var xml = false
 
+    @Option(name: .customLong("mix"), help: "Benchmark mode: the data mix, standard or heavy (4× the major cases, case texts of 120 characters or more).")
+    var mixName = "standard"
+
+    @Option(name: .customLong("major-share"), help: "Benchmark mode: the chance a case is major (severe), 0–1 (standard 0.07).")
+    var majorShare: Double?
+
+    @Option(name: .customLong("case-share"), help: "Benchmark mode: the chance an inspection with problems opens a case, 0–1 (standard 0.55).")
+    var caseShare: Double?
+
+    @Option(name: .customLong("text-length"), help: "Benchmark mode: pad each case text to at least this many characters (standard 0).")
+    var textLength: Int?
+
+    @Option(name: .customLong("gbk-percent"), help: "Benchmark mode: the share of counties written in GBK, in percent (standard 0).")
+    var gbkPercent: Int?
+
+    @Option(name: .customLong("warnings-per-file"), help: "Benchmark mode: cases per county that recover more than they involve (a warning each).")
+    var warningsPerFile: Int?
+
+    /// The mix the options ask for.
+    func mix() throws -> SampleMix {
+        var mix: SampleMix
+        switch mixName {
+        case "standard": mix = .standard
+        case "heavy": mix = .heavy
+        default: throw ValidationError("--mix must be standard or heavy")
+        }
+        if let majorShare { guard (0...1).contains(majorShare) else { throw ValidationError("--major-share must be 0–1") }; mix.majorShare = majorShare }
+        if let caseShare { guard (0...1).contains(caseShare) else { throw ValidationError("--case-share must be 0–1") }; mix.caseShare = caseShare }
+        if let textLength { guard (0...100_000).contains(textLength) else { throw ValidationError("--text-length must be 0–100000") }; mix.textLength = textLength }
+        if let gbkPercent { guard (0...100).contains(gbkPercent) else { throw ValidationError("--gbk-percent must be 0–100") }; mix.gbkPercent = gbkPercent }
+        if let warningsPerFile { guard (0...10_000).contains(warningsPerFile) else { throw ValidationError("--warnings-per-file must be 0–10000") }; mix.warningsPerFile = warningsPerFile }
+        return mix
+    }
+
     func run() throws {
         if let counties {
             guard (1...99_999).contains(counties), (10...100_000).contains(perCounty) else {
                 throw ValidationError("--counties must be 1…99999 and --per-county 10…100000")
             }
-            let n = try NationalSample(counties: counties, perCounty: perCounty, seed: seed, xml: xml).write(to: out)
+            let n = try NationalSample(counties: counties, perCounty: perCounty, seed: seed, xml: xml, mix: try mix()).write(to: out)
             Console.out("wrote \(n) submissions (\(perCounty) institutions each) under \(out)\n")
             return
         }
