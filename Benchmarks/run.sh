@@ -133,12 +133,12 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
   echo
   echo "## Growth with the data"
   echo
-  echo "| scale | counties | CSV MB | report from CSV s | per MB ms | DuckDB s | cat s |"
-  echo "|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| scale | counties | CSV MB | report from CSV s | per MB ms | report peak RSS MB | DuckDB s | cat s |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
   for scale in $scales; do
     c=$(( base_counties * scale ))
     per=$(awk -v w="${wall[report-csv-$scale]}" -v b="${size[$scale]}" 'BEGIN { printf "%.1f", 1000 * w / (b / 1000000) }')
-    echo "| ${scale}× | $c | $(( ${size[$scale]} / 1000000 )) | ${wall[report-csv-$scale]} | $per | ${wall[duckdb-$scale]} | ${wall[cat-$scale]} |"
+    echo "| ${scale}× | $c | $(( ${size[$scale]} / 1000000 )) | ${wall[report-csv-$scale]} | $per | $(mb ${rss[report-csv-$scale]}) | ${wall[duckdb-$scale]} | ${wall[cat-$scale]} |"
   done
   if [ "$heavy" = 1 ]; then
     echo
