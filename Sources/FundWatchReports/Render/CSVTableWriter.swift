@@ -6,8 +6,28 @@ import FundWatchCore
 public enum CSVTableWriter {
     /// The file's bytes: title row, heading row, one row per table row, then the notes.
     public static func render(_ table: ReportTable, document: ReportDocument) -> [UInt8] {
+        var out: [UInt8] = []
+        // Collected whole: no piece is ever handed on before the end.
+        try? write(table, document: document, piece: Int.max) { out.append(contentsOf: $0) }
+        return out
+    }
+
+    /// Writes the file into `output` in pieces of about `piece` bytes, so memory holds one
+    /// piece, not the whole table (a national table 5 is tens of megabytes).
+    public static func write(_ table: ReportTable, document: ReportDocument, into output: any OutputFile, piece: Int = 1 << 20) throws {
+        try write(table, document: document, piece: piece) { try output.append($0) }
+    }
+
+    private static func write(_ table: ReportTable, document: ReportDocument, piece: Int,
+                              emit: (ArraySlice<UInt8>) throws -> Void) throws {
         var out: [UInt8] = [0xEF, 0xBB, 0xBF]
-        out.reserveCapacity(64 * table.rows.count * max(1, table.columns.count))
+        out.reserveCapacity(min(piece, 64 * max(1, table.rows.count) * max(1, table.columns.count)) + 4096)
+        func flush(_ force: Bool = false) throws {
+            if force || out.count >= piece {
+                try emit(out[...])
+                out.removeAll(keepingCapacity: true)
+            }
+        }
         func line(_ fields: [String]) {
             for (i, field) in fields.enumerated() {
                 if i > 0 { out.append(0x2C) }
@@ -24,11 +44,12 @@ public enum CSVTableWriter {
                 append(cell.isNumeric ? cell.display : text(cell.display), to: &out)
             }
             out.append(contentsOf: [0x0D, 0x0A])
+            try flush()
         }
         line([])
         for note in table.footnotes { line([text("注:" + note)]) }
         line([text("截至 \(document.asOf);数据摘要 \(document.inputDigest)")])
-        return out
+        try flush(true)
     }
 
     /// Neutralises text Excel would read as a formula.

@@ -64,7 +64,7 @@ public struct ReportWriter: Sendable {
                     if formats.contains(.csv) {
                         for table in document.tables {
                             let output = try open(baseName.map { "\($0).csv" } ?? "\(table.id).csv")
-                            try output.append(CSVTableWriter.render(table, document: document)[...])
+                            try CSVTableWriter.write(table, document: document, into: output, piece: Self.piece)
                             try output.close()
                             outputs.append(output)
                         }
@@ -88,17 +88,26 @@ public struct ReportWriter: Sendable {
 
     /// How much rendered output is handed on at once (bytes).
     static let piece = 1 << 20
+    /// How many rendered pieces may wait for the schema check at once.
+    static let piecesInFlight = 4
 
     /// Renders template `name.xml` into `output` and checks it against `name.xsd`, on
     /// another thread as it grows (the check of a national report takes as long as its
-    /// rendering). Throws ``InvalidOutput`` when it does not validate.
+    /// rendering). Throws ``InvalidOutput`` when it does not validate. At most
+    /// ``piecesInFlight`` pieces wait for the check: when it falls behind, rendering waits
+    /// (unbounded, the waiting copies were a quarter of a national report's peak memory).
     func validXML(_ name: String, _ model: [String: Any], into output: any OutputFile) throws {
         let check = XMLSchemaCheck.Stream(name: "\(name).xml", schema: try templates.schema("\(name).xsd"))
         let checking = DispatchQueue(label: "fundwatch.xml-check")
+        let room = DispatchSemaphore(value: Self.piecesInFlight)
         try templates.render("\(name).xml", model, every: Self.piece) { piece in
             try output.append(piece)
             let copy = Array(piece)
-            checking.async { copy.withUnsafeBufferPointer { check.feed($0) } }
+            room.wait()
+            checking.async {
+                copy.withUnsafeBufferPointer { check.feed($0) }
+                room.signal()
+            }
         }
         try output.close()
         let problems = checking.sync { check.finish() }

@@ -24,7 +24,10 @@ extension ReportBuilder {
                 n.daysLeft.map(ReportCell.count) ?? .none, n.daysOver.map(ReportCell.count) ?? .none,
             ])
         }
-        let counts = NoticeStatus.allCases.map { s in "\(s.label) \(list.filter { $0.status == s }.count) 件" }.joined(separator: ",")
+        // Counted in one pass, without copying the register per status.
+        var byStatus: [NoticeStatus: Int] = [:]
+        for n in list { byStatus[n.status, default: 0] += 1 }
+        let counts = NoticeStatus.allCases.map { s in "\(s.label) \(byStatus[s] ?? 0) 件" }.joined(separator: ",")
         return ReportTable(
             id: "table5", number: 5, title: "重大案件要情报告台账(截至 \(input.asOf))", rowHeading: "案件编号",
             columns: columns, rows: rows,
