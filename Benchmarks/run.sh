@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # FundWatch at national scale, against DuckDB, on the same data, in one run.
 #
-#   Benchmarks/run.sh [--runs N] [--scales "1 2 4"] [--data DIR] [--no-heavy] [--no-portal] [--quick]
+#   Benchmarks/run.sh [--runs N] [--scales "1 2 4"] [--data DIR] [--no-heavy] [--no-portal] [--no-postgres] [--quick]
 #
 # Builds the release binary, generates the data (scale 1 = 2,800 counties × 360
 # institutions ≈ 1 M institutions, 1.6 M inspections, 260 k cases, ≈ 220 MB of CSV;
@@ -16,6 +16,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
+args=("$@")
 runs=3
 scales="1 2 4"
 data=${FUNDWATCH_BENCH_DATA:-/tmp/fundwatch-bench}
@@ -24,6 +25,7 @@ base_counties=2800
 quick=0
 heavy=1
 portal=1
+postgres=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs=$2; shift 2 ;;
@@ -32,9 +34,18 @@ while [ $# -gt 0 ]; do
     --quick) quick=1; runs=1; scales="1"; base_counties=100; shift ;;
     --no-heavy) heavy=0; shift ;;
     --no-portal) portal=0; shift ;;
-    *) echo "usage: $0 [--runs N] [--scales \"1 2 4\"] [--data DIR] [--no-heavy] [--no-portal] [--quick]" >&2; exit 2 ;;
+    --no-postgres) postgres=0; shift ;;
+    *) echo "usage: $0 [--runs N] [--scales \"1 2 4\"] [--data DIR] [--no-heavy] [--no-portal] [--no-postgres] [--quick]" >&2; exit 2 ;;
   esac
 done
+# PostgreSQL at national scale: with Debian's server installed, the whole run goes under a
+# throw-away cluster on loopback (scripts/with-postgres.sh), and scale 1 also measures
+# import into it and the report from it.
+if [ "$postgres" = 1 ] && [ -z "${FUNDWATCH_TEST_POSTGRES_URL:-}" ] && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  exec "$root/scripts/with-postgres.sh" "$0" "${args[@]}"
+fi
+pg=${FUNDWATCH_TEST_POSTGRES_URL:-}
+[ "$postgres" = 1 ] || pg=""
 duckdb_version=1.4.2
 month=2026-10
 
@@ -90,6 +101,12 @@ for scale in $scales; do
     measure "import-sqlite-1" "rm -f $work/bench.sqlite*" "$fw" import --db "$work/bench.sqlite" "$csv"
     measure "report-db-1" "rm -rf $work/out" "$fw" report --to $month --db "$work/bench.sqlite" --out "$work/out"
     notices_standard=$(( $(wc -l < "$work/out/table5.csv") ))
+    if [ -n "$pg" ]; then
+      bench_pg="${pg%/*}/fundwatch_bench"
+      fresh="psql -q '$pg' -c 'DROP DATABASE IF EXISTS fundwatch_bench' -c 'CREATE DATABASE fundwatch_bench'"
+      measure "import-pg-1" "$fresh" "$fw" import --db "$bench_pg" "$csv"
+      measure "report-pg-1" "rm -rf $work/out" "$fw" report --to $month --db "$bench_pg" --out "$work/out"
+    fi
     if [ "$heavy" = 1 ]; then
       hcsv="$data/csv-heavy-$counties"
       if [ ! -d "$hcsv" ]; then
@@ -128,6 +145,10 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
   echo "| \`fundwatch report\` from XML | ${wall[report-xml-1]} | $(mb ${rss[report-xml-1]}) | $(ratio ${wall[report-xml-1]} $d) | ≤ 2 × report from CSV ($(ratio ${wall[report-xml-1]} ${wall[report-csv-1]})×) |"
   echo "| \`fundwatch import\` into SQLite | ${wall[import-sqlite-1]} | $(mb ${rss[import-sqlite-1]}) | $(ratio ${wall[import-sqlite-1]} $d) | ≤ 2 × report from CSV ($(ratio ${wall[import-sqlite-1]} ${wall[report-csv-1]})×) |"
   echo "| \`fundwatch report --db\` (SQLite) | ${wall[report-db-1]} | $(mb ${rss[report-db-1]}) | $(ratio ${wall[report-db-1]} $d) | ≤ report from CSV ($(ratio ${wall[report-db-1]} ${wall[report-csv-1]})×) |"
+  if [ -n "$pg" ]; then
+    echo "| \`fundwatch import\` into PostgreSQL (loopback) | ${wall[import-pg-1]} | $(mb ${rss[import-pg-1]}) | $(ratio ${wall[import-pg-1]} $d) | ≤ 2 × report from CSV ($(ratio ${wall[import-pg-1]} ${wall[report-csv-1]})×) |"
+    echo "| \`fundwatch report --db postgres://…\` | ${wall[report-pg-1]} | $(mb ${rss[report-pg-1]}) | $(ratio ${wall[report-pg-1]} $d) | ≤ 1.5 × report from CSV ($(ratio ${wall[report-pg-1]} ${wall[report-csv-1]})×) |"
+  fi
   echo "| DuckDB, table 1 from the CSVs | $d | $(mb ${rss[duckdb-1]}) | 1.00 | |"
   echo "| \`cat\` of the CSVs (I/O floor) | ${wall[cat-1]} | $(mb ${rss[cat-1]}) | $(ratio ${wall[cat-1]} $d) | |"
   echo
