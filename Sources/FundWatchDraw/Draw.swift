@@ -22,23 +22,25 @@ public enum Draw {
         /// A target no two inspectors can staff under the rules.
         case tooFewInspectors(target: String, county: String, detail: String)
 
+        /// What a planner reads: in Chinese, then in English.
         public var description: String {
             switch self {
-            case .noTargets(let d): "no institutions to draw from: \(d)"
-            case .duplicateInspector(let id): "inspector \(id) is listed twice"
-            case .duplicateTarget(let code): "institution \(code) appears in two counties' returns"
+            case .noTargets(let d): "没有可抽取的定点医药机构 / no institutions to draw from: \(d)"
+            case .duplicateInspector(let id): "检查人员 \(id) 在名录中出现两次 / inspector \(id) is listed twice"
+            case .duplicateTarget(let code): "机构 \(code) 出现在两个县区的报表中 / institution \(code) appears in two counties' returns"
             case .badParameter(let d): d
             case .tooFewInspectors(let target, let county, let detail):
-                "too few inspectors to staff \(target) (county \(county)) under the rules: \(detail)"
+                "检查人员不足,无法按规则为 \(target)(\(county))配齐两名检查人员,请补充其他县区、其他单位的执法人员 / "
+                    + "too few inspectors to staff \(target) (county \(county)) under the rules: \(detail)"
             }
         }
     }
 
     public static func make(_ inputs: DrawInputs, _ parameters: DrawParameters) throws(Failure) -> DrawPlan {
         guard (1...100).contains(parameters.ratioPercent), parameters.classRatios.values.allSatisfy({ (1...100).contains($0) }) else {
-            throw .badParameter("ratios must be whole percents from 1 to 100")
+            throw .badParameter("抽取比例应为 1–100 的整数 / ratios must be whole percents from 1 to 100")
         }
-        guard !parameters.seed.isEmpty else { throw .badParameter("the seed is empty: fix a public seed before the draw") }
+        guard !parameters.seed.isEmpty else { throw .badParameter("随机种子为空:请在抽取前公开随机种子 / the seed is empty: fix a public seed before the draw") }
         guard !inputs.targets.isEmpty else { throw .noTargets("no designated institution in the returns for \(parameters.period)") }
         var ids = Set<String>()
         for inspector in inputs.inspectors where !ids.insert(inspector.id).inserted { throw .duplicateInspector(inspector.id) }

@@ -5,8 +5,7 @@ import Foundation
 /// safe: every sheet name, defined name and formula is checked before it reaches the C
 /// library (empty ones can corrupt its memory), dropdown lists always come from a range
 /// (inline lists overflow a buffer with Chinese text), and the workbook is written to a
-/// temporary file first (1.1.4 cannot write to memory) and renamed into place, so a
-/// reader never sees half a file. The creation time is fixed by the caller, so the same
+/// private temporary file (1.1.4 cannot write to memory), read back as bytes and removed. The creation time is fixed by the caller, so the same
 /// content gives the same bytes.
 public final class ExcelWorkbook {
     /// Why a workbook could not be made.
@@ -82,24 +81,6 @@ public final class ExcelWorkbook {
         style.apply(to: format)
         formats[style] = format
         return format
-    }
-
-    /// Writes the workbook to `path` (through a temporary file renamed into place).
-    public func write(to path: String) throws(Failure) {
-        try close()
-        let target = URL(fileURLWithPath: path)
-        let staging = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).part").path
-        do {
-            if FileManager.default.fileExists(atPath: staging) { try FileManager.default.removeItem(atPath: staging) }
-            try FileManager.default.copyItem(atPath: temporaryPath, toPath: staging)
-            guard rename(staging, path) == 0 else { throw Failure("cannot write \(path): \(String(cString: strerror(errno)))") }
-        } catch let failure as Failure {
-            unlink(staging)
-            throw failure
-        } catch {
-            unlink(staging)
-            throw Failure("cannot write \(path): \(error.localizedDescription)")
-        }
     }
 
     /// The workbook's bytes.

@@ -66,7 +66,7 @@ extension Pipeline {
     /// Makes the draw without writing it.
     public func makeDraw(_ source: DataSource, parameters: DrawParameters, files: DrawFiles) async throws(PipelineError) -> DrawPlan {
         let inputs = try await drawInputs(source, period: parameters.period, files: files)
-        do { return try Draw.make(inputs, parameters) } catch { throw .badRequest("the draw cannot be made: \(error.description)") }
+        do { return try Draw.make(inputs, parameters) } catch { throw .badRequest("无法抽取 / the draw cannot be made: \(error.description)") }
     }
 
     /// What `draw --verify` says: nil when the plan in `folder` is exactly what the draw
@@ -150,7 +150,7 @@ extension Pipeline {
                 collector.add(.listRequired, at: r.location(path, field), detail: field, detailEN: field)
             }
             let county = r["county_code"]
-            if !county.isEmpty && !(county.count == 6 && county.allSatisfy(\.isASCII) && Int(county) != nil && (counties.contains(county) || county.hasSuffix("00"))) {
+            if !county.isEmpty && !(county.utf8.count == 6 && county.utf8.allSatisfy({ (48...57).contains($0) }) && (counties.contains(county) || county.hasSuffix("00"))) {
                 collector.add(.listCounty, at: r.location(path, "county_code"), detail: "「\(county)」", detailEN: "'\(county)'")
             }
             let qualified: Bool? = switch r["qualified"].lowercased() {

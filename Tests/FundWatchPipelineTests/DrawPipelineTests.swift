@@ -81,7 +81,8 @@ struct DrawPipelineTests {
         let xml = try String(contentsOfFile: seeded + "/draw-plan.xml", encoding: .utf8).replacingOccurrences(of: "福彩 123", with: "福彩 124")
         try xml.write(toFile: seeded + "/draw-plan.xml", atomically: true, encoding: .utf8)
         let seed = try await pipeline.verifyDraw(.paths([Upload.csvFolder]), folder: seeded, files: files)
-        #expect(seed != nil)
+        // The first file compared is the plan's page, which prints the seed.
+        #expect(seed?.hasPrefix("draw-plan.html line") == true && seed?.contains("福彩 124") == true, "\(seed ?? "")")
     }
 
     @Test("list errors name the file, line and rule: a duplicate inspector, an unknown county, a bad flag, a risk class of an unknown institution")
@@ -107,7 +108,7 @@ struct DrawPipelineTests {
             _ = try await plan(files, into: folder + "/few")
         } throws: { error in
             guard case PipelineError.badRequest(let text) = error else { return false }
-            return text.contains("too few inspectors") && text.contains("outside county 990101")
+            return text.contains("检查人员不足") && text.contains("too few inspectors") && text.contains("outside county 990101")
         }
     }
 }

@@ -72,11 +72,22 @@ public struct SourceDiscovery: Sendable {
         let input = SubmissionInput.memory(name: name, bytes: bytes)
         let lower = name.lowercased()
         let zipped = bytes.starts(with: [0x50, 0x4B])
-        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
-            || (zipped && (Self.workbookExtensions.contains(where: lower.hasSuffix) || Self.holdsWorkbook(bytes, limits: zipLimits))) {
+        if XLSXSubmissionReader.isCompoundDocument(input) || (zipped && Self.workbookExtensions.contains(where: lower.hasSuffix)) {
             sources.append(SubmissionSource(kind: .xlsx(input), displayName: name))
         } else if zipped || (bytes.isEmpty && lower.hasSuffix(".zip")) {
-            addZip(input, limits: zipLimits)
+            // Opened once: a workbook sent under another name, or a zip of CSV folders.
+            let archive: ZipArchive
+            do {
+                archive = try input.openZip(limits: zipLimits)
+            } catch {
+                findings.append(Finding(zip: error, archive: name))
+                return
+            }
+            if Self.holdsWorkbook(archive) {
+                sources.append(SubmissionSource(kind: .xlsx(input), displayName: name))
+            } else {
+                addZip(input, archive: archive)
+            }
         } else if Self.looksLikeXML(bytes) || lower.hasSuffix(".xml") {
             sources.append(SubmissionSource(kind: .xml(input), displayName: name))
         } else {
@@ -85,10 +96,9 @@ public struct SourceDiscovery: Sendable {
         }
     }
 
-    /// Whether a zip holds an Excel workbook part (so an .xlsx sent under another name is read as one).
-    static func holdsWorkbook(_ bytes: [UInt8], limits: ZipLimits) -> Bool {
-        guard let archive = try? ZipArchive(bytes: bytes, name: "upload", limits: limits) else { return false }
-        return archive.entry(named: "xl/workbook.xml") != nil && archive.entry(named: Register.header.fileName) == nil
+    /// Whether a zip holds an Excel workbook part and no CSV return at its root.
+    static func holdsWorkbook(_ archive: ZipArchive) -> Bool {
+        archive.entry(named: "xl/workbook.xml") != nil && archive.entry(named: Register.header.fileName) == nil
     }
 
     static func looksLikeXML(_ bytes: [UInt8]) -> Bool {
@@ -98,14 +108,15 @@ public struct SourceDiscovery: Sendable {
     }
 
     private mutating func addZip(_ input: SubmissionInput, limits: ZipLimits) {
-        let name = input.displayName
-        let archive: ZipArchive
         do {
-            archive = try input.openZip(limits: limits)
+            addZip(input, archive: try input.openZip(limits: limits))
         } catch {
-            findings.append(Finding(zip: error, archive: name))
-            return
+            findings.append(Finding(zip: error, archive: input.displayName))
         }
+    }
+
+    private mutating func addZip(_ input: SubmissionInput, archive: ZipArchive) {
+        let name = input.displayName
         let folders = archive.entries.compactMap { entry -> String? in
             let (folder, file) = ZipEntryName.split(entry.name)
             return file == Register.header.fileName && !entry.isDirectory ? folder : nil

@@ -71,10 +71,11 @@ public struct ListFile: Sendable {
                          expected: "the columns " + required.joined(separator: ","))
         }
         guard !findings.hasErrors else { return }
+        let names = Dictionary(columns.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
         for row in rows where row.line > header.line {
             var values: [String: String] = [:]
             for cell in row.cells {
-                if let name = columns.first(where: { $0.value == cell.column })?.key { values[name] = cell.text }
+                if let name = names[cell.column] { values[name] = cell.text }
             }
             guard values.values.contains(where: { !$0.trimmingWhitespace.isEmpty }) else { continue }
             records.append(Record(values: values, line: row.line, sheet: sheet, columns: columns))

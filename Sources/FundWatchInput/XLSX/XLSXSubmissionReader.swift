@@ -117,9 +117,9 @@ struct XLSXSubmissionReader {
         if stream.overLimit { throw .limit("sheet \(sheet.name) has more than \(XLSXSheetStream.maxRows) rows") }
     }
 
-    /// Puts a cell's value into field `index` of `raw`, or adds the cell's finding.
-    private func place(_ cell: XLSXCell, field index: Int, values: XLSXValue, into raw: inout RawRow, collector: inout FindingCollector) {
-        switch values.text(of: cell) {
+    /// Puts a cell's value (read once, by the caller) into field `index` of `raw`, or adds the cell's finding.
+    private func place(_ value: XLSXValue.Outcome, field index: Int, into raw: inout RawRow, collector: inout FindingCollector) {
+        switch value {
         case .empty: break
         case .text(let text):
             if text.utf8.count > limits.maxFieldBytes {
@@ -158,7 +158,7 @@ struct XLSXSubmissionReader {
             raw.setLine(row, of: index)
             raw.cellColumns[index] = valueColumn
             if let cell = cells.first(where: { $0.column == valueColumn }) {
-                place(cell, field: index, values: values, into: &raw, collector: &collector)
+                place(values.text(of: cell), field: index, into: &raw, collector: &collector)
             }
             if !raw.has(index) { raw.set(index, "") }   // present, empty: the required rule names its cell
         }
@@ -200,7 +200,6 @@ struct XLSXSubmissionReader {
             var seen = Set<Int>()
             for cell in cells {
                 guard case .text(let text) = values.text(of: cell) else { continue }
-                let name = register.fieldNames.indices.contains(map[cell.column] ?? -1) ? register.fieldNames[map[cell.column]!] : text
                 guard let index = map[cell.column] else {
                     local.collector.add(.xlsxUnknownColumn, at: FindingLocation(file: file, line: row, cell: cellName(cell.column, row)),
                                         detail: "「\(text)」", detailEN: "'\(text)'",
@@ -208,6 +207,7 @@ struct XLSXSubmissionReader {
                     continue
                 }
                 if !seen.insert(index).inserted {
+                    let name = register.fieldNames[index]
                     local.collector.add(.xlsxDuplicateColumn, at: FindingLocation(file: file, line: row, column: name, cell: cellName(cell.column, row)),
                                         detail: name, detailEN: name)
                 }
@@ -220,25 +220,36 @@ struct XLSXSubmissionReader {
         }
 
         func addData(_ row: Int, _ cells: [XLSXCell], _ map: [Int: Int]) {
-            let relevant = cells.filter { map[$0.column] != nil }
-            // A row with nothing in the register's columns is skipped, as a blank CSV line.
-            let hasContent = relevant.contains { cell in
-                if case .empty = values.text(of: cell) { return false }
-                return true
-            }
-            guard hasContent else { return }
-            // A second header row (labels above keys, or keys repeated) is not data.
-            let repeatsHeader = relevant.allSatisfy { cell in
-                switch values.text(of: cell) {
-                case .empty: return true
-                case .text(let text): return WorkbookLayout.fieldIndex(register, keyOrLabel: text) == map[cell.column]
-                case .refused: return false
+            // Each cell of the register's columns converted once.
+            let read = cells.compactMap { cell in map[cell.column].map { (field: $0, value: values.text(of: cell)) } }
+            // A row with nothing in the register's columns is skipped, as a blank CSV line;
+            // a second header row (labels above keys, or keys repeated) is not data either.
+            var content = false, repeatsHeader = true
+            for (field, value) in read {
+                switch value {
+                case .empty: continue
+                case .text(let text):
+                    content = true
+                    if WorkbookLayout.fieldIndex(register, keyOrLabel: text) != field { repeatsHeader = false }
+                case .refused:
+                    content = true
+                    repeatsHeader = false
                 }
             }
-            guard !repeatsHeader else { return }
+            guard content, !repeatsHeader else { return }
             raw.reset(line: row)
-            for cell in relevant { place(cell, field: map[cell.column]!, values: values, into: &raw, collector: &local.collector) }
+            for (field, value) in read { place(value, field: field, into: &raw, collector: &local.collector) }
             local.add(raw)
+        }
+
+        /// Finds the header among the rows seen so far and reads the rows after it.
+        func resolve() {
+            guard let (headerRow, map) = headerMapping(pending) else { failed = true; return }
+            mapping = map
+            raw.cellColumns = Self.columns(map, fieldCount: fieldCount)
+            checkHeader(headerRow, pending.first { $0.row == headerRow }!.cells, map)
+            for (r, c) in pending where r > headerRow { addData(r, c, map) }
+            pending = []
         }
 
         try rows(sheet, package: package) { row, cells in
@@ -248,24 +259,9 @@ struct XLSXSubmissionReader {
                 return
             }
             pending.append((row, cells))
-            guard pending.count >= WorkbookLayout.headerSearchRows else { return }
-            guard let (headerRow, map) = headerMapping(pending) else { failed = true; return }
-            mapping = map
-            raw.cellColumns = Self.columns(map, fieldCount: fieldCount)
-            checkHeader(headerRow, pending.first { $0.row == headerRow }!.cells, map)
-            for (r, c) in pending where r > headerRow { addData(r, c, map) }
-            pending = []
+            if pending.count >= WorkbookLayout.headerSearchRows { resolve() }
         }
-        if mapping == nil && !failed {
-            if let (headerRow, map) = headerMapping(pending) {
-                mapping = map
-                raw.cellColumns = Self.columns(map, fieldCount: fieldCount)
-                checkHeader(headerRow, pending.first { $0.row == headerRow }!.cells, map)
-                for (r, c) in pending where r > headerRow { addData(r, c, map) }
-            } else {
-                failed = true
-            }
-        }
+        if mapping == nil && !failed { resolve() }   // a sheet shorter than the search
         if failed {
             local.collector.add(.xlsxHeaderRow, at: FindingLocation(file: file, line: nil, cell: sheet.name),
                                 detail: sheet.name, detailEN: sheet.name,
