@@ -97,16 +97,20 @@ extension Pipeline {
     public func drawResults(_ source: DataSource, planFolder: String, to month: YearMonth, into sink: any OutputSink) async throws(PipelineError) -> [String] {
         let recorded: DrawPlanFile
         do { recorded = try DrawPlanFile(folder: planFolder) } catch { throw .invalidList([error.finding]) }
-        let selection = try await versions(source).select(for: month) { DrawRegisters($0) }
-        let registers = selection.choices.compactMap { $0.chosen?.payload }
-        let results = DrawResults.match(recorded.plan, registers: registers, asOf: month.lastDay)
-        return try await write(into: sink) { writer in try DrawWriter(templates: writer.templates, issuer: settings.bulletin.issuer).write(results, into: sink) }
+        return try await write(try await drawResults(source, plan: recorded.plan, to: month), into: sink)
     }
 
-    /// The documents of a plan (``DrawWriter/planFiles``), in memory.
-    public func drawDocuments(_ plan: DrawPlan) async throws(PipelineError) -> MemorySink {
+    /// Writes the results' documents (`draw-results.html`, `.csv`, `.xlsx`) into `sink`.
+    public func write(_ results: DrawResults, into sink: any OutputSink) async throws(PipelineError) -> [String] {
+        try await write(into: sink) { writer in try DrawWriter(templates: writer.templates, issuer: settings.bulletin.issuer).write(results, into: sink) }
+    }
+
+    /// The documents of a plan (``DrawWriter/planFiles``; with `only`, just those), in memory.
+    public func drawDocuments(_ plan: DrawPlan, only: Set<String>? = nil) async throws(PipelineError) -> MemorySink {
         let sink = MemorySink()
-        _ = try await write(into: sink) { writer in try DrawWriter(templates: writer.templates, issuer: settings.bulletin.issuer).write(plan, into: sink) }
+        _ = try await write(into: sink) { writer in
+            try DrawWriter(templates: writer.templates, issuer: settings.bulletin.issuer).write(plan, into: sink, only: only)
+        }
         return sink
     }
 
@@ -115,16 +119,13 @@ extension Pipeline {
         do { return try DrawPlanFile(bytes: xml, name: name).plan } catch { throw .invalidList([error.finding]) }
     }
 
-    /// The results of `plan` as of the end of `month`, in memory; with `county`, only that
-    /// county's returns are read (a county's own page).
-    public func drawResults(_ source: DataSource, plan: DrawPlan, to month: YearMonth, county: String? = nil) async throws(PipelineError) -> (DrawResults, MemorySink) {
+    /// The results of `plan` as of the end of `month`; with `county`, only that county's
+    /// returns are read (a county's own page).
+    public func drawResults(_ source: DataSource, plan: DrawPlan, to month: YearMonth, county: String? = nil) async throws(PipelineError) -> DrawResults {
         var set = try await versions(source)
         if let county { set = set.only(county: county) }
         let selection = try await set.select(for: month) { DrawRegisters($0) }
-        let results = DrawResults.match(plan, registers: selection.choices.compactMap { $0.chosen?.payload }, asOf: month.lastDay)
-        let sink = MemorySink()
-        _ = try await write(into: sink) { writer in try DrawWriter(templates: writer.templates, issuer: settings.bulletin.issuer).write(results, into: sink) }
-        return (results, sink)
+        return DrawResults.match(plan, registers: selection.choices.compactMap { $0.chosen?.payload }, asOf: month.lastDay)
     }
 
     static func firstDifference(_ name: String, _ found: [UInt8], _ expected: [UInt8]) -> String {

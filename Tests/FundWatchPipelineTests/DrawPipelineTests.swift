@@ -85,6 +85,24 @@ struct DrawPipelineTests {
         #expect(seed?.hasPrefix("draw-plan.html line") == true && seed?.contains("福彩 124") == true, "\(seed ?? "")")
     }
 
+    @Test("results of the plan in a folder: pending within the window, overdue after it; the February 双随机 visit is outside the window")
+    func results() async throws {
+        let files = DrawFiles(inspectors: try write("inspectors.csv", Self.inspectors))
+        let out = folder + "/plan"
+        _ = try await plan(files, into: out)
+        let written = try await pipeline.drawResults(.paths([Upload.csvFolder]), planFolder: out, to: YearMonth(year: 2026, month: 3)!,
+                                                     into: FolderSink(directory: folder + "/results"))
+        #expect(written.map { ($0 as NSString).lastPathComponent } == ["draw-results.html", "draw-results.csv", "draw-results.xlsx"])
+        let csv = try String(contentsOfFile: folder + "/results/draw-results.csv", encoding: .utf8)
+        let rows = csv.components(separatedBy: "\r\n").filter { $0.contains(",示例区,") }
+        #expect(rows.count == 4 && rows.allSatisfy { $0.contains(",待检查,") }, "\(rows)")
+        #expect(!csv.contains("名单外"), "the random inspection of 2026-02-20 is before the plan's window")
+        let plan = try await pipeline.makeDraw(.paths([Upload.csvFolder]), parameters: parameters, files: files)
+        let may = try await pipeline.drawResults(.paths([Upload.csvFolder]), plan: plan, to: YearMonth(year: 2026, month: 5)!)
+        #expect(may.results.count == 4 && may.results.allSatisfy { $0.status == .overdue })
+        #expect(may.counties.map { [$0.drawn, $0.inspected, $0.final] } == [[4, 0, 0]])
+    }
+
     @Test("list errors name the file, line and rule: a duplicate inspector, an unknown county, a bad flag, a risk class of an unknown institution")
     func listErrors() async throws {
         let bad = try write("bad.csv", Self.inspectors + "C1,己,990199,某单位,maybe\n")

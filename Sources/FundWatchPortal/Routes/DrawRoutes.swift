@@ -92,7 +92,7 @@ struct DrawRoutes: Sendable {
             }
             throw error
         }
-        let documents = try await core.pipeline.drawDocuments(plan)
+        let documents = try await core.pipeline.drawDocuments(plan, only: ["draw-plan.xml"])
         let stored = try await core.store.portal.addDraw(period: period, seed: seed, inputsDigest: plan.digests.inputs,
                                                          planXML: String(decoding: documents.bytes(of: "draw-plan.xml") ?? [], as: UTF8.self),
                                                          actor: identity.user.name, at: core.now())
@@ -116,7 +116,7 @@ struct DrawRoutes: Sendable {
         let name = context.parameters.get("file") ?? ""
         guard DrawWriter.planFiles.contains(name) else { throw HTTPError(.notFound, message: "没有这个文件 (no such file)") }
         let draw = try await stored(try drawID(context))
-        let documents = try await core.pipeline.drawDocuments(try plan(draw))
+        let documents = try await core.pipeline.drawDocuments(try plan(draw), only: [name])
         try await core.audit(identity.user.name, "download", "ok", "draw #\(draw.id) \(name)", address: context.address)
         let ext = String(name.split(separator: ".").last ?? "")
         return PageResponse.download(documents.bytes(of: name) ?? [], name: "\(draw.period)-\(name)", type: Reports.types[ext] ?? "application/octet-stream")
@@ -128,7 +128,8 @@ struct DrawRoutes: Sendable {
         let month = request.uri.queryParameters["to"].flatMap { YearMonth(iso: String($0)) } ?? core.today.yearMonth.previous
         let format = request.uri.queryParameters["format"].map(String.init) ?? "html"
         guard ["html", "csv", "xlsx"].contains(format) else { throw HTTPError(.badRequest, message: "format 应为 html、csv 或 xlsx") }
-        let (_, sink) = try await core.pipeline.drawResults(.store(core.store), plan: try plan(draw), to: month)
+        let sink = MemorySink()
+        _ = try await core.pipeline.write(try await core.pipeline.drawResults(.store(core.store), plan: try plan(draw), to: month), into: sink)
         try await core.audit(identity.user.name, "download", "ok", "draw #\(draw.id) results to \(month) \(format)", address: context.address)
         return PageResponse.download(sink.bytes(of: "draw-results.\(format)") ?? [], name: "\(draw.period)-draw-results-\(month).\(format)",
                                      type: Reports.types[format] ?? "application/octet-stream")
@@ -147,7 +148,7 @@ struct DrawRoutes: Sendable {
             var own = try plan(draw)
             own.lots = own.lots.filter { $0.target.countyCode == code }
             // Only this county's returns are read.
-            let (results, _) = try await core.pipeline.drawResults(.store(core.store), plan: own, to: month, county: code)
+            let results = try await core.pipeline.drawResults(.store(core.store), plan: own, to: month, county: code)
             let window = own.parameters.window
             draws.append([
                 "id": Int(draw.id), "period": draw.period.description, "seed": draw.seed, "windowFrom": window.from.description, "windowTo": window.to.description,

@@ -21,11 +21,13 @@ public struct DrawWriter: Sendable {
     public static let planFiles = ["draw-plan.html", "draw-plan.xml", "draw-list.csv", "draw-list.xlsx",
                                    "draw-public.html", "draw-public.xml", "draw-public.csv", "draw-public.xlsx"]
 
-    public func write(_ plan: DrawPlan, into sink: any OutputSink) throws -> [String] {
+    /// Writes the plan's files (with `only`, just those), in ``planFiles`` order; returns their names.
+    public func write(_ plan: DrawPlan, into sink: any OutputSink, only: Set<String>? = nil) throws -> [String] {
+        let wanted = { (name: String) in only?.contains(name) ?? true }
         let model = Self.model(plan, issuer: issuer)
         let writer = ReportWriter(templates: templates)
-        try sink.write("draw-plan.html", try templates.render("draw-plan.html", model))
-        try sink.write("draw-plan.xml", try writer.validXML("draw-plan", model))
+        if wanted("draw-plan.html") { try sink.write("draw-plan.html", try templates.render("draw-plan.html", model)) }
+        if wanted("draw-plan.xml") { try sink.write("draw-plan.xml", try writer.validXML("draw-plan", model)) }
         let listHead = ["序号", "县(区)代码", "县(区)", "机构编码", "机构名称", "机构类别", "风险分类", "分层", "分层抽取顺序",
                         "检查人员1", "单位1", "检查人员2", "单位2", "检查事项"]
         let listRows = plan.lots.map { lot -> [String] in
@@ -36,10 +38,12 @@ public struct DrawWriter: Sendable {
              lot.items.map(\.title).joined(separator: ";")]
         }
         let title = "\(plan.parameters.period) 医保基金双随机抽查名单"
-        try sink.write("draw-list.csv", Self.csv(title, listHead, listRows, note: "随机种子 \(plan.parameters.seed);输入摘要 \(plan.digests.inputs)"))
-        try sink.write("draw-list.xlsx", try Self.workbook(title, listHead, listRows, day: plan.parameters.period.firstDay))
-        try sink.write("draw-public.html", try templates.render("draw-public.html", model))
-        try sink.write("draw-public.xml", try writer.validXML("draw-public", model))
+        if wanted("draw-list.csv") {
+            try sink.write("draw-list.csv", Self.csv(title, listHead, listRows, note: "随机种子 \(plan.parameters.seed);输入摘要 \(plan.digests.inputs)"))
+        }
+        if wanted("draw-list.xlsx") { try sink.write("draw-list.xlsx", try Self.workbook(title, listHead, listRows, day: plan.parameters.period.firstDay)) }
+        if wanted("draw-public.html") { try sink.write("draw-public.html", try templates.render("draw-public.html", model)) }
+        if wanted("draw-public.xml") { try sink.write("draw-public.xml", try writer.validXML("draw-public", model)) }
         let window = plan.parameters.window
         let publicHead = ["序号", "县(区)", "机构名称", "机构编码", "机构类别", "检查事项", "检查时间"]
         let publicRows = plan.lots.map { lot -> [String] in
@@ -47,9 +51,13 @@ public struct DrawWriter: Sendable {
              lot.items.isEmpty ? "医保基金使用情况" : lot.items.map(\.title).joined(separator: ";"), "\(window.from) 至 \(window.to)"]
         }
         let publicTitle = "\(plan.parameters.period) 医保基金双随机抽查对象公示"
-        try sink.write("draw-public.csv", Self.csv(publicTitle, publicHead, publicRows, note: "随机种子 \(plan.parameters.seed);输入摘要 \(plan.digests.inputs)"))
-        try sink.write("draw-public.xlsx", try Self.workbook(publicTitle, publicHead, publicRows, day: plan.parameters.period.firstDay))
-        return Self.planFiles
+        if wanted("draw-public.csv") {
+            try sink.write("draw-public.csv", Self.csv(publicTitle, publicHead, publicRows, note: "随机种子 \(plan.parameters.seed);输入摘要 \(plan.digests.inputs)"))
+        }
+        if wanted("draw-public.xlsx") {
+            try sink.write("draw-public.xlsx", try Self.workbook(publicTitle, publicHead, publicRows, day: plan.parameters.period.firstDay))
+        }
+        return Self.planFiles.filter(wanted)
     }
 
     public func write(_ results: DrawResults, into sink: any OutputSink) throws -> [String] {
