@@ -46,10 +46,12 @@ public struct ImportTotals: Sendable, Equatable {
 }
 
 extension Pipeline {
-    /// Validates each submission `inputs` name and stores it in one transaction (one with
+    /// Validates each submission `inputs` name and stores it whole or not at all (one with
     /// any error changes nothing; the same content twice is `unchanged`), handing each
     /// outcome to `each` in input order. Submissions are read in parallel batches while the
-    /// previous batch is written, so memory holds two batches, never the whole country.
+    /// previous batch is written, so memory holds two batches, never the whole country; each
+    /// batch is written in one transaction, each submission in a savepoint of its own. A
+    /// store failure stops the import: what was stored before it stays stored.
     public func importSubmissions(_ inputs: [SubmissionInput], into store: any SubmissionStore, dryRun: Bool = false,
                                   importedAt: String = ISO8601DateFormatter().string(from: Date()),
                                   each: (ImportEvent) async -> Void = { _ in }) async throws(PipelineError) -> ImportTotals {
@@ -64,20 +66,31 @@ extension Pipeline {
         }
         do {
             let seal = reporterSeal
-            try await reader.forEach(discovery.sources, preparing: { ($0, StoreSchema.RegisterRows($0, sealReporter: seal.seal)) }) { item in
-                let event: ImportEvent
-                if let (submission, rows) = item.payload, let digest = item.digest {
-                    let (outcome, version) = try await store.record(submission, rows: rows, digest: digest, origin: item.source.displayName,
-                                                                    importedAt: importedAt, dryRun: dryRun)
-                    event = .stored(ImportedSubmission(
-                        outcome: outcome, header: submission.header, institutions: submission.institutions.count,
-                        inspections: submission.inspections.count, cases: submission.cases.count, digest: digest,
-                        source: item.source.displayName, version: version, findings: item.findings))
-                } else {
-                    event = .rejected(source: item.source.displayName, findings: item.findings)
+            try await reader.forEachBatch(discovery.sources, preparing: { ($0, StoreSchema.RegisterRows($0, sealReporter: seal.seal)) }) { items in
+                // The batch's valid submissions go to the store in one transaction; the
+                // events then come in input order, rejected ones in their place.
+                let requests = items.compactMap { item -> RecordRequest? in
+                    guard let (submission, rows) = item.payload, let digest = item.digest else { return nil }
+                    return RecordRequest(submission: submission, rows: rows, digest: digest, origin: item.source.displayName)
                 }
-                totals.count(event)
-                await each(event)
+                let result = await store.record(batch: requests, importedAt: importedAt, dryRun: dryRun)
+                var stored = result.recorded.makeIterator()
+                for item in items {
+                    let event: ImportEvent
+                    if let (submission, _) = item.payload, let digest = item.digest {
+                        // Past the first failure: stop, after the events of what was stored.
+                        guard let (outcome, version) = stored.next() else { throw result.failure ?? StoreError.unavailable("the store stored part of a batch") }
+                        event = .stored(ImportedSubmission(
+                            outcome: outcome, header: submission.header, institutions: submission.institutions.count,
+                            inspections: submission.inspections.count, cases: submission.cases.count, digest: digest,
+                            source: item.source.displayName, version: version, findings: item.findings))
+                    } else {
+                        event = .rejected(source: item.source.displayName, findings: item.findings)
+                    }
+                    totals.count(event)
+                    await each(event)
+                }
+                if let failure = result.failure { throw failure }
             }
         } catch let error as StoreError {
             throw PipelineError(error)

@@ -24,21 +24,24 @@ public final class SQLiteStore: SubmissionStore, SQLDatabase, Sendable {
         }
     }
 
-    /// Runs a database call, turning its errors into ``StoreError``s: a writer that waited
-    /// out its timeout or a locked file is unavailable, a constraint failure a conflict.
+    /// Runs a database call, turning its errors into ``StoreError``s (see ``storeError(_:)``).
     private func call<T>(_ body: () async throws -> T) async throws(StoreError) -> T {
         do {
             return try await body()
-        } catch let error as StoreError {
-            throw error
-        } catch let error as DatabaseError {
-            switch error.resultCode.primaryResultCode {
-            case .SQLITE_CONSTRAINT: throw StoreError.conflict("the SQLite store \(path) refused a write: \(error.message ?? "\(error)")")
-            case .SQLITE_CORRUPT, .SQLITE_NOTADB: throw StoreError.damaged("the SQLite store \(path) is damaged: \(error.message ?? "\(error)")")
-            default: throw StoreError.unavailable("the SQLite store \(path) cannot be used: \(error.message ?? "\(error)")")
-            }
         } catch {
-            throw StoreError.unavailable("the SQLite store \(path) cannot be used: \(error)")
+            throw storeError(error)
+        }
+    }
+
+    /// A database error as a ``StoreError``: a writer that waited out its timeout or a
+    /// locked file is unavailable, a constraint failure a conflict.
+    private func storeError(_ error: any Error) -> StoreError {
+        if let error = error as? StoreError { return error }
+        guard let error = error as? DatabaseError else { return StoreError.unavailable("the SQLite store \(path) cannot be used: \(error)") }
+        switch error.resultCode.primaryResultCode {
+        case .SQLITE_CONSTRAINT: return StoreError.conflict("the SQLite store \(path) refused a write: \(error.message ?? "\(error)")")
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB: return StoreError.damaged("the SQLite store \(path) is damaged: \(error.message ?? "\(error)")")
+        default: return StoreError.unavailable("the SQLite store \(path) cannot be used: \(error.message ?? "\(error)")")
         }
     }
 
@@ -88,27 +91,61 @@ public final class SQLiteStore: SubmissionStore, SQLDatabase, Sendable {
 
     private func recordUnchecked(_ submission: Submission, rows: StoreSchema.RegisterRows, digest: String, origin: String, importedAt: String,
                                  dryRun: Bool) async throws -> (ImportOutcome, StoredVersion?) {
-        let h = submission.header
+        let request = RecordRequest(submission: submission, rows: rows, digest: digest, origin: origin)
+        let result = await record(batch: [request], importedAt: importedAt, dryRun: dryRun)
+        if let failure = result.failure { throw failure }
+        return result.recorded[0]
+    }
+
+    public func record(batch: [RecordRequest], importedAt: String, dryRun: Bool) async -> RecordBatchResult {
         if dryRun {
-            let existing = try await pool.read { db in
-                try String.fetchAll(db, sql: "SELECT digest FROM submissions WHERE county_code = ? AND period = ?",
-                                    arguments: [h.countyCode, h.period.description])
+            do {
+                return RecordBatchResult(recorded: try await pool.read { db in
+                    try batch.map { (Self.outcome(digest: $0.digest, existing: try Self.digests(db, $0.submission.header)), nil) }
+                }, failure: nil)
+            } catch {
+                return RecordBatchResult(recorded: [], failure: storeError(error))
             }
-            return (Self.outcome(digest: digest, existing: existing), nil)
         }
-        return try await pool.writeWithoutTransaction { db in
-            var result: (ImportOutcome, StoredVersion?) = (.unchanged, nil)
-            try db.inTransaction(.immediate) {
-                let existing = try String.fetchAll(db, sql: "SELECT digest FROM submissions WHERE county_code = ? AND period = ?",
-                                                   arguments: [h.countyCode, h.period.description])
-                let outcome = Self.outcome(digest: digest, existing: existing)
-                guard outcome != .unchanged else { return .rollback }
-                let id = try Self.insert(submission, rows: rows, digest: digest, origin: origin, importedAt: importedAt, db: db)
-                result = (outcome, try Self.versions(db, where: "id = ?", [id]).first)
-                return .commit
+        // One IMMEDIATE transaction for the batch, a savepoint per submission: a failed one
+        // is rolled back alone and ends the batch; the ones before it are committed.
+        do {
+            let (recorded, failure) = try await pool.writeWithoutTransaction { db in
+                var recorded: [(ImportOutcome, StoredVersion?)] = []
+                var failure: StoreError?
+                try db.inTransaction(.immediate) {
+                    for request in batch {
+                        do {
+                            var result: (ImportOutcome, StoredVersion?) = (.unchanged, nil)
+                            try db.inSavepoint {
+                                let outcome = Self.outcome(digest: request.digest, existing: try Self.digests(db, request.submission.header))
+                                guard outcome != .unchanged else { return .rollback }
+                                let id = try Self.insert(request.submission, rows: request.rows, digest: request.digest, origin: request.origin,
+                                                         importedAt: importedAt, db: db)
+                                result = (outcome, try Self.versions(db, where: "id = ?", [id]).first)
+                                return .commit
+                            }
+                            recorded.append(result)
+                        } catch {
+                            failure = self.storeError(error)
+                            break
+                        }
+                    }
+                    return .commit
+                }
+                return (recorded, failure)
             }
-            return result
+            return RecordBatchResult(recorded: recorded, failure: failure)
+        } catch {
+            // The transaction itself failed (busy, disk full): nothing of the batch is stored.
+            return RecordBatchResult(recorded: [], failure: storeError(error))
         }
+    }
+
+    /// The digests stored for the county and period of `header`.
+    private static func digests(_ db: Database, _ header: SubmissionHeader) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT digest FROM submissions WHERE county_code = ? AND period = ?",
+                            arguments: [header.countyCode, header.period.description])
     }
 
     /// Inserts a submission and its rows; returns its id.

@@ -12,6 +12,12 @@ public protocol SubmissionStore: Sendable {
     func record(_ submission: Submission, rows: StoreSchema.RegisterRows, digest: String, origin: String, importedAt: String,
                 dryRun: Bool) async throws(StoreError) -> (ImportOutcome, StoredVersion?)
 
+    /// Stores several submissions in one transaction, each as ``record(_:rows:digest:origin:importedAt:dryRun:)``
+    /// would and each in its own savepoint, so each is stored whole or not at all. Stops at
+    /// the first that fails: the ones before it are committed, it and the rest are not.
+    /// (An import writes a batch per transaction: one commit per county cost more than the rows.)
+    func record(batch: [RecordRequest], importedAt: String, dryRun: Bool) async -> RecordBatchResult
+
     /// Versions, oldest import first, optionally of one county and one period.
     func versions(county: String?, period: YearMonth?) async throws(StoreError) -> [StoredVersion]
 
@@ -25,6 +31,11 @@ public protocol SubmissionStore: Sendable {
 }
 
 extension SubmissionStore {
+    /// One request after the other (a store with no batch of its own).
+    public func record(batch: [RecordRequest], importedAt: String, dryRun: Bool) async -> RecordBatchResult {
+        await recordEach(batch, importedAt: importedAt, dryRun: dryRun)
+    }
+
     /// Every stored version, as versions to choose from.
     public func allVersions() async throws(StoreError) -> [SubmissionVersion<Int64>] {
         try await versions(county: nil, period: nil).map(\.version)

@@ -51,6 +51,10 @@ final class OpenedStore: SubmissionStore, SQLDatabase {
         try await connection.store.record(submission, rows: rows, digest: digest, origin: origin, importedAt: importedAt, dryRun: dryRun)
     }
 
+    func record(batch: [RecordRequest], importedAt: String, dryRun: Bool) async -> RecordBatchResult {
+        await connection.store.record(batch: batch, importedAt: importedAt, dryRun: dryRun)
+    }
+
     func versions(county: String?, period: YearMonth?) async throws(StoreError) -> [StoredVersion] {
         try await connection.store.versions(county: county, period: period)
     }

@@ -71,6 +71,16 @@ public struct SubmissionReader: Sendable {
     public func forEach<Prepared: Sendable>(_ sources: [SubmissionSource], batchSize: Int = 16,
                                             preparing prepare: @escaping @Sendable (Submission) -> Prepared,
                                             _ body: (ReadOutcome<Prepared>) async throws -> Void) async throws {
+        try await forEachBatch(sources, batchSize: batchSize, preparing: prepare) { batch in
+            for item in batch { try await body(item) }
+        }
+    }
+
+    /// ``forEach(_:batchSize:preparing:_:)`` handing on a batch at a time (an import stores
+    /// each batch in one transaction).
+    public func forEachBatch<Prepared: Sendable>(_ sources: [SubmissionSource], batchSize: Int = 16,
+                                                 preparing prepare: @escaping @Sendable (Submission) -> Prepared,
+                                                 _ body: ([ReadOutcome<Prepared>]) async throws -> Void) async throws {
         let size = max(1, batchSize)
         let batches = stride(from: 0, to: sources.count, by: size).map { Array(sources[$0..<min($0 + size, sources.count)]) }
         let reader = self
@@ -86,7 +96,7 @@ public struct SubmissionReader: Sendable {
             guard let current = next else { break }
             let outcomes = await current.value
             next = start(index + 1)
-            for item in outcomes { try await body(item) }
+            try await body(outcomes)
         }
     }
 

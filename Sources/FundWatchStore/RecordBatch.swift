@@ -1,0 +1,46 @@
+import FundWatchCore
+
+/// One submission an import hands to a store: its registers as rows, its digest and where
+/// it came from.
+public struct RecordRequest: Sendable {
+    public var submission: Submission
+    public var rows: StoreSchema.RegisterRows
+    public var digest: String
+    public var origin: String
+
+    public init(submission: Submission, rows: StoreSchema.RegisterRows, digest: String, origin: String) {
+        self.submission = submission
+        self.rows = rows
+        self.digest = digest
+        self.origin = origin
+    }
+}
+
+/// What storing a batch did: the outcome of each request, in order, up to the first that
+/// failed, and that failure. The requests before it are stored; it and those after it are not.
+public struct RecordBatchResult: Sendable {
+    public var recorded: [(ImportOutcome, StoredVersion?)]
+    public var failure: StoreError?
+
+    public init(recorded: [(ImportOutcome, StoredVersion?)], failure: StoreError?) {
+        self.recorded = recorded
+        self.failure = failure
+    }
+}
+
+extension SubmissionStore {
+    /// Stores `requests` one by one with ``record(_:rows:digest:origin:importedAt:dryRun:)``,
+    /// stopping at the first failure: what a store without a batch of its own does.
+    public func recordEach(_ requests: [RecordRequest], importedAt: String, dryRun: Bool) async -> RecordBatchResult {
+        var recorded: [(ImportOutcome, StoredVersion?)] = []
+        for request in requests {
+            do {
+                recorded.append(try await record(request.submission, rows: request.rows, digest: request.digest, origin: request.origin,
+                                                 importedAt: importedAt, dryRun: dryRun))
+            } catch {
+                return RecordBatchResult(recorded: recorded, failure: error)
+            }
+        }
+        return RecordBatchResult(recorded: recorded, failure: nil)
+    }
+}
