@@ -278,18 +278,28 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
     public func load(_ id: Int64, caseTexts: Bool) async throws(StoreError) -> Submission {
         let logger = self.logger
         return try await call("load stored version \(id)") { try await client.withConnection { connection in
-            let key: [StoreValue] = [.integer(id)]
-            guard let head = try await Self.rows(connection, logger,
-                "SELECT county_code, county_name, period, prepared_by, submitted_on FROM submissions WHERE id = $1", key).first else {
+            guard let head = try await connection.execute(LoadHead(id: id), logger: logger)
+                .map({ try $0.map { cell in try StoreValue(cell) } }).first(where: { _ in true }) else {
                 throw StoreError.notFound("no stored version \(id)")
             }
-            func part(_ table: String, _ columns: [String]) async throws -> [[StoreValue]] {
-                try await Self.rows(connection, logger, "SELECT \(StoreSchema.list(columns)) FROM \(table) WHERE submission_id = $1 ORDER BY row_no", key)
+            // Each register as one row of arrays (see ArrayColumn); rows are put in order
+            // here should they ever come otherwise.
+            func part<S: LoadStatement>(_ statement: S) async throws -> [[StoreValue]] {
+                var rows: [[StoreValue]] = []
+                for try await row in try await connection.execute(statement, logger: logger) {
+                    rows = try ArrayColumn.rows(try row.map(ArrayColumn.values))
+                }
+                let numbers = rows.map { $0.first?.integer ?? 0 }
+                if zip(numbers, numbers.dropFirst()).contains(where: { $0 >= $1 }) {
+                    rows.sort { ($0.first?.integer ?? 0) < ($1.first?.integer ?? 0) }
+                }
+                return rows.map { Array($0.dropFirst()) }
             }
+            let cases = caseTexts ? try await part(LoadCases(id: id)) : try await part(LoadCaseFigures(id: id))
             return Submission(header: try StoreSchema.header(head),
-                              institutions: try await part("institutions", StoreSchema.institutionColumns).map(StoreSchema.institution),
-                              inspections: try await part("inspections", StoreSchema.inspectionColumns).map(StoreSchema.inspection),
-                              cases: try await part("cases", caseTexts ? StoreSchema.caseColumns : StoreSchema.caseColumnsWithoutTexts).map(StoreSchema.caseRecord))
+                              institutions: try await part(LoadInstitutions(id: id)).map(StoreSchema.institution),
+                              inspections: try await part(LoadInspections(id: id)).map(StoreSchema.inspection),
+                              cases: try cases.map(StoreSchema.caseRecord))
         } }
     }
 

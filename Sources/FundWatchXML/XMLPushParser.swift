@@ -25,8 +25,10 @@ public final class XMLPushParser {
         var handler = handler
         guard let context = xmlCreatePushParserCtxt(&handler, userData, nil, 0, name) else { throw Failure.noContext }
         self.context = context
-        xmlCtxtUseOptions(context, Self.options)
-        guard let schema else { return }
+        guard let schema else {
+            xmlCtxtUseOptions(context, Self.options)
+            return
+        }
         guard let validation = xmlSchemaNewValidCtxt(schema) else { throw Failure.schemaNotAttached }
         xmlSchemaSetValidStructuredErrors(validation, XMLErrorSink.callback, Unmanaged.passUnretained(sink).toOpaque())
         // A validator plugged into SAX knows no lines of its own: it asks the parser's.
@@ -46,6 +48,11 @@ public final class XMLPushParser {
             throw Failure.schemaNotAttached
         }
         plugged = (validation, plug)
+        // The options after the plug: XML_PARSE_NOCDATA works by clearing the handler's
+        // CDATA callback, and cleared on the plug's handler, CDATA reaches the validator and
+        // the reader as text. Set before, it cleared the reader's own callback, and the plug
+        // then passed CDATA sections to nothing: their text was lost.
+        xmlCtxtUseOptions(context, Self.options)
     }
 
     /// Parses the next bytes (in blocks: a chunk length is a C int); `terminate` ends the document.

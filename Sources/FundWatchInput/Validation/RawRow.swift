@@ -56,6 +56,24 @@ public struct RawRow: Sendable {
         ends[index] = Int32(storage.count)
     }
 
+    /// Starts the field at `index`, empty, for ``append(_:utf8:)`` to fill: a reader that
+    /// gets a value in pieces (XML text) writes them straight in, one field at a time.
+    public mutating func begin(_ index: Int) {
+        starts[index] = Int32(storage.count)
+        ends[index] = Int32(storage.count)
+    }
+
+    /// Appends bytes to the field at `index`, which must be the one begun last.
+    public mutating func append(_ index: Int, utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        storage.append(contentsOf: bytes)
+        ends[index] = Int32(storage.count)
+    }
+
+    /// Makes the field at `index` absent again.
+    public mutating func remove(_ index: Int) {
+        starts[index] = -1
+    }
+
     /// Sets the field at `index` to `text`.
     public mutating func set(_ index: Int, _ text: String) {
         var text = text

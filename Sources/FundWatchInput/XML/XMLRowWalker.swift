@@ -16,10 +16,9 @@ struct XMLRowWalker {
     var spareRows: [RawRow?] = [nil, nil, nil, nil]
     /// Rows seen so far, by register slot.
     var rowCounts = [0, 0, 0, 0]
-    /// The field being captured: its index, depth, and whether it grew too long; its
-    /// bytes gather in `fieldText`.
-    var field: (index: Int, depth: Int32, tooLong: Bool)?
-    var fieldText: [UInt8] = []
+    /// The field being captured: its index, depth, bytes so far, and whether it grew too
+    /// long. Its text goes straight into the header or the row.
+    var field: (index: Int, depth: Int32, length: Int, tooLong: Bool)?
     /// Element names by libxml2's interned name pointer (one string per name and document).
     var names: [UnsafeRawPointer: String] = [:]
     /// Field indexes of the current register by interned name pointer (-1: not a field);
@@ -37,12 +36,15 @@ struct XMLRowWalker {
     /// Text inside the element at `depth - 1`: kept when that element is a field.
     mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>, depth: Int32, line: @autoclosure () -> Int?, sink: XMLErrorSink) {
         guard let current = field, depth == current.depth + 1, !current.tooLong else { return }
-        fieldText.append(contentsOf: bytes)
-        if fieldText.count > limits.maxFieldBytes {
+        let length = current.length + bytes.count
+        if length > limits.maxFieldBytes {
             field?.tooLong = true
-            fieldText.removeAll()
+            if current.depth == 1 { header.remove(current.index) } else { row?.remove(current.index) }
             sink.parse.add(.xmlFieldTooLong, at: FindingLocation(file: file, line: line(), element: elementPath(for: current.index)))
+            return
         }
+        field?.length = length
+        if current.depth == 1 { header.append(current.index, utf8: bytes) } else { row?.append(current.index, utf8: bytes) }
     }
 
     private func elementPath(for index: Int) -> String {
@@ -108,8 +110,8 @@ struct XMLRowWalker {
     }
 
     private mutating func beginField(_ index: Int, depth: Int32, isEmpty: Bool) {
-        field = (index, depth, false)
-        fieldText.removeAll(keepingCapacity: true)
+        field = (index, depth, 0, false)
+        if depth == 1 { header.begin(index) } else { row?.begin(index) }
         if isEmpty { endField() }
     }
 
@@ -125,16 +127,7 @@ struct XMLRowWalker {
     }
 
     private mutating func endField() {
-        guard let current = field else { return }
         field = nil
-        guard !current.tooLong else { return }
-        fieldText.withUnsafeBufferPointer { bytes in
-            if current.depth == 1 {
-                header.set(current.index, utf8: bytes)
-            } else {
-                row?.set(current.index, utf8: bytes)
-            }
-        }
     }
 
     private mutating func finishRow() {

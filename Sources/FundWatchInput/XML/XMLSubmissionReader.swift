@@ -4,48 +4,75 @@ import FundWatchCore
 import Foundation
 import FundWatchZip
 
-/// Reads an XML submission with libxml2's SAX2 push parser, validating it against
-/// `submission.xsd` in the same pass (the schema is plugged into the SAX stream): no tree
-/// and no reader nodes are built, the file is read in 64 KiB blocks.
+/// Reads an XML submission with libxml2's SAX2 push parser: no tree and no reader nodes
+/// are built, the file is read in 64 KiB blocks.
+///
+/// Validity against `submission.xsd` is settled in the same pass by ``XMLStructureCheck``
+/// when the document is certainly valid (the common case); any doubt or error reads the
+/// document again with the schema plugged into the SAX stream, and libxml2's validator
+/// gives the findings, exactly as if it had validated the first time.
 ///
 /// Safety: no DTD is loaded, no entity substituted, no network reached; a document with
 /// a DOCTYPE is refused outright (XXE and billion-laughs payloads live in a DTD).
 struct XMLSubmissionReader {
     let limits: ReadLimits
-
+    /// Whether a certainly valid document may skip libxml2's validator (tests compare both).
+    var checksStructureInPass = true
 
     /// Reads a document and returns the findings and, when there is no error, the submission.
     func read(_ stream: ByteStream) -> (Submission?, FindingCollector) {
         let displayName = stream.displayName
-        let sink = XMLErrorSink(file: displayName)
         if let size = stream.knownSize, size > limits.maxSubmissionBytes {
-            sink.parse.add(.tooLarge, at: FindingLocation(file: displayName, line: nil))
-            return (nil, sink.parse)
+            var findings = FindingCollector()
+            findings.add(.tooLarge, at: FindingLocation(file: displayName, line: nil))
+            return (nil, findings)
         }
-        _ = SubmissionSchema.shared
-        return sink.capturingThreadErrors { read(stream, sink: sink) }
+        if checksStructureInPass {
+            let sink = XMLErrorSink(file: displayName)
+            let pass = sink.capturingThreadErrors { read(stream, sink: sink, schema: nil) }
+            if pass.certainlyValid { return (pass.submission, pass.findings) }
+        }
+        let sink = XMLErrorSink(file: displayName)
+        let pass = sink.capturingThreadErrors { read(stream, sink: sink, schema: SubmissionSchema.shared.pointer) }
+        return (pass.submission, pass.findings)
+    }
+
+    /// Whether the pass without the validator finds the document certainly valid (for tests
+    /// that hold this verdict against libxml2's).
+    func isCertainlyValidWithoutSchema(_ stream: ByteStream) -> Bool {
+        let sink = XMLErrorSink(file: stream.displayName)
+        return sink.capturingThreadErrors { read(stream, sink: sink, schema: nil) }.certainlyValid
+    }
+
+    /// What one pass over a document gave.
+    private struct Pass {
+        var submission: Submission?
+        var findings: FindingCollector
+        /// Read without the validator, and certainly valid against the schema all the same.
+        var certainlyValid = false
     }
 
     /// Ends reading early; the finding has been added.
     private struct Stop: Error {}
 
-    private func read(_ stream: ByteStream, sink: XMLErrorSink) -> (Submission?, FindingCollector) {
+    private func read(_ stream: ByteStream, sink: XMLErrorSink, schema: xmlSchemaPtr?) -> Pass {
         let displayName = stream.displayName
         // The callbacks reach the state through a plain pointer: no reference counting and
         // no exclusivity checks per SAX event.
         let state = UnsafeMutablePointer<SAXState>.allocate(capacity: 1)
-        state.initialize(to: SAXState(walker: XMLRowWalker(file: displayName, limits: limits), sink: sink))
+        state.initialize(to: SAXState(walker: XMLRowWalker(file: displayName, limits: limits), sink: sink,
+                                      structure: schema == nil ? XMLStructureCheck() : nil))
         defer { state.deinitialize(count: 1); state.deallocate() }
         let parser: XMLPushParser
         do {
             parser = try XMLPushParser(name: displayName, handler: SAXState.makeHandler(), userData: UnsafeMutableRawPointer(state),
-                                       schema: SubmissionSchema.shared.pointer, sink: sink)
+                                       schema: schema, sink: sink)
         } catch XMLPushParser.Failure.schemaNotAttached {
             sink.parse.add(.fileUnreadable, at: FindingLocation(file: displayName, line: nil), detailEN: "schema could not be attached")
-            return (nil, sink.parse)
+            return Pass(findings: sink.parse)
         } catch {
             sink.parse.add(.fileUnreadable, at: FindingLocation(file: displayName, line: nil))
-            return (nil, sink.parse)
+            return Pass(findings: sink.parse)
         }
         state.pointee.context = parser.context
 
@@ -90,33 +117,34 @@ struct XMLSubmissionReader {
             if let line = state.pointee.doctypeLine {
                 sink.parse.add(.xmlDoctype, at: FindingLocation(file: displayName, line: line))
             }
-            return (nil, sink.parse)
+            return Pass(findings: sink.parse)
         } catch let error as ZipError {
             sink.parse.add(Finding(zip: error, archive: displayName))
-            return (nil, sink.parse)
+            return Pass(findings: sink.parse)
         } catch {
             sink.parse.add(.fileUnreadable, at: FindingLocation(file: displayName, line: nil))
-            return (nil, sink.parse)
+            return Pass(findings: sink.parse)
         }
         if let line = state.pointee.doctypeLine {
             sink.parse.add(.xmlDoctype, at: FindingLocation(file: displayName, line: line))
-            return (nil, sink.parse)
+            return Pass(findings: sink.parse)
         }
         parser.parse(UnsafeBufferPointer(start: nil, count: 0), terminate: true)
         if !parser.isWellFormed || sink.parse.hasErrors {
             if !sink.parse.hasErrors {
                 sink.parse.add(.xmlMalformed, at: FindingLocation(file: displayName, line: nil), detailEN: "the document ends early")
             }
-            return (nil, sink.parse)
+            return Pass(findings: sink.parse)
         }
         if sink.schema.hasErrors || !parser.isValid {
             if !sink.schema.hasErrors { sink.schema.add(.xmlSchema, at: FindingLocation(file: displayName, line: nil)) }
-            return (nil, sink.schema)
+            return Pass(findings: sink.schema)
         }
         var builder = state.pointee.walker.builder
         builder.addHeader(state.pointee.walker.header)
         let submission = builder.finish()
-        return (submission, builder.collector)
+        let certain = state.pointee.structure?.documentIsCertainlyValid ?? false
+        return Pass(submission: submission, findings: builder.collector, certainlyValid: certain)
     }
 }
 
@@ -125,14 +153,17 @@ struct XMLSubmissionReader {
 private struct SAXState {
     var walker: XMLRowWalker
     let sink: XMLErrorSink
+    /// The schema's structure, checked in this pass (nil when the validator is plugged in).
+    var structure: XMLStructureCheck?
     var context: xmlParserCtxtPtr?
     var depth: Int32 = 0
     /// Set when a DOCTYPE is met: the document is refused and parsing stops.
     var doctypeLine: Int?
 
-    init(walker: XMLRowWalker, sink: XMLErrorSink) {
+    init(walker: XMLRowWalker, sink: XMLErrorSink, structure: XMLStructureCheck?) {
         self.walker = walker
         self.sink = sink
+        self.structure = structure
     }
 
     var line: Int? {
@@ -149,14 +180,16 @@ private struct SAXState {
     static func makeHandler() -> xmlSAXHandler {
         var h = xmlSAXHandler()
         h.initialized = XML_SAX2_MAGIC
-        h.startElementNs = { userData, localName, _, _, _, _, _, _, _ in
+        h.startElementNs = { userData, localName, _, uri, _, _, attributes, _, _ in
             let state = SAXState.from(userData)
+            state.pointee.structure?.start(localName, uri: uri, attributes: attributes)
             let line = state.pointee.line ?? 1
             state.pointee.walker.startElement(UnsafeRawPointer(localName), depth: state.pointee.depth, line: line, isEmpty: false)
             state.pointee.depth += 1
         }
         h.endElementNs = { userData, _, _, _ in
             let state = SAXState.from(userData)
+            state.pointee.structure?.end()
             state.pointee.depth -= 1
             state.pointee.walker.endElement(depth: state.pointee.depth)
         }
@@ -164,6 +197,7 @@ private struct SAXState {
             guard let text, length > 0 else { return }
             let state = SAXState.from(userData)
             text.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
+                state.pointee.structure?.text(UnsafeBufferPointer(start: $0, count: Int(length)))
                 state.pointee.walker.characters(UnsafeBufferPointer(start: $0, count: Int(length)), depth: state.pointee.depth,
                                                 line: state.pointee.line, sink: state.pointee.sink)
             }
