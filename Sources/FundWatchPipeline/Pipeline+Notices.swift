@@ -19,7 +19,7 @@ extension Pipeline {
         let day = try day(asOf, default: versions)
         let input = try await versions.reportInput(window: try window(to: day.yearMonth), asOf: day, policy: settings.policy)
         let builder = ReportBuilder(input)
-        return NoticeRegister(asOf: day, notices: builder.notices, builder: builder)
+        return NoticeRegister(asOf: day, notices: Array(builder.notices), builder: builder)
     }
 
     /// The register as report table 5, in one format, into `sink`.

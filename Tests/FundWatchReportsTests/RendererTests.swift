@@ -50,7 +50,9 @@ struct RendererTests {
     @Test("a zero-denominator rate is absent in XML with a reason, and — elsewhere")
     func zeroDenominator() throws {
         var doc = try ReportFixture.document([ReportFixture.exampleXML])
-        doc.tables[1].rows[0].cells[2] = .rate(Rate(0, of: 0))
+        var rows = Array(doc.tables[1].rows)
+        rows[0].cells[2] = .rate(Rate(0, of: 0))
+        doc.tables[1].rows = ReportRows(rows)
         let rendered = try Self.files(doc)
         #expect(Self.text(rendered["report.xml"]).contains("<rate column=\"coverage_rate\" numerator=\"0\" denominator=\"0\" absent=\"zero_denominator\"/>"))
         #expect(try Self.parseCSV(try #require(rendered["table2.csv"]))[2][3] == "—")

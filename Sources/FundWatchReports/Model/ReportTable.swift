@@ -85,10 +85,10 @@ public struct ReportTable: Sendable, Hashable {
     /// Heading of the row-label column, e.g. `县(区)`.
     public var rowHeading: String
     public var columns: [ReportColumn]
-    public var rows: [ReportRow]
+    public var rows: ReportRows
     public var footnotes: [String]
 
-    public init(id: String, number: Int, title: String, rowHeading: String, columns: [ReportColumn], rows: [ReportRow], footnotes: [String]) {
+    public init(id: String, number: Int, title: String, rowHeading: String, columns: [ReportColumn], rows: ReportRows, footnotes: [String]) {
         self.id = id
         self.number = number
         self.title = title
@@ -96,5 +96,9 @@ public struct ReportTable: Sendable, Hashable {
         self.columns = columns
         self.rows = rows
         self.footnotes = footnotes
+    }
+
+    public init(id: String, number: Int, title: String, rowHeading: String, columns: [ReportColumn], rows: [ReportRow], footnotes: [String]) {
+        self.init(id: id, number: number, title: title, rowHeading: rowHeading, columns: columns, rows: ReportRows(rows), footnotes: footnotes)
     }
 }

@@ -1,31 +1,43 @@
 import FundWatchCore
 import FundWatchTemplating
 
-/// The rows of a table (or of one printed panel of it) as the templates walk them, made one
-/// row at a time while rendering: a national table is 2,800 rows × 38 cells. Row and cell
-/// views are two or three words (the shared panel and indexes), so handing one to the
-/// template allocates nothing, and they answer interned keys with integer comparisons.
+/// The rows of a table (or of one printed panel of it) as the templates walk them, one
+/// row at a time while rendering: a national table is 2,800 rows × 38 cells, table 5 one
+/// row per major case (made only now, see ``ReportRows``). Each row is read once into the
+/// walk's ``Current``; row and cell views are two or three words (the shared panel, the
+/// current row, a column), so handing one to the template allocates nothing, and they
+/// answer interned keys with integer comparisons. A view is valid while the template is
+/// at its row (templates render in one pass and keep no view).
 struct RowsView: TemplateList {
     let panel: Panel
 
-    init(rows: [ReportRow], columns: [ReportColumn], range: Range<Int>?) {
+    init(rows: ReportRows, columns: [ReportColumn], range: Range<Int>?) {
         panel = Panel(rows: rows, columns: columns, range: range ?? 0..<columns.count)
     }
 
     var isEmpty: Bool { panel.rows.isEmpty }
 
     func forEach(_ body: (TemplateValue) -> Void) {
-        for row in panel.rows.indices { body(.object(RowView(panel: panel, row: row))) }
+        let current = Current()
+        for row in panel.rows.indices {
+            current.record = panel.rows[row]
+            body(.object(RowView(panel: panel, current: current)))
+        }
+    }
+
+    /// The row the walk is at.
+    final class Current {
+        var record = ReportRow(key: "", label: "", cells: [])
     }
 
     /// What the views of one table or panel share.
     final class Panel {
-        let rows: [ReportRow]
+        let rows: ReportRows
         let columns: [ReportColumn]
         /// The columns shown.
         let range: Range<Int>
 
-        init(rows: [ReportRow], columns: [ReportColumn], range: Range<Int>) {
+        init(rows: ReportRows, columns: [ReportColumn], range: Range<Int>) {
             self.rows = rows
             self.columns = columns
             self.range = range
@@ -49,17 +61,17 @@ private enum Keys {
 /// One row: `key`, `label`, `isTotal`, `cells`.
 struct RowView: TemplateObject {
     let panel: RowsView.Panel
-    let row: Int
+    let current: RowsView.Current
 
     func value(named name: String) -> TemplateValue? { value(for: TemplateKey(name)) }
 
     func value(for key: TemplateKey) -> TemplateValue? {
-        let r = panel.rows[row]
+        let r = current.record
         switch key.id {
         case Keys.key: return .text(r.key)
         case Keys.label: return .text(r.label)
         case Keys.isTotal: return .flag(r.isTotal)
-        case Keys.cells: return .list(CellsView(panel: panel, row: row))
+        case Keys.cells: return .list(CellsView(panel: panel, current: current))
         default: return nil
         }
     }
@@ -68,12 +80,12 @@ struct RowView: TemplateObject {
 /// The cells of one row, in column order.
 struct CellsView: TemplateList {
     let panel: RowsView.Panel
-    let row: Int
+    let current: RowsView.Current
 
     var isEmpty: Bool { panel.range.isEmpty }
 
     func forEach(_ body: (TemplateValue) -> Void) {
-        for column in panel.range { body(.object(CellView(panel: panel, row: row, column: column))) }
+        for column in panel.range { body(.object(CellView(panel: panel, current: current, column: column))) }
     }
 }
 
@@ -84,13 +96,13 @@ struct CellsView: TemplateList {
 /// and `denominator`.
 struct CellView: TemplateObject {
     let panel: RowsView.Panel
-    let row: Int
+    let current: RowsView.Current
     let column: Int
 
     func value(named name: String) -> TemplateValue? { value(for: TemplateKey(name)) }
 
     func value(for key: TemplateKey) -> TemplateValue? {
-        let cell = panel.rows[row].cells[column]
+        let cell = current.record.cells[column]
         switch key.id {
         case Keys.column: return .text(panel.columns[column].key)
         case Keys.display:

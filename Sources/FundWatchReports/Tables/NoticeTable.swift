@@ -16,8 +16,11 @@ extension ReportBuilder {
             ReportColumn(key: "days_over", label: "逾期天数", unit: "天"),
         ]
         let list = notices
-        let rows = list.map { n in
-            ReportRow(key: "\(n.countyCode)/\(n.caseID)", label: n.caseID, cells: [
+        // One row per major case, made when a renderer reaches it (the register can be
+        // tens of thousands of cases: its cells are never all held at once).
+        let rows = ReportRows(count: list.count) { index in
+            let n = list[index]
+            return ReportRow(key: "\(n.countyCode)/\(n.caseID)", label: n.caseID, cells: [
                 .text(n.countyName), .text(n.institutionName), .text(n.reasons.map(\.label).joined(separator: "、")),
                 .money(n.amountInvolved), n.trigger.map(ReportCell.date) ?? .none, n.due.map(ReportCell.date) ?? .none,
                 n.sent.map(ReportCell.date) ?? .none, .text(n.status.label),

@@ -13,7 +13,7 @@ public struct ReportBuilder: Sendable {
     /// Each county's summary (nil when missing), in county order.
     let summaries: [CountySummary?]
     /// Every major case, most urgent first.
-    public let notices: [MajorCaseNotice]
+    public let notices: NoticeList
 
     public init(_ input: ReportInput) {
         self.input = input
@@ -22,7 +22,7 @@ public struct ReportBuilder: Sendable {
         self.period = CityMetrics(choices: input.choices, window: input.window, asOf: input.asOf, metrics: summaries.map { $0?.period })
         self.yearToDate = CityMetrics(choices: input.choices, window: .yearToDate(input.window.to), asOf: input.asOf,
                                       metrics: summaries.map { $0?.yearToDate })
-        self.notices = summaries.flatMap { $0?.notices ?? [] }.sorted(by: MajorCaseNotice.byUrgency)
+        self.notices = NoticeList(summaries)
     }
 
     /// The tables a document can hold.
