@@ -87,14 +87,19 @@ round() {
   done
 }
 
+# generate DIR WHAT [ARG...]: the sample data of this scale's counties into DIR, unless it is there.
+generate() {
+  local dir=$1 what=$2; shift 2
+  [ -d "$dir" ] && return
+  echo "== generating $counties counties ($what)"
+  /usr/bin/time -f "   generated in %e s" "$fw" sample-data --counties "$counties" --per-county "$per_county" --seed 7 "$@" --out "$dir" >/dev/null
+}
+
 declare -A size hsize lines5 hlines5
 for scale in $scales; do
   counties=$(( base_counties * scale ))
   csv="$data/csv-$counties"
-  if [ ! -d "$csv" ]; then
-    echo "== generating $counties counties (CSV)"
-    /usr/bin/time -f "   generated in %e s" "$fw" sample-data --counties "$counties" --per-county "$per_county" --seed 7 --out "$csv"
-  fi
+  generate "$csv" CSV
   size[$scale]=$(du -sb "$csv" | cut -f1)
   names=("report-csv-$scale" "duckdb-$scale" "cat-$scale")
   add "report-csv-$scale" "rm -rf $work/out" "'$fw' report --to $month --out '$work/out' '$csv'"
@@ -102,10 +107,7 @@ for scale in $scales; do
   add "cat-$scale" "" "find '$csv' -name '*.csv' -exec cat {} + > /dev/null"
   if [ "$heavy" = 1 ]; then
     hcsv="$data/csv-heavy-$counties"
-    if [ ! -d "$hcsv" ]; then
-      echo "== generating $counties counties (CSV, heavy register mix)"
-      "$fw" sample-data --counties "$counties" --per-county "$per_county" --seed 7 --mix heavy --out "$hcsv" >/dev/null
-    fi
+    generate "$hcsv" "CSV, heavy register mix" --mix heavy
     hsize[$scale]=$(du -sb "$hcsv" | cut -f1)
     names+=("report-heavy-$scale" "duckdb-heavy-$scale")
     add "report-heavy-$scale" "rm -rf $work/out" "'$fw' report --to $month --out '$work/out' '$hcsv'"
@@ -113,10 +115,7 @@ for scale in $scales; do
   fi
   if [ "$scale" = 1 ]; then
     xml="$data/xml-$counties"
-    if [ ! -d "$xml" ]; then
-      echo "== generating $counties counties (XML)"
-      "$fw" sample-data --counties "$counties" --per-county "$per_county" --seed 7 --xml --out "$xml" >/dev/null
-    fi
+    generate "$xml" XML --xml
     names+=("report-xml-1" "import-sqlite-1" "report-db-1")
     add "report-xml-1" "rm -rf $work/out" "'$fw' report --to $month --out '$work/out' '$xml'"
     add "import-sqlite-1" "rm -f $work/bench.sqlite*" "'$fw' import --db '$work/bench.sqlite' '$csv'"
