@@ -81,7 +81,30 @@ public final class SQLiteStore: SubmissionStore, SQLDatabase, Sendable {
         migrator.registerMigration("v3") { db in
             for sql in PortalSchema.version3(idColumn: "INTEGER PRIMARY KEY AUTOINCREMENT") { try db.execute(sql: sql) }
         }
+        migrator.registerMigration("v4") { db in
+            for sql in Self.clusteredRegisters { try db.execute(sql: sql) }
+        }
         return migrator
+    }
+
+    /// Migration v4: the register tables rebuilt `WITHOUT ROWID`, stored in the order of
+    /// their primary key (submission, row). A rowid table kept each row twice, in the table
+    /// and in the key's index; an import wrote both, and a report read the index, then the
+    /// table. The columns, keys and references stay as they were.
+    static var clusteredRegisters: [String] {
+        let tables = ["institutions", "inspections", "cases"]
+        let creates = StoreSchema.version1(idColumn: "INTEGER PRIMARY KEY AUTOINCREMENT").filter { sql in
+            tables.contains { sql.hasPrefix("CREATE TABLE \($0) (") }
+        }
+        return tables.flatMap { table -> [String] in
+            guard let create = creates.first(where: { $0.hasPrefix("CREATE TABLE \(table) (") }) else { return [] }
+            return [
+                "CREATE TABLE \(table)_clustered" + create.dropFirst("CREATE TABLE \(table)".count) + " WITHOUT ROWID",
+                "INSERT INTO \(table)_clustered SELECT * FROM \(table)",
+                "DROP TABLE \(table)",
+                "ALTER TABLE \(table)_clustered RENAME TO \(table)",
+            ]
+        }
     }
 
     public func record(_ submission: Submission, rows: StoreSchema.RegisterRows, digest: String, origin: String, importedAt: String,
