@@ -46,10 +46,15 @@ enum ArrayColumn {
         return out
     }
 
-    /// Rows from columns of equal length (the arrays of one register).
-    static func rows(_ columns: [[StoreValue]]) throws -> [[StoreValue]] {
-        guard let count = columns.first?.count else { return [] }
+    /// Rows from columns of equal length (the arrays of one register), in the order of
+    /// `numbers`, the rows' numbers: as they came when those ascend (the query reads them
+    /// in key order), else sorted by them.
+    static func rows(_ columns: [[StoreValue]], numbers: [StoreValue]) throws -> [[StoreValue]] {
+        let count = numbers.count
         guard columns.allSatisfy({ $0.count == count }) else { throw Malformed(description: "array columns of different lengths") }
-        return (0..<count).map { index in columns.map { $0[index] } }
+        let keys = numbers.map { $0.integer ?? 0 }
+        var order = Array(0..<count)
+        if zip(keys, keys.dropFirst()).contains(where: { $0 >= $1 }) { order.sort { keys[$0] < keys[$1] } }
+        return order.map { index in columns.map { $0[index] } }
     }
 }

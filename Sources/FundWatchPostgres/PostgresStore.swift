@@ -151,10 +151,10 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
     /// all its counties and periods are taken first, in one order, so two imports of
     /// overlapping batches wait for each other instead of deadlocking. Rows go in by `COPY`.
     public func record(batch: [RecordRequest], importedAt: String, dryRun: Bool) async -> RecordBatchResult {
-        guard let first = batch.first else { return RecordBatchResult(recorded: [], failure: nil) }
-        let what = batch.count == 1
-            ? "store the return of \(first.submission.header.countyCode) for \(first.submission.header.period)"
-            : "store the returns of \(first.submission.header.countyCode) to \(batch.last!.submission.header.countyCode)"
+        guard !batch.isEmpty else { return RecordBatchResult(recorded: [], failure: nil) }
+        func what(_ request: RecordRequest) -> String {
+            "store the return of \(request.submission.header.countyCode) for \(request.submission.header.period)"
+        }
         let logger = self.logger
         do {
             return try await client.withTransaction(logger: logger) { connection in
@@ -167,13 +167,13 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
                         try await connection.query("RELEASE SAVEPOINT fundwatch_submission", logger: logger)
                     } catch {
                         try await connection.query("ROLLBACK TO SAVEPOINT fundwatch_submission", logger: logger)
-                        return RecordBatchResult(recorded: recorded, failure: Self.storeError(error, what))
+                        return RecordBatchResult(recorded: recorded, failure: Self.storeError(error, what(request)))
                     }
                 }
                 return RecordBatchResult(recorded: recorded, failure: nil)
             }
         } catch {
-            return RecordBatchResult(recorded: [], failure: Self.storeError(error, what))
+            return RecordBatchResult(recorded: [], failure: Self.storeError(error, batch.count == 1 ? what(batch[0]) : "store \(batch.count) returns"))
         }
     }
 
@@ -278,22 +278,20 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
     public func load(_ id: Int64, caseTexts: Bool) async throws(StoreError) -> Submission {
         let logger = self.logger
         return try await call("load stored version \(id)") { try await client.withConnection { connection in
-            guard let head = try await connection.execute(LoadHead(id: id), logger: logger)
-                .map({ try $0.map { cell in try StoreValue(cell) } }).first(where: { _ in true }) else {
-                throw StoreError.notFound("no stored version \(id)")
+            var head: [StoreValue]?
+            for try await row in try await connection.execute(LoadHead(id: id), logger: logger) {
+                head = try row.map { cell in try StoreValue(cell) }
             }
-            // Each register as one row of arrays (see ArrayColumn); rows are put in order
-            // here should they ever come otherwise.
+            guard let head else { throw StoreError.notFound("no stored version \(id)") }
+            // Each register as one row of arrays: its row numbers, then one per column.
             func part<S: LoadStatement>(_ statement: S) async throws -> [[StoreValue]] {
                 var rows: [[StoreValue]] = []
                 for try await row in try await connection.execute(statement, logger: logger) {
-                    rows = try ArrayColumn.rows(try row.map(ArrayColumn.values))
+                    var columns = try row.map(ArrayColumn.values)
+                    let numbers = columns.isEmpty ? [] : columns.removeFirst()
+                    rows = try ArrayColumn.rows(columns, numbers: numbers)
                 }
-                let numbers = rows.map { $0.first?.integer ?? 0 }
-                if zip(numbers, numbers.dropFirst()).contains(where: { $0 >= $1 }) {
-                    rows.sort { ($0.first?.integer ?? 0) < ($1.first?.integer ?? 0) }
-                }
-                return rows.map { Array($0.dropFirst()) }
+                return rows
             }
             let cases = caseTexts ? try await part(LoadCases(id: id)) : try await part(LoadCaseFigures(id: id))
             return Submission(header: try StoreSchema.header(head),

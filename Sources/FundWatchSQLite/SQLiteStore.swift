@@ -93,13 +93,13 @@ public final class SQLiteStore: SubmissionStore, SQLDatabase, Sendable {
     /// table. The columns, keys and references stay as they were.
     static var clusteredRegisters: [String] {
         let tables = ["institutions", "inspections", "cases"]
-        let creates = StoreSchema.version1(idColumn: "INTEGER PRIMARY KEY AUTOINCREMENT").filter { sql in
-            tables.contains { sql.hasPrefix("CREATE TABLE \($0) (") }
-        }
         return tables.flatMap { table -> [String] in
-            guard let create = creates.first(where: { $0.hasPrefix("CREATE TABLE \(table) (") }) else { return [] }
+            let head = "CREATE TABLE \(table) ("
+            guard let create = StoreSchema.version1(idColumn: "INTEGER PRIMARY KEY AUTOINCREMENT").first(where: { $0.hasPrefix(head) }) else {
+                preconditionFailure("StoreSchema.version1 has no table \(table)")
+            }
             return [
-                "CREATE TABLE \(table)_clustered" + create.dropFirst("CREATE TABLE \(table)".count) + " WITHOUT ROWID",
+                "CREATE TABLE \(table)_clustered (" + create.dropFirst(head.count) + " WITHOUT ROWID",
                 "INSERT INTO \(table)_clustered SELECT * FROM \(table)",
                 "DROP TABLE \(table)",
                 "ALTER TABLE \(table)_clustered RENAME TO \(table)",
@@ -109,13 +109,8 @@ public final class SQLiteStore: SubmissionStore, SQLDatabase, Sendable {
 
     public func record(_ submission: Submission, rows: StoreSchema.RegisterRows, digest: String, origin: String, importedAt: String,
                        dryRun: Bool) async throws(StoreError) -> (ImportOutcome, StoredVersion?) {
-        try await call { try await recordUnchecked(submission, rows: rows, digest: digest, origin: origin, importedAt: importedAt, dryRun: dryRun) }
-    }
-
-    private func recordUnchecked(_ submission: Submission, rows: StoreSchema.RegisterRows, digest: String, origin: String, importedAt: String,
-                                 dryRun: Bool) async throws -> (ImportOutcome, StoredVersion?) {
-        let request = RecordRequest(submission: submission, rows: rows, digest: digest, origin: origin)
-        let result = await record(batch: [request], importedAt: importedAt, dryRun: dryRun)
+        let result = await record(batch: [RecordRequest(submission: submission, rows: rows, digest: digest, origin: origin)],
+                                  importedAt: importedAt, dryRun: dryRun)
         if let failure = result.failure { throw failure }
         return result.recorded[0]
     }
@@ -150,7 +145,9 @@ public final class SQLiteStore: SubmissionStore, SQLDatabase, Sendable {
                             }
                             recorded.append(result)
                         } catch {
-                            failure = self.storeError(error)
+                            // Named: the batch holds 16 returns, and this one was refused.
+                            let refused = self.storeError(error), header = request.submission.header
+                            failure = StoreError(refused.kind, "the return of \(header.countyCode) for \(header.period): \(refused.description)")
                             break
                         }
                     }

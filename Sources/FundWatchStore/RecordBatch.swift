@@ -29,11 +29,11 @@ public struct RecordBatchResult: Sendable {
 }
 
 extension SubmissionStore {
-    /// Stores `requests` one by one with ``record(_:rows:digest:origin:importedAt:dryRun:)``,
-    /// stopping at the first failure: what a store without a batch of its own does.
-    public func recordEach(_ requests: [RecordRequest], importedAt: String, dryRun: Bool) async -> RecordBatchResult {
+    /// A store with no batch of its own: ``record(_:rows:digest:origin:importedAt:dryRun:)``
+    /// for each request in turn, stopping at the first failure (each in its own transaction).
+    public func record(batch: [RecordRequest], importedAt: String, dryRun: Bool) async -> RecordBatchResult {
         var recorded: [(ImportOutcome, StoredVersion?)] = []
-        for request in requests {
+        for request in batch {
             do {
                 recorded.append(try await record(request.submission, rows: request.rows, digest: request.digest, origin: request.origin,
                                                  importedAt: importedAt, dryRun: dryRun))

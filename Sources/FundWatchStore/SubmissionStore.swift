@@ -31,11 +31,6 @@ public protocol SubmissionStore: Sendable {
 }
 
 extension SubmissionStore {
-    /// One request after the other (a store with no batch of its own).
-    public func record(batch: [RecordRequest], importedAt: String, dryRun: Bool) async -> RecordBatchResult {
-        await recordEach(batch, importedAt: importedAt, dryRun: dryRun)
-    }
-
     /// Every stored version, as versions to choose from.
     public func allVersions() async throws(StoreError) -> [SubmissionVersion<Int64>] {
         try await versions(county: nil, period: nil).map(\.version)

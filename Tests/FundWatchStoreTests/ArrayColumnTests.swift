@@ -47,13 +47,18 @@ struct ArrayColumnTests {
     func empty() throws {
         #expect(try ArrayColumn.values(Self.cell(nil)).isEmpty)
         #expect(try ArrayColumn.values(Self.cell(Self.array(element: 25, [], dimensions: 0))).isEmpty)
-        #expect(try ArrayColumn.rows([]).isEmpty)
     }
 
-    @Test("columns become rows; columns of different lengths are refused")
+    @Test("columns become rows in the order of their numbers; columns of different lengths are refused")
     func rows() throws {
-        #expect(try ArrayColumn.rows([[.integer(0), .integer(1)], [.text("a"), .text("b")]]) == [[.integer(0), .text("a")], [.integer(1), .text("b")]])
-        #expect(throws: ArrayColumn.Malformed.self) { try ArrayColumn.rows([[.integer(0)], []]) }
+        let columns: [[StoreValue]] = [[.text("a"), .text("b"), .text("c")], [.integer(10), .integer(11), .null]]
+        #expect(try ArrayColumn.rows(columns, numbers: [.integer(0), .integer(1), .integer(2)])
+                == [[.text("a"), .integer(10)], [.text("b"), .integer(11)], [.text("c"), .null]])
+        // Out of order (never expected from the query): put in order by the numbers.
+        #expect(try ArrayColumn.rows(columns, numbers: [.integer(2), .integer(0), .integer(1)])
+                == [[.text("b"), .integer(11)], [.text("c"), .null], [.text("a"), .integer(10)]])
+        #expect(try ArrayColumn.rows([[], []], numbers: []).isEmpty)
+        #expect(throws: ArrayColumn.Malformed.self) { try ArrayColumn.rows([[.integer(0)], []], numbers: [.integer(0)]) }
     }
 
     @Test("what is not a one-dimensional text or bigint array in the binary format is refused, not misread")

@@ -50,6 +50,9 @@ struct StoreBatchTests {
         #expect(result.recorded.map(\.0) == [.new])
         let failure = try #require(result.failure)
         #expect(failure.kind == .conflict)
+        // The message names the refused return of the batch and says why.
+        #expect(failure.description.contains("990102") && failure.description.contains("2026-03")
+                && failure.description.contains("refused for the test"), "\(failure.description)")
         #expect(try await store.versions(county: nil, period: nil).map(\.countyCode) == ["990101"])
         // Nothing of the refused submission is left behind: no institution or inspection rows.
         let counts = try await store.query("SELECT (SELECT COUNT(*) FROM institutions), (SELECT COUNT(*) FROM inspections), (SELECT COUNT(*) FROM cases)", [])

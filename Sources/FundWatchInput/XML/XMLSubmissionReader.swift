@@ -30,7 +30,7 @@ struct XMLSubmissionReader {
         if checksStructureInPass {
             let sink = XMLErrorSink(file: displayName)
             let pass = sink.capturingThreadErrors { read(stream, sink: sink, schema: nil) }
-            if pass.certainlyValid { return (pass.submission, pass.findings) }
+            if pass.certainlyValid || pass.endedEarly { return (pass.submission, pass.findings) }
         }
         let sink = XMLErrorSink(file: displayName)
         let pass = sink.capturingThreadErrors { read(stream, sink: sink, schema: SubmissionSchema.shared.pointer) }
@@ -50,6 +50,9 @@ struct XMLSubmissionReader {
         var findings: FindingCollector
         /// Read without the validator, and certainly valid against the schema all the same.
         var certainlyValid = false
+        /// Stopped before the end (a DOCTYPE, too many bytes, an unreadable stream): the
+        /// findings are the same with or without the validator, so nothing is read twice.
+        var endedEarly = false
     }
 
     /// Ends reading early; the finding has been added.
@@ -117,17 +120,17 @@ struct XMLSubmissionReader {
             if let line = state.pointee.doctypeLine {
                 sink.parse.add(.xmlDoctype, at: FindingLocation(file: displayName, line: line))
             }
-            return Pass(findings: sink.parse)
+            return Pass(findings: sink.parse, endedEarly: true)
         } catch let error as ZipError {
             sink.parse.add(Finding(zip: error, archive: displayName))
-            return Pass(findings: sink.parse)
+            return Pass(findings: sink.parse, endedEarly: true)
         } catch {
             sink.parse.add(.fileUnreadable, at: FindingLocation(file: displayName, line: nil))
-            return Pass(findings: sink.parse)
+            return Pass(findings: sink.parse, endedEarly: true)
         }
         if let line = state.pointee.doctypeLine {
             sink.parse.add(.xmlDoctype, at: FindingLocation(file: displayName, line: line))
-            return Pass(findings: sink.parse)
+            return Pass(findings: sink.parse, endedEarly: true)
         }
         parser.parse(UnsafeBufferPointer(start: nil, count: 0), terminate: true)
         if !parser.isWellFormed || sink.parse.hasErrors {
