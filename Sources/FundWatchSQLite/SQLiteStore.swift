@@ -55,17 +55,32 @@ public final class SQLiteStore: SubmissionStore, SQLDatabase, Sendable {
         while true {
             do {
                 let pool = try DatabasePool(path: path, configuration: configuration)
-                do {
-                    try migrator.migrate(pool)
-                } catch {
-                    // Another process migrated the same new store at the same moment
-                    // ("table submissions already exists"): what counts is that it is done.
-                    guard try pool.read({ try migrator.hasCompletedMigrations($0) }) else { throw error }
-                }
+                try migrateAlongside(pool, until: deadline)
                 return pool
             } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && ContinuousClock.now < deadline {
                 Thread.sleep(forTimeInterval: pause)
                 pause = min(pause * 2, 0.2)
+            }
+        }
+    }
+
+    /// Migrates `pool` while other processes may be migrating the same file. GRDB's
+    /// migrator reads which migrations are applied before it takes the write lock, then
+    /// runs each in its own transaction, so two openers of a new store can both start v1:
+    /// the second waits for the lock, then fails ("table submissions already exists")
+    /// while the first may still be on a later migration. A failure after which more
+    /// migrations are applied than before is such a race, and the migration is tried
+    /// again from what is now applied; a failure that changed nothing is a real error.
+    private static func migrateAlongside(_ pool: DatabasePool, until deadline: ContinuousClock.Instant) throws {
+        while true {
+            let before = try pool.read { try migrator.appliedIdentifiers($0) }
+            do {
+                try migrator.migrate(pool)
+                return
+            } catch {
+                let after = try pool.read { try migrator.appliedIdentifiers($0) }
+                if try pool.read({ try migrator.hasCompletedMigrations($0) }) { return }
+                guard after.isStrictSuperset(of: before), ContinuousClock.now < deadline else { throw error }
             }
         }
     }
