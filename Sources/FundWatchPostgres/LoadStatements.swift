@@ -19,11 +19,16 @@ extension LoadStatement {
 
     func decodeRow(_ row: PostgresRow) throws -> PostgresRow { row }
 
-    /// A register of one submission as one row of arrays, one per column after `row_no`
-    /// (see ``ArrayColumn``), its rows read from the primary key's index in order.
+    /// A register of one submission as one row of arrays: the rows' numbers, then one
+    /// array per column (see ``ArrayColumn``). The arrays of one query follow the same rows
+    /// in the same order; which order is left to the server, because
+    /// ``ArrayColumn/rows(_:numbers:)`` puts the rows in the order of their numbers. An
+    /// `ORDER BY` here made the server sort each register whenever it chose a bitmap scan,
+    /// as it does on tables not yet analysed (a report just after an import): 0.44 ms
+    /// against 0.22 ms a register.
     static func registerSQL(_ table: String, _ columns: [String]) -> String {
         let arrays = (["row_no"] + columns).map { "array_agg(\($0))" }.joined(separator: ", ")
-        return "SELECT \(arrays) FROM (SELECT row_no, \(StoreSchema.list(columns)) FROM \(table) WHERE submission_id = $1 ORDER BY row_no) AS r"
+        return "SELECT \(arrays) FROM \(table) WHERE submission_id = $1"
     }
 }
 

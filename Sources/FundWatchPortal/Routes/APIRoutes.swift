@@ -17,7 +17,7 @@ struct APIRoutes: Sendable {
         api.post("/submissions/:county/:period/review") { request, context in try await review(request, context) }
         api.get("/reports") { request, context in
             let identity = try context.require(.city)
-            let report = try await Reports(core: core).render(.report, Reports.Query(request.uri.queryParameters), defaultFormat: "xml")
+            let report = try await Reports(core: core).render(.report, Reports.Query(request.uri.queryParameters, strict: true), defaultFormat: "xml")
             try await core.audit(identity.user.name, "download", "ok", "api report \(report.name)", address: context.address)
             return PageResponse.download(report.bytes, name: report.name, type: report.type)
         }

@@ -32,18 +32,34 @@ struct Reports: Sendable {
     }
 
     /// A download's query: `from`, `to`, `month`, `as_of`, `format`, `approved_only`.
+    ///
+    /// A page's form sends its empty fields (an optional `from` left blank) as empty values,
+    /// which count as not given. The API (`strict`) follows `openapi.yaml`: a parameter that
+    /// is there must be valid, so `format=` or `from=` is a 400 like any other bad value.
     struct Query: Sendable {
         var values: [String: String]
+        /// Whether an empty value is a value (the API) rather than a blank field (a form).
+        var strict = false
 
-        init(_ parameters: some Sequence<(key: Substring, value: Substring)>) {
+        init(_ parameters: some Sequence<(key: Substring, value: Substring)>, strict: Bool = false) {
             values = Dictionary(parameters.map { (String($0.key), String($0.value)) }, uniquingKeysWith: { first, _ in first })
+            self.strict = strict
         }
 
         init(_ values: [String: String]) { self.values = values }
 
-        subscript(_ name: String) -> String? { values[name].flatMap { $0.isEmpty ? nil : $0 } }
+        subscript(_ name: String) -> String? { values[name].flatMap { $0.isEmpty && !strict ? nil : $0 } }
 
-        var approvedOnly: Bool { values["approved_only"] == "1" || values["approved_only"] == "true" }
+        /// `approved_only`: 1 or true, 0 or false; not given is false. Anything else is refused
+        /// rather than read as false, so a mistyped flag never quietly reports unapproved returns.
+        func approvedOnly() throws -> Bool {
+            guard let text = self["approved_only"] else { return false }
+            switch text {
+            case "1", "true": return true
+            case "0", "false": return false
+            default: throw HTTPError(.badRequest, message: "approved_only 应为 1、true、0 或 false (approved_only must be 1, true, 0 or false)")
+            }
+        }
 
         func month(_ name: String, required: Bool) throws -> YearMonth? {
             guard let text = self[name] else {
@@ -79,7 +95,7 @@ struct Reports: Sendable {
     /// The document `kind` for `query`; the format defaults to the kind's first, or `defaultFormat`.
     func render(_ kind: Kind, _ query: Query, defaultFormat: String? = nil) async throws -> Rendered {
         let format = try query.format(of: kind, default: defaultFormat)
-        let source: DataSource = query.approvedOnly ? .approved(core.store) : .store(core.store)
+        let source: DataSource = try query.approvedOnly() ? .approved(core.store) : .store(core.store)
         let asOf = try query.day("as_of")
         let pipeline = core.pipeline, sink = MemorySink()
         switch kind {
