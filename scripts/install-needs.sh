@@ -42,24 +42,25 @@ if [ "$what" = test ]; then
 fi
 
 apt_install() { # apt_install [--no-install-recommends] PACKAGE...
-  local sudo=()
+  local sudo=() names
+  names=$(printf "%s " "${@/#--no-install-recommends/}" | xargs)
   if [ "$(id -u)" != 0 ]; then
     if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
       sudo=(sudo -n)
     else
-      say "these Debian packages are missing: $*"
-      say "run as root (or with sudo) once, or install them yourself: apt-get install $*"
+      say "these Debian packages are missing: $names"
+      say "run this as root (or with sudo) once, or install them yourself: apt-get install $*"
       exit 1
     fi
   fi
-  say "installing from Debian: $*"
+  say "installing from Debian: $names"
   local log
   log=$(mktemp)
   if ! { "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
          "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"; } >"$log" 2>&1; then
     cat "$log" >&2
     rm -f "$log"
-    say "could not install $* (see apt-get's words above: no network to the Debian mirror, or not a Debian system?)"
+    say "could not install $names (apt-get's words are above: no network to the Debian mirror, or not a Debian system?)"
     exit 1
   fi
   rm -f "$log"

@@ -11,7 +11,17 @@ FundWatch's reader against (it shares no code with FundWatch).
           na-error, missing-sheet, renamed-header, extra-sheet, three-decimals.
 --fill TEMPLATE  fills FundWatch's own template (keeping its sheets, styles, validations
           and hidden sheets) instead of writing a workbook from scratch.
+--amounts tails     (with --typed) each amount with decimals as the binary double next to it,
+          as sums and openpyxl leave them: 8944.72 is stored as 8944.720000000001 or
+          8944.719999999999 (a spreadsheet shows 8944.72).
+--amounts formulas  (with --typed) each amount above 1 yuan as a formula adding two parts,
+          =a+b, which openpyxl stores without a value (a spreadsheet computes it on opening).
+--store-values      after writing, store each =a+b formula's value beside it as Excel does,
+          the double's shortest repr (up to 17 significant digits).
 """
+import math
+import re
+import zipfile
 import argparse
 import csv
 import datetime
@@ -29,8 +39,43 @@ KEY_ROW, FIRST_DATA_ROW = 4, 5
 
 
 def rows(folder, name):
-    with open(os.path.join(folder, name + ".csv"), encoding="utf-8-sig", newline="") as f:
-        return list(csv.reader(f))
+    path = os.path.join(folder, name + ".csv")
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            return list(csv.reader(f))
+    except UnicodeDecodeError:     # saved by Excel on a Chinese system: GBK
+        with open(path, encoding="gb18030", newline="") as f:
+            return list(csv.reader(f))
+
+
+AMOUNT_STYLE = None
+_tail_sign = [1]
+
+
+def amount(text):
+    """An amount as --amounts stores it (text is the CSV's decimal)."""
+    d = decimal.Decimal(text)
+    if AMOUNT_STYLE == "tails" and d != d.to_integral_value():
+        _tail_sign[0] = -_tail_sign[0]
+        return math.nextafter(float(text), _tail_sign[0] * math.inf)
+    if AMOUNT_STYLE == "formulas" and d > 1:
+        a = (d * 2 / 3).quantize(decimal.Decimal("0.1"))
+        return f"={a}+{d - a}"
+    return int(d) if d == d.to_integral_value() else float(text)
+
+
+def store_values(path):
+    """Writes each =a+b formula's value into the package beside it, as Excel would."""
+    def value(m):
+        total = sum(float(part) for part in m.group(2).split("+"))
+        return f"{m.group(1)}<f>{m.group(2)}</f><v>{total!r}</v></c>"
+    with zipfile.ZipFile(path) as z:
+        parts = {i: z.read(i.filename) for i in z.infolist()}
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for info, data in parts.items():
+            if info.filename.startswith("xl/worksheets/"):
+                data = re.sub(r"(<c [^>]*>)<f>([0-9.+]+)</f>(?:<v\s*/>|<v></v>)?</c>", value, data.decode()).encode()
+            z.writestr(info, data)
 
 
 def typed(key, text):
@@ -39,8 +84,7 @@ def typed(key, text):
     if key in DATES:
         return datetime.date.fromisoformat(text)
     if key in AMOUNTS:
-        d = decimal.Decimal(text)
-        return int(d) if d == d.to_integral_value() else float(text)
+        return amount(text)
     if key == "suspension_months":
         return int(text)
     if key in FLAGS:
@@ -55,7 +99,11 @@ def main():
     ap.add_argument("--typed", action="store_true")
     ap.add_argument("--break", dest="spoil")
     ap.add_argument("--fill")
+    ap.add_argument("--amounts", choices=["tails", "formulas"])
+    ap.add_argument("--store-values", action="store_true")
     args = ap.parse_args()
+    global AMOUNT_STYLE
+    AMOUNT_STYLE = args.amounts
     value = (lambda k, t: typed(k, t)) if args.typed else (lambda k, t: t if t != "" else None)
 
     if args.fill:
@@ -105,6 +153,8 @@ def main():
                     cell.number_format = "yyyy-mm-dd"
     spoil(wb, args.spoil)
     wb.save(args.out)
+    if args.store_values:
+        store_values(args.out)
 
 
 def spoil(wb, how):

@@ -38,3 +38,12 @@ public struct StoredVersion: Sendable, Hashable {
                             digest: digest, origin: "import #\(id)", sequence: Int(id), payload: id)
     }
 }
+
+extension Collection where Element == StoredVersion {
+    /// The current version among these (of one county and period): the core's one rule,
+    /// ``currentVersion(of:)`` — latest `submitted_on`, then the later import.
+    public var current: StoredVersion? {
+        guard let id = currentVersion(of: map(\.version))?.payload else { return nil }
+        return first { $0.id == id }
+    }
+}

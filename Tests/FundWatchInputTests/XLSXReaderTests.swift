@@ -112,6 +112,74 @@ struct XLSXReaderTests {
         #expect(XLSXValue.plain(stored) == expected)
     }
 
+    // The reference: Python's f"{float(stored):.15g}", the 15 significant digits Excel and WPS show.
+    @Test("a stored number reads as the 15-significant-digit decimal a spreadsheet shows (Python's .15g as the reference)", arguments: [
+        ("8944.719999999999", "8944.72"), ("8944.720000000001", "8944.72"), ("125000.49999999999", "125000.5"),
+        ("0.30000000000000004", "0.3"), ("1.0000000000000002", "1"), ("123456789012.34567", "123456789012.346"),
+        ("125000.005", "125000.005"), ("8944.724999999999", "8944.725"), ("-0.0", "0"), ("1E+21", "1000000000000000000000"),
+        ("12.345000000000001", "12.345"), ("99999999999999.99", "100000000000000"), ("1.5E+7", "15000000"), ("0.1", "0.1"),
+    ])
+    func shownNumbers(_ stored: String, _ shown: String) {
+        #expect(XLSXValue.shown(stored) == shown)
+    }
+
+    @Test("not numbers stay not numbers: no hex floats, infinities or NaN through Double's parser", arguments: ["0x1p3", "inf", "nan", "1e999", "", "1.2.3"])
+    func notNumbers(_ stored: String) {
+        #expect(XLSXValue.shown(stored) == nil)
+    }
+
+    /// The example's one case with `amount` in its amount_involved cell (column F), stored as `element` says.
+    func caseWorkbook(amountCell element: String) -> MiniWorkbook {
+        var book = MiniWorkbook.valid()
+        book.sheets[3].rows[3] = [.text("case_id"), .text("institution_code"), .text("opened_on"), .text("source"), .text("violations"), .text("amount_involved")]
+        book.sheets[3].rows.append([.text("2026-001"), .text("H99010100001"), .date(46086), .text("专项检查"), .text("重复收费"), .raw(element)])
+        return book
+    }
+
+    @Test("an amount openpyxl or a formula stored with a binary tail reads as the clerk's screen shows it", arguments: [
+        (#"<c r="REF"><v>8944.719999999999</v></c>"#, 894_472),
+        (#"<c r="REF" t="n"><v>8944.720000000001</v></c>"#, 894_472),
+        // LibreOffice 7 as saved here: the formula and its value at 15 significant digits.
+        (#"<c r="REF" s="0" t="n"><f aca="false">100000.2+25000.3</f><v>125000.5</v></c>"#, 12_500_050),
+        // Excel may write up to 17 significant digits of a formula's result.
+        (#"<c r="REF"><f>SUM(G2:G3)</f><v>125000.50000000001</v></c>"#, 12_500_050),
+        // A shared formula (Excel writes the formula once, the other cells point at it).
+        (#"<c r="REF"><f t="shared" si="0"/><v>0.30000000000000004</v></c>"#, 30),
+    ])
+    func amountsAsShown(_ element: String, _ fen: Int64) throws {
+        let outcome = read(try caseWorkbook(amountCell: element).bytes())
+        #expect(outcome.findings.errorCount == 0, "\(outcome.findings.findings.map(\.formatted))")
+        #expect(outcome.payload?.cases.first?.amountInvolved == Money(fen: fen))
+    }
+
+    @Test("a real third decimal is still refused, quoting the value as the clerk sees it")
+    func thirdDecimalAsShown() throws {
+        let outcome = read(try caseWorkbook(amountCell: #"<c r="REF"><v>8944.724999999999</v></c>"#).bytes())
+        let found = try #require(finding(outcome, "cases.amount_involved.format"))
+        #expect(found.cell == "案件!F5")
+        #expect(found.message.contains("「8944.725」"), "\(found.message)")
+        #expect(!found.message.contains("8944.724999999999"))
+    }
+
+    @Test("a formula's text or error result reads as its value; a formula saved without a value asks to open and save the workbook")
+    func formulaResults() throws {
+        var book = MiniWorkbook.valid(institutions: [[.raw(#"<c r="REF" t="str"><f>"H"&amp;"99010100001"</f><v>H99010100001</v></c>"#),
+                                                      .text("示例区人民医院"), .text("公立医院"), .text("正常")]])
+        #expect(read(try book.bytes()).payload?.institutions.first?.code == "H99010100001")
+        book = caseWorkbook(amountCell: #"<c r="REF" t="e"><f>1/0</f><v>#DIV/0!</v></c>"#)
+        #expect(finding(read(try book.bytes()), "xlsx.cell_error")?.cell == "案件!F5")
+        // openpyxl writes a formula and no value: nothing computed it yet.
+        for uncomputed in [#"<c r="REF"><f>100000.2+25000.3</f></c>"#, #"<c r="REF"><f>100000.2+25000.3</f><v></v></c>"#] {
+            book = caseWorkbook(amountCell: uncomputed)
+            let found = try #require(finding(read(try book.bytes()), "xlsx.formula"))
+            #expect(found.cell == "案件!F5")
+            #expect(found.expected.hasPrefix("在 Excel 或 WPS 中打开") && found.expected.contains("保存"))
+        }
+        // A text formula that computed "" is an empty cell, not a finding.
+        book = caseWorkbook(amountCell: #"<c r="REF" t="str"><f>IF(1,"","x")</f><v></v></c>"#)
+        #expect(read(try book.bytes()).findings.errorCount == 0)
+    }
+
     @Test("amounts keep their fen from the stored digits; a third decimal is an error, not rounded")
     func exactAmounts() throws {
         var book = MiniWorkbook.valid()

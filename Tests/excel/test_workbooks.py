@@ -10,10 +10,13 @@
 
     FUNDWATCH_BIN=.build/debug/fundwatch python3 -m pytest -q Tests/excel
 """
+import glob
 import json
 import os
+import re
 import subprocess
 import sys
+import zipfile
 
 import openpyxl
 import pytest
@@ -195,3 +198,77 @@ def test_libreoffice_prints_the_report_and_reads_the_template(report, template, 
     convert(template, 'csv:Text - txt - csv (StarCalc):44,34,76', out)
     text = open(os.path.join(out, "template.csv"), encoding="utf-8").read()
     assert "医保基金监管台账填报说明" in text and "2026-04-05" in text
+
+
+# --- Numbers as spreadsheets store them, on a city FundWatch was never tuned on -----------
+
+@pytest.fixture(scope="module")
+def held_out_city(tmp_path_factory):
+    """The CSV folders of a sample city made with a seed no other test uses."""
+    city = tmp_path_factory.mktemp("held-out") / "city"
+    run("sample-data", "--seed", "4711", "--out", str(city))
+    folders = sorted(glob.glob(str(city / "*" / "*-csv")))
+    assert len(folders) >= 30
+    return folders
+
+
+def city_figures(paths):
+    """metrics --json of every month the returns cover (each county's digest included)."""
+    months = [("2025-11", "2025-12")] + [("2026-01", f"2026-{m:02d}") for m in range(1, 11)]
+    return [json.loads(run("metrics", "--from", a, "--to", b, "--json", *paths).stdout) for a, b in months]
+
+
+def stored_numbers(path):
+    with zipfile.ZipFile(path) as z:
+        sheets = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/")]
+    return [v for xml in sheets for v in re.findall(r"<v>(-?[0-9.]+(?:[eE][-+]?[0-9]+)?)</v>", xml)]
+
+
+def significant_digits(number):
+    return len(number.split("e")[0].split("E")[0].replace("-", "").replace(".", "").strip("0"))
+
+
+@pytest.mark.parametrize("how", ["openpyxl-tails", "excel-formulas", "libreoffice-formulas"])
+def test_held_out_city_filled_as_spreadsheets_store_numbers(held_out_city, tmp_path, how):
+    """Amounts stored with binary tails (openpyxl's floats, formulas' results) or as formulas with
+    the values Excel or LibreOffice stored beside them give exactly the CSV's figures and digests."""
+    books = []
+    for folder in held_out_city:
+        out = str(tmp_path / (os.path.basename(folder) + ".xlsx"))
+        args = ["--typed", "--amounts", "tails" if how == "openpyxl-tails" else "formulas"]
+        if how == "excel-formulas":
+            args.append("--store-values")
+        subprocess.run([sys.executable, FILL, folder, out, *args], check=True)
+        books.append(out)
+    if how == "libreoffice-formulas":
+        saved = str(tmp_path / "saved")
+        os.makedirs(saved)
+        profile = "file://" + os.path.join(saved, "lo-profile")
+        r = subprocess.run([soffice(), f"-env:UserInstallation={profile}", "--headless", "--calc", "--convert-to", "xlsx",
+                            "--outdir", saved, *books], capture_output=True, text=True, timeout=600)
+        assert r.returncode == 0, r.stderr
+        books = [os.path.join(saved, os.path.basename(b)) for b in books]
+    numbers = [n for b in books for n in stored_numbers(b)]
+    # What the test is about is really in the files: values a clerk never typed.
+    if how != "libreoffice-formulas":
+        assert any(significant_digits(n) >= 16 for n in numbers), "no stored value with a binary tail"
+    if how != "openpyxl-tails":
+        assert sum(zipfile.ZipFile(b).read("xl/worksheets/sheet4.xml").count(b"<f") for b in books) > 100
+    assert city_figures(books) == city_figures(held_out_city)
+
+
+def test_formulas_without_values_and_real_third_decimals_are_refused_as_the_clerk_sees_them(tmp_path):
+    uncomputed = str(tmp_path / "uncomputed.xlsx")
+    subprocess.run([sys.executable, FILL, CSV, uncomputed, "--typed", "--amounts", "formulas"], check=True)
+    r = run("validate", "--json", uncomputed, check=False)
+    assert r.returncode == 1
+    findings = json.loads(r.stdout)["submissions"][0]["findings"]
+    assert {f["rule"] for f in findings} == {"xlsx.formula"}
+    assert any(f["cell"] == "案件!G5" for f in findings)
+    assert all(f["expected"].startswith("在 Excel 或 WPS 中打开") for f in findings)
+    # 125000.505 is stored as 125000.505 (15 significant digits shown): still three decimals.
+    three = str(tmp_path / "three.xlsx")
+    subprocess.run([sys.executable, FILL, CSV, three, "--typed", "--break", "three-decimals"], check=True)
+    r = run("validate", "--json", three, check=False)
+    found = [f for f in json.loads(r.stdout)["submissions"][0]["findings"] if f["rule"] == "cases.amount_involved.format"]
+    assert found and found[0]["cell"] == "案件!G5" and "「125000.505」" in found[0]["message"], found

@@ -45,16 +45,30 @@ public func chooseVersions<Payload>(
     return choices
 }
 
-/// The latest of several versions of one county and period.
+/// The latest of several versions of one county and period (see ``isNewer(_:than:)``); with
+/// `.refuseDifferentContents`, two different contents tied on the latest `submitted_on` are a conflict.
 public func latestVersion<Payload>(
     of versions: [SubmissionVersion<Payload>], tieRule: VersionTieRule
 ) throws(VersionConflict) -> SubmissionVersion<Payload> {
-    let newestDay = versions.map(\.submittedOn).max()!
-    let tied = versions.filter { $0.submittedOn == newestDay }.sorted { $0.sequence < $1.sequence }
-    let latest = tied.last!
-    if tieRule == .refuseDifferentContents, let other = tied.first(where: { $0.digest != latest.digest }) {
+    let latest = currentVersion(of: versions)!
+    if tieRule == .refuseDifferentContents,
+       let other = versions.sorted(by: { $0.sequence < $1.sequence })
+           .first(where: { $0.submittedOn == latest.submittedOn && $0.digest != latest.digest }) {
         throw VersionConflict(countyCode: latest.countyCode, period: latest.period,
-                              submittedOn: newestDay, origins: [other.origin, latest.origin])
+                              submittedOn: latest.submittedOn, origins: [other.origin, latest.origin])
     }
     return latest
+}
+
+/// The current version of one county and period: the one with the latest `submitted_on`,
+/// and of those the last to arrive. This is the only rule: reports, the review, the
+/// portal's pages and the API all ask it. Nil when there is none.
+public func currentVersion<Payload>(of versions: [SubmissionVersion<Payload>]) -> SubmissionVersion<Payload>? {
+    versions.max { isNewer($1, than: $0) }
+}
+
+/// Whether `version` would be current over `other` (its `submitted_on` later, or the same
+/// day and it arrived later).
+public func isNewer<A, B>(_ version: SubmissionVersion<A>, than other: SubmissionVersion<B>) -> Bool {
+    (version.submittedOn, version.sequence) > (other.submittedOn, other.sequence)
 }

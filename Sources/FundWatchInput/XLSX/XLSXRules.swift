@@ -22,8 +22,8 @@ extension Rule {
         expected: "the template's headers unchanged")
     public static let xlsxMissingColumn = Rule("xlsx.missing_column", "缺少必填列", "required column missing", expected: "every required column of the template")
     public static let xlsxDuplicateColumn = Rule("xlsx.duplicate_column", "列名重复", "column appears twice", expected: "each column once")
-    public static let xlsxFormula = Rule("xlsx.formula", "单元格含有公式", "the cell holds a formula",
-        expected: "a value, not a formula: copy the cells and paste them as values (选择性粘贴 → 数值)")
+    public static let xlsxFormula = Rule("xlsx.formula", "单元格的公式没有保存计算结果", "the cell's formula has no stored result",
+        expected: "在 Excel 或 WPS 中打开工作簿并保存后再报送(保存时写入公式的计算结果)(open and save the workbook in Excel or WPS)")
     public static let xlsxCellError = Rule("xlsx.cell_error", "单元格是错误值", "the cell holds an error value",
         expected: "a value, not an error such as #N/A or #VALUE!")
 }

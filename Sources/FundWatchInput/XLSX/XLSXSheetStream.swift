@@ -20,8 +20,18 @@ struct XLSXCell {
     var kind: Kind
     var style: Int
     var hasFormula: Bool
+    /// Whether the cell has a stored value (`<v>`): a formula cell saved by Excel, WPS or
+    /// LibreOffice has the value it computed; one written by a program that computes
+    /// nothing (openpyxl) has none.
+    var hasValue: Bool
     /// The `<v>` text, or the inline string.
     var raw: String
+
+    /// A formula nothing has computed yet: no `<v>`, or an empty one where a number belongs
+    /// (openpyxl writes `<f>…</f><v></v>`). A text formula may well have computed "".
+    var isUncomputedFormula: Bool {
+        hasFormula && (!hasValue || (kind == .number && raw.allSatisfy(\.isWhitespace)))
+    }
 }
 
 /// Streams the rows of a worksheet part, one `<row>` at a time, to a closure: the sheet
@@ -62,10 +72,10 @@ final class XLSXSheetStream: XMLEventParser.Handler {
             case "d": .isoDate
             default: .number
             }
-            cell = XLSXCell(column: column, kind: kind, style: Int(attributes["s"] ?? "0") ?? 0, hasFormula: false, raw: "")
+            cell = XLSXCell(column: column, kind: kind, style: Int(attributes["s"] ?? "0") ?? 0, hasFormula: false, hasValue: false, raw: "")
             buffer.removeAll(keepingCapacity: true)
         case "f": cell?.hasFormula = true
-        case "v": capturing = cell != nil
+        case "v": capturing = cell != nil; cell?.hasValue = true
         case "rPh": phonetic += 1
         case "t": capturing = cell?.kind == .inline && phonetic == 0
         default: break

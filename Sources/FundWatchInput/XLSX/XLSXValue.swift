@@ -1,9 +1,11 @@
+import Foundation
 import FundWatchCore
 
-/// Turns a stored cell into the text the field rules read, exactly: numbers from their
-/// stored digits (never through a binary floating-point value, so an amount keeps its
-/// fen and a third decimal is still seen), dates from Excel's serial numbers, booleans
-/// as `true`/`false`. Formulas and error values are findings, not values.
+/// Turns a stored cell into the text the field rules read, as the clerk sees it in Excel
+/// or WPS: a number as the 15-significant-digit decimal a spreadsheet shows (a stored
+/// `8944.719999999999` is the 8944.72 on the clerk's screen; a real third decimal is still
+/// seen), dates from Excel's serial numbers, booleans as `true`/`false`, a formula as the
+/// value it last computed. A formula saved without a value and error values are findings.
 struct XLSXValue {
     let sharedStrings: [String]
     let styles: StylesHandler?
@@ -16,7 +18,7 @@ struct XLSXValue {
     }
 
     func text(of cell: XLSXCell) -> Outcome {
-        if cell.hasFormula { return .refused(.xlsxFormula, detail: "") }
+        if cell.isUncomputedFormula { return .refused(.xlsxFormula, detail: "") }
         switch cell.kind {
         case .shared:
             guard let index = Int(cell.raw), index >= 0, index < sharedStrings.count else {
@@ -37,8 +39,17 @@ struct XLSXValue {
             if styles?.isDate(style: cell.style) == true, let day = Self.day(serial: raw, date1904: date1904) {
                 return .text(day)
             }
-            return .text(Self.plain(raw) ?? raw)
+            return .text(Self.shown(raw) ?? raw)
         }
+    }
+
+    /// A stored number as a spreadsheet shows it: the binary double the file stores, to 15
+    /// significant digits (Excel and WPS keep no more), in plain decimal digits —
+    /// `8944.719999999999` → `8944.72`, `1.5E+7` → `15000000`; nil when it is not a number.
+    /// The same as Python's `float(f"{v:.15g}")`, which the tests use as the outside reference.
+    static func shown(_ text: String) -> String? {
+        guard plain(text) != nil, let value = Double(text), value.isFinite else { return nil }
+        return plain(String(format: "%.15g", value))
     }
 
     private func nonEmpty(_ text: String) -> Outcome { text.isEmpty ? .empty : .text(text) }
