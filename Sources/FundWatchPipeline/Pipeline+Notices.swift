@@ -39,7 +39,7 @@ extension Pipeline {
         guard let document = NoticeDocument(countyCode: county, caseID: caseID, in: submissions, policy: settings.policy, asOf: day) else {
             let known = submissions.contains { $0.header.countyCode == county && $0.cases.contains { $0.caseID == caseID } }
             if known {
-                throw .badRequest("case \(caseID) of county \(county) is not a major case (no police transfer, no public attention, "
+                throw .badRequest("case \(caseID) of county \(county) is not a major case (no transfer to the police or to discipline inspection, no public attention, "
                                   + "amount below the threshold); it needs no notice")
             }
             throw .notFound("county \(county) has no case \(caseID) in the submissions given")

@@ -38,7 +38,7 @@ struct ReviewBook: Sendable {
     /// The label of stored version `id` in its month's `status` (see ``labels(for:)``).
     static func label(of id: Int64, in status: ReviewStatus?, approvedOnly: Bool) -> String {
         guard let status, let last = status.events.last else { return "未送审" }
-        if last.submissionID == id { return last.state.label }
+        if let state = status.state(ofVersion: id) { return state.label }
         if approvedOnly, status.events.contains(where: { $0.state == .approved && $0.submissionID == id }) {
             return "\(ReviewState.approved.label)(更正版\(last.state.label))"
         }

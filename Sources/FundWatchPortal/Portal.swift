@@ -2,6 +2,7 @@ import FundWatchCore
 import FundWatchPipeline
 import FundWatchStore
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 
@@ -39,8 +40,13 @@ public struct Portal: Sendable {
         return router
     }
 
-    /// The application listening on `host:port`.
+    /// The application listening on `host:port`. A connection that sends nothing for
+    /// `[portal] idle_timeout_seconds` is closed: an idle keep-alive one, and one that has
+    /// not finished its request head (Hummingbird counts a connection idle until the head of a
+    /// request has arrived), so half-sent headers cannot hold connections open.
     public func application(host: String, port: Int, logger: Logger) -> some ApplicationProtocol {
-        Application(router: router(), configuration: .init(address: .hostname(host, port: port), serverName: nil), logger: logger)
+        let idle = TimeAmount.seconds(Int64(core.settings.portal.idleTimeoutSeconds))
+        return Application(router: router(), server: .http1(configuration: HTTP1Channel.Configuration(idleTimeout: idle)),
+                           configuration: .init(address: .hostname(host, port: port), serverName: nil), logger: logger)
     }
 }

@@ -7,8 +7,9 @@ public struct PortalContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The caller, when a valid session cookie or API token came with the request.
     public var identity: Identity?
-    /// The peer's address, for the audit log and the per-address login limit.
-    public let address: String
+    /// The client's address, for the audit log and the per-address login limit: the peer's,
+    /// or behind the configured trusted proxy the one it forwarded (``AccessMiddleware``).
+    public internal(set) var address: String
     /// Uploads are limited per route (the portal's `max_upload_mib`), not here.
     public var maxUploadSize: Int { 1 << 30 }
 

@@ -160,17 +160,26 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
             return try await client.withTransaction(logger: logger) { connection in
                 if !dryRun { try await Self.lock(batch.map { "\($0.submission.header.countyCode)/\($0.submission.header.period)" }, connection, logger) }
                 var recorded: [(ImportOutcome, StoredVersion?)] = []
+                var alongside: [[[[StoreValue]]]] = []
                 for request in batch {
                     try await connection.query("SAVEPOINT fundwatch_submission", logger: logger)
                     do {
-                        recorded.append(try await Self.record(request, importedAt: importedAt, dryRun: dryRun, connection: connection, logger: logger))
+                        let result = try await Self.record(request, importedAt: importedAt, dryRun: dryRun, connection: connection, logger: logger)
+                        var returned: [[[StoreValue]]] = []
+                        if !dryRun {
+                            for statement in request.alongside?(result.0, result.1) ?? [] {
+                                returned.append(try await Self.rows(connection, logger, Self.numbered(statement.sql), statement.values))
+                            }
+                        }
                         try await connection.query("RELEASE SAVEPOINT fundwatch_submission", logger: logger)
+                        recorded.append(result)
+                        alongside.append(returned)
                     } catch {
                         try await connection.query("ROLLBACK TO SAVEPOINT fundwatch_submission", logger: logger)
-                        return RecordBatchResult(recorded: recorded, failure: Self.storeError(error, what(request)))
+                        return RecordBatchResult(recorded: recorded, failure: Self.storeError(error, what(request)), alongside: alongside)
                     }
                 }
-                return RecordBatchResult(recorded: recorded, failure: nil)
+                return RecordBatchResult(recorded: recorded, failure: nil, alongside: alongside)
             }
         } catch {
             return RecordBatchResult(recorded: [], failure: Self.storeError(error, batch.count == 1 ? what(batch[0]) : "store \(batch.count) returns"))
@@ -313,6 +322,19 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
         let logger = self.logger, statement = Self.numbered(sql)
         return try await call("write the portal's tables") { try await client.withConnection { connection in
             try await Self.rows(connection, logger, statement, values)
+        } }
+    }
+
+    /// A transaction-scoped advisory lock on the hash of `key`.
+    public func serialized(on key: String) -> SQLStatement? { SQLStatement("SELECT pg_advisory_xact_lock(hashtext(?))", [.text(key)]) }
+
+    @discardableResult
+    public func transaction(_ statements: [SQLStatement]) async throws(StoreError) -> [[[StoreValue]]] {
+        let logger = self.logger
+        return try await call("write the portal's tables") { try await client.withTransaction(logger: logger) { connection in
+            var out: [[[StoreValue]]] = []
+            for statement in statements { out.append(try await Self.rows(connection, logger, Self.numbered(statement.sql), statement.values)) }
+            return out
         } }
     }
 

@@ -143,22 +143,29 @@ public final class SQLiteStore: SubmissionStore, SQLDatabase, Sendable {
         // One IMMEDIATE transaction for the batch, a savepoint per submission: a failed one
         // is rolled back alone and ends the batch; the ones before it are committed.
         do {
-            let (recorded, failure) = try await pool.writeWithoutTransaction { db in
+            let (recorded, alongside, failure) = try await pool.writeWithoutTransaction { db in
                 var recorded: [(ImportOutcome, StoredVersion?)] = []
+                var alongside: [[[[StoreValue]]]] = []
                 var failure: StoreError?
                 try db.inTransaction(.immediate) {
                     for request in batch {
                         do {
                             var result: (ImportOutcome, StoredVersion?) = (.unchanged, nil)
+                            var returned: [[[StoreValue]]] = []
                             try db.inSavepoint {
                                 let outcome = Self.outcome(digest: request.digest, existing: try Self.digests(db, request.submission.header))
-                                guard outcome != .unchanged else { return .rollback }
-                                let id = try Self.insert(request.submission, rows: request.rows, digest: request.digest, origin: request.origin,
-                                                         importedAt: importedAt, db: db)
-                                result = (outcome, try Self.versions(db, where: "id = ?", [id]).first)
+                                if outcome != .unchanged {
+                                    let id = try Self.insert(request.submission, rows: request.rows, digest: request.digest, origin: request.origin,
+                                                             importedAt: importedAt, db: db)
+                                    result = (outcome, try Self.versions(db, where: "id = ?", [id]).first)
+                                }
+                                for statement in request.alongside?(result.0, result.1) ?? [] {
+                                    returned.append(try Self.rows(db, statement.sql, statement.values.map(\.databaseValue)))
+                                }
                                 return .commit
                             }
                             recorded.append(result)
+                            alongside.append(returned)
                         } catch {
                             // Named: the batch holds 16 returns, and this one was refused.
                             let refused = self.storeError(error), header = request.submission.header
@@ -168,9 +175,9 @@ public final class SQLiteStore: SubmissionStore, SQLDatabase, Sendable {
                     }
                     return .commit
                 }
-                return (recorded, failure)
+                return (recorded, alongside, failure)
             }
-            return RecordBatchResult(recorded: recorded, failure: failure)
+            return RecordBatchResult(recorded: recorded, failure: failure, alongside: alongside)
         } catch {
             // The transaction itself failed (busy, disk full): nothing of the batch is stored.
             return RecordBatchResult(recorded: [], failure: storeError(error))
@@ -315,6 +322,14 @@ public final class SQLiteStore: SubmissionStore, SQLDatabase, Sendable {
     public func write(_ sql: String, _ values: [StoreValue]) async throws(StoreError) -> [[StoreValue]] {
         let bound = values.map(\.databaseValue)
         return try await call { try await pool.write { db in try Self.rows(db, sql, bound) } }
+    }
+
+    /// None needed: a write transaction is IMMEDIATE, one writer at a time, across processes too.
+    public func serialized(on key: String) -> SQLStatement? { nil }
+
+    @discardableResult
+    public func transaction(_ statements: [SQLStatement]) async throws(StoreError) -> [[[StoreValue]]] {
+        try await call { try await pool.write { db in try statements.map { try Self.rows(db, $0.sql, $0.values.map(\.databaseValue)) } } }
     }
 }
 

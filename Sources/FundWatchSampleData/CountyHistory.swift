@@ -128,7 +128,7 @@ struct CountyHistory {
             if record.closedOn != nil { record.rewardPaid = Money(fen: Int64(random.int(2...20)) * 10_000) }
         }
         let reasons = MajorCaseNotice.reasons(for: record, policy: .standard)
-        if !reasons.isEmpty, let trigger = [record.policeTransferOn, record.closedOn].compactMap({ $0 }).min() {
+        if !reasons.isEmpty, let trigger = MajorCaseNotice.trigger(of: record) {
             // Most counties report within the week; some late, a few not at all.
             let delay = random.pick([(random.int(1...7), 70), (random.int(8...20), 20), (10_000, 10)])
             let sent = trigger.adding(days: delay)

@@ -7,12 +7,18 @@ public struct RecordRequest: Sendable {
     public var rows: StoreSchema.RegisterRows
     public var digest: String
     public var origin: String
+    /// Statements the store runs in the same savepoint once it knows the outcome (and the
+    /// stored version, unless unchanged): the portal's review event, upload record and audit
+    /// line, so that the version and its records are stored together or not at all.
+    public var alongside: (@Sendable (ImportOutcome, StoredVersion?) -> [SQLStatement])?
 
-    public init(submission: Submission, rows: StoreSchema.RegisterRows, digest: String, origin: String) {
+    public init(submission: Submission, rows: StoreSchema.RegisterRows, digest: String, origin: String,
+                alongside: (@Sendable (ImportOutcome, StoredVersion?) -> [SQLStatement])? = nil) {
         self.submission = submission
         self.rows = rows
         self.digest = digest
         self.origin = origin
+        self.alongside = alongside
     }
 }
 
@@ -21,10 +27,13 @@ public struct RecordRequest: Sendable {
 public struct RecordBatchResult: Sendable {
     public var recorded: [(ImportOutcome, StoredVersion?)]
     public var failure: StoreError?
+    /// For each recorded request, the `RETURNING` rows of each of its ``RecordRequest/alongside`` statements.
+    public var alongside: [[[[StoreValue]]]]
 
-    public init(recorded: [(ImportOutcome, StoredVersion?)], failure: StoreError?) {
+    public init(recorded: [(ImportOutcome, StoredVersion?)], failure: StoreError?, alongside: [[[[StoreValue]]]] = []) {
         self.recorded = recorded
         self.failure = failure
+        self.alongside = alongside
     }
 }
 
@@ -32,6 +41,9 @@ extension SubmissionStore {
     /// A store with no batch of its own: ``record(_:rows:digest:origin:importedAt:dryRun:)``
     /// for each request in turn, stopping at the first failure (each in its own transaction).
     public func record(batch: [RecordRequest], importedAt: String, dryRun: Bool) async -> RecordBatchResult {
+        guard batch.allSatisfy({ $0.alongside == nil }) else {
+            return RecordBatchResult(recorded: [], failure: .unavailable("this store cannot run statements alongside a return"))
+        }
         var recorded: [(ImportOutcome, StoredVersion?)] = []
         for request in batch {
             do {

@@ -46,4 +46,11 @@ extension Collection where Element == StoredVersion {
         guard let id = currentVersion(of: map(\.version))?.payload else { return nil }
         return first { $0.id == id }
     }
+
+    /// The number of the version with stored id `id` among these versions of one county and
+    /// month: 1 for the first imported, then in import order. Pages, the review forms and the
+    /// API name a version by it.
+    public func number(of id: Int64) -> Int? {
+        sorted { $0.id < $1.id }.firstIndex { $0.id == id }.map { $0 + 1 }
+    }
 }

@@ -85,6 +85,27 @@ struct ChoiceTests {
     }
 }
 
+@Suite("The current version: one rule")
+struct CurrentVersionTests {
+    @Test("the latest submitted_on is current, whatever the order of arrival; a tie goes to the later arrival")
+    func currentByDateThenArrival() throws {
+        let first = Make.submission(county: "990101", period: "2026-03", submittedOn: "2026-04-05", inspected: 1)
+        let backdated = Make.submission(county: "990101", period: "2026-03", submittedOn: "2026-04-03", inspected: 2)
+        let sameDay = Make.submission(county: "990101", period: "2026-03", submittedOn: "2026-04-05", inspected: 3)
+        // A correction dated earlier than the version before it arrives last: not current.
+        let versions = [Make.candidate(first, sequence: 1), Make.candidate(backdated, sequence: 2)]
+        #expect(currentVersion(of: versions)?.sequence == 1)
+        #expect(!isNewer(versions[1], than: versions[0]))
+        // The report's choice is the same rule.
+        let chosen = try chooseVersions(versions, for: YearMonth(iso: "2026-03")!, tieRule: .laterImportWins)
+        #expect(chosen[0].chosen?.sequence == 1)
+        let tied = versions + [Make.candidate(sameDay, sequence: 3)]
+        #expect(currentVersion(of: tied)?.sequence == 3)
+        #expect(currentVersion(of: tied.reversed())?.sequence == 3)
+        #expect(currentVersion(of: [SubmissionVersion<Submission>]()) == nil)
+    }
+}
+
 @Suite("City sums")
 struct CitySumTests {
     @Test("the city sums counts and money; its rates come from its sums, not from averaging rates")

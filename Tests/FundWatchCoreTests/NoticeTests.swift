@@ -5,11 +5,13 @@ import Testing
 struct NoticeTests {
     static func day(_ s: String) -> Day { Day(iso: s)! }
 
-    static func record(amount: Int64 = 1_000_00, closed: String? = nil, police: String? = nil, attention: Bool = false, sent: String? = nil) -> CaseRecord {
+    static func record(amount: Int64 = 1_000_00, closed: String? = nil, police: String? = nil, discipline: String? = nil, attention: Bool = false,
+                       sent: String? = nil) -> CaseRecord {
         var r = CaseRecord(caseID: "C-1", institutionCode: "H00000000001", openedOn: day("2026-03-01"), source: .method(.routine),
                            violations: [.other], amountInvolved: Money(fen: amount))
         r.closedOn = closed.map(day)
         r.policeTransferOn = police.map(day)
+        r.disciplineTransferOn = discipline.map(day)
         r.publicAttention = attention
         r.noticeSubmittedOn = sent.map(day)
         r.reporter = Confidential("举报人张三")
@@ -33,6 +35,21 @@ struct NoticeTests {
         #expect(n.due == Self.day("2026-03-17"))
         #expect(n.status == .overdue)
         #expect(n.daysOver == 14)
+    }
+
+    @Test("a transfer to discipline inspection makes a case major; its notice falls due notice_days after the transfer")
+    func byDisciplineTransfer() throws {
+        let n = try #require(Self.notice(Self.record(discipline: "2026-03-12"), asOf: "2026-03-31"))
+        #expect(n.reasons == [.discipline] && n.reasons[0].label == "移送纪检监察")
+        #expect(n.trigger == Self.day("2026-03-12") && n.due == Self.day("2026-03-19"))
+        #expect(n.status == .overdue && n.daysOver == 12)
+        var policy = Policy.standard
+        policy.noticeDays = 30
+        #expect(Self.notice(Self.record(discipline: "2026-03-12"), asOf: "2026-03-31", policy: policy)?.daysLeft == 11)
+        // The earliest of the transfers and the closing starts the clock.
+        let both = try #require(Self.notice(Self.record(closed: "2026-03-20", police: "2026-03-15", discipline: "2026-03-10", sent: "2026-03-17"), asOf: "2026-03-31"))
+        #expect(both.reasons == [.police, .discipline] && both.trigger == Self.day("2026-03-10") && both.status == .onTime)
+        #expect(MajorCaseNotice.trigger(of: Self.record(closed: "2026-03-20", discipline: "2026-03-25")) == Self.day("2026-03-20"))
     }
 
     @Test("sent on the due day is on time; one day later is late")

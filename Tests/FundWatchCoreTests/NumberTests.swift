@@ -78,6 +78,30 @@ struct NumberTests {
         #expect(YearMonth(iso: "2026-00") == nil)
     }
 
+    @Test("month and day arithmetic is total: the ends of the calendar never stop the program")
+    func totalArithmetic() throws {
+        let last = try #require(YearMonth(iso: "9999-12")), first = try #require(YearMonth(iso: "0001-01"))
+        #expect(last.next.description == "10000-01")
+        #expect(last.next.previous == last)
+        #expect(first.previous.description == "0000-12")
+        #expect(first.previous.next == first)
+        #expect(last.next.firstDay.description == "10000-01-01")
+        #expect(last.next.lastDay.yearMonth == last.next)
+        #expect(Policy.standard.returnDue(for: last).description == "10000-01-05")
+        #expect(Policy.standard.returnDue(for: try #require(YearMonth(iso: "2026-01"))).description == "2026-02-05")
+        let day = try #require(Day(iso: "9999-12-31"))
+        #expect(day.adding(days: 1).description == "10000-01-01")
+        #expect(day.adding(days: Int.max).ordinal == Int32.max)
+        #expect(day.adding(days: Int.min).ordinal == Int32.min)
+        #expect(Day(ordinal: .min).days(to: Day(ordinal: .max)) == Int(Int32.max) - Int(Int32.min))
+        _ = Day(ordinal: .max).yearMonth.next.lastDay.description
+        _ = Day(ordinal: .min).yearMonth.previous.firstDay.description
+        // Months stepped one by one reach a far end without trapping or looping.
+        var m = try #require(YearMonth(iso: "9999-01")), steps = 0
+        while m < last.next.next { m = m.next; steps += 1 }
+        #expect(steps == 13)
+    }
+
     @Test("a window lies within one year and defaults from = to")
     func windows() throws {
         let march = try #require(YearMonth(iso: "2026-03"))

@@ -45,7 +45,7 @@ struct AccessMatrixTests {
             page(.post, "/counties/990101/uploads", .upload, own: 200, other: 403, city: 200, admin: 403),
             page(.get, "/uploads/1", own: 200, other: 404, city: 200, admin: 403),
             page(.get, "/uploads/1/findings.csv", own: 200, other: 404, city: 200, admin: 403),
-            page(.post, "/counties/990101/2026-03/review", .form(["action": "return", "reason": "金额有误"]), own: 403, other: 403, city: 303, admin: 403),
+            page(.post, "/counties/990101/2026-03/review", .form(["action": "return", "version": "1", "reason": "金额有误"]), own: 403, other: 403, city: 303, admin: 403),
             page(.get, "/dashboard", own: 403, other: 403, city: 200, admin: 403),
             page(.get, "/counties/990101/figures?to=2026-03", own: 200, other: 403, city: 200, admin: 403),
             page(.get, "/counties/990101/figures/amount_involved?to=2026-03", own: 200, other: 403, city: 200, admin: 403),
@@ -73,7 +73,7 @@ struct AccessMatrixTests {
             api(.post, "/api/v1/submissions?filename=x.xml", .apiUpload, own: 200, other: 403, city: 200, admin: 403),
             api(.get, "/api/v1/submissions", own: 200, other: 200, city: 200, admin: 403),
             api(.get, "/api/v1/submissions?county=990101", own: 200, other: 403, city: 200, admin: 403),
-            api(.post, "/api/v1/submissions/990101/2026-03/review", .json(#"{"action":"return","reason":"金额有误"}"#), own: 403, other: 403, city: 200, admin: 403),
+            api(.post, "/api/v1/submissions/990101/2026-03/review", .json(#"{"action":"return","version":1,"reason":"金额有误"}"#), own: 403, other: 403, city: 200, admin: 403),
             api(.get, "/api/v1/reports?from=2026-01&to=2026-03&format=xml", own: 403, other: 403, city: 200, admin: 403),
             api(.get, "/api/v1/notices?as_of=2026-04-30", own: 200, other: 200, city: 200, admin: 403),
         ]

@@ -18,6 +18,8 @@ final class TestClock: Sendable {
     let value = Mutex<Int64>(1_796_000_000) // 2026-11-30 (UTC)
     func now() -> Int64 { value.withLock { $0 } }
     func advance(minutes: Int64) { value.withLock { $0 += minutes * 60 } }
+    /// Noon of `day` in China Standard Time.
+    func set(day: String) { value.withLock { $0 = Int64(Day(iso: day)!.ordinal) * 86_400 + 4 * 3_600 } }
 }
 
 /// A portal on a fresh SQLite store with one user per role (and a second county's clerk),

@@ -62,7 +62,7 @@ struct ReturnFlowTests {
 
             // The city returns it with a reason; the clerk sees the reason.
             let city = try await harness.login(client, "city")
-            let returned = try await form(client, city, "/counties/990101/2026-03/review", ["action": "return", "reason": "案件追回金额与凭证不符"])
+            let returned = try await form(client, city, "/counties/990101/2026-03/review", ["action": "return", "version": "1", "reason": "案件追回金额与凭证不符"])
             #expect(returned.status == .seeOther)
             let page = try await get(client, clerk, "/counties/990101")
             #expect(page.text.contains("已退回:2026-03 月报"))
@@ -79,7 +79,7 @@ struct ReturnFlowTests {
             #expect(!(try await get(client, clerk, "/counties/990101")).text.contains("已退回:2026-03"))
 
             // Approved: the month is locked; a new version without a note is refused (409), with one it goes back to 待审核.
-            #expect(try await form(client, city, "/counties/990101/2026-03/review", ["action": "approve"]).status == .seeOther)
+            #expect(try await form(client, city, "/counties/990101/2026-03/review", ["action": "approve", "version": "2"]).status == .seeOther)
             let locked = try await get(client, clerk, "/counties/990101")
             #expect(locked.text.contains("已审核"))
             #expect(locked.text.contains("锁定"))
@@ -300,7 +300,7 @@ struct ReturnFlowTests {
 
             let review = try await client.execute(uri: "/api/v1/submissions/990101/2026-03/review", method: .post,
                                                   headers: [.authorization: "Bearer \(cityToken)", .contentType: "application/json"],
-                                                  body: ByteBuffer(string: #"{"action":"return","reason":"请补报案件"}"#))
+                                                  body: ByteBuffer(string: #"{"action":"return","version":1,"reason":"请补报案件"}"#))
             #expect(review.status == .ok)
             #expect(review.text.contains(#""state": "returned""#))
             let list = try await client.execute(uri: "/api/v1/submissions?period=2026-03", method: .get, headers: [.authorization: "Bearer \(token)"])
@@ -311,7 +311,7 @@ struct ReturnFlowTests {
             #expect(items[0]["submitted_on"] as? String == "2026-04-03")
             let twice = try await client.execute(uri: "/api/v1/submissions/990101/2026-03/review", method: .post,
                                                  headers: [.authorization: "Bearer \(cityToken)", .contentType: "application/json"],
-                                                 body: ByteBuffer(string: #"{"action":"return","reason":"再次"}"#))
+                                                 body: ByteBuffer(string: #"{"action":"return","version":1,"reason":"再次"}"#))
             #expect(twice.status == .conflict)
         }
     }
@@ -336,7 +336,7 @@ struct ReturnFlowTests {
             // Nothing approved yet: the approved-only report has no county data.
             let approvedNone = try await get(client, city, "/reports/download?from=2026-01&to=2026-03&as_of=2026-04-30&format=xml&approved_only=1")
             #expect(!approvedNone.text.contains("示例区"))
-            _ = try await form(client, city, "/counties/990101/2026-03/review", ["action": "approve"])
+            _ = try await form(client, city, "/counties/990101/2026-03/review", ["action": "approve", "version": "1"])
             let approved = try await get(client, city, "/reports/download?from=2026-01&to=2026-03&as_of=2026-04-30&format=xml&approved_only=1")
             #expect(approved.text.contains("示例区"))
         }
@@ -399,7 +399,7 @@ struct ReturnFlowTests {
         #expect(table.contains(",正常,待审核,"))
 
         let city = Identity(user: try await UserAdmin(core: core).user("city"), credential: .token)
-        _ = try await Reviews(core: core).act(.approve, county: "990101", period: YearMonth(year: 2026, month: 3)!, reason: "", identity: city, address: "t")
+        _ = try await Reviews(core: core).act(.approve, county: "990101", period: YearMonth(year: 2026, month: 3)!, version: 1, reason: "", identity: city, address: "t")
         #expect(try await states(.store(core.store))?["990101"] == "已审核")
         #expect(try await states(.approved(core.store))?["990101"] == "已审核")
 

@@ -72,6 +72,12 @@ final class OpenedStore: SubmissionStore, SQLDatabase {
     func write(_ sql: String, _ values: [StoreValue]) async throws(StoreError) -> [[StoreValue]] {
         try await connection.store.write(sql, values)
     }
+
+    func transaction(_ statements: [SQLStatement]) async throws(StoreError) -> [[[StoreValue]]] {
+        try await connection.store.transaction(statements)
+    }
+
+    func serialized(on key: String) -> SQLStatement? { connection.store.serialized(on: key) }
 }
 
 enum StoreFixture {

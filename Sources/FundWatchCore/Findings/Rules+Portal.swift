@@ -7,4 +7,8 @@ extension Rule {
         expected: "one .xml file, or a .zip of one CSV folder")
     public static let portalLocked = Rule("portal.locked", "该月报表已审核锁定,重新上传须填写更正说明", "the month is approved and locked; a new version needs a correction note",
         expected: "a correction note (更正说明) explaining what changed and why")
+    public static let portalBackdated = Rule("portal.backdated", "新版本的报送日期早于当前版本的报送日期", "the new version's submitted_on is before the current version's",
+        expected: "报送日期不早于当前版本的报送日期:更正版本填写实际报送(更正)的日期 (a submitted_on on or after the current version's)")
+    public static let portalPeriodRange = Rule("portal.period_range", "报送期间超出可接受的范围", "the period is outside the accepted range",
+        expected: "报送期间不晚于下个月,不早于 2000-01 (a month from 2000-01 to next month)")
 }

@@ -2,6 +2,9 @@
 public enum MajorReason: String, Sendable, CaseIterable {
     /// Transferred to the police (移送公安).
     case police
+    /// Transferred to discipline inspection and supervision (移送纪检监察): the work plan
+    /// asks that transferred leads be reported as major cases (及时将移送问题线索作为欺诈骗保要情上报).
+    case discipline
     /// May draw public attention (可能引起舆论关注).
     case publicAttention = "public_attention"
     /// `amount_involved` at or above the threshold.
@@ -10,6 +13,7 @@ public enum MajorReason: String, Sendable, CaseIterable {
     public var label: String {
         switch self {
         case .police: "移送公安"
+        case .discipline: "移送纪检监察"
         case .publicAttention: "舆论关注"
         case .amount: "金额重大"
         }
@@ -18,7 +22,7 @@ public enum MajorReason: String, Sendable, CaseIterable {
 
 /// Where a major-case notice (要情报告) stands as of a date.
 public enum NoticeStatus: String, Sendable, CaseIterable {
-    /// No trigger yet: neither closed nor transferred to the police.
+    /// No trigger yet: neither closed nor transferred to the police or to discipline inspection.
     case pending
     /// Not sent; the due date has not passed.
     case due
@@ -51,8 +55,9 @@ public struct MajorCaseNotice: Sendable, Hashable {
     public var openedOn: Day
     public var closedOn: Day?
     public var policeTransferOn: Day?
+    public var disciplineTransferOn: Day?
     public var amountInvolved: Money
-    /// The earlier of `police_transfer_on` and `closed_on`; nil while pending.
+    /// The earliest of `police_transfer_on`, `discipline_transfer_on` and `closed_on`; nil while pending.
     public var trigger: Day?
     /// `trigger` + the notice days.
     public var due: Day?
@@ -68,9 +73,16 @@ public struct MajorCaseNotice: Sendable, Hashable {
     public static func reasons(for record: CaseRecord, policy: Policy) -> [MajorReason] {
         var reasons: [MajorReason] = []
         if record.policeTransferOn != nil { reasons.append(.police) }
+        if record.disciplineTransferOn != nil { reasons.append(.discipline) }
         if record.publicAttention { reasons.append(.publicAttention) }
         if record.amountInvolved >= policy.majorAmountThreshold { reasons.append(.amount) }
         return reasons
+    }
+
+    /// When a major case's notice falls due from: the earliest of its transfer to the police,
+    /// its transfer to discipline inspection and its closing; nil while none has happened.
+    public static func trigger(of record: CaseRecord) -> Day? {
+        [record.policeTransferOn, record.disciplineTransferOn, record.closedOn].compactMap { $0 }.min()
     }
 
     /// The notice of `record` as of `asOf`, or nil when the case is not major.
@@ -86,9 +98,10 @@ public struct MajorCaseNotice: Sendable, Hashable {
         self.openedOn = record.openedOn
         self.closedOn = record.closedOn
         self.policeTransferOn = record.policeTransferOn
+        self.disciplineTransferOn = record.disciplineTransferOn
         self.amountInvolved = record.amountInvolved
         self.sent = record.noticeSubmittedOn
-        self.trigger = [record.policeTransferOn, record.closedOn].compactMap { $0 }.min()
+        self.trigger = Self.trigger(of: record)
         self.due = trigger?.adding(days: policy.noticeDays)
         switch (due, sent) {
         case (nil, _):

@@ -15,6 +15,6 @@ public struct Policy: Sendable, Hashable {
     /// The day a return for `month` is due.
     public func returnDue(for month: YearMonth) -> Day {
         let next = month.next
-        return Day(year: next.year, month: next.month, day: min(returnDueDay, next.lastDay.day))!
+        return next.firstDay.adding(days: min(returnDueDay, next.lastDay.day) - 1)
     }
 }

@@ -13,6 +13,31 @@ public struct PortalSettings: Sendable, Hashable {
     public var addressFailureLimit = 20
     /// bcrypt cost of stored passwords.
     public var bcryptCost = 10
+    /// A connection that sends nothing for this long is closed: an idle keep-alive one, and
+    /// one that has not finished sending its request head (a request's head must arrive
+    /// within this time of the connection opening or the previous answer).
+    public var idleTimeoutSeconds = 30
+    /// The address of the reverse proxy in front (e.g. `127.0.0.1`): for a request from it,
+    /// the client's address is the last one in its `X-Forwarded-For`. Nil: no proxy trusted,
+    /// the peer's address counts (a header anyone can send is never believed).
+    public var trustedProxy: String?
+    /// Whether session cookies carry `Secure`: `auto` (yes unless the portal listens on
+    /// loopback), `always` (a TLS proxy on the same host forwards to 127.0.0.1), `never`.
+    public var secureCookies = SecureCookies.auto
+
+    /// The `secure_cookies` setting.
+    public enum SecureCookies: String, Sendable, Hashable, CaseIterable {
+        case auto, always, never
+
+        /// Whether cookies are `Secure` for a portal listening on `host`, loopback or not.
+        public func secure(onLoopback: Bool) -> Bool {
+            switch self {
+            case .auto: !onLoopback
+            case .always: true
+            case .never: false
+            }
+        }
+    }
 
     public init() {}
 
@@ -29,9 +54,22 @@ public struct PortalSettings: Sendable, Hashable {
             case "lock_minutes": lockMinutes = try config.integer(entry, in: 1...1_440)
             case "address_failure_limit": addressFailureLimit = try config.integer(entry, in: 5...1_000)
             case "bcrypt_cost": bcryptCost = try config.integer(entry, in: 8...14)
+            case "idle_timeout_seconds": idleTimeoutSeconds = try config.integer(entry, in: 5...600)
+            case "trusted_proxy":
+                let address = try config.text(entry)
+                guard !address.isEmpty, address.allSatisfy({ $0.isHexDigit || $0 == "." || $0 == ":" }) else {
+                    throw config.problem(entry, "trusted_proxy must be the proxy's IP address, e.g. \"127.0.0.1\"")
+                }
+                trustedProxy = address
+            case "secure_cookies":
+                guard let mode = SecureCookies(rawValue: try config.text(entry)) else {
+                    throw config.problem(entry, "secure_cookies must be \"auto\", \"always\" or \"never\"")
+                }
+                secureCookies = mode
             default:
                 throw config.problem(entry, "unknown key \(entry.key) in [portal]; known: max_upload_mib, session_idle_minutes, "
-                                     + "session_absolute_hours, lock_after_failures, lock_minutes, address_failure_limit, bcrypt_cost")
+                                     + "session_absolute_hours, lock_after_failures, lock_minutes, address_failure_limit, bcrypt_cost, "
+                                     + "idle_timeout_seconds, trusted_proxy, secure_cookies")
             }
         }
     }

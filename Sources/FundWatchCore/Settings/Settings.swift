@@ -15,9 +15,11 @@ public struct Settings: Sendable {
     public var report = ReportSettings.standard
     /// `[draw]`: the 双随机 draw's class ratios, cross-county rule, exclusion and window.
     public var draw = DrawSettings.standard
+    /// `[counties]`: the names the city registered for its county codes (the portal's pages use them).
+    public var counties = CountyNames.standard
 
     /// The sections FundWatch reads.
-    public static let knownSections = ["notices", "returns", "evaluation.weights", "evaluation.targets", "evaluation.bands", "bulletin", "store", "portal", "report", "draw"]
+    public static let knownSections = ["notices", "returns", "evaluation.weights", "evaluation.targets", "evaluation.bands", "bulletin", "store", "portal", "report", "draw", "counties"]
 
     public init() {}
 
@@ -34,5 +36,6 @@ public struct Settings: Sendable {
         portal = try PortalSettings(config: file)
         report = try ReportSettings(config: file)
         draw = try DrawSettings(config: file)
+        counties = try CountyNames(config: file)
     }
 }

@@ -15,6 +15,12 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.ordinal = Int32(Day.daysFromCivil(year: year, month: month, day: day))
     }
 
+    /// A day reached by arithmetic on months (its year may lie outside 1…9999); `day` must
+    /// exist in that month.
+    init(reachedYear year: Int, month: Int, day: Int) {
+        ordinal = Int32(clamping: Day.daysFromCivil(year: year, month: month, day: day))
+    }
+
     /// Parses `YYYY-MM-DD` exactly (ten characters, an existing date).
     public init?(iso text: String) {
         var text = text
@@ -45,13 +51,17 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var month: Int { civil.month }
     public var day: Int { civil.day }
     /// The month this day falls in.
-    public var yearMonth: YearMonth { let c = civil; return YearMonth(year: c.year, month: c.month)! }
+    public var yearMonth: YearMonth { YearMonth(of: civil) }
 
-    /// This day moved by `days` calendar days.
-    public func adding(days: Int) -> Day { Day(ordinal: ordinal + Int32(days)) }
+    /// This day moved by `days` calendar days (total: it stops at the ends of the ordinal's
+    /// range, some five million years away, rather than overflow).
+    public func adding(days: Int) -> Day {
+        let (sum, overflow) = Int(ordinal).addingReportingOverflow(days)
+        return Day(ordinal: overflow ? (days < 0 ? .min : .max) : Int32(clamping: sum))
+    }
 
     /// Calendar days from `self` to `other` (positive when `other` is later).
-    public func days(to other: Day) -> Int { Int(other.ordinal - ordinal) }
+    public func days(to other: Day) -> Int { Int(other.ordinal) - Int(ordinal) }
 
     public static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
 

@@ -16,7 +16,12 @@ struct AccessMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: PortalContext, next: (Request, PortalContext) async throws -> Response) async throws -> Response {
         var context = context
+        context.address = Self.clientAddress(peer: context.address, forwardedFor: request.headers[values: .xForwardedFor],
+                                             trustedProxy: portal.settings.portal.trustedProxy)
         context.identity = try await identity(of: request)
+        // The JSON API takes bearer tokens only: a browser's session cookie, which a page on
+        // another site could make it send, never authorises an API call.
+        if request.uri.path.hasPrefix("/api/"), case .session = context.identity?.credential { context.identity = nil }
         let bearer: Bool = if case .token = context.identity?.credential { true } else { false }
         if !bearer, ![.get, .head].contains(request.method) {
             try Self.checkSameOrigin(request)
@@ -45,6 +50,16 @@ struct AccessMiddleware: RouterMiddleware {
         // Touch at most once a minute: a page's requests do not each write.
         if now - session.lastSeen >= 60 { try await store.touchSession(tokenHash: hash, at: now) }
         return Identity(user: user, credential: .session(session))
+    }
+
+    /// The client's address: the peer's, unless the peer is the trusted proxy, whose last
+    /// `X-Forwarded-For` entry (the address it saw) is taken. Entries before that are the
+    /// client's own claims and never believed.
+    static func clientAddress(peer: String, forwardedFor: [String], trustedProxy: String?) -> String {
+        guard let trustedProxy, peer == trustedProxy,
+              let last = forwardedFor.joined(separator: ",").split(separator: ",").last?.trimmingCharacters(in: .whitespaces),
+              !last.isEmpty, last.count <= 45, last.allSatisfy({ $0.isHexDigit || $0 == "." || $0 == ":" }) else { return peer }
+        return last
     }
 
     /// Refuses a cross-site state change. A browser that sends `Sec-Fetch-Site` is trusted

@@ -1,5 +1,6 @@
 import Foundation
 import FundWatchCore
+import FundWatchReports
 
 /// Findings as a 审核报告 shows them: file, line, field, rule, message in Chinese, what was
 /// expected; and as the CSV a clerk downloads (UTF-8 with a byte-order mark, so Excel
@@ -36,17 +37,13 @@ struct FindingRow: Decodable, Sendable {
          "severityLabel": severityLabel, "message": message, "expected": expected]
     }
 
+    /// The 审核报告 as CSV, each cell through ``CSVCell``.
     static func csv(_ rows: [FindingRow]) -> [UInt8] {
-        func cell(_ s: String) -> String {
-            // A leading =, +, - or @ would be a formula in Excel: keep it text.
-            var s = s
-            if let first = s.first, "=+-@".contains(first) { s = "'" + s }
-            return s.contains(where: { ",\"\r\n".contains($0) }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-        }
-        var out = "\u{FEFF}级别,文件,行或单元格,字段,规则,问题,应为\r\n"
+        var out = CSVCell.byteOrderMark
+        CSVCell.appendLine(["级别", "文件", "行或单元格", "字段", "规则", "问题", "应为"], to: &out)
         for r in rows {
-            out += [r.severityLabel, r.file, r.place, r.field, r.rule, r.message, r.expected].map(cell).joined(separator: ",") + "\r\n"
+            CSVCell.appendLine([r.severityLabel, r.file, r.place, r.field, r.rule, r.message, r.expected], to: &out)
         }
-        return Array(out.utf8)
+        return out
     }
 }

@@ -24,11 +24,7 @@ struct APIRoutes: Sendable {
         api.get("/notices") { request, context in
             let identity = try context.require(.returns)
             let asOfText = request.uri.queryParameters["as_of"].map(String.init)
-            var asOf = core.today
-            if let asOfText {
-                guard let day = Day(iso: asOfText) else { throw HTTPError(.badRequest, message: "as_of must be YYYY-MM-DD") }
-                asOf = day
-            }
+            let asOf = try DateParameter.day(asOfText, name: "as_of") ?? core.today
             return PageResponse.json(try await Notices(core: core).json(scope: identity.scope, asOf: asOf))
         }
     }
@@ -64,10 +60,9 @@ struct APIRoutes: Sendable {
             return PageResponse.json(JSONValue.object([("outcome", .string("rejected")), ("findings", findings)]).serialized(), status: status)
         }
         let header = answer.header!
-        let number = try await core.store.versions(county: header.countyCode, period: header.period).count
         return PageResponse.json(JSONValue.object([
             ("outcome", .string(answer.outcome.rawValue)), ("county_code", .string(header.countyCode)), ("period", .string(header.period.description)),
-            ("version", .int(number)), ("digest", .string(answer.digest ?? "")), ("state", .string(answer.review?.code ?? "none")),
+            ("version", .int(answer.number ?? 0)), ("digest", .string(answer.digest ?? "")), ("state", .string(answer.stateCode)),
             ("findings", findings),
         ]).serialized(), status: answer.outcome == .unchanged ? .ok : .created)
     }
@@ -81,29 +76,27 @@ struct APIRoutes: Sendable {
     private func list(_ request: Request, _ context: PortalContext) async throws -> Response {
         let identity = try context.require(.returns)
         let q = request.uri.queryParameters
-        var period: YearMonth?
-        if let text = q["period"] {
-            guard let month = YearMonth(iso: String(text)) else { throw HTTPError(.badRequest, message: "period must be YYYY-MM") }
-            period = month
-        }
+        let period = try DateParameter.month(q["period"].map(String.init), name: "period")
         let county = q["county"].map(String.init)
         if let county, county.count != 6 || !county.allSatisfy(\.isASCIIDigit) { throw HTTPError(.badRequest, message: "county must be 6 digits") }
         if let county, !identity.scope.contains(county) { throw HTTPError(.forbidden, message: "county \(county) is outside your scope") }
         let data = ScopedReturns(store: core.store, scope: identity.scope)
         let versions = try await data.versions(county: county, period: period)
         let reviews = try await data.reviews(county: county)
-        var numbers: [ReviewStatus.Key: Int] = [:]
+        let months = Dictionary(grouping: versions) { ReviewStatus.Key(countyCode: $0.countyCode, period: $0.period) }
         let items: [JSONValue] = versions.map { v in
             let key = ReviewStatus.Key(countyCode: v.countyCode, period: v.period)
-            numbers[key, default: 0] += 1
+            let month = months[key] ?? [v]
             let status = reviews[key]
-            let latest = versions.last { $0.countyCode == v.countyCode && $0.period == v.period }?.id == v.id
+            // `latest` is the current version by the core's one rule (latest 报送日期, then the later import).
+            let current = month.current?.id == v.id
+            let state = current ? status?.code(ofVersion: v.id) ?? "none"
+                : (status?.events.contains { $0.state == .approved && $0.submissionID == v.id } == true ? "approved" : "superseded")
             return .object([
                 ("county_code", .string(v.countyCode)), ("county_name", .string(v.countyName)), ("period", .string(v.period.description)),
-                ("version", .int(numbers[key]!)), ("digest", .string(v.digest)), ("submitted_on", .string(v.submittedOn.description)),
-                ("imported_at", .string(v.importedAt)), ("latest", .bool(latest)),
-                ("state", .string(latest ? status?.code ?? "none" : (status?.events.contains { $0.state == .approved && $0.submissionID == v.id } == true ? "approved" : "superseded"))),
-                ("return_reason", .optional(latest ? status?.returnReason : nil)),
+                ("version", .int(month.number(of: v.id) ?? 0)), ("digest", .string(v.digest)), ("submitted_on", .string(v.submittedOn.description)),
+                ("imported_at", .string(v.importedAt)), ("latest", .bool(current)), ("state", .string(state)),
+                ("return_reason", .optional(current && state == "returned" ? status?.returnReason : nil)),
                 ("institutions", .int(v.institutionCount)), ("inspections", .int(v.inspectionCount)), ("cases", .int(v.caseCount)),
             ])
         }
@@ -112,20 +105,20 @@ struct APIRoutes: Sendable {
 
     private func review(_ request: Request, _ context: PortalContext) async throws -> Response {
         let identity = try context.require(.city)
-        guard let county = context.parameters.get("county"), county.count == 6, county.allSatisfy(\.isASCIIDigit),
-              let period = context.parameters.get("period").flatMap({ YearMonth(iso: $0) }) else {
-            throw HTTPError(.notFound, message: "county must be 6 digits and period YYYY-MM")
+        guard let county = context.parameters.get("county"), county.count == 6, county.allSatisfy(\.isASCIIDigit) else {
+            throw HTTPError(.notFound, message: "county must be 6 digits")
         }
-        struct Body: Decodable { var action: String; var reason: String? }
+        let period = try DateParameter.pathMonth(context.parameters.get("period"))
+        struct Body: Decodable { var action: String; var version: Int?; var reason: String? }
         let body: Body
         do {
             body = try JSONDecoder().decode(Body.self, from: Data(Array(buffer: try await request.body.collect(upTo: 64 * 1_024))))
         } catch {
-            throw HTTPError(.badRequest, message: "the body must be {\"action\": \"approve\"|\"return\", \"reason\": \"…\"}")
+            throw HTTPError(.badRequest, message: "the body must be {\"action\": \"approve\"|\"return\", \"version\": N, \"reason\": \"…\"}")
         }
         guard let action = Reviews.Action(rawValue: body.action) else { throw HTTPError(.badRequest, message: "action must be approve or return") }
-        let status = try await Reviews(core: core).act(action, county: county, period: period, reason: body.reason ?? "", identity: identity,
-                                                       address: context.address)
+        let status = try await Reviews(core: core).act(action, county: county, period: period, version: body.version, reason: body.reason ?? "",
+                                                       identity: identity, address: context.address)
         return PageResponse.json(JSONValue.object([
             ("county_code", .string(county)), ("period", .string(period.description)), ("state", .string(status.code)),
             ("reason", .optional(status.returnReason)),

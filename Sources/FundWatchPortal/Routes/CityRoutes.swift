@@ -59,20 +59,20 @@ struct CityRoutes: Sendable {
         let data = ScopedReturns(store: core.store, scope: scope)
         let versions = try await data.versions(county: nil, period: nil)
         let reviews = try await data.reviews(county: nil)
-        let counties = try await data.counties()
-        var firstSent: [ReviewStatus.Key: Day] = [:]
-        for v in versions {
-            let key = ReviewStatus.Key(countyCode: v.countyCode, period: v.period)
-            firstSent[key] = min(firstSent[key] ?? v.submittedOn, v.submittedOn)
-        }
+        let counties = try await data.counties(registered: core.settings.counties)
+        let byMonth = Dictionary(grouping: versions) { ReviewStatus.Key(countyCode: $0.countyCode, period: $0.period) }
         let months = (1...12).compactMap { YearMonth(year: year, month: $0) }
         let rows: [[String: Any]] = counties.map { county in
-            ["code": county.code, "name": county.name.isEmpty ? county.code : county.name, "cells": months.map { month -> [String: Any] in
+            ["code": county.code, "name": county.name, "cells": months.map { month -> [String: Any] in
                 let key = ReviewStatus.Key(countyCode: county.code, period: month)
-                let timeliness = Timeliness(firstSubmittedOn: firstSent[key], month: month, policy: policy, asOf: today)
+                let list = byMonth[key] ?? []
+                let timeliness = Timeliness(firstSubmittedOn: list.map(\.submittedOn).min(), month: month, policy: policy, asOf: today)
+                // The state of the month's current version (the core's one rule), as on the county's page.
+                let current = list.current
                 let review = reviews[key]
                 return ["code": county.code, "period": month.description, "timelinessCode": timeliness.code, "timelinessLabel": timeliness.label,
-                        "stateCode": review?.code ?? "none", "stateLabel": review?.label as Any]
+                        "stateCode": current.map { review?.code(ofVersion: $0.id) ?? "none" } ?? "none",
+                        "stateLabel": current.map { review?.label(ofVersion: $0.id) ?? "未送审" } as Any]
             }]
         }
         let soon = try await Notices(core: core).register(scope: scope, asOf: today)

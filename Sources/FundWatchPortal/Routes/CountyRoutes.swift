@@ -32,11 +32,7 @@ struct CountyRoutes: Sendable {
             let code = try county(context)
             let identity = try context.require(.county(code))
             let today = core.today
-            var period = today.yearMonth.previous
-            if let text = request.uri.queryParameters["period"] {
-                guard let month = YearMonth(iso: String(text)) else { throw HTTPError(.badRequest, message: "period 应为 YYYY-MM (period must be YYYY-MM)") }
-                period = month
-            }
+            let period = try DateParameter.month(request.uri.queryParameters["period"].map(String.init), name: "period") ?? today.yearMonth.previous
             // Prefilled from this county's own latest return only.
             let bytes = try await core.pipeline.template(county: code, period: period, source: .store(core.store), onlyCounty: true)
             try await core.audit(identity.user.name, "download", "ok", "template \(code) \(period)", address: context.address)
@@ -66,22 +62,30 @@ struct CountyRoutes: Sendable {
 
         var periods = Set(versions.map(\.period))
         for key in reviews.keys { periods.insert(key.period) }
+        let uploaded = try await data.uploadedFiles(county: code)
         let months: [[String: Any]] = periods.sorted(by: >).map { period in
             let list = versions.filter { $0.period == period }
             let status = reviews[ReviewStatus.Key(countyCode: code, period: period)] ?? ReviewStatus(countyCode: code, period: period, events: [])
             let timeliness = Timeliness(firstSubmittedOn: list.map(\.submittedOn).min(), month: period, policy: policy, asOf: today)
+            // Everything about the month is about its current version (the core's one rule).
+            let current = list.current
+            let state = current.flatMap { status.state(ofVersion: $0.id) }
             return [
-                "period": period.description, "countyCode": code, "stateCode": status.code, "stateLabel": status.label,
+                "period": period.description, "countyCode": code,
+                "stateCode": current.map { status.code(ofVersion: $0.id) } ?? status.code,
+                "stateLabel": current.map { status.label(ofVersion: $0.id) } ?? status.label,
                 "timelinessCode": timeliness.code, "timelinessLabel": timeliness.label,
                 "lockMessage": status.isLocked ? "本月报表已由市局审核通过并锁定。如需更正,请上传新版本并填写更正说明,提交后重新进入待审核。" : nil as String?,
                 "versions": list.enumerated().reversed().map { i, v in [
                     "number": i + 1, "submittedOn": v.submittedOn.description, "importedAt": Self.time(isoUTC: v.importedAt), "institutions": v.institutionCount,
-                    "inspections": v.inspectionCount, "cases": v.caseCount, "origin": v.origin, "digestShort": String(v.digest.prefix(12)),
-                    "current": i == list.count - 1, "approved": status.events.contains { $0.state == .approved && $0.submissionID == v.id },
+                    "inspections": v.inspectionCount, "cases": v.caseCount, "origin": Self.arrival(v, uploadedAs: uploaded[v.id]),
+                    "digestShort": String(v.digest.prefix(12)),
+                    "current": v.id == current?.id, "approved": status.events.contains { $0.state == .approved && $0.submissionID == v.id },
                 ] as [String: Any] },
+                "currentNumber": current.flatMap { list.number(of: $0.id) } ?? 0,
                 "history": status.events.map { ["at": Self.time($0.at), "actor": $0.actor, "stateLabel": $0.state.label, "reason": $0.reason.nilIfEmpty as Any] },
-                "canReview": identity.scope == .everyCounty && !list.isEmpty && status.state != .returned,
-                "canApprove": status.state == .received || status.state == nil,
+                "canReview": identity.scope == .everyCounty && current != nil && state != .returned,
+                "canApprove": state == .received || state == nil,
                 "csrf": identity.csrf ?? "",
             ]
         }
@@ -89,7 +93,7 @@ struct CountyRoutes: Sendable {
             ["period": s.period.description, "reason": s.returnReason ?? "", "actor": s.events.last?.actor ?? "", "at": Self.time(s.events.last?.at ?? 0)]
         }
         let notices = try await Notices(core: core).register(scope: identity.scope, asOf: today).filter { $0.countyCode == code }
-        let name = versions.last?.countyName ?? ""
+        let name = core.settings.counties.display(code)
         var values = identity.layout
         values.merge([
             "title": "\(name)(\(code))", "countyName": name, "countyCode": code, "duePeriod": duePeriod.description, "dueDay": due.description,
@@ -119,15 +123,13 @@ struct CountyRoutes: Sendable {
         case nil: answer.outcome == .rejected ? .unprocessableContent : .ok
         }
         let rows = answer.findings.map(FindingRow.init)
-        var versionNumber = 0
-        if let h = answer.header, answer.outcome != .rejected { versionNumber = try await core.store.versions(county: h.countyCode, period: h.period).count }
         var values = identity.layout
         values.merge([
             "title": "审核报告", "fileName": Forms.baseName(file.name), "countyCode": answer.header?.countyCode as Any,
             "countyName": answer.header?.countyName ?? "", "period": answer.header?.period.description ?? "",
             "rejected": answer.outcome == .rejected, "accepted": answer.outcome != .rejected, "outcomeLabel": Self.outcomeLabel(answer.outcome.rawValue),
-            "versionID": answer.version.map { Int($0.id) } as Any, "versionNumber": versionNumber, "digest": answer.digest as Any,
-            "stateCode": answer.review?.code ?? "none", "stateLabel": answer.review?.label ?? "",
+            "versionID": answer.outcome == .rejected ? nil as Int? : answer.version.map { Int($0.id) }, "versionNumber": answer.number ?? 0, "digest": answer.digest as Any,
+            "stateCode": answer.stateCode, "stateLabel": answer.stateLabel,
             "hasChanges": !answer.changes.isEmpty, "changes": answer.changes.map { ["label": $0.label, "added": $0.added, "removed": $0.removed, "changed": $0.changed] },
             "hasFindings": !rows.isEmpty, "findings": rows.map(\.values), "omitted": answer.omitted > 0 ? answer.omitted : nil as Int?,
             "errorCount": rows.filter { $0.severity == "error" }.count, "warningCount": rows.filter { $0.severity != "error" }.count,
@@ -161,13 +163,12 @@ struct CountyRoutes: Sendable {
     private func review(_ request: Request, _ context: PortalContext) async throws -> Response {
         let code = try county(context)
         let identity = try context.require(.city)
-        guard let period = context.parameters.get("period").flatMap({ YearMonth(iso: $0) }) else {
-            throw HTTPError(.notFound, message: "期别应为 YYYY-MM (period must be YYYY-MM)")
-        }
+        let period = try DateParameter.pathMonth(context.parameters.get("period"))
         let form = try await FormFields.read(request, limit: 64 * 1_024)
         try Forms.checkCSRF(form, identity)
         guard let action = Reviews.Action(rawValue: form["action"]) else { throw HTTPError(.badRequest, message: "action must be approve or return") }
-        _ = try await Reviews(core: core).act(action, county: code, period: period, reason: form["reason"], identity: identity, address: context.address)
+        _ = try await Reviews(core: core).act(action, county: code, period: period, version: Int(form["version"]), reason: form["reason"],
+                                              identity: identity, address: context.address)
         return PageResponse.redirect("/counties/\(code)")
     }
 
@@ -178,6 +179,14 @@ struct CountyRoutes: Sendable {
         case "unchanged": "内容与已存版本相同,未重复保存"
         default: "未通过校验,未保存"
         }
+    }
+
+    /// How a version arrived, as a county may see it: uploaded through the portal or its API,
+    /// or imported on the command line, and the file's own name — never a server's path.
+    static func arrival(_ version: StoredVersion, uploadedAs file: String?) -> String {
+        if let file { return "平台上传 · " + file }
+        let name = version.origin.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? version.origin
+        return "命令行导入 · " + name
     }
 
     /// An import time (`YYYY-MM-DDTHH:MM:SSZ`) in China Standard Time; other text as it is.

@@ -59,7 +59,7 @@ struct DrawRoutes: Sendable {
         let identity = try context.require(.city)
         let form = try await FormFields.read(request, limit: core.settings.portal.maxUploadMiB * 1_048_576)
         try Forms.checkCSRF(form, identity)
-        guard let period = YearMonth(iso: form["period"]) else { throw HTTPError(.badRequest, message: "抽查月份应为 YYYY-MM (period must be YYYY-MM)") }
+        let period = try DateParameter.requiredMonth(form["period"], name: "period")
         let seed = form["seed"].trimmingCharacters(in: .whitespaces)
         guard !seed.isEmpty else { throw HTTPError(.badRequest, message: "请填写事先公开的随机种子 (the seed is required)") }
         guard let ratio = Int(form["ratio"].isEmpty ? "5" : form["ratio"]), (1...100).contains(ratio) else {
@@ -125,7 +125,7 @@ struct DrawRoutes: Sendable {
     private func results(_ request: Request, _ context: PortalContext) async throws -> Response {
         let identity = try context.require(.city)
         let draw = try await stored(try drawID(context))
-        let month = request.uri.queryParameters["to"].flatMap { YearMonth(iso: String($0)) } ?? core.today.yearMonth.previous
+        let month = try DateParameter.month(request.uri.queryParameters["to"].map(String.init), name: "to") ?? core.today.yearMonth.previous
         let format = request.uri.queryParameters["format"].map(String.init) ?? "html"
         guard ["html", "csv", "xlsx"].contains(format) else { throw HTTPError(.badRequest, message: "format 应为 html、csv 或 xlsx") }
         let sink = MemorySink()

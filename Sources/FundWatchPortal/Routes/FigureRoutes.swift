@@ -28,10 +28,7 @@ struct FigureRoutes: Sendable {
 
     /// `?to=YYYY-MM`, else the latest month `code` (or anyone, for nil) sent.
     private func month(_ request: Request, county: String?, scope: Scope) async throws -> YearMonth {
-        if let text = request.uri.queryParameters["to"], !text.isEmpty {
-            guard let month = YearMonth(iso: String(text)) else { throw HTTPError(.badRequest, message: "to 应为 YYYY-MM (to must be YYYY-MM)") }
-            return month
-        }
+        if let month = try DateParameter.month(request.uri.queryParameters["to"].map(String.init), name: "to") { return month }
         let versions = try await ScopedReturns(store: core.store, scope: scope).versions(county: county, period: nil)
         return versions.map(\.period).max() ?? core.today.yearMonth.previous
     }
@@ -45,7 +42,7 @@ struct FigureRoutes: Sendable {
         let metrics = submission.map { Metrics(submission: $0, window: window) }
         var values = identity.layout
         values.merge([
-            "title": "表1指标", "heading": "\(submission?.header.countyName ?? code)(\(code))表1指标", "window": "\(window.from) 至 \(window.to)",
+            "title": "表1指标", "heading": "\(core.settings.counties.display(code))(\(code))表1指标", "window": "\(window.from) 至 \(window.to)",
             "to": to.description, "action": "/counties/\(code)/figures", "idleMinutes": core.settings.portal.sessionIdleMinutes,
             "rows": MetricKey.allCases.map { key -> [String: Any] in
                 ["label": key.label, "unit": key.unit, "value": metrics.map { key.value(in: $0).display } ?? "未报",
@@ -67,7 +64,7 @@ struct FigureRoutes: Sendable {
         let names = Dictionary(submission.institutions.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         var values = identity.layout
         values.merge([
-            "title": key.label, "heading": "\(key.label):构成明细", "countyName": submission.header.countyName, "countyCode": code,
+            "title": key.label, "heading": "\(key.label):构成明细", "countyName": core.settings.counties.display(code), "countyCode": code,
             "window": "\(window.from) 至 \(window.to)", "to": to.description, "submittedOn": submission.header.submittedOn.description,
             "value": key.value(in: Metrics(submission: submission, window: window)).display, "unit": key.unit,
             "idleMinutes": core.settings.portal.sessionIdleMinutes,
@@ -99,7 +96,7 @@ struct FigureRoutes: Sendable {
             "title": key.label, "heading": "\(key.label):各县区", "window": "\(window.from) 至 \(window.to)", "label": key.label, "unit": key.unit,
             "total": key.value(in: city.city).display, "idleMinutes": core.settings.portal.sessionIdleMinutes,
             "rows": city.counties.map { c -> [String: Any] in
-                ["code": c.countyCode, "name": c.countyName, "value": c.metrics.map { key.value(in: $0).display } ?? "未报",
+                ["code": c.countyCode, "name": core.settings.counties.display(c.countyCode), "value": c.metrics.map { key.value(in: $0).display } ?? "未报",
                  "link": c.metrics == nil ? nil : "/counties/\(c.countyCode)/figures/\(key.rawValue)?to=\(to)" as String?]
             },
         ]) { _, new in new }

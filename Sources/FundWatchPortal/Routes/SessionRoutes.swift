@@ -51,22 +51,34 @@ struct SessionRoutes: Sendable {
         let form = try await FormFields.read(request, limit: 64 * 1_024)
         let name = form["name"].trimmingCharacters(in: .whitespaces), password = form["password"]
         let store = core.store.portal, settings = core.settings.portal, now = core.now()
-        if try await store.failures(address: context.address, since: now - 15 * 60) >= settings.addressFailureLimit {
+        // The attempt is counted before the password is checked, atomically in the store all
+        // portal processes share: a burst of guesses gets at most lock_after_failures checks.
+        let reservation = try await store.reserveLogin(user: name, address: context.address, at: now,
+                                                       userSince: now - Int64(settings.lockMinutes * 60), userLimit: settings.lockAfterFailures,
+                                                       addressSince: now - 15 * 60, addressLimit: settings.addressFailureLimit)
+        let reserved: Int64
+        switch reservation {
+        case .addressThrottled:
             try await core.audit(name, "login", "throttled", "address limit", address: context.address)
             return loginPage(message: "来自本地址的失败登录过多,请 15 分钟后再试。", name: name, status: .tooManyRequests)
-        }
-        if try await store.failures(user: name, since: now - Int64(settings.lockMinutes * 60)) >= settings.lockAfterFailures {
+        case .userLocked:
             try await core.audit(name, "login", "locked", "", address: context.address)
             return loginPage(message: "该账户因多次密码错误已锁定 \(settings.lockMinutes) 分钟,请稍后再试。", name: name, status: .tooManyRequests)
+        case .reserved(let id):
+            reserved = id
         }
         let user = try await store.user(named: name)
         let matches = await core.passwords.verify(password, hash: user?.passwordHash)
         guard matches, let user, !user.disabled else {
-            try await store.recordFailure(user: name, address: context.address, at: now)
+            // The reservation stays: it is this failure's record.
             try await core.audit(name, "login", "failed", "", address: context.address)
             return loginPage(message: "用户名或密码错误。", name: name, status: .unauthorized)
         }
-        try await store.clearFailures(user: name)
+        try await store.loginSucceeded(user: name, reservation: reserved)
+        // Logins are where expired sessions and stale failures are cleared away.
+        try await store.purge(sessionsIdleBefore: now - Int64(settings.sessionIdleMinutes * 60),
+                              createdBefore: now - Int64(settings.sessionAbsoluteHours * 3_600),
+                              failuresBefore: now - Int64(max(settings.lockMinutes, 15) * 60))
         // A new session id at every login; the old cookie, if any, no longer opens anything.
         if let old = request.cookies[AccessMiddleware.cookieName]?.value { try await store.endSession(tokenHash: Secrets.hash(old)) }
         let token = Secrets.token()

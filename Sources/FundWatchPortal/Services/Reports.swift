@@ -62,18 +62,13 @@ struct Reports: Sendable {
         }
 
         func month(_ name: String, required: Bool) throws -> YearMonth? {
-            guard let text = self[name] else {
-                if required { throw HTTPError(.badRequest, message: "缺少 \(name),应为 YYYY-MM (\(name) is required, YYYY-MM)") }
-                return nil
-            }
-            guard let month = YearMonth(iso: text) else { throw HTTPError(.badRequest, message: "\(name) 应为 YYYY-MM (\(name) must be YYYY-MM)") }
-            return month
+            if self[name] == "" { throw HTTPError(.badRequest, message: "\(name) 为空,应为月份 YYYY-MM (\(name) is empty)") }   // the API's empty value
+            return required ? try DateParameter.requiredMonth(self[name], name: name) : try DateParameter.month(self[name], name: name)
         }
 
         func day(_ name: String) throws -> Day? {
-            guard let text = self[name] else { return nil }
-            guard let day = Day(iso: text) else { throw HTTPError(.badRequest, message: "\(name) 应为 YYYY-MM-DD (\(name) must be YYYY-MM-DD)") }
-            return day
+            if self[name] == "" { throw HTTPError(.badRequest, message: "\(name) 为空,应为日期 YYYY-MM-DD (\(name) is empty)") }
+            return try DateParameter.day(self[name], name: name)
         }
 
         func format(of kind: Kind, default fallback: String? = nil) throws -> String {

@@ -36,37 +36,52 @@ struct Reviews: Sendable {
         throw PipelineError.storeConflict("the review state of \(county) \(period) keeps changing; try again")
     }
 
-    /// Approves or returns the latest version of a county's month. Approving needs a
-    /// received (待审核) return; returning needs a reason and a received or approved one.
-    func act(_ action: Action, county: String, period: YearMonth, reason: String, identity: Identity, address: String) async throws -> ReviewStatus {
+    /// Approves or returns the current version of a county's month (the core's one rule:
+    /// latest 报送日期, then the later import), which the reviewer names by its number
+    /// (`version`, as the page and the API list it): a version that is no longer current is
+    /// refused (409), so the city never approves a version it has not seen. Approving needs
+    /// a received (待审核) or unreviewed version; returning needs a reason and a version not
+    /// already returned. The event and its audit line are stored together or not at all.
+    func act(_ action: Action, county: String, period: YearMonth, version: Int?, reason: String, identity: Identity,
+             address: String) async throws -> ReviewStatus {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         let status = ReviewStatus(countyCode: county, period: period, events: try await core.store.portal.reviewEvents(county: county, period: period))
-        guard let latest = try await core.store.versions(county: county, period: period).last else {
+        let versions = try await core.store.versions(county: county, period: period)
+        guard let current = versions.current, let currentNumber = versions.number(of: current.id) else {
             throw Refused(status: 404, message: "\(county) \(period) 尚无报表 (no return stored)")
         }
+        guard let version else {
+            throw Refused(status: 422, message: "请指明审核的版本 (name the version: version = \(currentNumber))")
+        }
+        guard version == currentNumber else {
+            throw Refused(status: 409, message: "第 \(version) 版已不是当前版本,当前为第 \(currentNumber) 版,请刷新页面查看后再审核 "
+                              + "(version \(version) is not current; version \(currentNumber) is)")
+        }
         let state: ReviewState
+        let currentState = status.state(ofVersion: current.id)
         switch action {
         case .approve:
-            guard status.state == .received || status.state == nil else {
-                throw Refused(status: 409, message: "当前状态为「\(status.label)」,只有待审核的报表可以审核通过 (only a received return can be approved)")
+            guard currentState == .received || currentState == nil else {
+                throw Refused(status: 409, message: "当前状态为「\(status.label(ofVersion: current.id))」,只有待审核的报表可以审核通过 (only a received return can be approved)")
             }
             state = .approved
         case .return:
             guard !reason.isEmpty else { throw Refused(status: 422, message: "退回须填写原因 (a return needs a reason)") }
-            guard status.state != .returned else {
+            guard currentState != .returned else {
                 throw Refused(status: 409, message: "该报表已退回,等待县区重新报送 (already returned)")
             }
             state = .returned
         }
-        let event = ReviewEvent(countyCode: county, period: period, sequence: status.nextSequence, state: state, submissionID: latest.id,
+        let event = ReviewEvent(countyCode: county, period: period, sequence: status.nextSequence, state: state, submissionID: current.id,
                                 reason: reason, actor: identity.user.name, at: core.now())
+        let audit = AuditEntry(at: event.at, actor: identity.user.name, action: "review", outcome: action.rawValue,
+                               detail: "\(county) \(period) 第\(currentNumber)版 #\(current.id) \(reason)", address: address)
         do throws(StoreError) {
-            try await core.store.portal.append(event)
+            try await core.store.transaction([PortalStore.append(event), PortalStore.audit(audit)])
         } catch {
             guard error.kind == .conflict else { throw error }
             throw Refused(status: 409, message: "另一位审核人刚刚处理了该报表,请刷新后查看 (someone else reviewed it just now)")
         }
-        try await core.audit(identity.user.name, "review", action.rawValue, "\(county) \(period) #\(latest.id) \(reason)", address: address)
         return ReviewStatus(countyCode: county, period: period, events: status.events + [event])
     }
 }

@@ -15,14 +15,16 @@ struct ScopedReturns: Sendable {
         guard scope.contains(county) else { throw OutOfScope() }
     }
 
-    /// The counties visible: those with stored versions or a clerk account, within scope.
-    func counties() async throws -> [(code: String, name: String)] {
-        var names: [String: String] = [:]
-        for v in try await versions(county: nil, period: nil) { names[v.countyCode] = v.countyName }
+    /// The counties visible: those registered (`[counties]`), with stored versions or with
+    /// a clerk account, within scope; each named as the city registered it (``CountyNames``),
+    /// never as its own return calls itself.
+    func counties(registered names: CountyNames) async throws -> [(code: String, name: String)] {
+        var codes = Set(names.names.keys.filter(scope.contains))
+        for v in try await versions(county: nil, period: nil) { codes.insert(v.countyCode) }
         for u in try await store.portal.users() where u.role == .county {
-            if let c = u.countyCode, scope.contains(c), names[c] == nil { names[c] = "" }
+            if let c = u.countyCode, scope.contains(c) { codes.insert(c) }
         }
-        return names.keys.sorted().map { ($0, names[$0]!) }
+        return codes.sorted().map { ($0, names.display($0)) }
     }
 
     /// Stored versions, oldest first, of a county (nil: every county in scope) and period.
@@ -53,6 +55,12 @@ struct ScopedReturns: Sendable {
         case .county(let own): return try await store.portal.uploads(county: own, limit: limit)
         case .everyCounty: return try await store.portal.uploads(county: county, limit: limit)
         }
+    }
+
+    /// The file name each of `county`'s versions was uploaded as, by stored version id.
+    func uploadedFiles(county: String) async throws -> [Int64: String] {
+        try check(county)
+        return try await store.portal.uploadedFiles(county: county)
     }
 
     /// One upload attempt, when its county is in scope (an attempt with no county, such as a

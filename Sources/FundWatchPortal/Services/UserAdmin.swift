@@ -53,11 +53,13 @@ public struct UserAdmin: Sendable {
         try await core.audit(actor, "user.disable", "ok", user.name, address: address)
     }
 
-    /// Sets a new password and ends the user's sessions.
+    /// Sets a new password, ends the user's sessions and revokes the user's API tokens.
     public func resetPassword(_ user: PortalUser, to password: String, actor: String, address: String) async throws {
         if let problem = Passwords.problem(password) { throw Refused(description: problem) }
-        try await core.store.portal.setPassword(user.id, hash: await core.passwords.hash(password))
-        try await core.audit(actor, "user.reset-password", "ok", user.name, address: address)
+        let now = core.now()
+        try await core.store.portal.setPassword(user.id, hash: await core.passwords.hash(password), at: now,
+                                                audit: AuditEntry(at: now, actor: actor, action: "user.reset-password", outcome: "ok",
+                                                                  detail: "\(user.name) (sessions ended, tokens revoked)", address: address))
     }
 
     /// A new API token for `user` (shown once; only its hash is stored).

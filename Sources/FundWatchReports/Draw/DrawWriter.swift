@@ -144,14 +144,8 @@ public struct DrawWriter: Sendable {
     ]
 
     static func csv(_ title: String, _ head: [String], _ rows: [[String]], note: String) -> [UInt8] {
-        var out: [UInt8] = [0xEF, 0xBB, 0xBF]
-        func line(_ fields: [String]) {
-            for (i, field) in fields.enumerated() {
-                if i > 0 { out.append(0x2C) }
-                CSVTableWriter.append(CSVTableWriter.text(field), to: &out)
-            }
-            out.append(contentsOf: [0x0D, 0x0A])
-        }
+        var out = CSVCell.byteOrderMark
+        func line(_ fields: [String]) { CSVCell.appendLine(fields, to: &out) }
         line([title])
         line(head)
         for row in rows { line(row) }

@@ -1,8 +1,8 @@
 import FundWatchCore
 
-/// Writes one report table as CSV for Excel on a Chinese system: UTF-8 with BOM, CRLF,
-/// RFC 4180 quoting. Text that starts with `=`, `+`, `-`, `@`, tab or CR is prefixed
-/// with `'` so Excel never runs it as a formula; numbers are never altered.
+/// Writes one report table as CSV for Excel on a Chinese system, each cell through
+/// ``CSVCell`` (UTF-8 with BOM, CRLF, RFC 4180 quoting, text never read as a formula;
+/// numbers never altered).
 public enum CSVTableWriter {
     /// The file's bytes: title row, heading row, one row per table row, then the notes.
     public static func render(_ table: ReportTable, document: ReportDocument) -> [UInt8] {
@@ -20,7 +20,7 @@ public enum CSVTableWriter {
 
     private static func write(_ table: ReportTable, document: ReportDocument, piece: Int,
                               emit: (ArraySlice<UInt8>) throws -> Void) throws {
-        var out: [UInt8] = [0xEF, 0xBB, 0xBF]
+        var out = CSVCell.byteOrderMark
         out.reserveCapacity(min(piece, 64 * max(1, table.rows.count) * max(1, table.columns.count)) + 4096)
         func flush(_ force: Bool = false) throws {
             if force || out.count >= piece {
@@ -28,52 +28,20 @@ public enum CSVTableWriter {
                 out.removeAll(keepingCapacity: true)
             }
         }
-        func line(_ fields: [String]) {
-            for (i, field) in fields.enumerated() {
-                if i > 0 { out.append(0x2C) }
-                append(field, to: &out)
-            }
-            out.append(contentsOf: [0x0D, 0x0A])
-        }
-        line([text("表\(table.number) \(table.title)")])
-        line(([table.rowHeading] + table.columns.map(\.flatHeading)).map(text))
+        CSVCell.appendLine(["表\(table.number) \(table.title)"], to: &out)
+        CSVCell.appendLine([table.rowHeading] + table.columns.map(\.flatHeading), to: &out)
         for row in table.rows {
-            append(text(row.label), to: &out)
+            CSVCell.appendText(row.label, to: &out)
             for cell in row.cells {
                 out.append(0x2C)
-                append(cell.isNumeric ? cell.display : text(cell.display), to: &out)
+                if cell.isNumeric { CSVCell.appendNumber(cell.display, to: &out) } else { CSVCell.appendText(cell.display, to: &out) }
             }
-            out.append(contentsOf: [0x0D, 0x0A])
+            out.append(contentsOf: CSVCell.lineEnd)
             try flush()
         }
-        line([])
-        for note in table.footnotes { line([text("注:" + note)]) }
-        line([text("截至 \(document.asOf);数据摘要 \(document.inputDigest)")])
+        CSVCell.appendLine([], to: &out)
+        for note in table.footnotes { CSVCell.appendLine(["注:" + note], to: &out) }
+        CSVCell.appendLine(["截至 \(document.asOf);数据摘要 \(document.inputDigest)"], to: &out)
         try flush(true)
-    }
-
-    /// Neutralises text Excel would read as a formula.
-    static func text(_ value: String) -> String {
-        switch value.utf8.first {
-        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: "'" + value
-        default: value
-        }
-    }
-
-    /// Appends `field` to `out`, quoted as RFC 4180 needs when it holds a comma, quote, CR or
-    /// LF or has edge spaces (quotes doubled).
-    static func append(_ field: String, to out: inout [UInt8]) {
-        var field = field
-        field.withUTF8 { bytes in
-            let needs = bytes.first == 0x20 || bytes.last == 0x20
-                || bytes.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-            guard needs else { out.append(contentsOf: bytes); return }
-            out.append(0x22)
-            for byte in bytes {
-                if byte == 0x22 { out.append(0x22) }
-                out.append(byte)
-            }
-            out.append(0x22)
-        }
     }
 }

@@ -43,6 +43,7 @@ public struct NoticeDocument: Sendable {
             "openedOn": day(record.openedOn),
             "hasClosedOn": record.closedOn != nil, "closedOn": day(record.closedOn),
             "hasPoliceTransferOn": record.policeTransferOn != nil, "policeTransferOn": day(record.policeTransferOn),
+            "hasDisciplineTransferOn": record.disciplineTransferOn != nil, "disciplineTransferOn": day(record.disciplineTransferOn),
             "hasTrigger": notice.trigger != nil, "trigger": day(notice.trigger), "due": day(notice.due),
             "hasSent": notice.sent != nil, "sent": day(notice.sent),
             "status": notice.status.rawValue, "statusLabel": notice.status.label,

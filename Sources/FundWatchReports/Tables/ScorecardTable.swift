@@ -4,7 +4,7 @@ extension ReportBuilder {
     /// The evaluation facts of every county that sent anything (a missing county is not scored).
     func evaluationFacts() -> [EvaluationFacts] {
         let window = input.window
-        let months = (window.from.month...window.to.month).map { YearMonth(year: window.to.year, month: $0)! }
+        let months = Array(sequence(first: window.from) { $0 < window.to ? $0.next : nil })
         let notices = self.notices
         return zip(period.counties, summaries).compactMap { county, summary in
             guard let metrics = county.metrics, let summary else { return nil }

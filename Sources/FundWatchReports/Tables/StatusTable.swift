@@ -48,7 +48,7 @@ extension ReportBuilder {
     /// late by N days, missing, or not yet due as of the report date.
     func timelinessGrid() -> ReportTable {
         let to = input.window.to
-        let months = (1...to.month).map { YearMonth(year: to.year, month: $0)! }
+        let months = Array(sequence(first: to.january) { $0 < to ? $0.next : nil })
         var lateCount = 0, missingCount = 0, onTimeCount = 0
         let rows = input.choices.map { choice -> ReportRow in
             let cells = months.map { month -> ReportCell in

@@ -56,14 +56,58 @@ public struct PortalStore: Sendable {
         }
     }
 
-    /// Sets a new password hash and ends the user's sessions.
-    public func setPassword(_ userID: Int64, hash: String) async throws(StoreError) {
-        try await database.write("UPDATE users SET password_hash = ? WHERE id = ?", [.text(hash), .integer(userID)])
-        try await endSessions(of: userID)
+    /// Sets a new password hash, ends the user's sessions and revokes the user's API tokens,
+    /// in one transaction with `audit`: a reset password leaves nothing the old one opened.
+    public func setPassword(_ userID: Int64, hash: String, at now: Int64, audit: AuditEntry) async throws(StoreError) {
+        try await database.transaction([
+            SQLStatement("UPDATE users SET password_hash = ? WHERE id = ?", [.text(hash), .integer(userID)]),
+            SQLStatement("DELETE FROM sessions WHERE user_id = ?", [.integer(userID)]),
+            SQLStatement("UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL", [.integer(now), .integer(userID)]),
+            Self.audit(audit),
+        ])
     }
 
     // MARK: Failed logins
 
+    /// What a login attempt may do (``reserveLogin(user:address:at:userSince:userLimit:addressSince:addressLimit:)``).
+    public enum LoginReservation: Sendable, Equatable {
+        /// Counted as a failure until it succeeds (``loginSucceeded(user:reservation:)``): go on to check the password.
+        case reserved(Int64)
+        /// The name has `userLimit` failures (or reservations) since `userSince`: locked.
+        case userLocked
+        /// The address has `addressLimit` since `addressSince`: throttled.
+        case addressThrottled
+    }
+
+    /// Counts a login attempt before its password is checked, atomically across every portal
+    /// process on this store: the attempt is recorded as a failure unless the name or the
+    /// address is already at its limit, so a burst of simultaneous attempts gets at most
+    /// `userLimit` password checks, never one per request.
+    public func reserveLogin(user name: String, address: String, at now: Int64, userSince: Int64, userLimit: Int, addressSince: Int64,
+                             addressLimit: Int) async throws(StoreError) -> LoginReservation {
+        let counts = "SELECT (SELECT COUNT(*) FROM login_failures WHERE user_name = ? AND at >= ?), "
+            + "(SELECT COUNT(*) FROM login_failures WHERE address = ? AND at >= ?)"
+        let countValues: [StoreValue] = [.text(name), .integer(userSince), .text(address), .integer(addressSince)]
+        var statements = database.serialized(on: "fundwatch-login").map { [$0] } ?? []
+        statements.append(SQLStatement(counts, countValues))
+        statements.append(SQLStatement(
+            "INSERT INTO login_failures (user_name, address, at) SELECT ?, ?, ? WHERE (SELECT COUNT(*) FROM login_failures WHERE user_name = ? AND at >= ?) < ? "
+                + "AND (SELECT COUNT(*) FROM login_failures WHERE address = ? AND at >= ?) < ? RETURNING id",
+            [.text(name), .text(address), .integer(now), .text(name), .integer(userSince), .integer(Int64(userLimit)),
+             .text(address), .integer(addressSince), .integer(Int64(addressLimit))]))
+        let results = try await database.transaction(statements)
+        if let id = results.last?.first?.first?.integer { return .reserved(id) }
+        let before = results[results.count - 2].first ?? []
+        return (before.last?.integer ?? 0) >= Int64(addressLimit) ? .addressThrottled : .userLocked
+    }
+
+    /// A reserved attempt whose password was right: it and the failures of the name before it
+    /// are forgotten (attempts reserved after it still count).
+    public func loginSucceeded(user name: String, reservation: Int64) async throws(StoreError) {
+        try await database.write("DELETE FROM login_failures WHERE user_name = ? AND id <= ?", [.text(name), .integer(reservation)])
+    }
+
+    /// Records a failed login outright (no reservation; for tests and tools).
     public func recordFailure(user name: String, address: String, at now: Int64) async throws(StoreError) {
         try await database.write("INSERT INTO login_failures (user_name, address, at) VALUES (?, ?, ?)", [.text(name), .text(address), .integer(now)])
     }
@@ -78,7 +122,7 @@ public struct PortalStore: Sendable {
         try await count("SELECT COUNT(*) FROM login_failures WHERE address = ? AND at >= ?", [.text(address), .integer(since)])
     }
 
-    /// Forgets the failures of `name` (after a successful login).
+    /// Forgets the failures of `name`.
     public func clearFailures(user name: String) async throws(StoreError) {
         try await database.write("DELETE FROM login_failures WHERE user_name = ?", [.text(name)])
     }
@@ -140,9 +184,13 @@ public struct PortalStore: Sendable {
         try await database.write("DELETE FROM sessions WHERE user_id = ?", [.integer(userID)])
     }
 
-    /// Deletes sessions idle since before `idleBefore` or created before `createdBefore`.
-    public func purgeSessions(idleBefore: Int64, createdBefore: Int64) async throws(StoreError) {
-        try await database.write("DELETE FROM sessions WHERE last_seen < ? OR created_at < ?", [.integer(idleBefore), .integer(createdBefore)])
+    /// Deletes sessions idle since before `idleBefore` or created before `createdBefore`, and
+    /// failed logins from before `failuresBefore` (no limit counts them any more).
+    public func purge(sessionsIdleBefore idleBefore: Int64, createdBefore: Int64, failuresBefore: Int64) async throws(StoreError) {
+        try await database.transaction([
+            SQLStatement("DELETE FROM sessions WHERE last_seen < ? OR created_at < ?", [.integer(idleBefore), .integer(createdBefore)]),
+            SQLStatement("DELETE FROM login_failures WHERE at < ?", [.integer(failuresBefore)]),
+        ])
     }
 
     // MARK: API tokens
@@ -192,10 +240,28 @@ public struct PortalStore: Sendable {
     /// county and month: if another reviewer got there first, the unique key refuses it
     /// and this throws ``StoreError/Kind/conflict``.
     public func append(_ event: ReviewEvent) async throws(StoreError) {
-        try await database.write(
+        let statement = Self.append(event)
+        try await database.write(statement.sql, statement.values)
+    }
+
+    /// The statement appending `event` (see ``append(_:)``), to run in a transaction with others.
+    public static func append(_ event: ReviewEvent) -> SQLStatement {
+        SQLStatement(
             "INSERT INTO review_events (county_code, period, seq, state, submission_id, reason, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [.text(event.countyCode), .text(event.period.description), .integer(event.sequence), .text(event.state.rawValue),
              event.submissionID.map(StoreValue.integer) ?? .null, .text(event.reason), .text(event.actor), .integer(event.at)])
+    }
+
+    /// The statement appending a 待审核 (received) event for a version just stored, numbered
+    /// after the last event of its county and month inside the transaction that stores the
+    /// version (the store serialises imports of one county and month).
+    public static func appendReceived(county: String, period: YearMonth, submissionID: Int64, reason: String, actor: String,
+                                      at: Int64) -> SQLStatement {
+        SQLStatement(
+            "INSERT INTO review_events (county_code, period, seq, state, submission_id, reason, actor, at) "
+                + "SELECT ?, ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ?, ? FROM review_events WHERE county_code = ? AND period = ?",
+            [.text(county), .text(period.description), .text(ReviewState.received.rawValue), .integer(submissionID), .text(reason),
+             .text(actor), .integer(at), .text(county), .text(period.description)])
     }
 
     // MARK: Uploads
@@ -205,13 +271,29 @@ public struct PortalStore: Sendable {
     /// Records an upload attempt; returns its id.
     @discardableResult
     public func recordUpload(_ u: UploadRecord) async throws(StoreError) -> Int64 {
-        let rows = try await database.write(
+        let statement = Self.recordUpload(u)
+        return try await database.write(statement.sql, statement.values).first?.first?.integer ?? 0
+    }
+
+    /// The statement recording an upload attempt, returning its id (see ``recordUpload(_:)``).
+    public static func recordUpload(_ u: UploadRecord) -> SQLStatement {
+        SQLStatement(
             "INSERT INTO uploads (at, actor, county_code, period, file_name, outcome, digest, submission_id, on_behalf, note, findings) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             [.integer(u.at), .text(u.actor), u.countyCode.map(StoreValue.text) ?? .null, u.period.map { .text($0.description) } ?? .null,
              .text(u.fileName), .text(u.outcome), u.digest.map(StoreValue.text) ?? .null, u.submissionID.map(StoreValue.integer) ?? .null,
              .integer(u.onBehalf ? 1 : 0), .text(u.note), .text(u.findingsJSON)])
-        return rows.first?.first?.integer ?? 0
+    }
+
+    /// The file name each stored version of `county` was uploaded as (versions imported on
+    /// the command line have none), by stored version id.
+    public func uploadedFiles(county: String) async throws(StoreError) -> [Int64: String] {
+        var out: [Int64: String] = [:]
+        for row in try await database.query("SELECT submission_id, file_name FROM uploads WHERE county_code = ? AND submission_id IS NOT NULL",
+                                             [.text(county)]) {
+            if let id = row[0].integer, let name = row[1].text { out[id] = name }
+        }
+        return out
     }
 
     /// One upload attempt by id.
@@ -242,9 +324,14 @@ public struct PortalStore: Sendable {
     // MARK: Audit
 
     public func audit(_ entry: AuditEntry) async throws(StoreError) {
-        try await database.write("INSERT INTO audit (at, actor, action, outcome, detail, address) VALUES (?, ?, ?, ?, ?, ?)",
-                                 [.integer(entry.at), .text(entry.actor), .text(entry.action), .text(entry.outcome), .text(entry.detail),
-                                  .text(entry.address)])
+        let statement = Self.audit(entry)
+        try await database.write(statement.sql, statement.values)
+    }
+
+    /// The statement writing an audit line (see ``audit(_:)``), to run in a transaction with what it records.
+    public static func audit(_ entry: AuditEntry) -> SQLStatement {
+        SQLStatement("INSERT INTO audit (at, actor, action, outcome, detail, address) VALUES (?, ?, ?, ?, ?, ?)",
+                     [.integer(entry.at), .text(entry.actor), .text(entry.action), .text(entry.outcome), .text(entry.detail), .text(entry.address)])
     }
 
     /// Audit entries at or after `since`, oldest first, at most `limit`.

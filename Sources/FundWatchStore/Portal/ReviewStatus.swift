@@ -25,6 +25,21 @@ public struct ReviewStatus: Sendable, Equatable {
         nextSequence = (events.last?.sequence ?? 0) + 1
     }
 
+    /// The review state of stored version `id` (the month's current one, for every page,
+    /// report and answer): the month's last event when it is about that version; nil
+    /// (未送审) when the last event is about another version — one imported from the command
+    /// line after it, say — or there is none.
+    public func state(ofVersion id: Int64) -> ReviewState? {
+        guard let last = events.last, last.submissionID == id else { return nil }
+        return last.state
+    }
+
+    /// The label of ``state(ofVersion:)``: 待审核, 已审核, 已退回 or 未送审.
+    public func label(ofVersion id: Int64) -> String { state(ofVersion: id)?.label ?? "未送审" }
+
+    /// `received`, `approved`, `returned` or `none` for ``state(ofVersion:)``.
+    public func code(ofVersion id: Int64) -> String { state(ofVersion: id)?.rawValue ?? "none" }
+
     /// Whether the month is locked: approved, so a new version needs a correction note.
     public var isLocked: Bool { state == .approved }
 

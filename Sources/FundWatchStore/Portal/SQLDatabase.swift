@@ -8,6 +8,25 @@ public protocol SQLDatabase: Sendable {
     /// clause. A unique key violated is ``StoreError/Kind/conflict``.
     @discardableResult
     func write(_ sql: String, _ values: [StoreValue]) async throws(StoreError) -> [[StoreValue]]
+    /// Runs `statements` in order in one transaction: all of them are stored or none. Returns
+    /// each statement's `RETURNING` rows. A unique key violated is ``StoreError/Kind/conflict``.
+    @discardableResult
+    func transaction(_ statements: [SQLStatement]) async throws(StoreError) -> [[[StoreValue]]]
+    /// A statement that, first in a ``transaction(_:)``, makes every transaction beginning
+    /// with the same `key` wait for the others (PostgreSQL: a transaction-scoped advisory
+    /// lock); nil where write transactions never overlap anyway (SQLite: one writer at a time).
+    func serialized(on key: String) -> SQLStatement?
+}
+
+/// One SQL statement with its values (`?` placeholders), to run in a transaction with others.
+public struct SQLStatement: Sendable {
+    public var sql: String
+    public var values: [StoreValue]
+
+    public init(_ sql: String, _ values: [StoreValue]) {
+        self.sql = sql
+        self.values = values
+    }
 }
 
 extension SQLDatabase {

@@ -37,9 +37,25 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Start a throw-away store with the sample city and demo users (ignores --db).")
     var demo = false
 
+    @Option(help: ArgumentHelp("Run as if today were this day (YYYY-MM-DD, China Standard Time); the clock runs on from its start. "
+                               + "For tests and demonstrations of deadlines: 距截止, 今天截止, 已逾期.", valueName: "day"))
+    var today: String?
+
     func validate() throws {
         if demo && db != nil { throw ValidationError("--demo makes its own store: leave out --db") }
+        if let today, Day(iso: today) == nil { throw ValidationError("--today must be a day YYYY-MM-DD (应为日期)") }
         guard (1...65_535).contains(port) else { throw ValidationError("--port must be 1…65535") }
+    }
+
+    /// The portal's clock: the real one, or one that starts at the same time of day on `day`
+    /// (China Standard Time) and runs on from there.
+    static func clock(startingOn day: Day?) -> @Sendable () -> Int64 {
+        let real: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
+        guard let day else { return real }
+        let start = real()
+        let cstToday = (start + 8 * 3_600) / 86_400
+        let offset = (Int64(day.ordinal) - cstToday) * 86_400
+        return { real() + offset }
     }
 
     static func isLoopback(_ host: String) -> Bool {
@@ -47,7 +63,11 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let settings = try await Console.run { try config.map { path throws(PipelineError) in try Pipeline.settings(file: path) } ?? Settings() }
+        var settings = try await Console.run { try config.map { path throws(PipelineError) in try Pipeline.settings(file: path) } ?? Settings() }
+        if demo && settings.counties.names.isEmpty {
+            // The demo registers the sample city's counties, as a bureau does in [counties].
+            settings.counties = CountyNames(Dictionary(uniqueKeysWithValues: SampleCity.standard().counties.map { ($0.code, $0.name) }))
+        }
         var logger = Logger(label: "fundwatch.portal")
         logger.logLevel = .info
         var demoFolder: String?
@@ -62,7 +82,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let connection = try await Console.run { try await StoreConnection.open(url) }
         let pipeline = try await Console.run { try Pipeline(settings: settings) }
-        let core = try PortalCore(store: connection.store, pipeline: pipeline, secureCookies: !Self.isLoopback(host))
+        let secure = settings.portal.secureCookies.secure(onLoopback: Self.isLoopback(host))
+        let core = try PortalCore(store: connection.store, pipeline: pipeline, secureCookies: secure, now: Self.clock(startingOn: today.flatMap(Day.init(iso:))))
         if let demoFolder { try await Self.prepareDemo(core: core, folder: demoFolder) }
         Console.out("FundWatch portal on http://\(host.contains(":") ? "[\(host)]" : host):\(port)/ (store: \(StoreConnection.redacted(url)))\n")
         let app = Portal(core: core).application(host: host, port: port, logger: logger)
