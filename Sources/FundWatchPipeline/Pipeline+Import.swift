@@ -24,6 +24,9 @@ public struct ImportedSubmission: Sendable {
     public var version: StoredVersion?
     /// Its findings: warnings only (an error rejects it).
     public var findings: FindingCollector
+    /// For a new version that is not its month's current one (an older 报送日期 than a
+    /// version already stored, as when loading history): the current version's 报送日期.
+    public var currentSubmittedOn: Day?
 }
 
 /// How many submissions each outcome had.
@@ -80,10 +83,16 @@ extension Pipeline {
                     if let (submission, _) = item.payload, let digest = item.digest {
                         // Past the first failure: stop, after the events of what was stored.
                         guard let (outcome, version) = stored.next() else { throw result.failure ?? StoreError.unavailable("the store stored part of a batch") }
+                        // A new version may be stored without being current (the core's one rule): say so.
+                        var current: Day?
+                        if outcome == .newVersion, let version {
+                            let all = try await store.versions(county: version.countyCode, period: version.period)
+                            if let now = all.current, now.id != version.id { current = now.submittedOn }
+                        }
                         event = .stored(ImportedSubmission(
                             outcome: outcome, header: submission.header, institutions: submission.institutions.count,
                             inspections: submission.inspections.count, cases: submission.cases.count, digest: digest,
-                            source: item.source.displayName, version: version, findings: item.findings))
+                            source: item.source.displayName, version: version, findings: item.findings, currentSubmittedOn: current))
                     } else {
                         event = .rejected(source: item.source.displayName, findings: item.findings)
                     }

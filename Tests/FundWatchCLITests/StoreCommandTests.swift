@@ -84,6 +84,22 @@ struct StoreCommandTests {
         #expect(history.stdout.hasPrefix("1 version(s)"))
     }
 
+    @Test("import stores an older version from history, saying it is not current; reports keep the later one")
+    func olderVersionNotCurrent() throws {
+        let db = try Self.freshStore("sqlite")
+        #expect(try CLI.run(["import", "--db", db, CLI.exampleXML]).status == 0)          // 报送日期 2026-04-03
+        let older = try CLI.tempCopy(CLI.exampleXML)
+        let text = try String(contentsOfFile: older, encoding: .utf8)
+            .replacingOccurrences(of: "<submitted_on>2026-04-03</submitted_on>", with: "<submitted_on>2026-04-01</submitted_on>")
+            .replacingOccurrences(of: "<prepared_by>王晓</prepared_by>", with: "<prepared_by>王晓(旧)</prepared_by>")
+        try text.write(toFile: older, atomically: false, encoding: .utf8)
+        let r = try CLI.run(["import", "--db", db, older])
+        #expect(r.status == 0 && r.stdout.contains("new version"))
+        #expect(r.stdout.contains("非当前版本") && r.stdout.contains("not current: a version submitted 2026-04-03 is stored"), "\(r.stdout)")
+        let metrics = try CLI.run(["metrics", "--db", db, "--to", "2026-03", "--json"])
+        #expect(metrics.stdout.contains(#""submitted_on": "2026-04-03""#))
+    }
+
     @Test("--dry-run writes nothing")
     func dryRun() throws {
         let db = try Self.freshStore("sqlite")

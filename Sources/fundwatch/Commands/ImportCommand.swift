@@ -51,6 +51,10 @@ struct ImportCommand: AsyncParsableCommand {
             Console.out("\(s.outcome.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(h.countyCode) \(h.countyName) \(h.period) "
                         + "submitted \(h.submittedOn): \(s.institutions) institutions, \(s.inspections) inspections, "
                         + "\(s.cases) cases ← \(s.source)" + (warnings > 0 ? " (\(warnings) warning(s))" : "") + "\n")
+            if let current = s.currentSubmittedOn {
+                Console.out("             非当前版本:已有报送日期更晚的版本(\(current)),报表与审核仍用该版本 / "
+                            + "not current: a version submitted \(current) is stored, and reports and reviews use it\n")
+            }
             for finding in s.findings.findings.prefix(warningsShown) { Console.err(finding.formatted + "\n") }
             if warnings > warningsShown {
                 Console.err("\(s.source): … \(warnings - warningsShown) more warning(s); fundwatch validate lists them all\n")
