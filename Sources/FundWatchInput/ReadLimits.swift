@@ -11,6 +11,11 @@ public struct ReadLimits: Sendable {
     public var maxSubmissionBytes: Int64 = 2_147_483_648
     /// Most shared strings an .xlsx workbook may hold (the count it declares is never trusted).
     public var maxSharedStrings = 2_000_000
+    /// Most bytes of text the shared strings of a workbook may hold in all: 32 MiB. A workbook's
+    /// strings are kept while its sheets are read, so this bounds the memory of an upload
+    /// (a 20 MB workbook may inflate to gigabytes of strings within the zip ratio limit). A
+    /// county's return holds a few MB of text.
+    public var maxSharedStringBytes = 32 << 20
     /// Zip archives: entries, inflation ratio, total size.
     public var zip = ZipLimits.standard
 

@@ -233,6 +233,33 @@ struct XLSXReaderTests {
         #expect(finding(refused, "xlsx.limit") != nil && !refused.isAccepted)
     }
 
+    @Test("shared strings are bounded in bytes, not only in count: a workbook whose strings inflate past the budget is refused, one long string is cut at the field limit")
+    func sharedStringBytes() throws {
+        var limits = ReadLimits.standard
+        limits.maxSharedStringBytes = 1 << 20
+        // 2 MiB of distinct strings, under the count limit and the zip ratio limit.
+        var strings = ["公立医院", "正常"]
+        var x: UInt64 = 88172645463325252
+        for _ in 0..<16_384 {
+            var s = ""
+            for _ in 0..<8 { x ^= x << 13; x ^= x >> 7; x ^= x << 17; s += String(x, radix: 16) }
+            strings.append(s)
+        }
+        var book = MiniWorkbook.valid(institutions: [[.text("H99010100001"), .text("示例区人民医院"), .shared(0), .shared(1)]])
+        book.sharedStrings = strings
+        let refused = read(try book.bytes(), limits: limits)
+        let found = try #require(finding(refused, "xlsx.limit"))
+        #expect(found.messageEN.contains("MiB") && !refused.isAccepted)
+        #expect(read(try book.bytes()).isAccepted, "the standard 32 MiB budget takes it")
+        // One string longer than a field may be is cut, and its cell is the field's error.
+        var long = MiniWorkbook.valid(institutions: [[.text("H99010100001"), .shared(2), .shared(0), .shared(1)]])
+        var text = ""
+        for _ in 0..<400_000 { x ^= x << 13; x ^= x >> 7; x ^= x << 17; text.unicodeScalars.append(UnicodeScalar(0x4E00 + UInt32(x % 20_000))!) }
+        long.sharedStrings = ["公立医院", "正常", text]
+        let tooLong = read(try long.bytes())
+        #expect(finding(tooLong, "csv.field_too_long")?.cell == "定点医药机构!B5")
+    }
+
     @Test("a part with a DOCTYPE is refused before any entity could expand")
     func doctype() throws {
         var book = MiniWorkbook.valid()

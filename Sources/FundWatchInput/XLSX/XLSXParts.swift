@@ -57,10 +57,18 @@ struct XLSXPackage {
     static func parse(_ archive: ZipArchive, part: String, handler: any XMLEventParser.Handler, limit: Int? = nil) throws(XLSXFailure) {
         guard let entry = archive.entry(named: part) else { throw .invalid("part \(part) is missing") }
         if let limit, entry.uncompressedSize > UInt64(limit) { throw .limit("part \(part) is larger than \(limit) bytes") }
+        struct Stopped: Error {}
+        let bounded = handler as? any XLSXBoundedHandler
         do {
             let parser = try XMLEventParser(name: part, handler: handler)
-            try archive.read(entry) { bytes in try parser.parse(bytes) }
+            try archive.read(entry) { bytes in
+                try parser.parse(bytes)
+                // Past a limit the rest of the part is not read (the caller reports the limit).
+                if bounded?.overLimit == true { throw Stopped() }
+            }
             try parser.finish()
+        } catch is Stopped {
+            return
         } catch let error as ZipError {
             throw .zip(error)
         } catch let error as XMLEventParser.Failure {
@@ -125,14 +133,26 @@ private final class WorkbookHandler: XMLEventParser.Handler {
 /// `sharedStrings.xml`: every `<si>` as text, rich-text runs joined, phonetic runs
 /// (`<rPh>`) skipped, `_xHHHH_` escapes undone. At most `limit` strings: the count the
 /// file declares is never trusted for allocation.
-final class SharedStringsHandler: XMLEventParser.Handler {
+/// A handler that may stop wanting more of its part (a limit reached).
+protocol XLSXBoundedHandler: XMLEventParser.Handler {
+    var overLimit: Bool { get }
+}
+
+final class SharedStringsHandler: XLSXBoundedHandler {
     private(set) var strings: [String] = []
     private var current: [UInt8] = []
     private var inItem = false, inText = false, phonetic = 0
-    let limit: Int
+    /// Most strings, most bytes of them all, and most bytes of one kept (a longer one is
+    /// cut there: it is longer than any field may be, which its cell's field rule says).
+    let limit: Int, byteLimit: Int, itemLimit: Int
+    private var bytes = 0
     private(set) var overLimit = false
 
-    init(limit: Int) { self.limit = limit }
+    init(limit: Int, byteLimit: Int, itemLimit: Int) {
+        self.limit = limit
+        self.byteLimit = byteLimit
+        self.itemLimit = itemLimit
+    }
 
     func start(_ name: String, _ attributes: [String: String]) {
         switch name {
@@ -146,7 +166,8 @@ final class SharedStringsHandler: XMLEventParser.Handler {
         switch name {
         case "si":
             inItem = false
-            if strings.count >= limit { overLimit = true; return }
+            bytes += current.count
+            if strings.count >= limit || bytes > byteLimit { overLimit = true; return }
             strings.append(XLSXText.unescape(String(decoding: current, as: UTF8.self)))
         case "rPh": phonetic -= 1
         case "t": inText = false
@@ -154,7 +175,7 @@ final class SharedStringsHandler: XMLEventParser.Handler {
         }
     }
     func text(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if inText && !overLimit { current.append(contentsOf: bytes) }
+        if inText && !overLimit && current.count <= itemLimit { current.append(contentsOf: bytes.prefix(itemLimit + 1 - current.count)) }
     }
 }
 

@@ -11,7 +11,7 @@ extension Rule {
     public static let xlsxDoctype = Rule("xlsx.doctype", "工作簿中的 XML 部件含有 DTD 声明,出于安全原因拒绝",
         "a part of the workbook has a DTD (DOCTYPE); refused for safety", expected: "parts without a DOCTYPE, as Excel and WPS write them")
     public static let xlsxLimit = Rule("xlsx.limit", "工作簿超出安全限制", "the workbook exceeds a safety limit",
-        expected: "at most 2,000,000 shared strings, 1,000,000 rows per sheet and 256 columns")
+        expected: "共享字符串不超过 2,000,000 个、合计不超过 32 MiB,每个工作表不超过 1,000,000 行、256 列 (at most 2,000,000 shared strings of 32 MiB in all, 1,000,000 rows per sheet, 256 columns)")
     public static let xlsxSheetMissing = Rule("xlsx.sheet_missing", "缺少工作表", "a register's sheet is missing",
         expected: "the sheets 报送信息, 定点医药机构, 检查 and 案件, as in the template")
     public static let xlsxExtraSheet = Rule("xlsx.extra_sheet", "工作簿含有模板以外的工作表,已忽略", "a sheet the template does not have was ignored",

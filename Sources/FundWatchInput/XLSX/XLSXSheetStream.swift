@@ -36,7 +36,7 @@ struct XLSXCell {
 
 /// Streams the rows of a worksheet part, one `<row>` at a time, to a closure: the sheet
 /// is never held whole. Rows and cells without an `r` attribute follow the previous one.
-final class XLSXSheetStream: XMLEventParser.Handler {
+final class XLSXSheetStream: XLSXBoundedHandler {
     /// The most rows a sheet may have, and the widest a row is read (cells further right are ignored).
     static let maxRows = 1_000_000
     static let maxColumns = 256

@@ -52,9 +52,11 @@ struct XLSXSubmissionReader {
     func values(of package: XLSXPackage) throws(XLSXFailure) -> XLSXValue {
         var strings: [String] = []
         if let part = package.sharedStringsPart, package.archive.entry(named: part) != nil {
-            let handler = SharedStringsHandler(limit: limits.maxSharedStrings)
+            let handler = SharedStringsHandler(limit: limits.maxSharedStrings, byteLimit: limits.maxSharedStringBytes, itemLimit: limits.maxFieldBytes)
             try XLSXPackage.parse(package.archive, part: part, handler: handler)
-            if handler.overLimit { throw .limit("more than \(limits.maxSharedStrings) shared strings") }
+            if handler.overLimit {
+                throw .limit("more than \(limits.maxSharedStrings) shared strings or \(limits.maxSharedStringBytes >> 20) MiB of them")
+            }
             strings = handler.strings
         }
         var styles: StylesHandler?
