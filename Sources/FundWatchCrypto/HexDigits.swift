@@ -1,11 +1,11 @@
 import Crypto
 
-extension SHA256.Digest {
-    /// The digest as 64 lowercase hex digits.
+extension Sequence where Element == UInt8 {
+    /// The bytes as lowercase hex digits (a SHA-256 digest: 64 of them).
     public var hexDigits: String {
         let digits = Array("0123456789abcdef".utf8)
         var hex: [UInt8] = []
-        hex.reserveCapacity(64)
+        hex.reserveCapacity(underestimatedCount * 2)
         for byte in self {
             hex.append(digits[Int(byte >> 4)])
             hex.append(digits[Int(byte & 0xF)])

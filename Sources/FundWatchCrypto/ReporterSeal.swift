@@ -12,11 +12,20 @@ public struct ReporterSeal: Sendable {
     }
 
     private let key: SymmetricKey?
+    /// The key of the reporter's HMAC in content digests, derived from `key` (never the key itself).
+    private let digestKey: SymmetricKey?
 
     /// Reduces every reporter to "present" or empty: no key configured.
     public static let presenceOnly = ReporterSeal(key: nil)
 
-    private init(key: SymmetricKey?) { self.key = key }
+    private init(key: SymmetricKey?) {
+        self.key = key
+        digestKey = key.map(Self.digestKey(from:))
+    }
+
+    private static func digestKey(from key: SymmetricKey) -> SymmetricKey {
+        HKDF<SHA256>.deriveKey(inputKeyMaterial: key, info: Array("fundwatch reporter digest v1".utf8), outputByteCount: 32)
+    }
 
     /// A seal with a 256-bit key: 32 raw bytes, or 64 hex digits, or base64 of 32 bytes.
     public init(keyFileContents bytes: [UInt8]) throws(KeyProblem) {
@@ -33,6 +42,7 @@ public struct ReporterSeal: Sendable {
             throw KeyProblem(description: "the reporter key must be 32 bytes: raw, 64 hex digits or base64 (e.g. `openssl rand -hex 32`)")
         }
         key = SymmetricKey(data: raw)
+        digestKey = Self.digestKey(from: SymmetricKey(data: raw))
     }
 
     /// Reads the key file at `path`.
@@ -56,6 +66,33 @@ public struct ReporterSeal: Sendable {
         // Sealing with a fresh random nonce cannot fail for in-memory data and a 256-bit key.
         let box = try! AES.GCM.seal(Array(reporter.utf8), using: key)
         return "aesgcm1:" + box.combined!.base64EncodedString()
+    }
+
+    /// What a content digest takes of `reporter`: empty for none; with a key, `hmac1:` and
+    /// the HMAC-SHA256 of it under a key derived from the reporter key (so a corrected reporter
+    /// is a new version, and no one without the key can test a guess against the digest);
+    /// without one, `present` (what the store keeps then anyway).
+    public func digestToken(_ reporter: String) -> String {
+        guard !reporter.isEmpty else { return "" }
+        guard let digestKey else { return "present" }
+        return "hmac1:" + Array(HMAC<SHA256>.authenticationCode(for: Array(reporter.utf8), using: digestKey)).hexDigits
+    }
+
+    /// Names how digests treat reporters, stored with a store's digests so they are
+    /// recomputed when it changes: `presence`, or `hmac1:` and an id of the derived key.
+    public var digestScheme: String {
+        guard let digestKey else { return "presence" }
+        let id = SHA256.hash(data: digestKey.withUnsafeBytes { Array($0) } + Array("key id".utf8))
+        return "hmac1:" + String(Array(id).hexDigits.prefix(16))
+    }
+
+    /// What a stored reporter value (``seal(_:)``'s output) enters a content digest as, for
+    /// recomputing a stored version's digest: its HMAC when it opens under this key, else its
+    /// presence (a value stored without a key, or under another one).
+    public func digestToken(stored: String) -> String {
+        guard !stored.isEmpty else { return "" }
+        if let plain = open(stored) { return digestToken(plain) }
+        return "present"
     }
 
     /// The reporter of a stored value, for an authorised holder of the key; nil when the

@@ -59,6 +59,6 @@ public struct Pipeline: Sendable {
         }
     }
 
-    var reader: SubmissionReader { SubmissionReader(limits: limits) }
+    var reader: SubmissionReader { SubmissionReader(limits: limits, seal: reporterSeal) }
     var writer: ReportWriter { ReportWriter(templates: templates, workbook: settings.report) }
 }

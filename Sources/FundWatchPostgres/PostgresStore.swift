@@ -136,6 +136,12 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
                 }
                 try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v4')", logger: logger)
             }
+            if !applied.contains("v5") {
+                for sql in StoreSchema.version5 {
+                    try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+                }
+                try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v5')", logger: logger)
+            }
         }
     }
 

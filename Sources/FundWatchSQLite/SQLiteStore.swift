@@ -99,6 +99,9 @@ public final class SQLiteStore: SubmissionStore, SQLDatabase, Sendable {
         migrator.registerMigration("v4") { db in
             for sql in Self.clusteredRegisters { try db.execute(sql: sql) }
         }
+        migrator.registerMigration("v5") { db in
+            for sql in StoreSchema.version5 { try db.execute(sql: sql) }
+        }
         return migrator
     }
 

@@ -13,8 +13,13 @@ public enum StoreValue: Sendable, Hashable {
 /// The tables both stores share, and the mapping between `Submission` and rows, written
 /// once. Money is integer fen; dates `YYYY-MM-DD` text; booleans 0/1; code lists `;`-joined.
 public enum StoreSchema {
-    /// Current schema version; migrations bring older stores up to it.
-    public static let version = 3
+    /// Current schema version; migrations bring older stores up to it (v4 rebuilds the
+    /// register tables for speed; v5 adds `fundwatch_meta`).
+    public static let version = 5
+
+    /// Version 5: facts about the store as a whole, such as how its content digests treat
+    /// reporters (`digest_scheme`), so they are recomputed when that changes.
+    public static let version5 = ["CREATE TABLE fundwatch_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"]
 
     /// `CREATE TABLE` statements of version 1; `idColumn` is the dialect's auto-increment key.
     public static func version1(idColumn: String) -> [String] {

@@ -104,9 +104,10 @@ struct ExampleSubmissionTests {
         let gbk = try #require(try readOne(Workspace.fixtures + "/gbk").submission)
         #expect(xml == csv)
         #expect(csv == gbk)
-        #expect(xml.contentDigest == csv.contentDigest)
-        // Pinned: a change to the canonical form would make every stored submission look new.
-        #expect(xml.contentDigest == "cdcaa7fb3e172990e1f6fcf1caf83dc8c8bb193fa6dcb031a85f73d1bc067cba")
+        #expect(xml.contentDigest() == csv.contentDigest())
+        // Pinned: a change to the canonical form would make every stored submission look new (Pipeline.alignDigests
+        // recomputes a store's digests when the reporter's part changed: presence since 2026-12, the plain text before).
+        #expect(xml.contentDigest() == "af632185b2827dceceb8f4891ad2193eb3a760e51629074e6904c4e3b93db2dc")
         #expect(xml.header.countyName == "示例区")
         #expect(csv.institutions[4].name == "康宁药店, 东街")
         #expect(csv.cases[1].facts == "盗刷参保人医保卡购买生活用品,\"以药换物\"")

@@ -64,7 +64,7 @@ struct PipelineTests {
         let outcome = try #require(report.outcomes.first)
         #expect(outcome.source.displayName == "upload.zip!/990101-2026-03-csv")
         #expect(outcome.isAccepted, "\(outcome.findings.findings.map(\.formatted))")
-        #expect(outcome.digest == "cdcaa7fb3e172990e1f6fcf1caf83dc8c8bb193fa6dcb031a85f73d1bc067cba")
+        #expect(outcome.digest == "af632185b2827dceceb8f4891ad2193eb3a760e51629074e6904c4e3b93db2dc")
         #expect(outcome.payload?.countyCode == "990101")
     }
 

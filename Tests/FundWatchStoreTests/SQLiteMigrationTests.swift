@@ -20,7 +20,7 @@ struct SQLiteMigrationTests {
             try SQLiteStore.migrator.migrate(queue, upTo: "v3")
             let rows = StoreSchema.RegisterRows(example)
             try await queue.write { db in
-                let head = StoreSchema.submissionRow(example, digest: example.contentDigest, origin: "v3.xml", importedAt: "2026-11-01T00:00:00Z")
+                let head = StoreSchema.submissionRow(example, digest: example.contentDigest(), origin: "v3.xml", importedAt: "2026-11-01T00:00:00Z")
                 try db.execute(sql: "INSERT INTO submissions (\(StoreSchema.list(StoreSchema.submissionColumns))) VALUES (\(head.map { _ in "?" }.joined(separator: ", ")))",
                                arguments: StatementArguments(head.map(\.databaseValue)))
                 let id = db.lastInsertedRowID

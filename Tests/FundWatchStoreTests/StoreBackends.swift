@@ -98,6 +98,6 @@ enum StoreFixture {
     }
 
     static func record(_ store: any SubmissionStore, _ s: Submission, origin: String = "test", dryRun: Bool = false) async throws -> ImportOutcome {
-        try await store.record(s, digest: s.contentDigest, origin: origin, importedAt: "2026-11-23T00:00:00Z", dryRun: dryRun).0
+        try await store.record(s, digest: s.contentDigest(), origin: origin, importedAt: "2026-11-23T00:00:00Z", dryRun: dryRun).0
     }
 }

@@ -9,7 +9,7 @@ import FundWatchTestSupport
 @Suite("Store batches", .serialized)
 struct StoreBatchTests {
     static func request(_ s: Submission, origin: String) -> RecordRequest {
-        RecordRequest(submission: s, rows: StoreSchema.RegisterRows(s), digest: s.contentDigest, origin: origin)
+        RecordRequest(submission: s, rows: StoreSchema.RegisterRows(s), digest: s.contentDigest(), origin: origin)
     }
 
     @Test("one batch: later requests see the earlier ones (new, new version, unchanged), in order", arguments: Backend.available)

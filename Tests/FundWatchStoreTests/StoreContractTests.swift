@@ -40,14 +40,14 @@ struct StoreContractTests {
         #expect(versions.count == 2)
         #expect(versions.map(\.submittedOn.description) == ["2026-04-03", "2026-04-10"])
         #expect(versions[0].institutionCount == 5 && versions[0].inspectionCount == 6 && versions[0].caseCount == 5)
-        #expect(versions[0].digest == example.contentDigest)
+        #expect(versions[0].digest == example.contentDigest())
         #expect(versions[0].id < versions[1].id)
         #expect(try await store.versions(county: "990102", period: nil).isEmpty)
         // What record hands back is the version just stored, not another row's id.
         var third = corrected
         third.header.submittedOn = Day(iso: "2026-04-12")!
         third.header.preparedBy = "第三版"
-        let (outcome, stored) = try await store.record(third, digest: third.contentDigest, origin: "third.xml",
+        let (outcome, stored) = try await store.record(third, digest: third.contentDigest(), origin: "third.xml",
                                                        importedAt: "2026-11-24T00:00:00Z", dryRun: false)
         #expect(outcome == .newVersion)
         #expect(stored?.origin == "third.xml")
@@ -162,7 +162,7 @@ struct SQLiteStoreTests {
         let store = try SQLiteStore(path: path)
         let seal = try ReporterSeal(keyFileContents: Array(ReporterSeal.newKeyHex().utf8))
         let example = try StoreFixture.example()
-        _ = try await store.record(example, rows: StoreSchema.RegisterRows(example, sealReporter: seal.seal), digest: example.contentDigest,
+        _ = try await store.record(example, rows: StoreSchema.RegisterRows(example, sealReporter: seal.seal), digest: example.contentDigest(),
                                    origin: "test", importedAt: "2026-12-03T00:00:00Z", dryRun: false)
         await store.close()
         let queue = try DatabaseQueue(path: path)

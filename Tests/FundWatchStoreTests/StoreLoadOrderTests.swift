@@ -14,7 +14,7 @@ struct StoreLoadOrderTests {
         let store = try await backend.makeStore()
         let example = try StoreFixture.example()
         let result = await store.record(batch: [RecordRequest(submission: example, rows: StoreSchema.RegisterRows(example),
-                                                              digest: example.contentDigest, origin: "a.xml")],
+                                                              digest: example.contentDigest(), origin: "a.xml")],
                                         importedAt: "2026-11-23T00:00:00Z", dryRun: false)
         let id = try #require(result.recorded.first?.1?.id)
         // Rewriting the first row of each register puts its new version after the others in

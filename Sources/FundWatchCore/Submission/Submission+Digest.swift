@@ -3,7 +3,11 @@ extension Submission {
     /// hashes it with SHA-256), handing it to `sink` in blocks: the same registers give the
     /// same bytes whether they arrived as XML or CSV, with codes or labels, with or without
     /// optional zeros. Row order counts (a register is a list).
-    public func writeCanonicalForm(to sink: (UnsafeRawBufferPointer) -> Void) {
+    ///
+    /// A case's reporter enters only as `reporter` makes it — whether there is one, or a keyed
+    /// HMAC of it (FundWatchCrypto's `ReporterSeal`) — never as its text: a digest is stored,
+    /// logged and answered, and a plain reporter inside it could be guessed back from it.
+    public func writeCanonicalForm(reporter: (Confidential) -> String, to sink: (UnsafeRawBufferPointer) -> Void) {
         var w = CanonicalWriter()
         w.field(header.countyCode); w.field(header.countyName); w.field(header.period.description)
         w.field(header.preparedBy); w.day(header.submittedOn); w.row()
@@ -27,7 +31,7 @@ extension Submission {
             w.end()
             w.day(c.policeTransferOn); w.day(c.disciplineTransferOn); w.day(c.exposedOn)
             w.flag(c.publicAttention); w.day(c.noticeSubmittedOn)
-            w.field(c.reporter.revealedForStorage); w.money(c.rewardPaid)
+            w.field(reporter(c.reporter)); w.money(c.rewardPaid)
             w.field(c.discovery); w.field(c.facts); w.field(c.outcome); w.field(c.basis); w.row()
             if w.isFull { w.flush(to: sink) }
         }

@@ -6,9 +6,12 @@ import Foundation
 /// Reads submissions from their sources, applying every rule of FORMAT.md.
 public struct SubmissionReader: Sendable {
     public var limits: ReadLimits
+    /// How the reporter enters each submission's content digest (its presence, or a keyed HMAC).
+    public var seal: ReporterSeal
 
-    public init(limits: ReadLimits = .standard) {
+    public init(limits: ReadLimits = .standard, seal: ReporterSeal = .presenceOnly) {
         self.limits = limits
+        self.seal = seal
     }
 
     /// Reads one source.
@@ -53,7 +56,7 @@ public struct SubmissionReader: Sendable {
     }
 
     private func outcome(_ source: SubmissionSource, _ submission: Submission?, _ findings: FindingCollector) -> ReadOutcome<Submission> {
-        ReadOutcome(source: source, payload: submission, header: submission?.header, findings: findings, digest: submission?.contentDigest)
+        ReadOutcome(source: source, payload: submission, header: submission?.header, findings: findings, digest: submission?.contentDigest(seal: seal))
     }
 
     /// Reads many sources, in parallel on every core, keeping only `summarise(submission)` of

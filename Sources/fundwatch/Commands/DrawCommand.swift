@@ -61,7 +61,7 @@ struct DrawCommand: AsyncParsableCommand {
         if let verify {
             let difference = try await Console.run {
                 let pipeline = try settings.pipeline()
-                return try await source.with { try await pipeline.verifyDraw($0, folder: verify, files: files) }
+                return try await source.with(pipeline) { try await pipeline.verifyDraw($0, folder: verify, files: files) }
             }
             if let difference {
                 Console.err("不一致 different: \(difference)\n")
@@ -75,7 +75,7 @@ struct DrawCommand: AsyncParsableCommand {
             let pipeline = try settings.pipeline()
             let parameters = DrawParameters(period: month, seed: seed!, ratioPercent: ratio, settings: pipeline.settings.draw)
             let sink = FolderSink(directory: out!)
-            Console.printWritten(try await source.with { try await pipeline.draw($0, parameters: parameters, files: files, into: sink) })
+            Console.printWritten(try await source.with(pipeline) { try await pipeline.draw($0, parameters: parameters, files: files, into: sink) })
         }
     }
 }
@@ -110,7 +110,7 @@ struct DrawResultsCommand: AsyncParsableCommand {
         try await Console.run {
             let pipeline = try settings.pipeline()
             let sink = FolderSink(directory: out)
-            Console.printWritten(try await source.with { try await pipeline.drawResults($0, planFolder: plan, to: month, into: sink) })
+            Console.printWritten(try await source.with(pipeline) { try await pipeline.drawResults($0, planFolder: plan, to: month, into: sink) })
         }
     }
 }

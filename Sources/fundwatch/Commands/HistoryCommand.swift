@@ -23,7 +23,7 @@ struct HistoryCommand: AsyncParsableCommand {
         let month = try period.map { try YearMonth.option($0, name: "PERIOD") }
         let entries = try await Console.run {
             let pipeline = try Pipeline.forTerminal()
-            return try await StoreOptions.with(db) { try await pipeline.history($0, county: county, period: month) }
+            return try await StoreOptions.with(db, aligning: pipeline) { try await pipeline.history($0, county: county, period: month) }
         }
         let rows = entries.map { e -> [String] in
             let v = e.version

@@ -31,7 +31,7 @@ struct ImportCommand: AsyncParsableCommand {
     func run() async throws {
         let totals = try await Console.run {
             let pipeline = try Pipeline.forTerminal()
-            return try await StoreOptions.with(db) { store in
+            return try await StoreOptions.with(db, aligning: pipeline) { store in
                 try await pipeline.importSubmissions(paths.map(SubmissionInput.path), into: store, dryRun: dryRun, each: Self.print)
             }
         }

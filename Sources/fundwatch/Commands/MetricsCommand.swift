@@ -28,7 +28,7 @@ struct MetricsCommand: AsyncParsableCommand {
         let window = try window.window(), asOf = try Day.option(asOf, name: "--as-of")
         try await Console.run {
             let pipeline = try Pipeline.forTerminal()
-            let metrics = try await source.with { try await pipeline.metrics($0, window: window, asOf: asOf) }
+            let metrics = try await source.with(pipeline) { try await pipeline.metrics($0, window: window, asOf: asOf) }
             Console.out(json ? MetricsJSON.document(metrics).serialized() : MetricsText.render(metrics))
         }
     }

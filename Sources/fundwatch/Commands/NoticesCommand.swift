@@ -30,7 +30,7 @@ struct NoticesCommand: AsyncParsableCommand {
         let asOf = try Day.option(asOf, name: "--as-of")
         let register = try await Console.run {
             let pipeline = try settings.pipeline()
-            return try await source.with { source in
+            return try await source.with(pipeline) { source in
                 let register = try await pipeline.noticeRegister(source, asOf: asOf)
                 switch format {
                 case .json: Console.out(NoticesJSON.document(register.notices, asOf: register.asOf).serialized())

@@ -82,6 +82,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let connection = try await Console.run { try await StoreConnection.open(url) }
         let pipeline = try await Console.run { try Pipeline(settings: settings) }
+        // Stored digests follow this configuration's reporter settings before anything is served.
+        try await Console.run { try await pipeline.alignDigests(of: connection.store) }
         let secure = settings.portal.secureCookies.secure(onLoopback: Self.isLoopback(host))
         let core = try PortalCore(store: connection.store, pipeline: pipeline, secureCookies: secure, now: Self.clock(startingOn: today.flatMap(Day.init(iso:))))
         if let demoFolder { try await Self.prepareDemo(core: core, folder: demoFolder) }

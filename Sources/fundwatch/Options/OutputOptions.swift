@@ -25,7 +25,7 @@ struct OutputOptions: ParsableArguments {
         try await Console.run {
             let pipeline = try settings.pipeline()
             let sink = FolderSink(directory: out)
-            Console.printWritten(try await source.with { try await job(pipeline, $0, asOf, sink) })
+            Console.printWritten(try await source.with(pipeline) { try await job(pipeline, $0, asOf, sink) })
         }
     }
 }

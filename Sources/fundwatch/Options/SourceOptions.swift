@@ -20,10 +20,11 @@ struct SourceOptions: ParsableArguments {
         if db == nil && paths.isEmpty { throw ValidationError("give PATHs of submissions, or --db to read from a store") }
     }
 
-    /// Runs `body` on the source, closing a store afterwards whatever happens.
-    func with<R>(_ body: (DataSource) async throws -> R) async throws -> R {
+    /// Runs `body` on the source, closing a store afterwards whatever happens (a store's
+    /// digests follow `pipeline`'s reporter settings first: ``Pipeline/alignDigests(of:)``).
+    func with<R>(_ pipeline: Pipeline, _ body: (DataSource) async throws -> R) async throws -> R {
         guard let db else { return try await body(.paths(paths)) }
-        return try await StoreOptions.with(db) { try await body(approvedOnly ? .approved($0) : .store($0)) }
+        return try await StoreOptions.with(db, aligning: pipeline) { try await body(approvedOnly ? .approved($0) : .store($0)) }
     }
 }
 
@@ -32,10 +33,14 @@ enum StoreOptions {
     static let help: ArgumentHelp = "The store: a SQLite path (default ./fundwatch.sqlite or $FUNDWATCH_DB), sqlite:PATH, or postgres://user:password@host:port/db[?sslmode=require]."
 
     /// Opens the store `option` names (else `$FUNDWATCH_DB`, else `./fundwatch.sqlite`), runs
-    /// `body`, and closes it whatever happens.
-    static func with<R>(_ option: String?, _ body: (any PortalDatabase) async throws -> R) async throws -> R {
+    /// `body`, and closes it whatever happens. With `pipeline` (the commands that read or
+    /// write returns, run with the bureau's --config), the store's content digests are first
+    /// made to follow its reporter settings (``Pipeline/alignDigests(of:)``); user and audit
+    /// commands, which never compare digests, leave them alone.
+    static func with<R>(_ option: String?, aligning pipeline: Pipeline? = nil, _ body: (any PortalDatabase) async throws -> R) async throws -> R {
         let connection = try await StoreConnection.open(StoreConnection.url(option))
         do {
+            if let pipeline { try await pipeline.alignDigests(of: connection.store) }
             let result = try await body(connection.store)
             await connection.close()
             return result

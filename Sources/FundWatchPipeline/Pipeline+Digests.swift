@@ -1,0 +1,48 @@
+import FundWatchCore
+import FundWatchCrypto
+import FundWatchStore
+
+extension Pipeline {
+    /// Makes the stored content digests follow this pipeline's ``ReporterSeal/digestScheme``:
+    /// a store whose digests were made another way — before FundWatch kept reporters out of
+    /// digests (the plain reporter was hashed in), or under another reporter key — has every
+    /// version's digest recomputed from its stored rows, and the same digests replaced in the
+    /// upload records and the audit log, in one transaction; then the scheme is recorded.
+    /// Versions that were different stay different (a reporter only in the old digest: the
+    /// HMAC keeps it apart with a key), a file re-sent stays `unchanged`. Returns how many
+    /// digests changed (0, after one query, when the store is already on the scheme).
+    @discardableResult
+    public func alignDigests(of store: any PortalDatabase) async throws(PipelineError) -> Int {
+        let scheme = reporterSeal.digestScheme
+        do throws(StoreError) {
+            let recorded = try await store.query("SELECT value FROM fundwatch_meta WHERE key = 'digest_scheme'", []).first?.first?.text
+            if recorded == scheme { return 0 }
+            var statements: [SQLStatement] = []
+            var changed = 0
+            for version in try await store.versions(county: nil, period: nil) {
+                var submission = try await store.load(version.id, caseTexts: true)
+                let stored = try await store.query("SELECT reporter FROM cases WHERE submission_id = ? ORDER BY row_no", [.integer(version.id)])
+                guard stored.count == submission.cases.count else {
+                    throw StoreError.damaged("version #\(version.id) has \(stored.count) reporter cells for \(submission.cases.count) cases")
+                }
+                for (index, row) in stored.enumerated() { submission.cases[index].reporter = Confidential(row.first?.text ?? "") }
+                // The reporter cells hold what the store keeps (sealed, or `present`): turned into
+                // digest tokens as the seal reads them, not sealed again.
+                let seal = reporterSeal
+                let digest = submission.contentDigest(reporterToken: { seal.digestToken(stored: $0.revealedForStorage) })
+                guard digest != version.digest else { continue }
+                changed += 1
+                statements.append(SQLStatement("UPDATE submissions SET digest = ? WHERE id = ?", [.text(digest), .integer(version.id)]))
+                statements.append(SQLStatement("UPDATE uploads SET digest = ? WHERE digest = ?", [.text(digest), .text(version.digest)]))
+                statements.append(SQLStatement("UPDATE audit SET detail = REPLACE(detail, ?, ?) WHERE detail LIKE ?",
+                                               [.text(version.digest), .text(digest), .text("%" + version.digest + "%")]))
+            }
+            statements.append(SQLStatement("INSERT INTO fundwatch_meta (key, value) VALUES ('digest_scheme', ?) "
+                                           + "ON CONFLICT (key) DO UPDATE SET value = excluded.value", [.text(scheme)]))
+            try await store.transaction(statements)
+            return changed
+        } catch {
+            throw PipelineError(error)
+        }
+    }
+}
