@@ -13,7 +13,7 @@ struct DrawPlanFile {
         let detail: String
         var finding: Finding {
             Finding(file: file, line: nil, rule: "draw.plan", message: "抽查方案文件无法读取:\(detail)", messageEN: "the draw plan cannot be read: \(detail)",
-                    expected: "a draw-plan.xml written by fundwatch draw")
+                    expected: "fundwatch draw 生成的 draw-plan.xml (a draw-plan.xml written by fundwatch draw)")
         }
     }
 

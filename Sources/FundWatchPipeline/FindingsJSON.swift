@@ -38,6 +38,7 @@ public enum FindingsJSON {
             ("line", .optional(f.line)),
             ("element", .optional(f.element)),
             ("column", .optional(f.column)),
+            ("label", .optional(f.label)),
             ("cell", .optional(f.cell)),
             ("rule", .string(f.rule)),
             ("severity", .string(f.severity.rawValue)),

@@ -102,7 +102,7 @@ struct ReturnTemplate {
         let values = [countyCode, countyName, period.description, "", ""]
         for (index, name) in Register.header.fieldNames.enumerated() {
             let row = WorkbookLayout.headerFirstRow - 1 + index
-            try sheet.text(row, 0, WorkbookLayout.label(.header, index), Self.label)
+            try sheet.text(row, 0, Register.header.label(index), Self.label)
             try sheet.text(row, 1, name, Self.key)
             try sheet.text(row, 2, values[index], Self.input(WorkbookLayout.kind(.header, index)))
         }
@@ -121,8 +121,8 @@ struct ReturnTemplate {
         let lastInput = firstData + (register == .institutions ? institutions.count : 0) + Self.inputRows - 1
         for (index, name) in names.enumerated() {
             let kind = WorkbookLayout.kind(register, index)
-            try sheet.columns(index, index, width: Self.width(kind, label: WorkbookLayout.label(register, index)), Self.input(kind))
-            try sheet.text(WorkbookLayout.labelRow - 1, index, WorkbookLayout.label(register, index), Self.label)
+            try sheet.columns(index, index, width: Self.width(kind, label: register.label(index)), Self.input(kind))
+            try sheet.text(WorkbookLayout.labelRow - 1, index, register.label(index), Self.label)
             try sheet.text(WorkbookLayout.keyRow - 1, index, name, Self.key)
             switch kind {
             case .coded(let list):

@@ -30,7 +30,8 @@ struct ValidateCommandTests {
         #expect(finding["line"] as? Int == 4)
         #expect(finding["column"] as? String == "method")
         #expect(finding["severity"] as? String == "error")
-        #expect((finding["expected"] as? String)?.contains("random 双随机抽查") == true)
+        #expect((finding["expected"] as? String)?.contains("双随机抽查 random") == true)
+        #expect(finding["label"] as? String == "检查方式")
     }
 
     @Test("a missing path exits 1")

@@ -136,6 +136,24 @@ struct RuleTests {
     static func check(_ broken: BrokenCSV) throws {
         let loaded = try run(broken)
         expectFinding(loaded, rule: broken.rule, file: broken.file, line: broken.findingLine ?? broken.line, severity: broken.severity)
+        for finding in loaded.findings.findings { expectClerkWords(finding) }
+    }
+
+    /// What a county clerk reads: what is expected in Chinese first (English, if any, after
+    /// it in brackets); a finding about a field names it by its Chinese label, never by the
+    /// key alone, in the message and in the finding's label.
+    static func expectClerkWords(_ finding: Finding, sourceLocation: SourceLocation = #_sourceLocation) {
+        func isChinese(_ c: Character) -> Bool { c.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } }
+        let beforeEnglish = finding.expected.split(separator: "(", maxSplits: 1).first.map(String.init) ?? finding.expected
+        #expect(beforeEnglish.contains(where: isChinese), "\(finding.rule): expected 「\(finding.expected)」 is not Chinese first", sourceLocation: sourceLocation)
+        #expect(finding.message.contains(where: isChinese), "\(finding.rule): \(finding.message)", sourceLocation: sourceLocation)
+        let prefix = finding.rule.split(separator: ".").first.map(String.init) ?? ""
+        if let column = finding.column, let register = prefix == "header" ? Register.header : Register(rawValue: prefix),
+           let index = register.fieldIndex(named: column) {
+            #expect(finding.label == register.label(index), "\(finding.rule): label \(finding.label ?? "nil")", sourceLocation: sourceLocation)
+            #expect(!finding.message.contains(":" + column), "\(finding.rule): the message names \(column) by its key: \(finding.message)",
+                    sourceLocation: sourceLocation)
+        }
     }
 
     @Test("header rules", arguments: header) func headerRules(_ b: BrokenCSV) throws { try Self.check(b) }
@@ -161,9 +179,11 @@ struct RuleTests {
         #expect(f.file.hasSuffix("/csv/cases.csv"))
         #expect(f.line == 2)
         #expect(f.column == "closed_on")
-        #expect(f.message == "closed_on 早于 opened_on:2026-03-04 < 2026-03-05")
+        #expect(f.label == "结案日期")
+        #expect(f.message == "结案日期早于立案日期:2026-03-04 < 2026-03-05")
         #expect(f.messageEN == "closed_on is before opened_on: 2026-03-04 < 2026-03-05")
-        #expect(f.expected == "a date on or after opened_on")
+        #expect(f.expected == "不早于「立案日期」的日期 (a date on or after opened_on)")
+        #expect(f.formatted.contains("[结案日期 closed_on]"))
     }
 
     @Test("every finding of a file is reported, not just the first")
@@ -313,7 +333,7 @@ struct ValueReadingTests {
         (InspectionField.problemsFound.rawValue, "yes", "inspections.problems_found.format", "「yes」"),
         (InspectionField.problemsFound.rawValue, "truex", "inspections.problems_found.format", "「truex」"),
         (InspectionField.inspectedOn.rawValue, " 2026-3-2 ", "inspections.inspected_on.format", "「2026-3-2」"),
-        (InspectionField.inspectedOn.rawValue, "\u{3000}", "inspections.inspected_on.required", "必填字段为空:inspected_on"),
+        (InspectionField.inspectedOn.rawValue, "\u{3000}", "inspections.inspected_on.required", "必填字段为空:检查日期"),
     ])
     func refused(field: Int, text: String, rule: String, detail: String) throws {
         var values = [

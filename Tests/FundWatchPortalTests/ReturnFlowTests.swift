@@ -52,7 +52,10 @@ struct ReturnFlowTests {
             let csv = try await get(client, clerk, "/uploads/\(uploads[0].id)/findings.csv")
             #expect(csv.status == .ok)
             #expect(csv.headers[.contentDisposition]?.contains("filename*=UTF-8''") == true)
-            #expect(csv.text.contains(",\(line),/submission/inspections/inspection[1]/inspected_on,inspections.inspected_on.format,"))
+            #expect(csv.text.contains(",\(line),检查日期 inspected_on,inspections.inspected_on.format,日期格式错误:检查日期"), "\(csv.text)")
+            // The page names the field as the clerk knows it, its key in small type, and says what is expected in Chinese first.
+            #expect(refused.text.contains(#"<td>检查日期 <small class="key">inspected_on</small></td>"#))
+            #expect(refused.text.contains("日期,格式为 年-月-日"))
 
             // The corrected return: accepted, 待审核.
             let accepted = try await upload(client, clerk, name: "990101-2026-03.xml", try PortalHarness.xml())

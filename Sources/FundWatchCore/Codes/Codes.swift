@@ -91,7 +91,7 @@ public enum CaseSource: Hashable, Sendable {
         }
     }
 
-    public static var expectedList: String { allCases.map { "\($0.code) \($0.label)" }.joined(separator: " · ") }
+    public static var expectedList: String { allCases.map { "\($0.label) \($0.code)" }.joined(separator: " · ") }
 }
 
 /// Type of violation (`violations`).

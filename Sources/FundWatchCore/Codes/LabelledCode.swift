@@ -81,8 +81,8 @@ extension LabelledCode {
         self = code
     }
 
-    /// Every code and label, for an error's "expected" text: `public_hospital 公立医院 · …`.
+    /// Every label and code, for an error's "expected" text: `公立医院 public_hospital · …`.
     public static var expectedList: String {
-        allCases.map { "\($0.code) \($0.label)" }.joined(separator: " · ")
+        allCases.map { "\($0.label) \($0.code)" }.joined(separator: " · ")
     }
 }

@@ -13,6 +13,8 @@ public struct Finding: Sendable, Hashable, Codable {
     public var column: String?
     /// For .xlsx: the sheet and cell, e.g. `案件!F12`; `line` is the sheet's row.
     public var cell: String?
+    /// The field as the clerk knows it: its Chinese label, e.g. `涉及金额(元)` (the key is `column`).
+    public var label: String?
     /// Stable rule identifier, e.g. `cases.closed_on.order`.
     public var rule: String
     public var severity: Severity
@@ -23,8 +25,9 @@ public struct Finding: Sendable, Hashable, Codable {
     /// What was expected instead.
     public var expected: String
 
-    public init(file: String, line: Int?, element: String? = nil, column: String? = nil, cell: String? = nil, rule: String,
-                severity: Severity = .error, message: String, messageEN: String, expected: String) {
+    public init(file: String, line: Int?, element: String? = nil, column: String? = nil, cell: String? = nil, label: String? = nil,
+                rule: String, severity: Severity = .error, message: String, messageEN: String, expected: String) {
+        self.label = label
         self.file = file
         self.line = line
         self.element = element
@@ -38,22 +41,32 @@ public struct Finding: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case file, line, element, column, cell, rule, severity, message
+        case file, line, element, column, cell, label, rule, severity, message
         case messageEN = "message_en"
         case expected
     }
 
-    /// `file:line (element): [severity rule] 中文 / English — expected: …`; for a
-    /// workbook `file 案件!F12 [field]: …`.
+    /// The field as a page or file names it: `涉及金额(元) amount_involved`, the label first.
+    public var fieldName: String? {
+        switch (label, column) {
+        case let (label?, column?) where label != column: "\(label) \(column)"
+        case let (label?, _): label
+        case let (nil, column?): column
+        default: nil
+        }
+    }
+
+    /// `file:line 元素 [字段 key]: severity rule: 中文 / English — 应为 expected: …`; for a
+    /// workbook `file 案件!F12 [涉及金额(元) amount_involved]: …`.
     public var formatted: String {
         var place = file
         if let cell {
             place += " \(cell)"
-            if let column { place += " [\(column)]" }
-            return "\(place): \(severity.rawValue) \(rule): \(message) / \(messageEN) — 应为 expected: \(expected)"
+        } else if let line {
+            place += ":\(line)"
         }
-        if let line { place += ":\(line)" }
-        if let element { place += " \(element)" } else if let column { place += " [\(column)]" }
+        if cell == nil, let element { place += " \(element)" }
+        if let field = fieldName { place += " [\(field)]" }
         return "\(place): \(severity.rawValue) \(rule): \(message) / \(messageEN) — 应为 expected: \(expected)"
     }
 }

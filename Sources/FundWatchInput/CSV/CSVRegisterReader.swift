@@ -31,7 +31,7 @@ struct CSVRegisterReader {
                 builder.collector.add(.csvFieldCount, at: FindingLocation(file: file, line: record.line),
                               detail: "\(record.count) 个字段,表头有 \(columns.count) 个",
                               detailEN: "\(record.count) fields, the header has \(columns.count)",
-                              expected: "\(columns.count) fields, as in the header row")
+                              expected: "与表头行相同的 \(columns.count) 个字段 (\(columns.count) fields, as in the header row)")
                 return
             }
             raw.reset(line: record.line)
@@ -62,7 +62,7 @@ struct CSVRegisterReader {
             }
             guard texts.count == 2 else {
                 builder.collector.add(.csvFieldCount, at: FindingLocation(file: file, line: line),
-                              detail: "\(texts.count) 个字段", detailEN: "\(texts.count) fields", expected: "2 fields: field,value")
+                              detail: "\(texts.count) 个字段", detailEN: "\(texts.count) fields", expected: "每行 2 个字段:field,value (2 fields: field,value)")
                 return
             }
             let name = texts[0].trimmingWhitespace
@@ -134,7 +134,7 @@ struct CSVRegisterReader {
             return
         }
         if !sawRecord {
-            builder.collector.add(.csvEmpty, at: FindingLocation(file: file, line: 1), expected: expectedHeader.joined(separator: ","))
+            builder.collector.add(.csvEmpty, at: FindingLocation(file: file, line: 1), expected: "第一行为列名 (a header row): " + expectedHeader.joined(separator: ","))
         }
     }
 
@@ -148,17 +148,18 @@ struct CSVRegisterReader {
             let index = known.firstIndex(of: name)
             if let index {
                 if !seen.insert(index).inserted {
-                    collector.add(.csvDuplicateColumn, at: FindingLocation(file: file, line: line, column: name), detail: name, detailEN: name)
+                    collector.add(.csvDuplicateColumn, at: FindingLocation(file: file, line: line, column: name, label: register.label(index)),
+                                  detail: register.label(index), detailEN: name)
                 }
             } else {
                 collector.add(.csvUnknownColumn, at: FindingLocation(file: file, line: line, column: name),
-                              detail: "「\(name)」", detailEN: "'\(name)'", expected: "one of: " + known.joined(separator: ", "))
+                              detail: "「\(name)」", detailEN: "'\(name)'", expected: "格式说明中的列名之一 (one of): " + known.joined(separator: ", "))
             }
             mapping.append(index)
         }
         for (index, name) in known.enumerated() where register.isRequired(index) && !seen.contains(index) {
-            collector.add(.csvMissingColumn, at: FindingLocation(file: file, line: line, column: name), detail: name, detailEN: name,
-                          expected: "a column named \(name)")
+            collector.add(.csvMissingColumn, at: FindingLocation(file: file, line: line, column: name, label: register.label(index)),
+                          detail: register.label(index), detailEN: name, expected: "名为 \(name) 的一列 (a column named \(name))")
         }
         return mapping
     }

@@ -54,7 +54,7 @@ public struct ListFile: Sendable {
             rows = read
         }
         guard let header = rows.first(where: { !$0.cells.allSatisfy { $0.text.trimmingWhitespace.isEmpty } }) else {
-            findings.add(.csvEmpty, at: FindingLocation(file: path, line: 1), expected: required.joined(separator: ","))
+            findings.add(.csvEmpty, at: FindingLocation(file: path, line: 1), expected: "第一行为列名 (a header row): " + required.joined(separator: ","))
             return
         }
         var columns: [String: Int] = [:]
@@ -68,7 +68,7 @@ public struct ListFile: Sendable {
         }
         for name in required where columns[name] == nil {
             findings.add(.csvMissingColumn, at: FindingLocation(file: path, line: header.line, column: name), detail: name, detailEN: name,
-                         expected: "the columns " + required.joined(separator: ","))
+                         expected: "包含以下列 (the columns): " + required.joined(separator: ","))
         }
         guard !findings.hasErrors else { return }
         let names = Dictionary(columns.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })

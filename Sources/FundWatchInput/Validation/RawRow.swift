@@ -142,14 +142,14 @@ public struct FieldPlace: Sendable {
 
     /// The field's location: file, line and column (CSV), element path (XML), or sheet and cell (.xlsx).
     public var location: FindingLocation {
-        let name = register.fieldNames[index]
+        let name = register.fieldNames[index], label = register.label(index)
         if let sheet {
             let cell = sheetColumn >= 0 ? CellReference.columnName(sheetColumn) + "\(line)" : "\(line):\(line)"
-            return FindingLocation(file: file, line: line, column: name, cell: "\(sheet)!\(cell)")
+            return FindingLocation(file: file, line: line, column: name, cell: "\(sheet)!\(cell)", label: label)
         }
         if let row = RawRow.elementPath(of: register, at: xmlPosition) {
-            return FindingLocation(file: file, line: line, element: row + "/" + name)
+            return FindingLocation(file: file, line: line, element: row + "/" + name, column: name, label: label)
         }
-        return FindingLocation(file: file, line: line, column: name)
+        return FindingLocation(file: file, line: line, column: name, label: label)
     }
 }

@@ -147,6 +147,34 @@ public enum Register: String, Sendable, CaseIterable {
         }
     }
 
+    /// The Chinese label of field `index`, as the clerk knows it: the template's column
+    /// heading, and how every finding names the field (the key may follow in small type).
+    public func label(_ index: Int) -> String {
+        let labels: [String] = switch self {
+        case .header: Self.headerLabels
+        case .institutions: Self.institutionLabels
+        case .inspections: Self.inspectionLabels
+        case .cases: Self.caseLabels
+        }
+        return labels.indices.contains(index) ? labels[index] : ""
+    }
+
+    /// The label of the field called `name` (its key when it has none).
+    public func label(named name: String) -> String {
+        fieldIndex(named: name).map(label) ?? name
+    }
+
+    private static let headerLabels = ["县区代码", "县区名称", "报送期间(年-月)", "填报人", "报送日期"]
+    private static let institutionLabels = ["机构编码", "机构名称", "机构类别", "协议状态"]
+    private static let inspectionLabels = ["机构编码", "检查日期", "检查方式", "是否发现问题"]
+    private static let caseLabels = [
+        "案件编号", "机构编码", "立案日期", "结案日期", "案件来源", "违规类型",
+        "涉及金额(元)", "拒付金额(元)", "追回金额(元)", "违约金(元)", "罚款(元)", "主动退回金额(元)",
+        "处理方式", "暂停协议月数", "移送公安日期", "移送纪检监察日期", "曝光日期",
+        "社会关注", "要情报告报送日期", "举报人", "举报奖励(元)",
+        "发现经过", "违规事实", "处理结果", "处理依据",
+    ]
+
     /// The index of the field called `name`, if the register has one.
     public func fieldIndex(named name: String) -> Int? {
         switch self {

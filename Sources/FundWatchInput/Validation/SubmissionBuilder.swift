@@ -177,10 +177,10 @@ public struct SubmissionBuilder {
     private mutating func checkInspection(_ day: Day, header: SubmissionHeader, at location: @autoclosure () -> FindingLocation) {
         let yearStart = header.period.january.firstDay, periodEnd = header.period.lastDay
         if day < yearStart {
-            collector.add(.inspectedOutsideYear, at: location(), detail: "\(day)", detailEN: "\(day)", expected: "a date from \(yearStart) to \(periodEnd)")
+            collector.add(.inspectedOutsideYear, at: location(), detail: "\(day)", detailEN: "\(day)", expected: "\(yearStart) 至 \(periodEnd) 之间的日期 (a date from \(yearStart) to \(periodEnd))")
         } else if day > periodEnd {
             collector.add(.notAfterPeriod(.inspections, "inspected_on"), at: location(), detail: "\(day) > \(periodEnd)", detailEN: "\(day) > \(periodEnd)",
-                          expected: "a date from \(yearStart) to \(periodEnd)")
+                          expected: "\(yearStart) 至 \(periodEnd) 之间的日期 (a date from \(yearStart) to \(periodEnd))")
         }
     }
 
@@ -198,7 +198,7 @@ public struct SubmissionBuilder {
         let periodEnd = header.period.lastDay
         guard day > periodEnd else { return }
         collector.add(.notAfterPeriod(.cases, field), at: location(), detail: "\(day) > \(periodEnd)", detailEN: "\(day) > \(periodEnd)",
-                      expected: "a date on or before \(periodEnd)")
+                      expected: "不晚于 \(periodEnd) 的日期 (a date on or before \(periodEnd))")
     }
 
     // MARK: Finish

@@ -42,33 +42,12 @@ public enum WorkbookLayout {
     /// The 报送信息 sheet: a title, then from row 3 one field per row: label (A), key (B), value (C).
     public static let headerFirstRow = 3
 
-    /// The Chinese label of field `index` of `register`, as the template's header shows it.
-    public static func label(_ register: Register, _ index: Int) -> String {
-        switch register {
-        case .header: headerLabels[index]
-        case .institutions: institutionLabels[index]
-        case .inspections: inspectionLabels[index]
-        case .cases: caseLabels[index]
-        }
-    }
-
     /// The index of the field whose key or label is `text`.
     public static func fieldIndex(_ register: Register, keyOrLabel text: String) -> Int? {
         let trimmed = text.trimmingWhitespace
         if let index = register.fieldIndex(named: trimmed) { return index }
-        return register.fieldNames.indices.first { label(register, $0) == trimmed }
+        return register.fieldNames.indices.first { register.label($0) == trimmed }
     }
-
-    private static let headerLabels = ["县区代码", "县区名称", "报送期间(年-月)", "填报人", "报送日期"]
-    private static let institutionLabels = ["机构编码", "机构名称", "机构类别", "协议状态"]
-    private static let inspectionLabels = ["机构编码", "检查日期", "检查方式", "是否发现问题"]
-    private static let caseLabels = [
-        "案件编号", "机构编码", "立案日期", "结案日期", "案件来源", "违规类型",
-        "涉及金额(元)", "拒付金额(元)", "追回金额(元)", "违约金(元)", "罚款(元)", "主动退回金额(元)",
-        "处理方式", "暂停协议月数", "移送公安日期", "移送纪检监察日期", "曝光日期",
-        "社会关注", "要情报告报送日期", "举报人", "举报奖励(元)",
-        "发现经过", "违规事实", "处理结果", "处理依据",
-    ]
 
     /// What kind of value a field holds, for the template's formats and dropdowns and for
     /// reading a cell (a date cell becomes `YYYY-MM-DD`).

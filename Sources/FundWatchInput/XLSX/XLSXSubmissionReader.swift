@@ -153,8 +153,9 @@ struct XLSXSubmissionReader {
             let valueColumn = cells[at].column + 1
             if raw.has(index) {
                 collector.add(.headerDuplicateField, at: FindingLocation(file: file, line: row, column: Register.header.fieldNames[index],
-                                                                         cell: "\(sheet.name)!\(CellReference.columnName(cells[at].column))\(row)"),
-                              detail: Register.header.fieldNames[index], detailEN: Register.header.fieldNames[index])
+                                                                         cell: "\(sheet.name)!\(CellReference.columnName(cells[at].column))\(row)",
+                                                                         label: Register.header.label(index)),
+                              detail: Register.header.label(index), detailEN: Register.header.fieldNames[index])
                 return
             }
             raw.setLine(row, of: index)
@@ -205,19 +206,21 @@ struct XLSXSubmissionReader {
                 guard let index = map[cell.column] else {
                     local.collector.add(.xlsxUnknownColumn, at: FindingLocation(file: file, line: row, cell: cellName(cell.column, row)),
                                         detail: "「\(text)」", detailEN: "'\(text)'",
-                                        expected: "one of: " + register.fieldNames.joined(separator: ", "))
+                                        expected: "模板中的列之一 (one of): " + register.fieldNames.indices.map { "\(register.label($0)) \(register.fieldNames[$0])" }.joined(separator: "、"))
                     continue
                 }
                 if !seen.insert(index).inserted {
                     let name = register.fieldNames[index]
-                    local.collector.add(.xlsxDuplicateColumn, at: FindingLocation(file: file, line: row, column: name, cell: cellName(cell.column, row)),
-                                        detail: name, detailEN: name)
+                    local.collector.add(.xlsxDuplicateColumn, at: FindingLocation(file: file, line: row, column: name, cell: cellName(cell.column, row),
+                                                                                  label: register.label(index)),
+                                        detail: register.label(index), detailEN: name)
                 }
             }
             for index in 0..<fieldCount where register.isRequired(index) && !seen.contains(index) {
                 let name = register.fieldNames[index]
-                local.collector.add(.xlsxMissingColumn, at: FindingLocation(file: file, line: row, column: name, cell: "\(sheet.name)!\(row):\(row)"),
-                                    detail: "\(name) \(WorkbookLayout.label(register, index))", detailEN: name, expected: "a column keyed \(name)")
+                local.collector.add(.xlsxMissingColumn, at: FindingLocation(file: file, line: row, column: name, cell: "\(sheet.name)!\(row):\(row)",
+                                                                            label: register.label(index)),
+                                    detail: "\(register.label(index)) \(name)", detailEN: name, expected: "字段名为 \(name) 的一列 (a column keyed \(name))")
             }
         }
 
@@ -267,7 +270,8 @@ struct XLSXSubmissionReader {
         if failed {
             local.collector.add(.xlsxHeaderRow, at: FindingLocation(file: file, line: nil, cell: sheet.name),
                                 detail: sheet.name, detailEN: sheet.name,
-                                expected: "in the first \(WorkbookLayout.headerSearchRows) rows, a row of the keys " + register.fieldNames.prefix(4).joined(separator: ", ") + " …")
+                                expected: "前 \(WorkbookLayout.headerSearchRows) 行中有一行字段名 (a row of the keys in the first \(WorkbookLayout.headerSearchRows) rows): "
+                                    + register.fieldNames.prefix(4).joined(separator: ", ") + " …")
         }
         builder = local
     }

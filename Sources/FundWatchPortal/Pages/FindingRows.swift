@@ -10,6 +10,8 @@ struct FindingRow: Decodable, Sendable {
     var line: Int?
     var element: String?
     var column: String?
+    /// The field's Chinese label.
+    var label: String?
     /// A workbook's sheet and cell (`案件!F12`).
     var cell: String?
     var rule: String
@@ -18,7 +20,7 @@ struct FindingRow: Decodable, Sendable {
     var expected: String
 
     init(_ f: Finding) {
-        file = f.file; line = f.line; element = f.element; column = f.column; cell = f.cell; rule = f.rule
+        file = f.file; line = f.line; element = f.element; column = f.column; label = f.label; cell = f.cell; rule = f.rule
         severity = f.severity.rawValue; message = f.message; expected = f.expected
     }
 
@@ -27,13 +29,18 @@ struct FindingRow: Decodable, Sendable {
         (try? JSONDecoder().decode([FindingRow].self, from: Data(json.utf8))) ?? []
     }
 
-    var field: String { column ?? element ?? "" }
+    /// The field as the clerk knows it (its label; the key beside it in small type on a page).
+    var fieldLabel: String { label ?? column ?? element ?? "" }
+    /// The field's key, shown after the label when there is one.
+    var fieldKey: String { label == nil ? "" : column ?? "" }
+    /// Both, for the CSV: `涉及金额(元) amount_involved`.
+    var field: String { fieldKey.isEmpty ? fieldLabel : "\(fieldLabel) \(fieldKey)" }
     /// Where in the file: the sheet and cell of a workbook, else the line.
     var place: String { cell ?? line.map(String.init) ?? "" }
     var severityLabel: String { severity == "error" ? "错误" : "提示" }
 
     var values: [String: Any] {
-        ["file": file, "line": place, "field": field, "rule": rule, "severity": severity,
+        ["file": file, "line": place, "fieldLabel": fieldLabel, "fieldKey": fieldKey, "rule": rule, "severity": severity,
          "severityLabel": severityLabel, "message": message, "expected": expected]
     }
 

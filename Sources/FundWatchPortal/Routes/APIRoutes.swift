@@ -69,7 +69,7 @@ struct APIRoutes: Sendable {
 
     static func finding(_ f: Finding) -> JSONValue {
         .object([("rule", .string(f.rule)), ("severity", .string(f.severity.rawValue)), ("file", .string(f.file)), ("line", .optional(f.line)),
-                 ("field", .optional(f.column ?? f.element)), ("cell", .optional(f.cell)), ("message", .string(f.message)),
+                 ("field", .optional(f.column ?? f.element)), ("label", .optional(f.label)), ("cell", .optional(f.cell)), ("message", .string(f.message)),
                  ("expected", .string(f.expected))])
     }
 
