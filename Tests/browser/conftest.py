@@ -14,6 +14,7 @@ from selenium.webdriver.chrome.service import Service
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 FIXTURES = os.path.join(ROOT, "Tests", "FundWatchPortalTests", "Fixtures")
 PASSWORDS = {"clerk": "clerk-password-1", "statistician": "city-password-22"}
+TODAY = "2026-04-02"
 
 
 def binary():
@@ -44,7 +45,10 @@ def portal(workdir):
         subprocess.run(args, input=PASSWORDS[name] + "\n", text=True, check=True, capture_output=True)
     port = free_port()
     log = open(os.path.join(workdir, "serve.log"), "w")
-    server = subprocess.Popen([fw, "serve", "--db", db, "--host", "127.0.0.1", "--port", str(port)], stdout=log, stderr=subprocess.STDOUT)
+    # The portal's clock starts on TODAY (the test never depends on the day it runs): the
+    # example's month 2026-03 is due on 2026-04-05, three days later.
+    server = subprocess.Popen([fw, "serve", "--db", db, "--host", "127.0.0.1", "--port", str(port), "--today", TODAY],
+                              stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     for _ in range(200):
         try:

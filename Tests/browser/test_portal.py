@@ -76,7 +76,8 @@ def test_return_cycle(portal, browser, workdir, downloads, screenshots):
     # The clerk sends a broken return and sees the finding with its line.
     login(browser, base, "clerk")
     assert "/counties/990101" in browser.current_url
-    assert "距截止" in browser.page_source or "已逾期" in browser.page_source or "已报送" in browser.page_source
+    assert "2026-03 月报截止日期:2026-04-05" in main_text(browser, "距截止还有 3 天")
+    assert "距截止还有 3 天" in browser.page_source
     browser.save_screenshot(os.path.join(screenshots, "01-county-page.png"))
     upload(browser, base, broken)
     body = main_text(browser, "未通过校验,未保存")

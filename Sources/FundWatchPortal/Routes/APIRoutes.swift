@@ -24,7 +24,7 @@ struct APIRoutes: Sendable {
         api.get("/notices") { request, context in
             let identity = try context.require(.returns)
             let asOfText = request.uri.queryParameters["as_of"].map(String.init)
-            let asOf = try DateParameter.day(asOfText, name: "as_of") ?? core.today
+            let asOf = try DateParameter.day(asOfText, name: "as_of", strict: true) ?? core.today
             return PageResponse.json(try await Notices(core: core).json(scope: identity.scope, asOf: asOf))
         }
     }
@@ -76,7 +76,7 @@ struct APIRoutes: Sendable {
     private func list(_ request: Request, _ context: PortalContext) async throws -> Response {
         let identity = try context.require(.returns)
         let q = request.uri.queryParameters
-        let period = try DateParameter.month(q["period"].map(String.init), name: "period")
+        let period = try DateParameter.month(q["period"].map(String.init), name: "period", strict: true)
         let county = q["county"].map(String.init)
         if let county, county.count != 6 || !county.allSatisfy(\.isASCIIDigit) { throw HTTPError(.badRequest, message: "county must be 6 digits") }
         if let county, !identity.scope.contains(county) { throw HTTPError(.forbidden, message: "county \(county) is outside your scope") }

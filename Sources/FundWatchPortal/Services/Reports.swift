@@ -62,13 +62,11 @@ struct Reports: Sendable {
         }
 
         func month(_ name: String, required: Bool) throws -> YearMonth? {
-            if self[name] == "" { throw HTTPError(.badRequest, message: "\(name) 为空,应为月份 YYYY-MM (\(name) is empty)") }   // the API's empty value
-            return required ? try DateParameter.requiredMonth(self[name], name: name) : try DateParameter.month(self[name], name: name)
+            required ? try DateParameter.requiredMonth(self[name], name: name) : try DateParameter.month(self[name], name: name, strict: strict)
         }
 
         func day(_ name: String) throws -> Day? {
-            if self[name] == "" { throw HTTPError(.badRequest, message: "\(name) 为空,应为日期 YYYY-MM-DD (\(name) is empty)") }
-            return try DateParameter.day(self[name], name: name)
+            try DateParameter.day(self[name], name: name, strict: strict)
         }
 
         func format(of kind: Kind, default fallback: String? = nil) throws -> String {
