@@ -43,25 +43,29 @@ def portal(workdir):
     for name, role, county in [("clerk", "county", "990101"), ("statistician", "city", None)]:
         args = [fw, "user", "add", name, "--role", role, "--db", db] + (["--county", county] if county else [])
         subprocess.run(args, input=PASSWORDS[name] + "\n", text=True, check=True, capture_output=True)
-    port = free_port()
-    log = open(os.path.join(workdir, "serve.log"), "w")
     # The portal's clock starts on TODAY (the test never depends on the day it runs): the
     # example's month 2026-03 is due on 2026-04-05, three days later.
-    server = subprocess.Popen([fw, "serve", "--db", db, "--host", "127.0.0.1", "--port", str(port), "--today", TODAY],
-                              stdout=log, stderr=subprocess.STDOUT)
+    server, base = start_portal(db, workdir, "--today", TODAY)
+    yield base, db
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def start_portal(db, folder, *options):
+    """`fundwatch serve` on `db` on a free loopback port, once /health answers: (process, base URL)."""
+    port = free_port()
+    log_path = os.path.join(folder, f"serve-{port}.log")
+    server = subprocess.Popen([binary(), "serve", "--db", db, "--host", "127.0.0.1", "--port", str(port), *options],
+                              stdout=open(log_path, "w"), stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     for _ in range(200):
         try:
             urllib.request.urlopen(base + "/health", timeout=1)
-            break
+            return server, base
         except Exception:
             time.sleep(0.1)
-    else:
-        server.kill()
-        raise RuntimeError("the portal did not start: " + open(os.path.join(workdir, "serve.log")).read())
-    yield base, db
-    server.terminate()
-    server.wait(timeout=10)
+    server.kill()
+    raise RuntimeError("the portal did not start: " + open(log_path).read())
 
 
 @pytest.fixture(scope="session")

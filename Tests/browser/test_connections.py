@@ -1,30 +1,19 @@
 """Connections that never finish their request head are closed after [portal]
 idle_timeout_seconds, and the portal keeps answering meanwhile (a slow-header flood cannot
 hold it)."""
-import os
 import socket
-import subprocess
 import time
 import urllib.request
 
-from conftest import binary, free_port
+from conftest import start_portal
 
 
 def test_half_sent_headers_are_closed_after_the_idle_timeout(tmp_path):
     config = tmp_path / "fundwatch.conf"
     config.write_text("[portal]\nidle_timeout_seconds = 5\n", encoding="utf-8")
-    port = free_port()
-    log = open(tmp_path / "serve.log", "w")
-    server = subprocess.Popen([binary(), "serve", "--db", str(tmp_path / "s.sqlite"), "--port", str(port), "--config", str(config)],
-                              stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
+    server, base = start_portal(str(tmp_path / "s.sqlite"), str(tmp_path), "--config", str(config))
+    port = int(base.rsplit(":", 1)[1])
     try:
-        for _ in range(200):
-            try:
-                urllib.request.urlopen(base + "/health", timeout=1)
-                break
-            except Exception:
-                time.sleep(0.1)
         sockets = []
         for _ in range(200):
             s = socket.create_connection(("127.0.0.1", port))

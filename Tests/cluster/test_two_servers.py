@@ -56,7 +56,7 @@ def servers():
     admin = urllib.parse.urlunsplit(parts._replace(path="/postgres"))
     subprocess.run(["psql", admin, "-q", "-c", f"DROP DATABASE IF EXISTS {name}", "-c", f"CREATE DATABASE {name}"], check=True)
     db = urllib.parse.urlunsplit(parts._replace(path="/" + name))
-    for user, role, county in [("city", "city", None), ("clerk", "county", "990101")]:
+    for user, role, county in [("city", "city", None), ("clerk", "county", "990101"), ("burst", "county", "990101")]:
         args = [FW, "user", "add", user, "--role", role, "--db", db] + (["--county", county] if county else [])
         subprocess.run(args, input="two-servers-password\n", text=True, check=True, capture_output=True)
     procs, bases = [], []
@@ -137,3 +137,50 @@ def test_fifty_concurrent_uploads_land_exactly_once(servers):
     assert len(json.loads(call(b + "/api/v1/submissions", headers={"Authorization": "Bearer " + token})[2])["submissions"]) == 50
     times = sorted(r[2] for r in results)
     print(f"50 concurrent uploads: p50 {times[24]:.3f} s, p95 {times[47]:.3f} s, max {times[-1]:.3f} s")
+
+
+def test_a_burst_of_logins_through_both_gets_at_most_five_password_checks(servers):
+    """Attempts are reserved in the shared store before bcrypt: 40 wrong and one right password
+    at once, through both servers, get at most lock_after_failures (5) checks; the rest are 429."""
+    (a, b), _ = servers
+    passwords = ["wrong-password-%d" % i for i in range(40)]
+    passwords.insert(30, "two-servers-password")
+    with concurrent.futures.ThreadPoolExecutor(max_workers=41) as pool:
+        statuses = list(pool.map(lambda ip: login(a if ip[0] % 2 else b, "burst", ip[1])[0], enumerate(passwords)))
+    checked = sum(1 for s in statuses if s in (401, 303))
+    assert checked <= 5, statuses
+    assert statuses.count(429) == len(statuses) - checked
+
+
+def test_twenty_versions_of_one_month_at_once_each_stored_with_its_records(servers):
+    """Twenty versions of one county-month sent at once through both servers: every stored
+    version has its 待审核 event, upload record and audit line (one transaction each), the
+    events numbered without gaps; an answer that is not 201 stored nothing."""
+    (a, b), db = servers
+    token = subprocess.run([FW, "user", "token", "city", "--db", db], check=True, capture_output=True, text=True).stdout.strip()
+    example = open(EXAMPLE, encoding="utf-8").read().replace("990101", "991999")
+
+    def send(i):
+        body = example.replace("<submitted_on>2026-04-03</submitted_on>", f"<submitted_on>2026-04-{10 + i}</submitted_on>")
+        body = body.replace("<prepared_by>王晓</prepared_by>", f"<prepared_by>王晓{i}</prepared_by>").encode()
+        status, _, answer = call((a if i % 2 else b) + "/api/v1/submissions", data=body,
+                                 headers={"Authorization": "Bearer " + token, "Content-Type": "application/xml"}, method="POST")
+        return status, json.loads(answer)
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=20) as pool:
+        results = list(pool.map(send, range(20)))
+    created = [r for r in results if r[0] == 201]
+
+    def sql(query):
+        out = subprocess.run(["psql", db, "-At", "-c", query], check=True, capture_output=True, text=True).stdout
+        return [line.split("|") for line in out.strip().splitlines() if line]
+
+    versions = sql("SELECT id, digest FROM submissions WHERE county_code = '991999' ORDER BY id")
+    assert len(versions) == len(created) and created, [r[0] for r in results]
+    assert sorted(r[1]["version"] for r in created) == list(range(1, len(created) + 1))
+    for vid, digest in versions:
+        assert sql(f"SELECT COUNT(*) FROM review_events WHERE submission_id = {vid} AND state = 'received'") == [["1"]]
+        assert sql(f"SELECT COUNT(*) FROM uploads WHERE submission_id = {vid}") == [["1"]]
+        assert sql(f"SELECT COUNT(*) FROM audit WHERE detail LIKE '%{digest}%'") == [["1"]]
+    seqs = [int(r[0]) for r in sql("SELECT seq FROM review_events WHERE county_code = '991999' ORDER BY seq")]
+    assert seqs == list(range(1, len(seqs) + 1))
