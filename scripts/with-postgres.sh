@@ -5,6 +5,8 @@
 # Uses Debian's postgresql package (the server binaries under /usr/lib/postgresql/*/bin);
 # without it, the command runs without a server and says so.
 set -euo pipefail
+# runuser lives in /usr/sbin, which a root shell's PATH may lack (a chroot, a container).
+export PATH="$PATH:/usr/sbin:/sbin"
 
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then

@@ -19,23 +19,6 @@ struct Reviews: Sendable {
         var message: String
     }
 
-    /// Appends a step, retrying when another writer took the sequence (uploads only: they
-    /// do not depend on the state they saw).
-    func append(county: String, period: YearMonth, state: ReviewState, submissionID: Int64?, reason: String, actor: String) async throws -> ReviewStatus {
-        for _ in 0..<5 {
-            let status = ReviewStatus(countyCode: county, period: period, events: try await core.store.portal.reviewEvents(county: county, period: period))
-            let event = ReviewEvent(countyCode: county, period: period, sequence: status.nextSequence, state: state, submissionID: submissionID,
-                                    reason: reason, actor: actor, at: core.now())
-            do throws(StoreError) {
-                try await core.store.portal.append(event)
-                return ReviewStatus(countyCode: county, period: period, events: status.events + [event])
-            } catch {
-                guard error.kind == .conflict else { throw error }
-            }
-        }
-        throw PipelineError.storeConflict("the review state of \(county) \(period) keeps changing; try again")
-    }
-
     /// Approves or returns the current version of a county's month (the core's one rule:
     /// latest 报送日期, then the later import), which the reviewer names by its number
     /// (`version`, as the page and the API list it): a version that is no longer current is

@@ -141,8 +141,7 @@ struct Uploads: Sendable {
                 return UploadAnswer(outcome: outcome, refusal: nil, header: header, version: storedVersion,
                                     number: storedVersion.flatMap { all.number(of: $0.id) }, digest: digest, findings: findings,
                                     omitted: omitted, review: review, changes: changes, uploadID: uploadID)
-            } catch PipelineError.storeConflict(let text) where attempt < 5 {
-                _ = text
+            } catch PipelineError.storeConflict where attempt < 5 {
                 continue
             }
         }
