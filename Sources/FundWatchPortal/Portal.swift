@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdCore
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// The reporting portal: county clerks upload returns and get the 审核报告 at once, the city
 /// reviews them (approve / return with a reason), follows timeliness and notices, and
@@ -44,9 +45,16 @@ public struct Portal: Sendable {
     /// `[portal] idle_timeout_seconds` is closed: an idle keep-alive one, and one that has
     /// not finished its request head (Hummingbird counts a connection idle until the head of a
     /// request has arrived), so half-sent headers cannot hold connections open.
-    public func application(host: String, port: Int, logger: Logger) -> some ApplicationProtocol {
+    ///
+    /// `services` run alongside the server in its service group (a PostgreSQL store's
+    /// `PostgresClient`), started before and stopped after it; `prepare` runs once they are
+    /// running and before the first request is served (migrating the store, say).
+    public func application(host: String, port: Int, logger: Logger, services: [any Service] = [],
+                            prepare: @escaping @Sendable () async throws -> Void = {}) -> some ApplicationProtocol {
         let idle = TimeAmount.seconds(Int64(core.settings.portal.idleTimeoutSeconds))
-        return Application(router: router(), server: .http1(configuration: HTTP1Channel.Configuration(idleTimeout: idle)),
-                           configuration: .init(address: .hostname(host, port: port), serverName: nil), logger: logger)
+        var app = Application(router: router(), server: .http1(configuration: HTTP1Channel.Configuration(idleTimeout: idle)),
+                              configuration: .init(address: .hostname(host, port: port), serverName: nil), services: services, logger: logger)
+        app.beforeServerStarts(perform: prepare)
+        return app
     }
 }

@@ -16,10 +16,23 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
     let logger: Logger
 
     /// A store on `client`, which must be running (or about to run); migrates the schema.
-    public init(client: PostgresClient, logger: Logger) async throws(StoreError) {
+    public convenience init(client: PostgresClient, logger: Logger) async throws(StoreError) {
+        self.init(unmigratedOn: client, logger: logger)
+        try await migrate()
+    }
+
+    /// A store on `client` without touching the database yet: for a server that runs the
+    /// client as a service of its own and calls ``migrate()`` once the service runs, before
+    /// it serves anything.
+    public init(unmigratedOn client: PostgresClient, logger: Logger) {
         self.client = client
         self.logger = logger
-        try await call("prepare the PostgreSQL store") { try await self.migrate() }
+    }
+
+    /// Brings the schema up to the current version (each migration once, under a lock, so
+    /// several servers starting together migrate once).
+    public func migrate() async throws(StoreError) {
+        try await call("prepare the PostgreSQL store") { try await self.runMigrations() }
     }
 
     /// How to reach the server of a `postgres://` URL with TLS.
@@ -104,7 +117,7 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
         return StoreError.unavailable("PostgreSQL could not \(what): \(error.serverInfo?[.message] ?? String(reflecting: error.code))")
     }
 
-    private func migrate() async throws {
+    private func runMigrations() async throws {
         try await client.withTransaction(logger: logger) { connection in
             try await connection.query("SELECT pg_advisory_xact_lock(7464771)", logger: logger)
             try await connection.query("CREATE TABLE IF NOT EXISTS fundwatch_migrations (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())", logger: logger)

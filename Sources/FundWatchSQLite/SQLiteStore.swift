@@ -11,16 +11,64 @@ public final class SQLiteStore: SubmissionStore, SQLDatabase, Sendable {
     let pool: DatabasePool
     public let path: String
 
-    /// Opens (creating and migrating if needed) the store at `path`.
-    public init(path: String) throws(StoreError) {
+    /// Opens (creating and migrating if needed) the store at `path`, blocking the calling
+    /// thread while another process holds the file (up to 60 s). From async code use
+    /// ``open(path:)``, which waits without holding a thread.
+    public convenience init(path: String) throws(StoreError) {
+        let deadline = ContinuousClock.now + .seconds(60)
+        var pause = 0.005
+        while true {
+            switch Self.attempt(path: path, deadline: deadline) {
+            case .success(let pool): self.init(path: path, pool: pool); return
+            case .failure(let failure):
+                guard failure.busy, ContinuousClock.now < deadline else { throw failure.error }
+                Thread.sleep(forTimeInterval: pause)
+                pause = min(pause * 2, 0.2)
+            }
+        }
+    }
+
+    /// Opens the store at `path` as ``init(path:)`` does, waiting with `Task.sleep`.
+    public static func open(path: String) async throws(StoreError) -> SQLiteStore {
+        let deadline = ContinuousClock.now + .seconds(60)
+        var pause = Duration.milliseconds(5)
+        while true {
+            switch attempt(path: path, deadline: deadline) {
+            case .success(let pool): return SQLiteStore(path: path, pool: pool)
+            case .failure(let failure):
+                guard failure.busy, ContinuousClock.now < deadline else { throw failure.error }
+                try? await Task.sleep(for: pause)
+                pause = min(pause * 2, .milliseconds(200))
+            }
+        }
+    }
+
+    private init(path: String, pool: DatabasePool) {
         self.path = path
+        self.pool = pool
+    }
+
+    /// Why an attempt to open failed, and whether another process held the file (worth waiting for).
+    private struct OpenFailure: Error {
+        var error: StoreError
+        var busy: Bool
+    }
+
+    /// One attempt to open and migrate the store at `path`. Opening waits while another
+    /// process holds the file: two imports starting at once on a new store both switch it to
+    /// WAL (SQLite answers "database is locked" to that switch at once, without its busy
+    /// timeout) and both migrate it.
+    private static func attempt(path: String, deadline: ContinuousClock.Instant) -> Result<DatabasePool, OpenFailure> {
         var configuration = GRDB.Configuration()
         configuration.busyMode = .timeout(60)
         configuration.foreignKeysEnabled = true
         do {
-            pool = try Self.openWaiting(path: path, configuration: configuration)
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            try migrateAlongside(pool, until: deadline)
+            return .success(pool)
         } catch {
-            throw StoreError.unavailable("cannot open the SQLite store \(path): \(error)")
+            let busy = (error as? DatabaseError)?.resultCode == .SQLITE_BUSY
+            return .failure(OpenFailure(error: .unavailable("cannot open the SQLite store \(path): \(error)"), busy: busy))
         }
     }
 
@@ -42,25 +90,6 @@ public final class SQLiteStore: SubmissionStore, SQLDatabase, Sendable {
         case .SQLITE_CONSTRAINT: return StoreError.conflict("the SQLite store \(path) refused a write: \(error.message ?? "\(error)")")
         case .SQLITE_CORRUPT, .SQLITE_NOTADB: return StoreError.damaged("the SQLite store \(path) is damaged: \(error.message ?? "\(error)")")
         default: return StoreError.unavailable("the SQLite store \(path) cannot be used: \(error.message ?? "\(error)")")
-        }
-    }
-
-    /// Opens and migrates, waiting up to 60 s while another process holds the file: two
-    /// imports starting at once on a new store both switch it to WAL (SQLite answers
-    /// "database is locked" to that switch at once, without its busy timeout) and both
-    /// migrate it.
-    private static func openWaiting(path: String, configuration: GRDB.Configuration) throws -> DatabasePool {
-        let deadline = ContinuousClock.now + .seconds(60)
-        var pause = 0.005
-        while true {
-            do {
-                let pool = try DatabasePool(path: path, configuration: configuration)
-                try migrateAlongside(pool, until: deadline)
-                return pool
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && ContinuousClock.now < deadline {
-                Thread.sleep(forTimeInterval: pause)
-                pause = min(pause * 2, 0.2)
-            }
         }
     }
 

@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 import FundWatchCore
 
@@ -54,10 +55,9 @@ public struct NationalSample: Sendable {
 }
 
 /// Collects failures from concurrent workers.
-final class FailureBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var messages: [String] = []
+final class FailureBox: Sendable {
+    private let messages = Mutex<[String]>([])
 
-    func record(_ message: String) { lock.withLock { messages.append(message) } }
-    var first: String? { lock.withLock { messages.first } }
+    func record(_ message: String) { messages.withLock { $0.append(message) } }
+    var first: String? { messages.withLock { $0.first } }
 }

@@ -136,10 +136,6 @@ public enum StoreSchema {
 
     // MARK: Rows → Submission
 
-    struct Corrupt: Error, CustomStringConvertible {
-        var description: String
-    }
-
     static func text(_ v: StoreValue, _ what: String) throws(StoreError) -> String {
         guard let s = v.text else { throw StoreError.damaged("store row has no text for \(what)") }
         return s

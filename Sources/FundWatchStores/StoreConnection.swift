@@ -45,9 +45,14 @@ public final class StoreConnection: Sendable {
                 throw StoreError(error.kind, "\(PostgresStore.redacted(url)): \(error.description)")
             }
         }
+        return StoreConnection(store: try await SQLiteStore.open(path: sqlitePath(url)), runner: nil)
+    }
+
+    /// The file a SQLite URL names (a path, `sqlite:PATH` or `sqlite://PATH`).
+    public static func sqlitePath(_ url: String) -> String {
         var path = url
         if path.hasPrefix("sqlite://") { path.removeFirst("sqlite://".count) } else if path.hasPrefix("sqlite:") { path.removeFirst("sqlite:".count) }
-        return StoreConnection(store: try SQLiteStore(path: path), runner: nil)
+        return path
     }
 
     /// Releases the store and stops its client.

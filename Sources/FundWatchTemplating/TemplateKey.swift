@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 
 /// A name a template uses, interned: every `TemplateKey("display")` is the same small
@@ -22,16 +23,15 @@ public struct TemplateKey: Hashable, Sendable {
 }
 
 /// Names to numbers, shared by every thread that compiles templates.
-private final class InternTable: @unchecked Sendable {
-    private let lock = NSLock()
-    private var ids: [String: Int] = [:]
+private final class InternTable: Sendable {
+    private let ids = Mutex<[String: Int]>([:])
 
     func id(of name: String) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        if let id = ids[name] { return id }
-        let id = ids.count
-        ids[name] = id
-        return id
+        ids.withLock { ids in
+            if let id = ids[name] { return id }
+            let id = ids.count
+            ids[name] = id
+            return id
+        }
     }
 }

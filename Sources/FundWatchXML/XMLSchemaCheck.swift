@@ -14,8 +14,9 @@ public enum XMLSchemaCheck {
     }
 
     /// A check fed piece by piece, so a document can be checked while it is still being
-    /// rendered. Feed from one thread at a time, then ``finish()``.
+    /// rendered. A lock guards its parser and state: feed it from any thread, then ``finish()``.
     public final class Stream: @unchecked Sendable {
+        private let lock = NSLock()
         private let name: String
         private let sink: XMLErrorSink
         private var schema: xmlSchemaPtr?
@@ -52,6 +53,10 @@ public enum XMLSchemaCheck {
 
         /// Parses and validates the next bytes of the document.
         public func feed(_ bytes: UnsafeBufferPointer<UInt8>) {
+            lock.withLock { feedLocked(bytes) }
+        }
+
+        private func feedLocked(_ bytes: UnsafeBufferPointer<UInt8>) {
             guard outcome == nil, let parser else { return }
             if !seenStart {
                 seenStart = true
@@ -66,6 +71,10 @@ public enum XMLSchemaCheck {
 
         /// Ends the document and returns the problems found; empty when there are none.
         public func finish() -> [Finding] {
+            lock.withLock { finishLocked() }
+        }
+
+        private func finishLocked() -> [Finding] {
             if let outcome {
                 release()
                 return outcome

@@ -2,7 +2,7 @@
 ///
 /// Messages never quote free-text fields, so a confidential value (the reporter) can
 /// never leak through a finding.
-public struct Finding: Sendable, Hashable, Codable {
+public struct Finding: Sendable, Hashable {
     /// The file (or `archive.zip!/entry`) the problem is in.
     public var file: String
     /// 1-based line; nil when the problem concerns the file as a whole.
@@ -38,12 +38,6 @@ public struct Finding: Sendable, Hashable, Codable {
         self.message = message
         self.messageEN = messageEN
         self.expected = expected
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case file, line, element, column, cell, label, rule, severity, message
-        case messageEN = "message_en"
-        case expected
     }
 
     /// The field as a page or file names it: `涉及金额(元) amount_involved`, the label first.

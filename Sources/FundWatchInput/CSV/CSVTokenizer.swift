@@ -44,7 +44,6 @@ struct CSVTokenizer {
     private enum State { case fieldStart, unquoted, quoted, quoteInQuoted, afterCR }
 
     private var state = State.fieldStart
-    private var stateBeforeCR = State.fieldStart
     private var record = Record()
     private var fieldStart = 0
     private var line = 1

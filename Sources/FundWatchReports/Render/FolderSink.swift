@@ -1,48 +1,51 @@
 import Foundation
+import Synchronization
 
 /// Files streamed into a folder under temporary names, renamed to their final names in one
 /// step each on ``commit()``, removed on ``discard()``. The folder is created (if needed) when
 /// the first file is opened, so a job that fails before rendering leaves no folder behind.
-public final class FolderSink: OutputSink, @unchecked Sendable {
+public final class FolderSink: OutputSink, Sendable {
     public let directory: String
     private let stamp = UUID().uuidString
-    private let lock = NSLock()
-    private var files: [FolderFile] = []
-    private var created = false
+    /// The files opened and not yet committed, and whether the folder exists yet.
+    private let state = Mutex<(files: [FolderFile], created: Bool)>(([], false))
 
     public init(directory: String) {
         self.directory = directory
     }
 
     public func open(_ name: String) throws -> any OutputFile {
-        try lock.withLock {
-            if !created {
+        let directory = self.directory
+        try state.withLock { (state) throws(CannotWrite) in
+            if !state.created {
                 do { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
                     throw CannotWrite(path: directory)
                 }
-                created = true
+                state.created = true
             }
         }
         let file = try FolderFile(final: directory + "/" + name, temporary: directory + "/.\(name).\(stamp).partial", name: name)
-        lock.withLock { files.append(file) }
+        state.withLock { $0.files.append(file) }
         return file
     }
 
     public func commit() throws {
-        let opened = lock.withLock { files }
+        let opened = state.withLock { $0.files }
         for file in opened { try file.commit() }
-        lock.withLock { files = [] }
+        state.withLock { $0.files = [] }
     }
 
     public func location(of name: String) -> String { directory + "/" + name }
 
     public func discard() {
-        let opened = lock.withLock { files }
+        let opened = state.withLock { $0.files }
         opened.forEach { $0.discard() }
-        lock.withLock { files = [] }
+        state.withLock { $0.files = [] }
     }
 
-    final class FolderFile: OutputFile, @unchecked Sendable {
+    /// One file: its names are constants and its handle is written by one writer at a time
+    /// (the renderer that opened it), as `OutputFile` requires.
+    final class FolderFile: OutputFile, Sendable {
         let name: String
         let final: String
         let temporary: String

@@ -8,6 +8,10 @@ import FundWatchStore
 import FundWatchStores
 import Hummingbird
 import Logging
+import ServiceLifecycle
+import PostgresNIO
+import FundWatchSQLite
+import FundWatchPostgres
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -80,23 +84,43 @@ struct ServeCommand: AsyncParsableCommand {
         } else {
             url = StoreConnection.url(db)
         }
-        let connection = try await Console.run { try await StoreConnection.open(url) }
         let pipeline = try await Console.run { try Pipeline(settings: settings) }
-        // Stored digests follow this configuration's reporter settings before anything is served.
-        try await Console.run { try await pipeline.alignDigests(of: connection.store) }
+        // A PostgreSQL store's client runs as a service of the application (started before the
+        // server, stopped after it); its schema is migrated once it runs, before serving.
+        let store: any PortalDatabase
+        var services: [any Service] = []
+        var migrate: @Sendable () async throws(StoreError) -> Void = {}
+        if StoreConnection.isPostgres(url) {
+            let client = PostgresClient(configuration: try await Console.run { try PostgresStore.configuration(url: url) },
+                                        backgroundLogger: StoreConnection.quietLogger)
+            let postgres = PostgresStore(unmigratedOn: client, logger: StoreConnection.quietLogger)
+            store = postgres
+            services = [client]
+            migrate = { () throws(StoreError) in try await postgres.migrate() }
+        } else {
+            store = try await Console.run { try await SQLiteStore.open(path: StoreConnection.sqlitePath(url)) }
+        }
         let secure = settings.portal.secureCookies.secure(onLoopback: Self.isLoopback(host))
-        let core = try PortalCore(store: connection.store, pipeline: pipeline, secureCookies: secure, now: Self.clock(startingOn: today.flatMap(Day.init(iso:))))
-        if let demoFolder { try await Self.prepareDemo(core: core, folder: demoFolder) }
-        Console.out("FundWatch portal on http://\(host.contains(":") ? "[\(host)]" : host):\(port)/ (store: \(StoreConnection.redacted(url)))\n")
-        let app = Portal(core: core).application(host: host, port: port, logger: logger)
+        let core = try PortalCore(store: store, pipeline: pipeline, secureCookies: secure, now: Self.clock(startingOn: today.flatMap(Day.init(iso:))))
+        let (prepareStore, demoFolderToFill) = (migrate, demoFolder)
+        let address = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/ (store: \(StoreConnection.redacted(url)))"
+        let app = Portal(core: core).application(host: host, port: port, logger: logger, services: services) {
+            try await Console.run {
+                try await prepareStore()
+                // Stored digests follow this configuration's reporter settings before anything is served.
+                try await pipeline.alignDigests(of: store)
+            }
+            if let demoFolderToFill { try await Self.prepareDemo(core: core, folder: demoFolderToFill) }
+            Console.out("FundWatch portal on \(address)\n")
+        }
+        defer { if let demoFolder { try? FileManager.default.removeItem(atPath: demoFolder) } }
         do {
             try await app.runService()
         } catch {
-            await connection.close()
+            await store.close()
             throw error
         }
-        await connection.close()
-        if let demoFolder { try? FileManager.default.removeItem(atPath: demoFolder) }
+        await store.close()
     }
 
     /// Imports the sample city and makes one user per role with generated passwords.
