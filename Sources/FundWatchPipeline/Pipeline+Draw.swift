@@ -151,7 +151,7 @@ extension Pipeline {
                 collector.add(.listRequired, at: r.location(path, field), detail: field, detailEN: field)
             }
             let county = r["county_code"]
-            if !county.isEmpty && !(county.utf8.count == 6 && county.utf8.allSatisfy({ (48...57).contains($0) }) && (counties.contains(county) || county.hasSuffix("00"))) {
+            if !county.isEmpty && !(CountyCode(county).map { counties.contains($0.text) || $0.isCityLevel } ?? false) {
                 collector.add(.listCounty, at: r.location(path, "county_code"), detail: "「\(county)」", detailEN: "'\(county)'")
             }
             let qualified: Bool? = switch r["qualified"].lowercased() {

@@ -10,7 +10,7 @@ extension Pipeline {
     /// With `onlyCounty`, only that county's versions are looked at (and loaded) — what the
     /// portal asks for, so a county's template never touches another county's data.
     public func template(county: String, period: YearMonth, source: DataSource?, onlyCounty: Bool = false) async throws(PipelineError) -> [UInt8] {
-        guard county.utf8.count == 6, county.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
+        guard CountyCode(county) != nil else {
             throw .badRequest("county code \(county) is not 6 digits")
         }
         var institutions: [Institution] = []

@@ -102,6 +102,14 @@ struct NumberTests {
         #expect(steps == 13)
     }
 
+    @Test("a county code is six ASCII digits, nothing else", arguments: [
+        ("990201", true), ("99020", false), ("9902011", false), ("99O201", false), ("９９０２０１", false), ("99020a", false), ("", false), (" 990201", false),
+    ])
+    func countyCodes(_ text: String, _ valid: Bool) {
+        #expect((CountyCode(text) != nil) == valid)
+        #expect(CountyCode("990100")?.isCityLevel == true && CountyCode("990201")?.isCityLevel == false)
+    }
+
     @Test("a window lies within one year and defaults from = to")
     func windows() throws {
         let march = try #require(YearMonth(iso: "2026-03"))

@@ -110,9 +110,6 @@ struct ConfigLine {
     }
 }
 
-extension Character {
-    fileprivate var isASCIIDigit: Bool { ("0"..."9").contains(self) }
-}
 
 extension String {
     fileprivate var replacingUnderscores: String { String(filter { $0 != "_" }) }

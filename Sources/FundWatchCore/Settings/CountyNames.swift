@@ -18,7 +18,7 @@ public struct CountyNames: Sendable, Hashable {
     public init(config: ConfigFile) throws(ConfigFile.Problem) {
         self.init()
         for entry in config.section("counties") {
-            guard entry.key.utf8.count == 6, entry.key.utf8.allSatisfy({ (48...57).contains($0) }) else {
+            guard CountyCode(entry.key) != nil else {
                 throw config.problem(entry, "[counties] keys are 6-digit county codes (行政区划代码), e.g. 990201 = \"东湖区\"")
             }
             let name = try config.text(entry)

@@ -40,7 +40,7 @@ public struct SubmissionBuilder {
     public mutating func addHeader(_ row: RawRow) {
         headerRow = row
         let code = row.required(HeaderField.countyCode.rawValue, into: &collector)
-        if let code, !(code.utf8.count == 6 && code.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }) {
+        if let code, CountyCode(code) == nil {
             collector.add(.countyCode, at: row.location(of: HeaderField.countyCode.rawValue), detail: "「\(code)」", detailEN: "'\(code)'")
         }
         let name = row.required(HeaderField.countyName.rawValue, into: &collector)

@@ -106,6 +106,3 @@ struct XLSXValue {
     }
 }
 
-extension Character {
-    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
-}

@@ -24,7 +24,3 @@ enum Forms {
     }
 }
 
-extension Character {
-    /// `0`…`9` only (not other scripts' digits).
-    var isASCIIDigit: Bool { isASCII && isNumber }
-}

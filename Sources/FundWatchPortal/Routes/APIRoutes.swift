@@ -78,7 +78,7 @@ struct APIRoutes: Sendable {
         let q = request.uri.queryParameters
         let period = try DateParameter.month(q["period"].map(String.init), name: "period", strict: true)
         let county = q["county"].map(String.init)
-        if let county, county.count != 6 || !county.allSatisfy(\.isASCIIDigit) { throw HTTPError(.badRequest, message: "county must be 6 digits") }
+        if let county, CountyCode(county) == nil { throw HTTPError(.badRequest, message: "county 应为 6 位县区代码 (county must be 6 digits)") }
         if let county, !identity.scope.contains(county) { throw HTTPError(.forbidden, message: "county \(county) is outside your scope") }
         let data = ScopedReturns(store: core.store, scope: identity.scope)
         let versions = try await data.versions(county: county, period: period)
@@ -105,9 +105,7 @@ struct APIRoutes: Sendable {
 
     private func review(_ request: Request, _ context: PortalContext) async throws -> Response {
         let identity = try context.require(.city)
-        guard let county = context.parameters.get("county"), county.count == 6, county.allSatisfy(\.isASCIIDigit) else {
-            throw HTTPError(.notFound, message: "county must be 6 digits")
-        }
+        let county = try PathParameter.county(context)
         let period = try DateParameter.pathMonth(context.parameters.get("period"))
         struct Body: Decodable { var action: String; var version: Int?; var reason: String? }
         let body: Body

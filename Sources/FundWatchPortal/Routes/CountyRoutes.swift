@@ -19,7 +19,7 @@ struct CountyRoutes: Sendable {
             return PageResponse.download(FindingRow.csv(FindingRow.decode(record.findingsJSON)), name: "审核报告-\(record.id).csv", type: "text/csv; charset=utf-8")
         }
         router.get("/counties/:county/notice") { request, context in
-            let code = try county(context)
+            let code = try PathParameter.county(context)
             let identity = try context.require(.county(code))
             guard let caseID = request.uri.queryParameters["case"].map(String.init), !caseID.isEmpty else {
                 throw HTTPError(.badRequest, message: "缺少案件编号 case (case is required)")
@@ -29,7 +29,7 @@ struct CountyRoutes: Sendable {
             return PageResponse.download(file.bytes, name: file.name, type: file.type)
         }
         router.get("/counties/:county/template.xlsx") { request, context in
-            let code = try county(context)
+            let code = try PathParameter.county(context)
             let identity = try context.require(.county(code))
             let today = core.today
             let period = try DateParameter.month(request.uri.queryParameters["period"].map(String.init), name: "period") ?? today.yearMonth.previous
@@ -41,14 +41,8 @@ struct CountyRoutes: Sendable {
         router.post("/counties/:county/:period/review") { request, context in try await review(request, context) }
     }
 
-    private func county(_ context: PortalContext) throws -> String {
-        let code = context.parameters.get("county") ?? ""
-        guard code.count == 6, code.allSatisfy(\.isASCIIDigit) else { throw HTTPError(.notFound, message: "没有这个县区 (no such county)") }
-        return code
-    }
-
     private func countyPage(_ context: PortalContext) async throws -> Response {
-        let code = try county(context)
+        let code = try PathParameter.county(context)
         let identity = try context.require(.county(code))
         let data = ScopedReturns(store: core.store, scope: identity.scope)
         let versions = try await data.versions(county: code, period: nil)
@@ -108,7 +102,7 @@ struct CountyRoutes: Sendable {
     }
 
     private func upload(_ request: Request, _ context: PortalContext) async throws -> Response {
-        let code = try county(context)
+        let code = try PathParameter.county(context)
         let identity = try context.require(.county(code))
         let form = try await FormFields.read(request, limit: core.settings.portal.maxUploadMiB * 1_048_576)
         try Forms.checkCSRF(form, identity)
@@ -161,7 +155,7 @@ struct CountyRoutes: Sendable {
     }
 
     private func review(_ request: Request, _ context: PortalContext) async throws -> Response {
-        let code = try county(context)
+        let code = try PathParameter.county(context)
         let identity = try context.require(.city)
         let period = try DateParameter.pathMonth(context.parameters.get("period"))
         let form = try await FormFields.read(request, limit: 64 * 1_024)

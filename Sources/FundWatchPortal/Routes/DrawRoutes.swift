@@ -139,8 +139,7 @@ struct DrawRoutes: Sendable {
 
     /// The county's own targets in each published draw, with inspectors, items and results.
     private func countyPage(_ context: PortalContext) async throws -> Response {
-        let code = context.parameters.get("county") ?? ""
-        guard code.count == 6, code.allSatisfy(\.isASCIIDigit) else { throw HTTPError(.notFound, message: "没有这个县区 (no such county)") }
+        let code = try PathParameter.county(context)
         let identity = try context.require(.county(code))
         let month = core.today.yearMonth.previous
         var draws: [[String: Any]] = []

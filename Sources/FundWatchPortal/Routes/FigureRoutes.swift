@@ -13,12 +13,6 @@ struct FigureRoutes: Sendable {
         router.get("/figures/:metric") { request, context in try await cityFigure(request, context) }
     }
 
-    private func county(_ context: PortalContext) throws -> String {
-        let code = context.parameters.get("county") ?? ""
-        guard code.count == 6, code.allSatisfy(\.isASCIIDigit) else { throw HTTPError(.notFound, message: "没有这个县区 (no such county)") }
-        return code
-    }
-
     private func metric(_ context: PortalContext) throws -> MetricKey {
         guard let key = context.parameters.get("metric").flatMap(MetricKey.init(rawValue:)) else {
             throw HTTPError(.notFound, message: "没有这个指标 (no such figure)")
@@ -34,7 +28,7 @@ struct FigureRoutes: Sendable {
     }
 
     private func countyFigures(_ request: Request, _ context: PortalContext) async throws -> Response {
-        let code = try county(context)
+        let code = try PathParameter.county(context)
         let identity = try context.require(.county(code))
         let to = try await month(request, county: code, scope: identity.scope)
         let window = Window.yearToDate(to)
@@ -53,7 +47,7 @@ struct FigureRoutes: Sendable {
     }
 
     private func rows(_ request: Request, _ context: PortalContext) async throws -> Response {
-        let code = try county(context), key = try metric(context)
+        let code = try PathParameter.county(context), key = try metric(context)
         let identity = try context.require(.county(code))
         let to = try await month(request, county: code, scope: identity.scope)
         let window = Window.yearToDate(to)

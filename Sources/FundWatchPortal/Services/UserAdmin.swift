@@ -1,3 +1,4 @@
+import FundWatchCore
 import FundWatchStore
 
 /// Adding and changing users, for the admin pages and `fundwatch user`: the checks and the
@@ -23,7 +24,7 @@ public struct UserAdmin: Sendable {
         let county = county?.trimmingCharacters(in: .whitespaces).nilIfEmpty
         switch role {
         case .county:
-            guard let county, county.count == 6, county.allSatisfy(\.isASCIIDigit) else {
+            guard let county, CountyCode(county) != nil else {
                 throw Refused(description: "县区填报员须指定 6 位县区代码 (a county clerk needs a 6-digit county code)")
             }
         case .city, .admin:
