@@ -98,15 +98,20 @@ let package = Package(
         ),
         // Stores: the protocol and shared schema; SQLite (GRDB); PostgreSQL (PostgresNIO).
         .target(name: "FundWatchStore", dependencies: ["FundWatchCore"]),
+        // The return cycle's tables (users, sessions, tokens, failed logins, review events,
+        // uploads, the audit log, draws) over any store's SQL, and what review events say.
+        .target(name: "FundWatchReturnsStore", dependencies: ["FundWatchCore", "FundWatchStore"]),
         .target(
             name: "FundWatchSQLite",
-            dependencies: ["FundWatchCore", "FundWatchStore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")]
+            dependencies: ["FundWatchCore", "FundWatchStore", "FundWatchReturnsStore", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         .target(
             name: "FundWatchPostgres",
             dependencies: [
                 "FundWatchCore",
                 "FundWatchStore",
+                "FundWatchReturnsStore",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
@@ -121,13 +126,14 @@ let package = Package(
         // The pipeline every front door calls: sources → validation → versions → summaries → documents → sinks.
         .target(
             name: "FundWatchPipeline",
-            dependencies: ["FundWatchCore", "FundWatchCrypto", "FundWatchInput", "FundWatchDraw", "FundWatchExcel", "FundWatchReports", "FundWatchStore", "FundWatchXML"]
+            dependencies: ["FundWatchCore", "FundWatchCrypto", "FundWatchInput", "FundWatchDraw", "FundWatchExcel", "FundWatchReports", "FundWatchStore",
+                           "FundWatchReturnsStore", "FundWatchXML"]
         ),
         // The reporting portal: pages, the JSON API, sessions, access control, audit (Hummingbird).
         .target(
             name: "FundWatchPortal",
             dependencies: [
-                "FundWatchCore", "FundWatchCrypto", "FundWatchPipeline", "FundWatchReports", "FundWatchStore", "FundWatchTemplating",
+                "FundWatchCore", "FundWatchCrypto", "FundWatchPipeline", "FundWatchReports", "FundWatchStore", "FundWatchReturnsStore", "FundWatchTemplating",
                 "FundWatchZip", "FundWatchDraw", "FundWatchInput",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -146,6 +152,7 @@ let package = Package(
                 "FundWatchDraw",
                 "FundWatchPortal",
                 "FundWatchStore",
+                "FundWatchReturnsStore",
                 "FundWatchStores",
                 "FundWatchSampleData",
                 "FundWatchPostgres",
@@ -166,7 +173,7 @@ let package = Package(
         .target(name: "FundWatchTestSupport", path: "Tests/FundWatchTestSupport"),
         .testTarget(
             name: "FundWatchStoreTests",
-            dependencies: ["FundWatchStore", "FundWatchSQLite", "FundWatchPostgres", "FundWatchStores", "FundWatchInput", "FundWatchCrypto",
+            dependencies: ["FundWatchStore", "FundWatchReturnsStore", "FundWatchSQLite", "FundWatchPostgres", "FundWatchStores", "FundWatchInput", "FundWatchCrypto",
                            "FundWatchCore", "FundWatchTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]
         ),
@@ -187,13 +194,14 @@ let package = Package(
         ),
         .testTarget(
             name: "FundWatchPipelineTests",
-            dependencies: ["FundWatchPipeline", "FundWatchDraw", "FundWatchInput", "FundWatchReports", "FundWatchStore", "FundWatchSQLite", "FundWatchZip",
+            dependencies: ["FundWatchPipeline", "FundWatchDraw", "FundWatchInput", "FundWatchReports", "FundWatchStore", "FundWatchReturnsStore", "FundWatchSQLite", "FundWatchZip",
                            "FundWatchCore", "FundWatchTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "FundWatchPortalTests",
-            dependencies: ["FundWatchPortal", "FundWatchPipeline", "FundWatchDraw", "FundWatchStore", "FundWatchSQLite", "FundWatchCore", "FundWatchTestSupport",
+            dependencies: ["FundWatchPortal", "FundWatchPipeline", "FundWatchDraw", "FundWatchStore", "FundWatchReturnsStore", "FundWatchSQLite", "FundWatchCore",
+                           "FundWatchTestSupport",
                            "FundWatchZip", .product(name: "HummingbirdTesting", package: "hummingbird")],
             resources: [.copy("Fixtures")]
         ),

@@ -9,7 +9,7 @@ public enum DataSource: Sendable {
     case store(any SubmissionStore)
     /// A store's versions that the city approved in the portal (已审核): each county's latest
     /// approved version is then chosen as from a store (`report --approved-only`).
-    case approved(any PortalDatabase)
+    case approved(any ReturnsDatabase)
 
     /// Files at `paths`.
     public static func paths(_ paths: [String]) -> DataSource { .files(paths.map(SubmissionInput.path)) }

@@ -12,7 +12,7 @@ extension Pipeline {
     /// HMAC keeps it apart with a key), a file re-sent stays `unchanged`. Returns how many
     /// digests changed (0, after one query, when the store is already on the scheme).
     @discardableResult
-    public func alignDigests(of store: any PortalDatabase) async throws(PipelineError) -> Int {
+    public func alignDigests(of store: any ReturnsDatabase) async throws(PipelineError) -> Int {
         let scheme = reporterSeal.digestScheme
         do throws(StoreError) {
             let recorded = try await store.query("SELECT value FROM fundwatch_meta WHERE key = 'digest_scheme'", []).first?.first?.text

@@ -1,6 +1,7 @@
 import FundWatchCore
 import FundWatchInput
 import FundWatchStore
+import FundWatchReturnsStore
 
 extension Pipeline {
     /// Checks every rule of the format on the submissions `inputs` name, and reports every

@@ -3,6 +3,7 @@ import FundWatchCore
 import FundWatchInput
 import FundWatchReports
 import FundWatchStore
+import FundWatchReturnsStore
 
 /// The versions a job may choose from (see `SubmissionVersion` for the names): submissions
 /// read whole from files, or the versions a store lists (loaded only once chosen).

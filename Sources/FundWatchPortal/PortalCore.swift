@@ -2,12 +2,13 @@ import Foundation
 import FundWatchCore
 import FundWatchPipeline
 import FundWatchStore
+import FundWatchReturnsStore
 
 /// What every route of the portal shares: the store (registers and portal tables), the
 /// pipeline that validates and reports exactly as the command line does, the settings,
 /// the page templates and the clock.
 public struct PortalCore: Sendable {
-    public let store: any PortalDatabase
+    public let store: any ReturnsDatabase
     public let pipeline: Pipeline
     public var settings: Settings { pipeline.settings }
     /// Seconds since 1970; tests move it to expire sessions and locks.
@@ -21,7 +22,7 @@ public struct PortalCore: Sendable {
 
     /// A portal on `store`. `secureCookies` must be true unless the portal is served over
     /// plain HTTP on loopback (a reverse proxy with TLS in front counts as HTTPS).
-    public init(store: any PortalDatabase, pipeline: Pipeline, secureCookies: Bool,
+    public init(store: any ReturnsDatabase, pipeline: Pipeline, secureCookies: Bool,
                 now: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }) throws {
         self.store = store
         self.pipeline = pipeline
@@ -39,6 +40,6 @@ public struct PortalCore: Sendable {
 
     /// Writes an audit line; the log must never lose an entry silently, so a failure is thrown.
     func audit(_ actor: String, _ action: String, _ outcome: String, _ detail: String, address: String) async throws {
-        try await store.portal.audit(AuditEntry(at: now(), actor: actor, action: action, outcome: outcome, detail: detail, address: address))
+        try await store.returns.audit(AuditEntry(at: now(), actor: actor, action: action, outcome: outcome, detail: detail, address: address))
     }
 }

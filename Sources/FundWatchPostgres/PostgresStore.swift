@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import NIOSSL
 import PostgresNIO
+import FundWatchReturnsStore
 
 /// The shared store: PostgreSQL through PostgresNIO, with the same tables and the same
 /// semantics as `SQLiteStore`. Imports of one county and period are serialised with a
@@ -132,13 +133,13 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
                 try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v1')", logger: logger)
             }
             if !applied.contains("v2") {
-                for sql in PortalSchema.version2(idColumn: "BIGSERIAL PRIMARY KEY") {
+                for sql in ReturnsSchema.version2(idColumn: "BIGSERIAL PRIMARY KEY") {
                     try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
                 }
                 try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v2')", logger: logger)
             }
             if !applied.contains("v3") {
-                for sql in PortalSchema.version3(idColumn: "BIGSERIAL PRIMARY KEY") {
+                for sql in ReturnsSchema.version3(idColumn: "BIGSERIAL PRIMARY KEY") {
                     try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
                 }
                 try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v3')", logger: logger)

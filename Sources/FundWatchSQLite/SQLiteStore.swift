@@ -3,6 +3,7 @@ import FundWatchCore
 import FundWatchStore
 import GRDB
 import GRDBSQLite
+import FundWatchReturnsStore
 
 /// The embedded store: one SQLite file through GRDB, in WAL mode so readers never wait
 /// for a writer, with versioned migrations. Two processes may import at once: each
@@ -120,10 +121,10 @@ public final class SQLiteStore: SubmissionStore, SQLDatabase, Sendable {
             for sql in StoreSchema.version1(idColumn: "INTEGER PRIMARY KEY AUTOINCREMENT") { try db.execute(sql: sql) }
         }
         migrator.registerMigration("v2") { db in
-            for sql in PortalSchema.version2(idColumn: "INTEGER PRIMARY KEY AUTOINCREMENT") { try db.execute(sql: sql) }
+            for sql in ReturnsSchema.version2(idColumn: "INTEGER PRIMARY KEY AUTOINCREMENT") { try db.execute(sql: sql) }
         }
         migrator.registerMigration("v3") { db in
-            for sql in PortalSchema.version3(idColumn: "INTEGER PRIMARY KEY AUTOINCREMENT") { try db.execute(sql: sql) }
+            for sql in ReturnsSchema.version3(idColumn: "INTEGER PRIMARY KEY AUTOINCREMENT") { try db.execute(sql: sql) }
         }
         migrator.registerMigration("v4") { db in
             for sql in Self.clusteredRegisters { try db.execute(sql: sql) }

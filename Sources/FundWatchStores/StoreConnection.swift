@@ -11,10 +11,10 @@ import PostgresNIO
 /// `PostgresClient` as a service makes a `PostgresStore` directly instead.
 public final class StoreConnection: Sendable {
     /// The registers and the portal's tables.
-    public let store: any PortalDatabase
+    public let store: any ReturnsDatabase
     private let runner: Task<Void, Never>?
 
-    private init(store: any PortalDatabase, runner: Task<Void, Never>?) {
+    private init(store: any ReturnsDatabase, runner: Task<Void, Never>?) {
         self.store = store
         self.runner = runner
     }

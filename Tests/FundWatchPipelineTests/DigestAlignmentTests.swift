@@ -7,6 +7,7 @@ import FundWatchSQLite
 import FundWatchStore
 import FundWatchTestSupport
 import Testing
+import FundWatchReturnsStore
 
 /// A store made before reporters were kept out of digests: its digests hashed the plain
 /// reporter. Aligning recomputes them from the stored rows, in the upload records and the
@@ -22,10 +23,10 @@ struct DigestAlignmentTests {
         let legacy = example.contentDigest(reporterToken: { $0.revealedForStorage })
         let (_, version) = try await store.record(example, rows: StoreSchema.RegisterRows(example, sealReporter: seal.seal), digest: legacy,
                                                   origin: "a.xml", importedAt: "2026-11-01T00:00:00Z", dryRun: false)
-        try await store.portal.recordUpload(UploadRecord(at: 1, actor: "clerk", countyCode: "990101", period: Upload.march, fileName: "a.xml",
+        try await store.returns.recordUpload(UploadRecord(at: 1, actor: "clerk", countyCode: "990101", period: Upload.march, fileName: "a.xml",
                                                          outcome: "new", digest: legacy, submissionID: version?.id, onBehalf: false, note: "",
                                                          findingsJSON: "[]"))
-        try await store.portal.audit(AuditEntry(at: 1, actor: "clerk", action: "upload", outcome: "new",
+        try await store.returns.audit(AuditEntry(at: 1, actor: "clerk", action: "upload", outcome: "new",
                                                 detail: "a.xml 990101 2026-03 sha256:\(legacy)", address: "t"))
         return (store, example, legacy)
     }
@@ -45,8 +46,8 @@ struct DigestAlignmentTests {
         #expect(expected != legacy)
         #expect(try await pipeline.alignDigests(of: store) == 1)
         #expect(try await store.versions(county: nil, period: nil).map(\.digest) == [expected])
-        #expect(try await store.portal.uploads(county: "990101").map(\.digest) == [expected])
-        let audit = try await store.portal.auditEntries(since: 0)
+        #expect(try await store.returns.uploads(county: "990101").map(\.digest) == [expected])
+        let audit = try await store.returns.auditEntries(since: 0)
         #expect(audit.map(\.detail) == ["a.xml 990101 2026-03 sha256:\(expected)"])
         #expect(!audit.contains { $0.detail.contains(legacy) })
         #expect(try await pipeline.alignDigests(of: store) == 0)

@@ -7,6 +7,7 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import Testing
+import FundWatchReturnsStore
 
 /// Who calls, in the access matrix.
 enum Caller: String, CaseIterable, Sendable, CustomTestStringConvertible {
@@ -94,10 +95,10 @@ struct AccessMatrixTests {
         try await harness.storedDraw(published: true)
         // An expired session of clerk1 (idle 31 minutes) and a revoked token of clerk1.
         let expiredToken = "expired-session-token"
-        try await core.store.portal.createSession(PortalSession(tokenHash: Secrets.hash(expiredToken), userID: clerk1.id, csrf: "x",
+        try await core.store.returns.createSession(PortalSession(tokenHash: Secrets.hash(expiredToken), userID: clerk1.id, csrf: "x",
                                                                 createdAt: core.now() - 3_600, lastSeen: core.now() - 31 * 60, address: "t"))
         let revoked = try await harness.token("clerk1")
-        _ = try await core.store.portal.revokeTokens(of: clerk1.id, at: core.now())
+        _ = try await core.store.returns.revokeTokens(of: clerk1.id, at: core.now())
 
         try await harness.test { client in
             for caller in Caller.allCases {

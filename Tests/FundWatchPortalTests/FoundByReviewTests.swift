@@ -10,6 +10,7 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import Testing
+import FundWatchReturnsStore
 
 /// What a new user's trial and a security review of the portal found (issue 23): one rule
 /// for the current version, reviews that name their version, a receipt stored whole or not
@@ -103,7 +104,7 @@ struct FoundByReviewTests {
             let city = try await harness.login(client, "city"), clerk = try await harness.login(client, "clerk1")
             #expect(try await get(client, city, "/counties/990101").text.contains(#"name="version" value="1""#))
             #expect(try await upload(client, clerk, name: "3月.xml", try Self.dated("2026-04-06", prepared: "王晓(二)")).status == .ok)
-            let before = try await harness.core.store.portal.reviewEvents(county: "990101", period: Self.march).count
+            let before = try await harness.core.store.returns.reviewEvents(county: "990101", period: Self.march).count
             let stale = try await form(client, city, "/counties/990101/2026-03/review", ["action": "approve", "version": "1"])
             #expect(stale.status == .conflict && stale.text.contains("第 1 版已不是当前版本"))
             let unnamed = try await form(client, city, "/counties/990101/2026-03/review", ["action": "approve"])
@@ -112,7 +113,7 @@ struct FoundByReviewTests {
                                                     headers: [.authorization: "Bearer \(cityToken)", .contentType: "application/json"],
                                                     body: ByteBuffer(string: #"{"action":"approve","version":1}"#))
             #expect(apiStale.status == .conflict)
-            #expect(try await harness.core.store.portal.reviewEvents(county: "990101", period: Self.march).count == before)
+            #expect(try await harness.core.store.returns.reviewEvents(county: "990101", period: Self.march).count == before)
             #expect(try await form(client, city, "/counties/990101/2026-03/review", ["action": "approve", "version": "2"]).status == .seeOther)
         }
     }
@@ -124,23 +125,23 @@ struct FoundByReviewTests {
         let harness = try await PortalHarness()
         let store = try #require(harness.core.store as? SQLiteStore)
         try await store.write("CREATE TRIGGER refuse_events BEFORE INSERT ON review_events BEGIN SELECT RAISE(ABORT, 'review events refused'); END", [])
-        let auditBefore = try await harness.core.store.portal.auditEntries(since: 0).count
+        let auditBefore = try await harness.core.store.returns.auditEntries(since: 0).count
         try await harness.test { client in
             let clerk = try await harness.login(client, "clerk1")
             let failed = try await upload(client, clerk, name: "3月.xml", try PortalHarness.xml())
             #expect(failed.status.code >= 400 && failed.status != .ok)
             #expect(try await harness.core.store.versions(county: "990101", period: nil).isEmpty)
-            #expect(try await harness.core.store.portal.uploads(county: "990101").isEmpty)
-            let audit = try await harness.core.store.portal.auditEntries(since: 0)
+            #expect(try await harness.core.store.returns.uploads(county: "990101").isEmpty)
+            let audit = try await harness.core.store.returns.auditEntries(since: 0)
             #expect(audit.count == auditBefore + 1 && audit.last?.action == "login", "\(audit.map(\.action))")
             // Sent again once the store takes events: new (not `unchanged`), with its event, upload record and audit line.
             try await store.write("DROP TRIGGER refuse_events", [])
             let stored = try await upload(client, clerk, name: "3月.xml", try PortalHarness.xml())
             #expect(stored.status == .ok && stored.text.contains("已接收(新报表)") && stored.text.contains("待审核"))
             let versions = try await harness.core.store.versions(county: "990101", period: nil)
-            let events = try await harness.core.store.portal.reviewEvents(county: "990101", period: Self.march)
+            let events = try await harness.core.store.returns.reviewEvents(county: "990101", period: Self.march)
             #expect(versions.count == 1 && events.map(\.submissionID) == [versions[0].id])
-            #expect(try await harness.core.store.portal.uploads(county: "990101").map(\.submissionID) == [versions[0].id])
+            #expect(try await harness.core.store.returns.uploads(county: "990101").map(\.submissionID) == [versions[0].id])
         }
     }
 
@@ -159,9 +160,9 @@ struct FoundByReviewTests {
             return try await group.reduce(into: []) { $0.append($1) }
         }
         let versions = try await core.store.versions(county: "990101", period: Self.march)
-        let events = try await core.store.portal.reviewEvents(county: "990101", period: Self.march)
-        let uploads = try await core.store.portal.uploads(county: "990101")
-        let audit = try await core.store.portal.auditEntries(since: 0).filter { $0.action == "upload" }
+        let events = try await core.store.returns.reviewEvents(county: "990101", period: Self.march)
+        let uploads = try await core.store.returns.uploads(county: "990101")
+        let audit = try await core.store.returns.auditEntries(since: 0).filter { $0.action == "upload" }
         let accepted = answers.filter { $0.outcome != .rejected }
         #expect(versions.count == accepted.count && !versions.isEmpty)
         #expect(Set(accepted.compactMap { $0.version?.id }) == Set(versions.map(\.id)))
@@ -286,7 +287,7 @@ struct FoundByReviewTests {
                                                   headers: [.cookie: city.cookie, .contentType: "application/json", .origin: "http://localhost"],
                                                   body: ByteBuffer(string: #"{"action":"approve","version":1,"csrf":"\#(city.csrf)"}"#))
             #expect(review.status == .unauthorized)
-            #expect(try await harness.core.store.portal.reviewEvents(county: "990101", period: Self.march).count == 1)
+            #expect(try await harness.core.store.returns.reviewEvents(county: "990101", period: Self.march).count == 1)
         }
     }
 
@@ -296,12 +297,12 @@ struct FoundByReviewTests {
         let core = harness.core
         let token = try await harness.token("clerk1")
         let clerk = try await UserAdmin(core: core).user("clerk1")
-        try await core.store.portal.createSession(PortalSession(tokenHash: Secrets.hash("old"), userID: clerk.id, csrf: "x",
+        try await core.store.returns.createSession(PortalSession(tokenHash: Secrets.hash("old"), userID: clerk.id, csrf: "x",
                                                                 createdAt: core.now() - 13 * 3_600, lastSeen: core.now() - 13 * 3_600, address: "t"))
         try await harness.test { client in
             #expect(try await client.execute(uri: "/api/v1/submissions", method: .get, headers: [.authorization: "Bearer \(token)"]).status == .ok)
             _ = try await harness.login(client, "city")
-            #expect(try await core.store.portal.session(tokenHash: Secrets.hash("old")) == nil, "the expired session was purged at a login")
+            #expect(try await core.store.returns.session(tokenHash: Secrets.hash("old")) == nil, "the expired session was purged at a login")
             try await UserAdmin(core: core).resetPassword(clerk, to: "a new password 1", actor: "admin", address: "t")
             #expect(try await client.execute(uri: "/api/v1/submissions", method: .get, headers: [.authorization: "Bearer \(token)"]).status == .unauthorized)
         }
@@ -338,7 +339,7 @@ struct FoundByReviewTests {
         let harness = try await PortalHarness()
         let clerk = Identity(user: try await UserAdmin(core: harness.core).user("clerk1"), credential: .token)
         let answer = try await Uploads(core: harness.core).receive(name: "x\n=1+1\ny.zip", bytes: Array("not a zip".utf8), note: "", identity: clerk, address: "t")
-        let record = try #require(try await harness.core.store.portal.upload(id: answer.uploadID))
+        let record = try #require(try await harness.core.store.returns.upload(id: answer.uploadID))
         let csv = String(decoding: FindingRow.csv(FindingRow.decode(record.findingsJSON)), as: UTF8.self)
         #expect(csv.contains("\"x\n=1+1\ny.zip\""), "\(csv)")
         #expect(!csv.contains("\n=1+1\n,") && !csv.contains(",=1+1"))

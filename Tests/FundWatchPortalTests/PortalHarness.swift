@@ -12,6 +12,7 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import Synchronization
+import FundWatchReturnsStore
 
 /// A clock tests move forward.
 final class TestClock: Sendable {
@@ -72,9 +73,9 @@ struct PortalHarness {
         let plan = try await core.pipeline.makeDraw(.store(core.store), parameters: parameters,
                                                     files: DrawFiles(inspectors: .memory(name: "i.csv", bytes: Self.inspectors), risk: nil, items: nil))
         let xml = try await core.pipeline.drawDocuments(plan, only: ["draw-plan.xml"]).bytes(of: "draw-plan.xml") ?? []
-        let draw = try await core.store.portal.addDraw(period: parameters.period, seed: parameters.seed, inputsDigest: plan.digests.inputs,
+        let draw = try await core.store.returns.addDraw(period: parameters.period, seed: parameters.seed, inputsDigest: plan.digests.inputs,
                                                        planXML: String(decoding: xml, as: UTF8.self), actor: "city", at: core.now())
-        if published { try await core.store.portal.publishDraw(id: draw.id, by: "city", at: core.now()) }
+        if published { try await core.store.returns.publishDraw(id: draw.id, by: "city", at: core.now()) }
         return draw.id
     }
 
@@ -122,7 +123,7 @@ struct PortalHarness {
             throw HarnessError("login of \(name) failed: \(response.status)")
         }
         let token = String(value.dropFirst("fw_session=".count))
-        guard let session = try await core.store.portal.session(tokenHash: Secrets.hash(token)) else { throw HarnessError("no session stored") }
+        guard let session = try await core.store.returns.session(tokenHash: Secrets.hash(token)) else { throw HarnessError("no session stored") }
         return Session(cookie: value, csrf: session.csrf)
     }
 

@@ -11,6 +11,7 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import Testing
+import FundWatchReturnsStore
 
 /// Upload → 审核报告 → return with a reason → re-send → approve → lock, through the pages and the API.
 @Suite("Returns through the portal")
@@ -47,7 +48,7 @@ struct ReturnFlowTests {
             #expect(refused.text.contains("<td>\(line)</td>"), "the finding names line \(line)")
             #expect(try await harness.core.store.versions(county: "990101", period: nil).isEmpty)
             // The 审核报告 downloads as CSV with the same finding.
-            let uploads = try await harness.core.store.portal.uploads(county: "990101")
+            let uploads = try await harness.core.store.returns.uploads(county: "990101")
             #expect(uploads.map(\.outcome) == ["rejected"])
             let csv = try await get(client, clerk, "/uploads/\(uploads[0].id)/findings.csv")
             #expect(csv.status == .ok)
@@ -92,12 +93,12 @@ struct ReturnFlowTests {
             #expect(refusedLocked.text.contains("portal.locked"))
             let withNote = try await upload(client, clerk, name: "990101-2026-03.xml", third, note: "更正第2号案件的结案日期")
             #expect(withNote.status == .ok)
-            let events = try await harness.core.store.portal.reviewEvents(county: "990101", period: YearMonth(year: 2026, month: 3))
+            let events = try await harness.core.store.returns.reviewEvents(county: "990101", period: YearMonth(year: 2026, month: 3))
             #expect(events.map(\.state) == [.received, .returned, .received, .approved, .received])
             #expect(events.last?.reason == "更正第2号案件的结案日期")
 
             // The audit log holds every step.
-            let actions = try await harness.core.store.portal.auditEntries(since: 0).map { "\($0.action):\($0.outcome)" }
+            let actions = try await harness.core.store.returns.auditEntries(since: 0).map { "\($0.action):\($0.outcome)" }
             for expected in ["upload:rejected", "upload:new", "review:return", "upload:new_version", "review:approve", "download:ok", "login:ok"] {
                 #expect(actions.contains(expected), "audit has \(expected)")
             }
@@ -146,10 +147,10 @@ struct ReturnFlowTests {
             // Written straight into the store, as a second portal process would: an approval and a new county's clerk.
             let stored = try await harness.core.store.versions(county: "990101", period: nil)
             let march = YearMonth(year: 2026, month: 3)!
-            let events = try await harness.core.store.portal.reviewEvents(county: "990101", period: march)
-            try await harness.core.store.portal.append(ReviewEvent(countyCode: "990101", period: march, sequence: Int64(events.count + 1),
+            let events = try await harness.core.store.returns.reviewEvents(county: "990101", period: march)
+            try await harness.core.store.returns.append(ReviewEvent(countyCode: "990101", period: march, sequence: Int64(events.count + 1),
                                                                    state: .approved, submissionID: stored.last?.id, reason: "", actor: "city", at: 0))
-            _ = try await harness.core.store.portal.addUser(name: "clerk77", role: .county, countyCode: "990177", passwordHash: "x", at: 0)
+            _ = try await harness.core.store.returns.addUser(name: "clerk77", role: .county, countyCode: "990177", passwordHash: "x", at: 0)
             let second = try await get(client, city, "/dashboard?year=2026")
             #expect(second.text.contains(#"<span class="state approved">已审核</span>"#))
             #expect(!second.text.contains(#"<span class="state received">待审核</span>"#))
@@ -194,7 +195,7 @@ struct ReturnFlowTests {
             let workbook = Array(try Data(contentsOf: URL(fileURLWithPath: PortalHarness.fixtures + "/990101-2026-03.xlsx")))
             let same = try await upload(client, clerk, name: "3月.xlsx", workbook)
             #expect(same.status == .ok)
-            let uploads = try await harness.core.store.portal.uploads(county: "990101")
+            let uploads = try await harness.core.store.returns.uploads(county: "990101")
             #expect(uploads.first?.outcome == "unchanged")
             // Through the API with the XLSX media type.
             let token = try await harness.token("clerk1")
@@ -250,13 +251,13 @@ struct ReturnFlowTests {
             #expect(foreign.text.contains("portal.county_scope"))
             #expect(try await harness.core.store.versions(county: "990102", period: nil).isEmpty)
             // The refused attempt is filed under the clerk's own county, not the other one.
-            #expect(try await harness.core.store.portal.uploads(county: "990102").isEmpty)
+            #expect(try await harness.core.store.returns.uploads(county: "990102").isEmpty)
             let city = try await harness.login(client, "city")
             let onBehalf = try await upload(client, city, county: "990102", name: "990102.xml", try PortalHarness.xml(county: "990102"))
             #expect(onBehalf.status == .ok)
-            let events = try await harness.core.store.portal.reviewEvents(county: "990102", period: nil)
+            let events = try await harness.core.store.returns.reviewEvents(county: "990102", period: nil)
             #expect(events.first?.actor == "city(代报)")
-            #expect(try await harness.core.store.portal.uploads(county: "990102").first?.onBehalf == true)
+            #expect(try await harness.core.store.returns.uploads(county: "990102").first?.onBehalf == true)
         }
     }
 

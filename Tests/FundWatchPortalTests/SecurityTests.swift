@@ -7,6 +7,7 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import Testing
+import FundWatchReturnsStore
 
 @Suite("Portal security")
 struct SecurityTests {
@@ -105,8 +106,8 @@ struct SecurityTests {
                                                                HTTPField.Name("Sec-Fetch-Site")!: "cross-site"],
                                                      body: PortalHarness.form(["name": "x2", "role": "city", "password": "0123456789ab", "csrf": s.csrf]))
             #expect(crossSite.status == .forbidden)
-            #expect(try await harness.core.store.portal.user(named: "x1") == nil)
-            #expect(try await harness.core.store.portal.user(named: "x2") == nil)
+            #expect(try await harness.core.store.returns.user(named: "x1") == nil)
+            #expect(try await harness.core.store.returns.user(named: "x2") == nil)
             let ok = try await client.execute(uri: "/admin/users", method: .post, headers: [.cookie: s.cookie, .contentType: "application/x-www-form-urlencoded"],
                                               body: PortalHarness.form(["name": "x3", "role": "city", "password": "0123456789ab", "csrf": s.csrf]))
             #expect(ok.status == .seeOther)

@@ -1,14 +1,15 @@
 import FundWatchCore
 import FundWatchStore
 import Testing
+import FundWatchReturnsStore
 
 /// The portal's tables behave the same on every store.
 @Suite("Portal store contract", .serialized)
-struct PortalStoreTests {
+struct ReturnsTablesTests {
     @Test("users: add, find, a taken name is a conflict, disable ends sessions and tokens", arguments: Backend.available)
     func users(backend: Backend) async throws {
         let store = try await backend.makeStore()
-        let portal = store.portal
+        let portal = store.returns
         let clerk = try await portal.addUser(name: "clerk", role: .county, countyCode: "990101", passwordHash: "h1", at: 100)
         _ = try await portal.addUser(name: "city", role: .city, countyCode: nil, passwordHash: "h2", at: 101)
         #expect(clerk.role == .county && clerk.countyCode == "990101" && !clerk.disabled)
@@ -34,7 +35,7 @@ struct PortalStoreTests {
     @Test("failed logins are counted per user and per address in a window", arguments: Backend.available)
     func failures(backend: Backend) async throws {
         let store = try await backend.makeStore()
-        let portal = store.portal
+        let portal = store.returns
         for t in [10, 20, 30] { try await portal.recordFailure(user: "u", address: "1.2.3.4", at: Int64(t)) }
         try await portal.recordFailure(user: "v", address: "1.2.3.4", at: 40)
         #expect(try await portal.failures(user: "u", since: 15) == 2)
@@ -47,7 +48,7 @@ struct PortalStoreTests {
     @Test("review events are append-only with one sequence per county and month", arguments: Backend.available)
     func reviews(backend: Backend) async throws {
         let store = try await backend.makeStore()
-        let portal = store.portal
+        let portal = store.returns
         let march = YearMonth(year: 2026, month: 3)!
         let first = ReviewEvent(countyCode: "990101", period: march, sequence: 1, state: .received, submissionID: 1, reason: "", actor: "clerk", at: 1)
         try await portal.append(first)
@@ -68,7 +69,7 @@ struct PortalStoreTests {
     @Test("uploads and the audit log keep what happened, in order", arguments: Backend.available)
     func auditAndUploads(backend: Backend) async throws {
         let store = try await backend.makeStore()
-        let portal = store.portal
+        let portal = store.returns
         try await portal.audit(AuditEntry(at: 5, actor: "clerk", action: "login", outcome: "ok", detail: "", address: "127.0.0.1"))
         try await portal.audit(AuditEntry(at: 9, actor: "clerk", action: "upload", outcome: "rejected", detail: "x.zip", address: "127.0.0.1"))
         #expect(try await portal.auditEntries(since: 6).map(\.action) == ["upload"])

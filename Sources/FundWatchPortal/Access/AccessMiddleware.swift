@@ -30,7 +30,7 @@ struct AccessMiddleware: RouterMiddleware {
     }
 
     private func identity(of request: Request) async throws -> Identity? {
-        let store = portal.store.portal
+        let store = portal.store.returns
         if let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") {
             let token = String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
             guard let userID = try await store.tokenUser(tokenHash: Secrets.hash(token)),

@@ -1,4 +1,5 @@
 import FundWatchStore
+import FundWatchReturnsStore
 
 /// Who is calling: a user, through a browser session or an API token.
 public struct Identity: Sendable {

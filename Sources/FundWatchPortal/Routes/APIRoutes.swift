@@ -4,6 +4,7 @@ import FundWatchPipeline
 import FundWatchReports
 import FundWatchStore
 import Hummingbird
+import FundWatchReturnsStore
 
 /// The JSON API (`openapi.yaml`), for county systems that send returns automatically and for
 /// scripts; bearer tokens from `fundwatch user token`. Answers are scoped exactly as pages are.

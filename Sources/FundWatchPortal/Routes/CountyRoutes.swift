@@ -2,6 +2,7 @@ import FundWatchCore
 import FundWatchPipeline
 import FundWatchStore
 import Hummingbird
+import FundWatchReturnsStore
 
 /// A county's pages: its returns with review states, its deadline and notices, the upload
 /// form and the 审核报告 of every attempt. The county clerk sees only their own county

@@ -5,6 +5,7 @@ import FundWatchPipeline
 import FundWatchReports
 import FundWatchStore
 import Hummingbird
+import FundWatchReturnsStore
 
 /// The 双随机 draws in the portal. The city runs a draw on the store's returns with an
 /// uploaded inspectors list (kept as a draft), looks at its documents, and publishes it;
@@ -29,7 +30,7 @@ struct DrawRoutes: Sendable {
     }
 
     private func stored(_ id: Int64) async throws -> StoredDraw {
-        guard let draw = try await core.store.portal.draw(id: id) else { throw HTTPError(.notFound, message: "没有这次抽查 (no such draw)") }
+        guard let draw = try await core.store.returns.draw(id: id) else { throw HTTPError(.notFound, message: "没有这次抽查 (no such draw)") }
         return draw
     }
 
@@ -41,7 +42,7 @@ struct DrawRoutes: Sendable {
 
     private func list(_ context: PortalContext) async throws -> Response {
         let identity = try context.require(.city)
-        let draws = try await core.store.portal.draws(publishedOnly: false)
+        let draws = try await core.store.returns.draws(publishedOnly: false)
         var values = identity.layout
         values.merge([
             "title": "双随机抽查", "period": core.today.yearMonth.description, "idleMinutes": core.settings.portal.sessionIdleMinutes,
@@ -74,7 +75,7 @@ struct DrawRoutes: Sendable {
         let parameters = DrawParameters(period: period, seed: seed, ratioPercent: ratio, settings: core.settings.draw)
         // Earlier published draws count for the exclusion of recent targets.
         var previous: [PreviousDraw] = []
-        for earlier in try await core.store.portal.draws(publishedOnly: true) where earlier.period < period {
+        for earlier in try await core.store.returns.draws(publishedOnly: true) where earlier.period < period {
             previous.append(PreviousDraw(period: earlier.period, codes: try plan(earlier).lots.map(\.target.code)))
         }
         let files = DrawFiles(inspectors: .memory(name: Forms.baseName(inspectors.name), bytes: inspectors.bytes), risk: upload("risk"),
@@ -93,7 +94,7 @@ struct DrawRoutes: Sendable {
             throw error
         }
         let documents = try await core.pipeline.drawDocuments(plan, only: ["draw-plan.xml"])
-        let stored = try await core.store.portal.addDraw(period: period, seed: seed, inputsDigest: plan.digests.inputs,
+        let stored = try await core.store.returns.addDraw(period: period, seed: seed, inputsDigest: plan.digests.inputs,
                                                          planXML: String(decoding: documents.bytes(of: "draw-plan.xml") ?? [], as: UTF8.self),
                                                          actor: identity.user.name, at: core.now())
         try await core.audit(identity.user.name, "draw", "ok", "#\(stored.id) \(period) seed \(seed) inputs \(plan.digests.inputs.prefix(12)), \(plan.lots.count) targets",
@@ -106,7 +107,7 @@ struct DrawRoutes: Sendable {
         let form = try await FormFields.read(request, limit: 1 << 16)
         try Forms.checkCSRF(form, identity)
         let draw = try await stored(try drawID(context))
-        try await core.store.portal.publishDraw(id: draw.id, by: identity.user.name, at: core.now())
+        try await core.store.returns.publishDraw(id: draw.id, by: identity.user.name, at: core.now())
         try await core.audit(identity.user.name, "draw", "published", "#\(draw.id) \(draw.period)", address: context.address)
         return .redirect(to: "/draws#draw-\(draw.id)", type: .normal)
     }
@@ -143,7 +144,7 @@ struct DrawRoutes: Sendable {
         let identity = try context.require(.county(code))
         let month = core.today.yearMonth.previous
         var draws: [[String: Any]] = []
-        for draw in try await core.store.portal.draws(publishedOnly: true) {
+        for draw in try await core.store.returns.draws(publishedOnly: true) {
             var own = try plan(draw)
             own.lots = own.lots.filter { $0.target.countyCode == code }
             // Only this county's returns are read.

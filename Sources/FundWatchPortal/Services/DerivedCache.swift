@@ -1,11 +1,12 @@
 import FundWatchCore
+import FundWatchReturnsStore
 
 /// Figures derived from the whole store (the city's metrics, the notice register), kept
 /// until the store holds other versions. Stored versions are only ever added, with growing
 /// ids, so their count and largest id name the set exactly; a new upload changes the key
 /// and the next request recomputes. Holds one entry per kind: the latest key only; and a
 /// few rendered page bodies (the dashboard of each year asked for), keyed by the store's
-/// ``FundWatchStore/PortalStore/revision()`` and whatever else they show.
+/// ``FundWatchStore/ReturnsTables/revision()`` and whatever else they show.
 ///
 /// Each entry is computed once however many requests ask at the same moment: the first
 /// starts the work and the others wait for it (without this, 32 connections arriving on a

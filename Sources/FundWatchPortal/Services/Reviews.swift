@@ -1,6 +1,7 @@
 import FundWatchCore
 import FundWatchPipeline
 import FundWatchStore
+import FundWatchReturnsStore
 
 /// The review steps: 待审核 on every new version, then 已审核 or 已退回 by the city. Each step
 /// is an appended event whose sequence follows the last one, so two reviewers acting at once
@@ -28,7 +29,7 @@ struct Reviews: Sendable {
     func act(_ action: Action, county: String, period: YearMonth, version: Int?, reason: String, identity: Identity,
              address: String) async throws -> ReviewStatus {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        let status = ReviewStatus(countyCode: county, period: period, events: try await core.store.portal.reviewEvents(county: county, period: period))
+        let status = ReviewStatus(countyCode: county, period: period, events: try await core.store.returns.reviewEvents(county: county, period: period))
         let versions = try await core.store.versions(county: county, period: period)
         guard let current = versions.current, let currentNumber = versions.number(of: current.id) else {
             throw Refused(status: 404, message: "\(county) \(period) 尚无报表 (no return stored)")
@@ -60,7 +61,7 @@ struct Reviews: Sendable {
         let audit = AuditEntry(at: event.at, actor: identity.user.name, action: "review", outcome: action.rawValue,
                                detail: "\(county) \(period) 第\(currentNumber)版 #\(current.id) \(reason)", address: address)
         do throws(StoreError) {
-            try await core.store.transaction([PortalStore.append(event), PortalStore.audit(audit)])
+            try await core.store.transaction([ReturnsTables.append(event), ReturnsTables.audit(audit)])
         } catch {
             guard error.kind == .conflict else { throw error }
             throw Refused(status: 409, message: "另一位审核人刚刚处理了该报表,请刷新后查看 (someone else reviewed it just now)")

@@ -1,11 +1,12 @@
 import FundWatchCore
 import FundWatchStore
+import FundWatchReturnsStore
 
 /// The store as one caller may read it: every list of versions, reviews and uploads is
 /// limited to the caller's ``Scope`` here, and a county outside it is refused before any
 /// query runs. Routes read county data only through this type.
 struct ScopedReturns: Sendable {
-    let store: any PortalDatabase
+    let store: any ReturnsDatabase
     let scope: Scope
 
     struct OutOfScope: Error {}
@@ -21,7 +22,7 @@ struct ScopedReturns: Sendable {
     func counties(registered names: CountyNames) async throws -> [(code: String, name: String)] {
         var codes = Set(names.names.keys.filter(scope.contains))
         for v in try await versions(county: nil, period: nil) { codes.insert(v.countyCode) }
-        for u in try await store.portal.users() where u.role == .county {
+        for u in try await store.returns.users() where u.role == .county {
             if let c = u.countyCode, scope.contains(c) { codes.insert(c) }
         }
         return codes.sorted().map { ($0, names.display($0)) }
@@ -38,13 +39,13 @@ struct ScopedReturns: Sendable {
     func reviews(county: String?) async throws -> [ReviewStatus.Key: ReviewStatus] {
         if let county { try check(county) }
         if scope == .nothing { return [:] }
-        return ReviewStatus.all(try await store.portal.reviewEvents(county: county ?? scope.onlyCounty, period: nil))
+        return ReviewStatus.all(try await store.returns.reviewEvents(county: county ?? scope.onlyCounty, period: nil))
     }
 
     /// The review status of one county and month.
     func review(county: String, period: YearMonth) async throws -> ReviewStatus {
         try check(county)
-        return ReviewStatus(countyCode: county, period: period, events: try await store.portal.reviewEvents(county: county, period: period))
+        return ReviewStatus(countyCode: county, period: period, events: try await store.returns.reviewEvents(county: county, period: period))
     }
 
     /// Upload attempts of a county (nil: all in scope), newest first.
@@ -52,21 +53,21 @@ struct ScopedReturns: Sendable {
         if let county { try check(county) }
         switch scope {
         case .nothing: return []
-        case .county(let own): return try await store.portal.uploads(county: own, limit: limit)
-        case .everyCounty: return try await store.portal.uploads(county: county, limit: limit)
+        case .county(let own): return try await store.returns.uploads(county: own, limit: limit)
+        case .everyCounty: return try await store.returns.uploads(county: county, limit: limit)
         }
     }
 
     /// The file name each of `county`'s versions was uploaded as, by stored version id.
     func uploadedFiles(county: String) async throws -> [Int64: String] {
         try check(county)
-        return try await store.portal.uploadedFiles(county: county)
+        return try await store.returns.uploadedFiles(county: county)
     }
 
     /// One upload attempt, when its county is in scope (an attempt with no county, such as a
     /// broken file the city sent, only for the city).
     func upload(id: Int64) async throws -> UploadRecord? {
-        guard let record = try await store.portal.upload(id: id) else { return nil }
+        guard let record = try await store.returns.upload(id: id) else { return nil }
         if let county = record.countyCode { return scope.contains(county) ? record : nil }
         return scope == .everyCounty ? record : nil
     }

@@ -3,6 +3,7 @@ import FundWatchInput
 import FundWatchPipeline
 import FundWatchReports
 import FundWatchStore
+import FundWatchReturnsStore
 
 /// What an upload answered: the 审核报告 a page shows and the API returns.
 struct UploadAnswer: Sendable {
@@ -72,7 +73,7 @@ struct Uploads: Sendable {
         var versions: [StoredVersion] = []
         if !rejected, let header {
             review = ReviewStatus(countyCode: header.countyCode, period: header.period,
-                                  events: try await core.store.portal.reviewEvents(county: header.countyCode, period: header.period))
+                                  events: try await core.store.returns.reviewEvents(county: header.countyCode, period: header.period))
             versions = try await core.store.versions(county: header.countyCode, period: header.period)
             let known = versions.contains { $0.digest == digest }
             if !known, review?.isLocked == true, note.isEmpty {
@@ -99,7 +100,7 @@ struct Uploads: Sendable {
             let audit = AuditEntry(at: now, actor: identity.user.name, action: "upload", outcome: "rejected",
                                    detail: "\(name) \(fileCounty ?? "-") \(header?.period.description ?? "-") \(findings.filter { $0.severity == .error }.count) error(s)",
                                    address: address)
-            let returned = try await core.store.transaction([PortalStore.recordUpload(upload), PortalStore.audit(audit)])
+            let returned = try await core.store.transaction([ReturnsTables.recordUpload(upload), ReturnsTables.audit(audit)])
             return UploadAnswer(outcome: .rejected, refusal: refusal, header: header, version: nil, number: nil, digest: digest, findings: findings,
                                 omitted: omitted, review: review, changes: [], uploadID: returned[0].first?.first?.integer ?? 0)
         }
@@ -117,13 +118,13 @@ struct Uploads: Sendable {
                     var statements: [SQLStatement] = []
                     let answer = UploadAnswer.Outcome(outcome)
                     if outcome != .unchanged, let version {
-                        statements.append(PortalStore.appendReceived(county: header.countyCode, period: header.period, submissionID: version.id,
+                        statements.append(ReturnsTables.appendReceived(county: header.countyCode, period: header.period, submissionID: version.id,
                                                                      reason: note, actor: actor, at: now))
                     }
-                    statements.append(PortalStore.recordUpload(UploadRecord(
+                    statements.append(ReturnsTables.recordUpload(UploadRecord(
                         at: now, actor: user, countyCode: header.countyCode, period: header.period, fileName: name, outcome: answer.rawValue,
                         digest: digest, submissionID: version?.id, onBehalf: onBehalf, note: note, findingsJSON: findingsJSON)))
-                    statements.append(PortalStore.audit(AuditEntry(
+                    statements.append(ReturnsTables.audit(AuditEntry(
                         at: now, actor: user, action: "upload", outcome: answer.rawValue,
                         detail: "\(name) \(header.countyCode) \(header.period) sha256:\(digest ?? "")\(onBehalf ? " 代报" : "")", address: address)))
                     return statements
@@ -132,7 +133,7 @@ struct Uploads: Sendable {
                 let all = try await core.store.versions(county: header.countyCode, period: header.period)
                 let storedVersion = version ?? all.first { $0.digest == digest }
                 review = ReviewStatus(countyCode: header.countyCode, period: header.period,
-                                      events: try await core.store.portal.reviewEvents(county: header.countyCode, period: header.period))
+                                      events: try await core.store.returns.reviewEvents(county: header.countyCode, period: header.period))
                 var changes: [RegisterChange] = []
                 if outcome == .newVersion, let previous, let version {
                     changes = RegisterChange.between(try await core.store.load(previous.id), try await core.store.load(version.id))

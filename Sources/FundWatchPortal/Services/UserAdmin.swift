@@ -1,5 +1,6 @@
 import FundWatchCore
 import FundWatchStore
+import FundWatchReturnsStore
 
 /// Adding and changing users, for the admin pages and `fundwatch user`: the checks and the
 /// audit lines are the same from both front doors.
@@ -34,7 +35,7 @@ public struct UserAdmin: Sendable {
         let hash = await core.passwords.hash(password)
         let user: PortalUser
         do throws(StoreError) {
-            user = try await core.store.portal.addUser(name: name, role: role, countyCode: county, passwordHash: hash, at: core.now())
+            user = try await core.store.returns.addUser(name: name, role: role, countyCode: county, passwordHash: hash, at: core.now())
         } catch {
             guard error.kind == .conflict else { throw error }
             throw Refused(description: "用户名 \(name) 已存在 (the name is taken)")
@@ -44,13 +45,13 @@ public struct UserAdmin: Sendable {
     }
 
     public func user(_ name: String) async throws -> PortalUser {
-        guard let user = try await core.store.portal.user(named: name) else { throw Refused(description: "没有用户 \(name) (no such user)") }
+        guard let user = try await core.store.returns.user(named: name) else { throw Refused(description: "没有用户 \(name) (no such user)") }
         return user
     }
 
     /// Disables a user: their sessions end and their tokens stop working at once.
     public func disable(_ user: PortalUser, actor: String, address: String) async throws {
-        try await core.store.portal.setDisabled(user.id, true, at: core.now())
+        try await core.store.returns.setDisabled(user.id, true, at: core.now())
         try await core.audit(actor, "user.disable", "ok", user.name, address: address)
     }
 
@@ -58,7 +59,7 @@ public struct UserAdmin: Sendable {
     public func resetPassword(_ user: PortalUser, to password: String, actor: String, address: String) async throws {
         if let problem = Passwords.problem(password) { throw Refused(description: problem) }
         let now = core.now()
-        try await core.store.portal.setPassword(user.id, hash: await core.passwords.hash(password), at: now,
+        try await core.store.returns.setPassword(user.id, hash: await core.passwords.hash(password), at: now,
                                                 audit: AuditEntry(at: now, actor: actor, action: "user.reset-password", outcome: "ok",
                                                                   detail: "\(user.name) (sessions ended, tokens revoked)", address: address))
     }
@@ -67,14 +68,14 @@ public struct UserAdmin: Sendable {
     public func newToken(_ user: PortalUser, actor: String, address: String) async throws -> String {
         guard !user.disabled else { throw Refused(description: "用户 \(user.name) 已停用 (the user is disabled)") }
         let token = "fwt_" + Secrets.token()
-        try await core.store.portal.addToken(userID: user.id, tokenHash: Secrets.hash(token), at: core.now())
+        try await core.store.returns.addToken(userID: user.id, tokenHash: Secrets.hash(token), at: core.now())
         try await core.audit(actor, "token.new", "ok", user.name, address: address)
         return token
     }
 
     /// Revokes every token of `user`; returns how many were live.
     public func revokeTokens(_ user: PortalUser, actor: String, address: String) async throws -> Int {
-        let count = try await core.store.portal.revokeTokens(of: user.id, at: core.now())
+        let count = try await core.store.returns.revokeTokens(of: user.id, at: core.now())
         try await core.audit(actor, "token.revoke", "ok", "\(user.name) \(count)", address: address)
         return count
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FundWatchCore
 import FundWatchStore
+import FundWatchReturnsStore
 
 struct AuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,7 +20,7 @@ struct AuditCommand: AsyncParsableCommand {
             guard let day = Day(iso: since) else { throw ValidationError("--since must be YYYY-MM-DD") }
             from = Int64(day.ordinal) * 86_400
         }
-        let entries = try await Console.run { try await StoreOptions.with(db) { try await $0.portal.auditEntries(since: from, limit: Int.max) } }
+        let entries = try await Console.run { try await StoreOptions.with(db) { try await $0.returns.auditEntries(since: from, limit: Int.max) } }
         for e in entries {
             Console.out("\(Timestamp.utc(e.at))\t\(e.actor)\t\(e.action)\t\(e.outcome)\t\(e.detail)\t\(e.address)\n")
         }

@@ -12,6 +12,7 @@ import ServiceLifecycle
 import PostgresNIO
 import FundWatchSQLite
 import FundWatchPostgres
+import FundWatchReturnsStore
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -87,7 +88,7 @@ struct ServeCommand: AsyncParsableCommand {
         let pipeline = try await Console.run { try Pipeline(settings: settings) }
         // A PostgreSQL store's client runs as a service of the application (started before the
         // server, stopped after it); its schema is migrated once it runs, before serving.
-        let store: any PortalDatabase
+        let store: any ReturnsDatabase
         var services: [any Service] = []
         var migrate: @Sendable () async throws(StoreError) -> Void = {}
         if StoreConnection.isPostgres(url) {

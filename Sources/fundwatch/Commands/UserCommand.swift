@@ -5,6 +5,7 @@ import FundWatchPipeline
 import FundWatchPortal
 import FundWatchStore
 import FundWatchStores
+import FundWatchReturnsStore
 
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -66,7 +67,7 @@ struct UserCommand: AsyncParsableCommand {
         @Option(help: StoreOptions.help) var db: String?
 
         func run() async throws {
-            let users = try await withAdmin(db) { try await $0.core.store.portal.users() }
+            let users = try await withAdmin(db) { try await $0.core.store.returns.users() }
             for u in users {
                 Console.out("\(u.name)\t\(u.role.rawValue)\t\(u.countyCode ?? "-")\t\(u.disabled ? "disabled" : "active")\n")
             }

@@ -37,7 +37,7 @@ enum StoreOptions {
     /// write returns, run with the bureau's --config), the store's content digests are first
     /// made to follow its reporter settings (``Pipeline/alignDigests(of:)``); user and audit
     /// commands, which never compare digests, leave them alone.
-    static func with<R>(_ option: String?, aligning pipeline: Pipeline? = nil, _ body: (any PortalDatabase) async throws -> R) async throws -> R {
+    static func with<R>(_ option: String?, aligning pipeline: Pipeline? = nil, _ body: (any ReturnsDatabase) async throws -> R) async throws -> R {
         let connection = try await StoreConnection.open(StoreConnection.url(option))
         do {
             if let pipeline { try await pipeline.alignDigests(of: connection.store) }

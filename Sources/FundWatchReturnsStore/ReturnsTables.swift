@@ -1,10 +1,11 @@
 import FundWatchCore
+import FundWatchStore
 
 /// The portal's tables on either store, written once over ``SQLDatabase``: users, sessions,
 /// API tokens, failed logins, review events, upload attempts and the audit log. Everything a
 /// portal process knows about a user lives here, so two processes on one PostgreSQL behave
 /// as one (a session made on one works on the other; throttles count across both).
-public struct PortalStore: Sendable {
+public struct ReturnsTables: Sendable {
     public let database: any SQLDatabase
 
     public init(database: any SQLDatabase) { self.database = database }
@@ -386,4 +387,9 @@ public struct PortalStore: Sendable {
         try await database.write("UPDATE draws SET published_at = ?, published_by = ? WHERE id = ? AND published_at IS NULL",
                                  [.integer(now), .text(actor), .integer(id)])
     }
+}
+
+extension SQLDatabase {
+    /// The return cycle's tables in this store.
+    public var returns: ReturnsTables { ReturnsTables(database: self) }
 }

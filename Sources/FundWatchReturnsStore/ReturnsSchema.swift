@@ -3,7 +3,7 @@
 /// Times are seconds since 1970 (UTC); flags 0/1. Nothing is ever updated in place but a
 /// user's password and disabled flag, and a session's last request; the review events
 /// and the audit log are append-only.
-public enum PortalSchema {
+public enum ReturnsSchema {
     /// `CREATE` statements of version 2; `idColumn` is the dialect's auto-increment key.
     public static func version2(idColumn: String) -> [String] {
         [

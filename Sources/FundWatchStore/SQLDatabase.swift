@@ -1,6 +1,6 @@
 /// A store that runs SQL statements for other tables than the registers (the portal's
 /// users, sessions, reviews and audit log): both stores conform, so those tables are
-/// written once (``PortalStore``). Placeholders are `?`; values are ``StoreValue``s.
+/// written once (``ReturnsTables``). Placeholders are `?`; values are ``StoreValue``s.
 public protocol SQLDatabase: Sendable {
     /// Runs a query and returns its rows.
     func query(_ sql: String, _ values: [StoreValue]) async throws(StoreError) -> [[StoreValue]]
@@ -29,10 +29,6 @@ public struct SQLStatement: Sendable {
     }
 }
 
-extension SQLDatabase {
-    /// The portal's tables in this store.
-    public var portal: PortalStore { PortalStore(database: self) }
-}
-
-/// A store the portal runs on: the registers and the portal's own tables.
-public typealias PortalDatabase = SubmissionStore & SQLDatabase
+/// A store the return cycle runs on: the registers, and SQL for the return cycle's own
+/// tables (FundWatchReturnsStore's `ReturnsTables`).
+public typealias ReturnsDatabase = SubmissionStore & SQLDatabase
