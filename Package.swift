@@ -129,14 +129,23 @@ let package = Package(
             dependencies: ["FundWatchCore", "FundWatchCrypto", "FundWatchInput", "FundWatchDraw", "FundWatchExcel", "FundWatchReports", "FundWatchStore",
                            "FundWatchReturnsStore", "FundWatchXML"]
         ),
+        // The return cycle under both front doors: receiving a return (read once, stored with its
+        // records in one transaction), reviewing it, scoped reads, users and tokens. Typed refusals.
+        .target(
+            name: "FundWatchReturns",
+            dependencies: [
+                "FundWatchCore", "FundWatchCrypto", "FundWatchInput", "FundWatchPipeline", "FundWatchReports", "FundWatchStore", "FundWatchReturnsStore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ]
+        ),
         // The reporting portal: pages, the JSON API, sessions, access control, audit (Hummingbird).
         .target(
             name: "FundWatchPortal",
             dependencies: [
-                "FundWatchCore", "FundWatchCrypto", "FundWatchPipeline", "FundWatchReports", "FundWatchStore", "FundWatchReturnsStore", "FundWatchTemplating",
+                "FundWatchCore", "FundWatchPipeline", "FundWatchReports", "FundWatchReturns", "FundWatchReturnsStore", "FundWatchStore", "FundWatchTemplating",
                 "FundWatchZip", "FundWatchDraw", "FundWatchInput",
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -152,6 +161,7 @@ let package = Package(
                 "FundWatchDraw",
                 "FundWatchPortal",
                 "FundWatchStore",
+                "FundWatchReturns",
                 "FundWatchReturnsStore",
                 "FundWatchStores",
                 "FundWatchSampleData",

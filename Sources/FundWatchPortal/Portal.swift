@@ -1,6 +1,5 @@
 import FundWatchCore
 import FundWatchPipeline
-import FundWatchStore
 import Hummingbird
 import HummingbirdCore
 import Logging

@@ -3,6 +3,7 @@ import Foundation
 import FundWatchCore
 import FundWatchInput
 import FundWatchPipeline
+import FundWatchReturns
 import FundWatchStore
 
 /// Writing to the terminal: results to standard output, findings and problems to standard
@@ -30,6 +31,10 @@ enum Console {
             throw ExitCode(1)
         } catch let error as StoreError {
             err("error: \(error.description)\n")
+            throw ExitCode(1)
+        } catch let refusal as Refusal {
+            // A rule of the return cycle (a bad user name, a short password): its message, exit 1.
+            err("error: \(refusal.message)\n")
             throw ExitCode(1)
         }
     }

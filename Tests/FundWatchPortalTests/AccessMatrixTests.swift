@@ -1,6 +1,7 @@
 import Foundation
 import FundWatchCore
 @testable import FundWatchPortal
+import FundWatchReturns
 import FundWatchStore
 import HTTPTypes
 import Hummingbird
@@ -85,20 +86,19 @@ struct AccessMatrixTests {
         let harness = try await PortalHarness()
         let core = harness.core
         // The resource: a return of 990101 sent by its clerk (upload #1), and one of 990102.
-        let clerk1 = try await UserAdmin(core: core).user("clerk1"), clerk2 = try await UserAdmin(core: core).user("clerk2")
-        let uploads = Uploads(core: core)
-        _ = try await uploads.receive(name: "990101.xml", bytes: try PortalHarness.xml(), note: "", identity: Identity(user: clerk1, credential: .token), address: "t")
-        _ = try await uploads.receive(name: "990102.xml", bytes: try PortalHarness.xml(county: "990102"), note: "",
-                                      identity: Identity(user: clerk2, credential: .token), address: "t")
-        let digests = Dictionary(try await core.store.versions(county: nil, period: nil).map { ($0.countyCode, $0.digest) }, uniquingKeysWith: { a, _ in a })
+        let clerk1 = try await core.returns.users.user("clerk1"), clerk2 = try await core.returns.users.user("clerk2")
+        let uploads = core.returns
+        _ = try await uploads.receive(Upload(name: "990101.xml", bytes: try PortalHarness.xml(), note: ""), from: clerk1, address: "t")
+        _ = try await uploads.receive(Upload(name: "990102.xml", bytes: try PortalHarness.xml(county: "990102"), note: ""), from: clerk2, address: "t")
+        let digests = Dictionary(try await harness.store.versions(county: nil, period: nil).map { ($0.countyCode, $0.digest) }, uniquingKeysWith: { a, _ in a })
         #expect(digests.count == 2)
         try await harness.storedDraw(published: true)
         // An expired session of clerk1 (idle 31 minutes) and a revoked token of clerk1.
         let expiredToken = "expired-session-token"
-        try await core.store.returns.createSession(PortalSession(tokenHash: Secrets.hash(expiredToken), userID: clerk1.id, csrf: "x",
+        try await harness.store.returns.createSession(PortalSession(tokenHash: Secrets.hash(expiredToken), userID: clerk1.id, csrf: "x",
                                                                 createdAt: core.now() - 3_600, lastSeen: core.now() - 31 * 60, address: "t"))
         let revoked = try await harness.token("clerk1")
-        _ = try await core.store.returns.revokeTokens(of: clerk1.id, at: core.now())
+        _ = try await harness.store.returns.revokeTokens(of: clerk1.id, at: core.now())
 
         try await harness.test { client in
             for caller in Caller.allCases {

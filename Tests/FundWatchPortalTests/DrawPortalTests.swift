@@ -3,6 +3,7 @@ import FundWatchCore
 import FundWatchDraw
 import FundWatchPipeline
 @testable import FundWatchPortal
+import FundWatchReturns
 import FundWatchReports
 import HTTPTypes
 import Hummingbird
@@ -33,15 +34,15 @@ struct DrawPortalTests {
                 body: PortalHarness.multipart(file: "inspectors.csv", bad, fields: ["csrf": city.csrf, "period": "2026-03", "seed": "2026-03-02 福彩 123"], field: "inspectors"))
             #expect(refused.status == .unprocessableContent)
             #expect(refused.text.contains("list.duplicate") && refused.text.contains("<td>7</td>"))
-            #expect(try await harness.core.store.returns.draws(publishedOnly: false).isEmpty)
+            #expect(try await harness.store.returns.draws(publishedOnly: false).isEmpty)
 
             let made = try await client.execute(uri: "/draws", method: .post, headers: headers,
                 body: PortalHarness.multipart(file: "inspectors.csv", PortalHarness.inspectors, fields: ["csrf": city.csrf, "period": "2026-03", "seed": "2026-03-02 福彩 123"], field: "inspectors"))
             #expect(made.status == .seeOther)
-            let draws = try await harness.core.store.returns.draws(publishedOnly: false)
+            let draws = try await harness.store.returns.draws(publishedOnly: false)
             #expect(draws.count == 1 && draws[0].publishedAt == nil)
             // The documents are what the pipeline writes for the same inputs and seed.
-            let expected = try await harness.core.pipeline.makeDraw(.store(harness.core.store),
+            let expected = try await harness.core.pipeline.makeDraw(.store(harness.store),
                 parameters: DrawParameters(period: YearMonth(year: 2026, month: 3)!, seed: "2026-03-02 福彩 123", settings: harness.core.settings.draw),
                 files: DrawFiles(inspectors: .memory(name: "inspectors.csv", bytes: PortalHarness.inspectors), risk: nil, items: nil))
             let documents = try await harness.core.pipeline.drawDocuments(expected)
@@ -66,7 +67,7 @@ struct DrawPortalTests {
             let team = expected.lots.first { $0.target.countyCode == "990101" }!.inspectors.map(\.name)
             #expect(team.allSatisfy { own.text.contains($0) }, "the county sees its targets' inspectors")
             #expect(try await get(client, clerk, "/counties/990102/draws").status == .forbidden)
-            let audit = try await harness.core.store.returns.auditEntries(since: 0).map { "\($0.action):\($0.outcome)" }
+            let audit = try await harness.store.returns.auditEntries(since: 0).map { "\($0.action):\($0.outcome)" }
             #expect(audit.contains("draw:rejected") && audit.contains("draw:ok") && audit.contains("draw:published"))
         }
     }

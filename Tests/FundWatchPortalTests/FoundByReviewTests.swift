@@ -2,6 +2,7 @@ import Foundation
 import FundWatchCore
 import FundWatchPipeline
 @testable import FundWatchPortal
+import FundWatchReturns
 import FundWatchReports
 import FundWatchSQLite
 import FundWatchStore
@@ -49,13 +50,13 @@ struct FoundByReviewTests {
         let core = harness.core
         try await harness.receive("clerk1")                                         // 第 1 版, 报送日期 2026-04-03, by the portal
         let older = try Self.dated("2026-04-01", prepared: "王晓(补录)")
-        let totals = try await core.pipeline.importSubmissions([.memory(name: "/srv/import/990101-2026-03.xml", bytes: older)], into: core.store)
+        let totals = try await core.pipeline.importSubmissions([.memory(name: "/srv/import/990101-2026-03.xml", bytes: older)], into: harness.store)
         #expect(totals.newVersion == 1)                                                // 第 2 版, stored, dated earlier
-        let versions = try await core.store.versions(county: "990101", period: Self.march)
+        let versions = try await harness.store.versions(county: "990101", period: Self.march)
         #expect(versions.current?.id == versions[0].id && versions.number(of: versions[0].id) == 1)
         // The report's choice is the same version: table 6 says 待审核 (the portal's event is about it).
         let window = try Window(from: YearMonth(year: 2026, month: 1), to: Self.march)
-        let input = try await core.pipeline.reportInput(.store(core.store), window: window, asOf: Day(iso: "2026-04-30"))
+        let input = try await core.pipeline.reportInput(.store(harness.store), window: window, asOf: Day(iso: "2026-04-30"))
         #expect(input.reviewStates?["990101"] == "待审核")
         let token = try await harness.token("city")
         try await harness.test { client in
@@ -70,7 +71,7 @@ struct FoundByReviewTests {
             #expect(items.map { $0["state"] as? String } == ["received", "superseded"])
             // Approving the current version is what the report then shows.
             #expect(try await form(client, city, "/counties/990101/2026-03/review", ["action": "approve", "version": "1"]).status == .seeOther)
-            #expect(try await core.pipeline.reportInput(.store(core.store), window: window, asOf: Day(iso: "2026-04-30")).reviewStates?["990101"] == "已审核")
+            #expect(try await core.pipeline.reportInput(.store(harness.store), window: window, asOf: Day(iso: "2026-04-30")).reviewStates?["990101"] == "已审核")
         }
     }
 
@@ -87,10 +88,10 @@ struct FoundByReviewTests {
             let api = try await client.execute(uri: "/api/v1/submissions", method: .post, headers: [.authorization: "Bearer \(token)", .contentType: "application/xml"],
                                                body: ByteBuffer(bytes: try Self.dated("2026-04-02", prepared: "王晓(更正)")))
             #expect(api.status == .unprocessableContent && api.text.contains("portal.backdated"))
-            #expect(try await harness.core.store.versions(county: "990101", period: nil).count == 1)
+            #expect(try await harness.store.versions(county: "990101", period: nil).count == 1)
             // The same day is allowed (the later one wins the tie), a later day too.
             #expect(try await upload(client, clerk, name: "3月.xml", try Self.dated("2026-04-03", prepared: "王晓(同日更正)")).status == .ok)
-            let versions = try await harness.core.store.versions(county: "990101", period: nil)
+            let versions = try await harness.store.versions(county: "990101", period: nil)
             #expect(versions.count == 2 && versions.current?.id == versions[1].id)
         }
     }
@@ -104,7 +105,7 @@ struct FoundByReviewTests {
             let city = try await harness.login(client, "city"), clerk = try await harness.login(client, "clerk1")
             #expect(try await get(client, city, "/counties/990101").text.contains(#"name="version" value="1""#))
             #expect(try await upload(client, clerk, name: "3月.xml", try Self.dated("2026-04-06", prepared: "王晓(二)")).status == .ok)
-            let before = try await harness.core.store.returns.reviewEvents(county: "990101", period: Self.march).count
+            let before = try await harness.store.returns.reviewEvents(county: "990101", period: Self.march).count
             let stale = try await form(client, city, "/counties/990101/2026-03/review", ["action": "approve", "version": "1"])
             #expect(stale.status == .conflict && stale.text.contains("第 1 版已不是当前版本"))
             let unnamed = try await form(client, city, "/counties/990101/2026-03/review", ["action": "approve"])
@@ -113,7 +114,7 @@ struct FoundByReviewTests {
                                                     headers: [.authorization: "Bearer \(cityToken)", .contentType: "application/json"],
                                                     body: ByteBuffer(string: #"{"action":"approve","version":1}"#))
             #expect(apiStale.status == .conflict)
-            #expect(try await harness.core.store.returns.reviewEvents(county: "990101", period: Self.march).count == before)
+            #expect(try await harness.store.returns.reviewEvents(county: "990101", period: Self.march).count == before)
             #expect(try await form(client, city, "/counties/990101/2026-03/review", ["action": "approve", "version": "2"]).status == .seeOther)
         }
     }
@@ -123,25 +124,25 @@ struct FoundByReviewTests {
     @Test("when the review event cannot be written, the upload answers an error and stores nothing: no version, upload record or audit line")
     func receiptIsAtomic() async throws {
         let harness = try await PortalHarness()
-        let store = try #require(harness.core.store as? SQLiteStore)
+        let store = try #require(harness.store as? SQLiteStore)
         try await store.write("CREATE TRIGGER refuse_events BEFORE INSERT ON review_events BEGIN SELECT RAISE(ABORT, 'review events refused'); END", [])
-        let auditBefore = try await harness.core.store.returns.auditEntries(since: 0).count
+        let auditBefore = try await harness.store.returns.auditEntries(since: 0).count
         try await harness.test { client in
             let clerk = try await harness.login(client, "clerk1")
             let failed = try await upload(client, clerk, name: "3月.xml", try PortalHarness.xml())
             #expect(failed.status.code >= 400 && failed.status != .ok)
-            #expect(try await harness.core.store.versions(county: "990101", period: nil).isEmpty)
-            #expect(try await harness.core.store.returns.uploads(county: "990101").isEmpty)
-            let audit = try await harness.core.store.returns.auditEntries(since: 0)
+            #expect(try await harness.store.versions(county: "990101", period: nil).isEmpty)
+            #expect(try await harness.store.returns.uploads(county: "990101").isEmpty)
+            let audit = try await harness.store.returns.auditEntries(since: 0)
             #expect(audit.count == auditBefore + 1 && audit.last?.action == "login", "\(audit.map(\.action))")
             // Sent again once the store takes events: new (not `unchanged`), with its event, upload record and audit line.
             try await store.write("DROP TRIGGER refuse_events", [])
             let stored = try await upload(client, clerk, name: "3月.xml", try PortalHarness.xml())
             #expect(stored.status == .ok && stored.text.contains("已接收(新报表)") && stored.text.contains("待审核"))
-            let versions = try await harness.core.store.versions(county: "990101", period: nil)
-            let events = try await harness.core.store.returns.reviewEvents(county: "990101", period: Self.march)
+            let versions = try await harness.store.versions(county: "990101", period: nil)
+            let events = try await harness.store.returns.reviewEvents(county: "990101", period: Self.march)
             #expect(versions.count == 1 && events.map(\.submissionID) == [versions[0].id])
-            #expect(try await harness.core.store.returns.uploads(county: "990101").map(\.submissionID) == [versions[0].id])
+            #expect(try await harness.store.returns.uploads(county: "990101").map(\.submissionID) == [versions[0].id])
         }
     }
 
@@ -149,21 +150,20 @@ struct FoundByReviewTests {
     func parallelUploads() async throws {
         let harness = try await PortalHarness()
         let core = harness.core
-        let clerk = Identity(user: try await UserAdmin(core: core).user("clerk1"), credential: .token)
-        let answers = try await withThrowingTaskGroup(of: UploadAnswer.self) { group in
+        let clerk = Identity(user: try await core.returns.users.user("clerk1"), credential: .token)
+        let answers = try await withThrowingTaskGroup(of: Receipt.self) { group in
             for i in 0..<20 {
                 group.addTask {
-                    try await Uploads(core: core).receive(name: "v\(i).xml", bytes: try Self.dated("2026-04-\(10 + i)", prepared: "王晓\(i)"), note: "",
-                                                          identity: clerk, address: "t")
+                    try await core.returns.receive(Upload(name: "v\(i).xml", bytes: try Self.dated("2026-04-\(10 + i)", prepared: "王晓\(i)"), note: ""), from: clerk.user, address: "t")
                 }
             }
             return try await group.reduce(into: []) { $0.append($1) }
         }
-        let versions = try await core.store.versions(county: "990101", period: Self.march)
-        let events = try await core.store.returns.reviewEvents(county: "990101", period: Self.march)
-        let uploads = try await core.store.returns.uploads(county: "990101")
-        let audit = try await core.store.returns.auditEntries(since: 0).filter { $0.action == "upload" }
-        let accepted = answers.filter { $0.outcome != .rejected }
+        let versions = try await harness.store.versions(county: "990101", period: Self.march)
+        let events = try await harness.store.returns.reviewEvents(county: "990101", period: Self.march)
+        let uploads = try await harness.store.returns.uploads(county: "990101")
+        let audit = try await harness.store.returns.auditEntries(since: 0).filter { $0.action == "upload" }
+        let accepted = answers.filter { !$0.isRejected }
         #expect(versions.count == accepted.count && !versions.isEmpty)
         #expect(Set(accepted.compactMap { $0.version?.id }) == Set(versions.map(\.id)))
         for v in versions {
@@ -208,7 +208,7 @@ struct FoundByReviewTests {
         // A return for 9999-12 imported on the command line (import may load any history).
         let far = try PortalHarness.xml { $0.replacingOccurrences(of: "2026-", with: "9999-").replacingOccurrences(of: "<period>9999-03</period>", with: "<period>9999-12</period>")
             .replacingOccurrences(of: "9999-04-03", with: "9999-12-31") }
-        let imported = try await harness.core.pipeline.importSubmissions([.memory(name: "far.xml", bytes: far)], into: harness.core.store)
+        let imported = try await harness.core.pipeline.importSubmissions([.memory(name: "far.xml", bytes: far)], into: harness.store)
         #expect(imported.new == 1)
         let values = ["9999-12", "0001-01", "0000-00", "10000-01", "2026-13", "-2026-1", "2026-1", "", "abcd-ef", "2026-03-01", String(repeating: "9", count: 300),
                       "9999-12-31", "0001-01-01", "2100-12", "1999-12"]
@@ -287,7 +287,7 @@ struct FoundByReviewTests {
                                                   headers: [.cookie: city.cookie, .contentType: "application/json", .origin: "http://localhost"],
                                                   body: ByteBuffer(string: #"{"action":"approve","version":1,"csrf":"\#(city.csrf)"}"#))
             #expect(review.status == .unauthorized)
-            #expect(try await harness.core.store.returns.reviewEvents(county: "990101", period: Self.march).count == 1)
+            #expect(try await harness.store.returns.reviewEvents(county: "990101", period: Self.march).count == 1)
         }
     }
 
@@ -296,14 +296,14 @@ struct FoundByReviewTests {
         let harness = try await PortalHarness()
         let core = harness.core
         let token = try await harness.token("clerk1")
-        let clerk = try await UserAdmin(core: core).user("clerk1")
-        try await core.store.returns.createSession(PortalSession(tokenHash: Secrets.hash("old"), userID: clerk.id, csrf: "x",
+        let clerk = try await core.returns.users.user("clerk1")
+        try await harness.store.returns.createSession(PortalSession(tokenHash: Secrets.hash("old"), userID: clerk.id, csrf: "x",
                                                                 createdAt: core.now() - 13 * 3_600, lastSeen: core.now() - 13 * 3_600, address: "t"))
         try await harness.test { client in
             #expect(try await client.execute(uri: "/api/v1/submissions", method: .get, headers: [.authorization: "Bearer \(token)"]).status == .ok)
             _ = try await harness.login(client, "city")
-            #expect(try await core.store.returns.session(tokenHash: Secrets.hash("old")) == nil, "the expired session was purged at a login")
-            try await UserAdmin(core: core).resetPassword(clerk, to: "a new password 1", actor: "admin", address: "t")
+            #expect(try await harness.store.returns.session(tokenHash: Secrets.hash("old")) == nil, "the expired session was purged at a login")
+            try await core.returns.users.resetPassword(clerk, to: "a new password 1", actor: "admin", address: "t")
             #expect(try await client.execute(uri: "/api/v1/submissions", method: .get, headers: [.authorization: "Bearer \(token)"]).status == .unauthorized)
         }
     }
@@ -312,7 +312,7 @@ struct FoundByReviewTests {
     func adminAuditWithoutCountyData() async throws {
         let harness = try await PortalHarness()
         try await harness.receive("clerk1")
-        let digest = try #require(try await harness.core.store.versions(county: nil, period: nil).first?.digest)
+        let digest = try #require(try await harness.store.versions(county: nil, period: nil).first?.digest)
         try await harness.test { client in
             let admin = try await harness.login(client, "admin")
             let page = try await get(client, admin, "/admin/audit?since=2000-01-01")
@@ -337,9 +337,9 @@ struct FoundByReviewTests {
     @Test("the 审核报告 CSV quotes a file name with line breaks whole: no formula alone in a cell")
     func findingsCSVCells() async throws {
         let harness = try await PortalHarness()
-        let clerk = Identity(user: try await UserAdmin(core: harness.core).user("clerk1"), credential: .token)
-        let answer = try await Uploads(core: harness.core).receive(name: "x\n=1+1\ny.zip", bytes: Array("not a zip".utf8), note: "", identity: clerk, address: "t")
-        let record = try #require(try await harness.core.store.returns.upload(id: answer.uploadID))
+        let clerk = Identity(user: try await harness.core.returns.users.user("clerk1"), credential: .token)
+        let answer = try await harness.core.returns.receive(Upload(name: "x\n=1+1\ny.zip", bytes: Array("not a zip".utf8), note: ""), from: clerk.user, address: "t")
+        let record = try #require(try await harness.store.returns.upload(id: answer.uploadID))
         let csv = String(decoding: FindingRow.csv(FindingRow.decode(record.findingsJSON)), as: UTF8.self)
         #expect(csv.contains("\"x\n=1+1\ny.zip\""), "\(csv)")
         #expect(!csv.contains("\n=1+1\n,") && !csv.contains(",=1+1"))

@@ -3,6 +3,7 @@ import FundWatchDraw
 import FundWatchCore
 import FundWatchPipeline
 @testable import FundWatchPortal
+import FundWatchReturns
 import FundWatchSQLite
 import FundWatchStore
 import FundWatchTestSupport
@@ -27,6 +28,8 @@ final class TestClock: Sendable {
 /// a fixed clock and cheap bcrypt.
 struct PortalHarness {
     let core: PortalCore
+    /// The store under the portal, for tests that look at (or damage) it directly.
+    let store: SQLiteStore
     let clock: TestClock
     let portal: Portal
     static let password = "correct horse battery"
@@ -38,10 +41,11 @@ struct PortalHarness {
         settings.portal.bcryptCost = 4
         let store = try SQLiteStore(path: Scratch.root + "/portal-\(UUID().uuidString).sqlite")
         let clock = TestClock()
-        core = try PortalCore(store: store, pipeline: try Pipeline(settings: settings), secureCookies: secureCookies, now: { clock.now() })
+        core = try PortalCore(returns: ReturnCycle(store: store, pipeline: try Pipeline(settings: settings), now: { clock.now() }), secureCookies: secureCookies)
+        self.store = store
         self.clock = clock
         portal = Portal(core: core)
-        let admin = UserAdmin(core: core)
+        let admin = core.returns.users
         for (name, role, county) in [("clerk1", UserRole.county, "990101" as String?), ("clerk2", .county, "990102"), ("city", .city, nil), ("admin", .admin, nil)] {
             try await admin.add(name: name, role: role, county: county, password: Self.password, actor: "test", address: "test")
         }
@@ -70,20 +74,19 @@ struct PortalHarness {
     @discardableResult
     func storedDraw(published: Bool) async throws -> Int64 {
         let parameters = DrawParameters(period: YearMonth(year: 2026, month: 3)!, seed: "2026-03-02 福彩 123", settings: core.settings.draw)
-        let plan = try await core.pipeline.makeDraw(.store(core.store), parameters: parameters,
+        let plan = try await core.pipeline.makeDraw(.store(store), parameters: parameters,
                                                     files: DrawFiles(inspectors: .memory(name: "i.csv", bytes: Self.inspectors), risk: nil, items: nil))
         let xml = try await core.pipeline.drawDocuments(plan, only: ["draw-plan.xml"]).bytes(of: "draw-plan.xml") ?? []
-        let draw = try await core.store.returns.addDraw(period: parameters.period, seed: parameters.seed, inputsDigest: plan.digests.inputs,
+        let draw = try await store.returns.addDraw(period: parameters.period, seed: parameters.seed, inputsDigest: plan.digests.inputs,
                                                        planXML: String(decoding: xml, as: UTF8.self), actor: "city", at: core.now())
-        if published { try await core.store.returns.publishDraw(id: draw.id, by: "city", at: core.now()) }
+        if published { try await store.returns.publishDraw(id: draw.id, by: "city", at: core.now()) }
         return draw.id
     }
 
     /// The example moved to `county`, received from clerk `clerk` as the API would (no page).
     func receive(_ clerk: String, county: String = "990101") async throws {
-        let user = try await UserAdmin(core: core).user(clerk)
-        _ = try await Uploads(core: core).receive(name: "\(county).xml", bytes: try Self.xml(county: county), note: "",
-                                                  identity: Identity(user: user, credential: .token), address: "t")
+        let user = try await core.returns.users.user(clerk)
+        _ = try await core.returns.receive(Upload(name: "\(county).xml", bytes: try Self.xml(county: county), note: ""), from: user, address: "t")
     }
 
     /// The worked example (county 990101, 2026-03) as XML bytes.
@@ -123,13 +126,13 @@ struct PortalHarness {
             throw HarnessError("login of \(name) failed: \(response.status)")
         }
         let token = String(value.dropFirst("fw_session=".count))
-        guard let session = try await core.store.returns.session(tokenHash: Secrets.hash(token)) else { throw HarnessError("no session stored") }
+        guard let session = try await store.returns.session(tokenHash: Secrets.hash(token)) else { throw HarnessError("no session stored") }
         return Session(cookie: value, csrf: session.csrf)
     }
 
     /// A new API token of `name`.
     func token(_ name: String) async throws -> String {
-        let admin = UserAdmin(core: core)
+        let admin = core.returns.users
         return try await admin.newToken(try await admin.user(name), actor: "test", address: "test")
     }
 

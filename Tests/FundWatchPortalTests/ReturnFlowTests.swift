@@ -2,6 +2,7 @@ import Foundation
 import FundWatchCore
 import FundWatchPipeline
 @testable import FundWatchPortal
+import FundWatchReturns
 import FundWatchReports
 import FundWatchStore
 import FundWatchZip
@@ -46,9 +47,9 @@ struct ReturnFlowTests {
             #expect(refused.text.contains("inspected_on"))
             let line = String(decoding: broken, as: UTF8.self).components(separatedBy: "\n").firstIndex { $0.contains("2026-13-15") }! + 1
             #expect(refused.text.contains("<td>\(line)</td>"), "the finding names line \(line)")
-            #expect(try await harness.core.store.versions(county: "990101", period: nil).isEmpty)
+            #expect(try await harness.store.versions(county: "990101", period: nil).isEmpty)
             // The 审核报告 downloads as CSV with the same finding.
-            let uploads = try await harness.core.store.returns.uploads(county: "990101")
+            let uploads = try await harness.store.returns.uploads(county: "990101")
             #expect(uploads.map(\.outcome) == ["rejected"])
             let csv = try await get(client, clerk, "/uploads/\(uploads[0].id)/findings.csv")
             #expect(csv.status == .ok)
@@ -79,7 +80,7 @@ struct ReturnFlowTests {
             #expect(resent.status == .ok)
             #expect(resent.text.contains("已接收(新版本)"))
             #expect(resent.text.contains("与上一版相比"))
-            #expect(try await harness.core.store.versions(county: "990101", period: nil).count == 2)
+            #expect(try await harness.store.versions(county: "990101", period: nil).count == 2)
             #expect(!(try await get(client, clerk, "/counties/990101")).text.contains("已退回:2026-03"))
 
             // Approved: the month is locked; a new version without a note is refused (409), with one it goes back to 待审核.
@@ -93,12 +94,12 @@ struct ReturnFlowTests {
             #expect(refusedLocked.text.contains("portal.locked"))
             let withNote = try await upload(client, clerk, name: "990101-2026-03.xml", third, note: "更正第2号案件的结案日期")
             #expect(withNote.status == .ok)
-            let events = try await harness.core.store.returns.reviewEvents(county: "990101", period: YearMonth(year: 2026, month: 3))
+            let events = try await harness.store.returns.reviewEvents(county: "990101", period: YearMonth(year: 2026, month: 3))
             #expect(events.map(\.state) == [.received, .returned, .received, .approved, .received])
             #expect(events.last?.reason == "更正第2号案件的结案日期")
 
             // The audit log holds every step.
-            let actions = try await harness.core.store.returns.auditEntries(since: 0).map { "\($0.action):\($0.outcome)" }
+            let actions = try await harness.store.returns.auditEntries(since: 0).map { "\($0.action):\($0.outcome)" }
             for expected in ["upload:rejected", "upload:new", "review:return", "upload:new_version", "review:approve", "download:ok", "login:ok"] {
                 #expect(actions.contains(expected), "audit has \(expected)")
             }
@@ -145,12 +146,12 @@ struct ReturnFlowTests {
             #expect(first.text.contains(#"<span class="state received">待审核</span>"#))
             #expect(first.text.contains(city.csrf), "the head is the caller's own")
             // Written straight into the store, as a second portal process would: an approval and a new county's clerk.
-            let stored = try await harness.core.store.versions(county: "990101", period: nil)
+            let stored = try await harness.store.versions(county: "990101", period: nil)
             let march = YearMonth(year: 2026, month: 3)!
-            let events = try await harness.core.store.returns.reviewEvents(county: "990101", period: march)
-            try await harness.core.store.returns.append(ReviewEvent(countyCode: "990101", period: march, sequence: Int64(events.count + 1),
+            let events = try await harness.store.returns.reviewEvents(county: "990101", period: march)
+            try await harness.store.returns.append(ReviewEvent(countyCode: "990101", period: march, sequence: Int64(events.count + 1),
                                                                    state: .approved, submissionID: stored.last?.id, reason: "", actor: "city", at: 0))
-            _ = try await harness.core.store.returns.addUser(name: "clerk77", role: .county, countyCode: "990177", passwordHash: "x", at: 0)
+            _ = try await harness.store.returns.addUser(name: "clerk77", role: .county, countyCode: "990177", passwordHash: "x", at: 0)
             let second = try await get(client, city, "/dashboard?year=2026")
             #expect(second.text.contains(#"<span class="state approved">已审核</span>"#))
             #expect(!second.text.contains(#"<span class="state received">待审核</span>"#))
@@ -195,7 +196,7 @@ struct ReturnFlowTests {
             let workbook = Array(try Data(contentsOf: URL(fileURLWithPath: PortalHarness.fixtures + "/990101-2026-03.xlsx")))
             let same = try await upload(client, clerk, name: "3月.xlsx", workbook)
             #expect(same.status == .ok)
-            let uploads = try await harness.core.store.returns.uploads(county: "990101")
+            let uploads = try await harness.store.returns.uploads(county: "990101")
             #expect(uploads.first?.outcome == "unchanged")
             // Through the API with the XLSX media type.
             let token = try await harness.token("clerk1")
@@ -237,7 +238,7 @@ struct ReturnFlowTests {
             #expect(r.status == .unprocessableContent)
             #expect(r.text.contains("portal.one_return"))
             #expect(r.text.contains("一次上传只能包含一份报表"))
-            #expect(try await harness.core.store.versions(county: "990101", period: nil).isEmpty)
+            #expect(try await harness.store.versions(county: "990101", period: nil).isEmpty)
         }
     }
 
@@ -249,15 +250,15 @@ struct ReturnFlowTests {
             let foreign = try await upload(client, clerk, name: "990102.xml", try PortalHarness.xml(county: "990102"))
             #expect(foreign.status == .forbidden)
             #expect(foreign.text.contains("portal.county_scope"))
-            #expect(try await harness.core.store.versions(county: "990102", period: nil).isEmpty)
+            #expect(try await harness.store.versions(county: "990102", period: nil).isEmpty)
             // The refused attempt is filed under the clerk's own county, not the other one.
-            #expect(try await harness.core.store.returns.uploads(county: "990102").isEmpty)
+            #expect(try await harness.store.returns.uploads(county: "990102").isEmpty)
             let city = try await harness.login(client, "city")
             let onBehalf = try await upload(client, city, county: "990102", name: "990102.xml", try PortalHarness.xml(county: "990102"))
             #expect(onBehalf.status == .ok)
-            let events = try await harness.core.store.returns.reviewEvents(county: "990102", period: nil)
+            let events = try await harness.store.returns.reviewEvents(county: "990102", period: nil)
             #expect(events.first?.actor == "city(代报)")
-            #expect(try await harness.core.store.returns.uploads(county: "990102").first?.onBehalf == true)
+            #expect(try await harness.store.returns.uploads(county: "990102").first?.onBehalf == true)
         }
     }
 
@@ -324,8 +325,8 @@ struct ReturnFlowTests {
     func reportDownload() async throws {
         let harness = try await PortalHarness()
         let core = harness.core
-        let clerk = try await UserAdmin(core: core).user("clerk1")
-        _ = try await Uploads(core: core).receive(name: "a.xml", bytes: try PortalHarness.xml(), note: "", identity: Identity(user: clerk, credential: .token), address: "t")
+        let clerk = try await core.returns.users.user("clerk1")
+        _ = try await core.returns.receive(Upload(name: "a.xml", bytes: try PortalHarness.xml(), note: ""), from: clerk, address: "t")
         try await harness.test { client in
             let city = try await harness.login(client, "city")
             let window = try Window(from: YearMonth(year: 2026, month: 1), to: YearMonth(year: 2026, month: 3)!)
@@ -333,7 +334,7 @@ struct ReturnFlowTests {
                 let response = try await get(client, city, "/reports/download?from=2026-01&to=2026-03&as_of=2026-04-30&format=\(format.rawValue)")
                 #expect(response.status == .ok)
                 let sink = MemorySink()
-                _ = try await core.pipeline.report(.store(core.store), window: window, asOf: Day(iso: "2026-04-30"), formats: [format], into: sink)
+                _ = try await core.pipeline.report(.store(harness.store), window: window, asOf: Day(iso: "2026-04-30"), formats: [format], into: sink)
                 let expected = format == .csv ? try ZipWriterBytes.zip(sink.files) : sink.files[0].bytes
                 #expect(Array(buffer: response.body) == expected, "\(format) download equals the pipeline's output")
             }
@@ -391,38 +392,38 @@ struct ReturnFlowTests {
             return String(decoding: sink.files.first { $0.name == "table6.csv" }!.bytes, as: UTF8.self)
         }
         // No review event yet: no column, the report as from the command line.
-        #expect(try await states(.store(core.store)) == nil)
-        #expect(try await !tableSix(.store(core.store)).contains("审核状态"))
+        #expect(try await states(.store(harness.store)) == nil)
+        #expect(try await !tableSix(.store(harness.store)).contains("审核状态"))
 
-        let clerk = try await UserAdmin(core: core).user("clerk1")
+        let clerk = try await core.returns.users.user("clerk1")
         let identity = Identity(user: clerk, credential: .token)
-        _ = try await Uploads(core: core).receive(name: "a.xml", bytes: try PortalHarness.xml(), note: "", identity: identity, address: "t")
-        #expect(try await states(.store(core.store))?["990101"] == "待审核")
-        let table = try await tableSix(.store(core.store))
+        _ = try await core.returns.receive(Upload(name: "a.xml", bytes: try PortalHarness.xml(), note: ""), from: identity.user, address: "t")
+        #expect(try await states(.store(harness.store))?["990101"] == "待审核")
+        let table = try await tableSix(.store(harness.store))
         #expect(table.split(separator: "\n").first?.contains("数据状态,审核状态,内容摘要") == true)
         #expect(table.contains(",正常,待审核,"))
 
-        let city = Identity(user: try await UserAdmin(core: core).user("city"), credential: .token)
-        _ = try await Reviews(core: core).act(.approve, county: "990101", period: YearMonth(year: 2026, month: 3)!, version: 1, reason: "", identity: city, address: "t")
-        #expect(try await states(.store(core.store))?["990101"] == "已审核")
-        #expect(try await states(.approved(core.store))?["990101"] == "已审核")
+        let city = Identity(user: try await core.returns.users.user("city"), credential: .token)
+        _ = try await core.returns.review(.approve, county: "990101", period: YearMonth(year: 2026, month: 3)!, version: 1, reason: "", by: city.user, address: "t")
+        #expect(try await states(.store(harness.store))?["990101"] == "已审核")
+        #expect(try await states(.approved(harness.store))?["990101"] == "已审核")
 
         // A correction sent after approval: the latest version is under review; the
         // approved-only report still uses the approved one and says a correction waits.
         let corrected = try PortalHarness.xml { $0.replacingOccurrences(of: "<submitted_on>2026-04-03<", with: "<submitted_on>2026-04-09<") }
-        let answer = try await Uploads(core: core).receive(name: "b.xml", bytes: corrected, note: "更正报送日期", identity: identity, address: "t")
+        let answer = try await core.returns.receive(Upload(name: "b.xml", bytes: corrected, note: "更正报送日期"), from: identity.user, address: "t")
         #expect(answer.outcome == .newVersion)
-        #expect(try await states(.store(core.store))?["990101"] == "待审核")
-        #expect(try await states(.approved(core.store))?["990101"] == "已审核(更正版待审核)")
+        #expect(try await states(.store(harness.store))?["990101"] == "待审核")
+        #expect(try await states(.approved(harness.store))?["990101"] == "已审核(更正版待审核)")
     }
 
     @Test("notices, a notice document, timeliness, evaluation and the bulletin download as the pipeline writes them")
     func otherDownloads() async throws {
         let harness = try await PortalHarness()
         let core = harness.core
-        let clerk = try await UserAdmin(core: core).user("clerk1")
-        _ = try await Uploads(core: core).receive(name: "a.xml", bytes: try PortalHarness.xml(), note: "", identity: Identity(user: clerk, credential: .token), address: "t")
-        let pipeline = core.pipeline, store = core.store
+        let clerk = try await core.returns.users.user("clerk1")
+        _ = try await core.returns.receive(Upload(name: "a.xml", bytes: try PortalHarness.xml(), note: ""), from: clerk, address: "t")
+        let pipeline = core.pipeline, store = harness.store
         let window = try Window(from: YearMonth(year: 2026, month: 1), to: YearMonth(year: 2026, month: 3)!)
         let march = YearMonth(year: 2026, month: 3)!, asOf = try #require(Day(iso: "2026-04-30"))
         @Sendable func expected(_ ext: String, _ render: (MemorySink) async throws -> Void) async throws -> [UInt8] {

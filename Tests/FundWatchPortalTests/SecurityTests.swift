@@ -1,6 +1,7 @@
 import Foundation
 import FundWatchCore
 @testable import FundWatchPortal
+import FundWatchReturns
 import FundWatchStore
 import HTTPTypes
 import Hummingbird
@@ -85,7 +86,7 @@ struct SecurityTests {
 
             let clerk = try await harness.login(client, "clerk1")
             let token = try await harness.token("clerk1")
-            let admin = UserAdmin(core: harness.core)
+            let admin = harness.core.returns.users
             try await admin.disable(try await admin.user("clerk1"), actor: "test", address: "t")
             #expect(try await client.execute(uri: "/counties/990101", method: .get, headers: [.cookie: clerk.cookie]).status == .seeOther)
             #expect(try await client.execute(uri: "/api/v1/submissions", method: .get, headers: [.authorization: "Bearer \(token)"]).status == .unauthorized)
@@ -106,8 +107,8 @@ struct SecurityTests {
                                                                HTTPField.Name("Sec-Fetch-Site")!: "cross-site"],
                                                      body: PortalHarness.form(["name": "x2", "role": "city", "password": "0123456789ab", "csrf": s.csrf]))
             #expect(crossSite.status == .forbidden)
-            #expect(try await harness.core.store.returns.user(named: "x1") == nil)
-            #expect(try await harness.core.store.returns.user(named: "x2") == nil)
+            #expect(try await harness.store.returns.user(named: "x1") == nil)
+            #expect(try await harness.store.returns.user(named: "x2") == nil)
             let ok = try await client.execute(uri: "/admin/users", method: .post, headers: [.cookie: s.cookie, .contentType: "application/x-www-form-urlencoded"],
                                               body: PortalHarness.form(["name": "x3", "role": "city", "password": "0123456789ab", "csrf": s.csrf]))
             #expect(ok.status == .seeOther)

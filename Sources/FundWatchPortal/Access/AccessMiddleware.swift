@@ -1,6 +1,6 @@
-import FundWatchStore
 import HTTPTypes
 import Hummingbird
+import FundWatchReturns
 
 /// Finds out who is calling, once per request, from the session cookie or a bearer token,
 /// both looked up in the store (so every portal process on one database agrees). A session
@@ -30,7 +30,7 @@ struct AccessMiddleware: RouterMiddleware {
     }
 
     private func identity(of request: Request) async throws -> Identity? {
-        let store = portal.store.returns
+        let store = portal.returns.tables
         if let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") {
             let token = String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
             guard let userID = try await store.tokenUser(tokenHash: Secrets.hash(token)),

@@ -1,5 +1,5 @@
-import FundWatchStore
 import FundWatchReturnsStore
+import FundWatchReturns
 
 /// Who is calling: a user, through a browser session or an API token.
 public struct Identity: Sendable {
@@ -13,14 +13,8 @@ public struct Identity: Sendable {
     public var user: PortalUser
     public var credential: Credential
 
-    /// The data this caller may see; derived here, once, from the user.
-    public var scope: Scope {
-        switch user.role {
-        case .county: user.countyCode.map(Scope.county) ?? .nothing
-        case .city: .everyCounty
-        case .admin: .nothing
-        }
-    }
+    /// The data this caller may see (``Scope/init(user:)``).
+    public var scope: Scope { Scope(user: user) }
 
     /// The session's CSRF token (nil for API tokens).
     public var csrf: String? {

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import FundWatchReturns
 
 /// Checks every state-changing form makes.
 enum Forms {

@@ -2,6 +2,7 @@ import FundWatchPipeline
 import FundWatchStore
 import FundWatchReports
 import Hummingbird
+import FundWatchReturns
 
 /// Turns every failure into an answer a person (or a program) can act on: a page for the
 /// browser, `{"error": …}` for the API. No credential: 401 (pages redirect to the login).
@@ -28,12 +29,8 @@ struct ErrorMiddleware: RouterMiddleware {
             return PageResponse.redirect("/login")
         } catch let error as HTTPError {
             return answer(error.status, error.body ?? "", api: api, context: context)
-        } catch is ScopedReturns.OutOfScope {
-            return answer(.forbidden, "您没有权限访问此县区的数据 (outside your scope)", api: api, context: context)
-        } catch let error as Reviews.Refused {
-            return answer(.init(code: error.status), error.message, api: api, context: context)
-        } catch let error as UserAdmin.Refused {
-            return answer(.unprocessableContent, error.description, api: api, context: context)
+        } catch let refusal as Refusal {
+            return answer(Self.status(of: refusal.kind), refusal.message, api: api, context: context)
         } catch let error as PipelineError {
             switch error {
             case .validationFailed: return answer(.unprocessableContent, "报表数据有错误,无法生成 (the stored data has errors)", api: api, context: context)
@@ -51,6 +48,16 @@ struct ErrorMiddleware: RouterMiddleware {
         } catch {
             context.logger.error("unexpected failure: \(String(describing: type(of: error)))")
             return answer(.internalServerError, "服务器内部错误 (internal error)", api: api, context: context)
+        }
+    }
+
+    /// The one place a refusal of the return cycle becomes an HTTP status.
+    static func status(of kind: Refusal.Kind) -> HTTPResponse.Status {
+        switch kind {
+        case .notFound: .notFound
+        case .conflict: .conflict
+        case .invalid: .unprocessableContent
+        case .outOfScope: .forbidden
         }
     }
 

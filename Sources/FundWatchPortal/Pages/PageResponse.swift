@@ -1,4 +1,3 @@
-import FundWatchStore
 import Hummingbird
 import NIOCore
 

@@ -2,9 +2,9 @@ import Foundation
 import FundWatchCore
 import FundWatchPipeline
 import FundWatchReports
-import FundWatchStore
 import Hummingbird
 import FundWatchReturnsStore
+import FundWatchReturns
 
 /// The JSON API (`openapi.yaml`), for county systems that send returns automatically and for
 /// scripts; bearer tokens from `fundwatch user token`. Answers are scoped exactly as pages are.
@@ -50,28 +50,17 @@ struct APIRoutes: Sendable {
             throw HTTPError(.contentTooLarge, message: "the body is larger than \(core.settings.portal.maxUploadMiB) MiB")
         }
         let note = request.uri.queryParameters["note"].map(String.init) ?? ""
-        let answer = try await Uploads(core: core).receive(name: name, bytes: body, note: note, identity: identity, address: context.address)
-        let findings = JSONValue.array(answer.findings.map(Self.finding))
-        if answer.outcome == .rejected {
-            let status: HTTPResponse.Status = switch answer.refusal {
-            case .scope: .forbidden
-            case .locked: .conflict
-            case nil: .unprocessableContent
-            }
-            return PageResponse.json(JSONValue.object([("outcome", .string("rejected")), ("findings", findings)]).serialized(), status: status)
+        let answer = try await core.returns.receive(Upload(name: name, bytes: body, note: note), from: identity.user, address: context.address)
+        let findings = JSONValue.array(answer.findings.map(FindingJSON.encode))
+        guard let outcome = answer.outcome, let header = answer.header else {
+            let status = answer.refusal.map(ErrorMiddleware.status(of:)) ?? .unprocessableContent
+            return PageResponse.json(JSONValue.object([("outcome", .string(answer.code)), ("findings", findings)]).serialized(), status: status)
         }
-        let header = answer.header!
         return PageResponse.json(JSONValue.object([
-            ("outcome", .string(answer.outcome.rawValue)), ("county_code", .string(header.countyCode)), ("period", .string(header.period.description)),
+            ("outcome", .string(outcome.rawValue)), ("county_code", .string(header.countyCode)), ("period", .string(header.period.description)),
             ("version", .int(answer.number ?? 0)), ("digest", .string(answer.digest ?? "")), ("state", .string(answer.stateCode)),
             ("findings", findings),
-        ]).serialized(), status: answer.outcome == .unchanged ? .ok : .created)
-    }
-
-    static func finding(_ f: Finding) -> JSONValue {
-        .object([("rule", .string(f.rule)), ("severity", .string(f.severity.rawValue)), ("file", .string(f.file)), ("line", .optional(f.line)),
-                 ("field", .optional(f.column ?? f.element)), ("label", .optional(f.label)), ("cell", .optional(f.cell)), ("message", .string(f.message)),
-                 ("expected", .string(f.expected))])
+        ]).serialized(), status: outcome == .unchanged ? .ok : .created)
     }
 
     private func list(_ request: Request, _ context: PortalContext) async throws -> Response {
@@ -81,7 +70,7 @@ struct APIRoutes: Sendable {
         let county = q["county"].map(String.init)
         if let county, CountyCode(county) == nil { throw HTTPError(.badRequest, message: "county 应为 6 位县区代码 (county must be 6 digits)") }
         if let county, !identity.scope.contains(county) { throw HTTPError(.forbidden, message: "county \(county) is outside your scope") }
-        let data = ScopedReturns(store: core.store, scope: identity.scope)
+        let data = core.returns.scoped(identity.scope)
         let versions = try await data.versions(county: county, period: period)
         let reviews = try await data.reviews(county: county)
         let months = Dictionary(grouping: versions) { ReviewStatus.Key(countyCode: $0.countyCode, period: $0.period) }
@@ -115,9 +104,9 @@ struct APIRoutes: Sendable {
         } catch {
             throw HTTPError(.badRequest, message: "the body must be {\"action\": \"approve\"|\"return\", \"version\": N, \"reason\": \"…\"}")
         }
-        guard let action = Reviews.Action(rawValue: body.action) else { throw HTTPError(.badRequest, message: "action must be approve or return") }
-        let status = try await Reviews(core: core).act(action, county: county, period: period, version: body.version, reason: body.reason ?? "",
-                                                       identity: identity, address: context.address)
+        guard let action = ReviewAction(rawValue: body.action) else { throw HTTPError(.badRequest, message: "action must be approve or return") }
+        let status = try await core.returns.review(action, county: county, period: period, version: body.version, reason: body.reason ?? "",
+                                                   by: identity.user, address: context.address)
         return PageResponse.json(JSONValue.object([
             ("county_code", .string(county)), ("period", .string(period.description)), ("state", .string(status.code)),
             ("reason", .optional(status.returnReason)),

@@ -1,7 +1,7 @@
 import FundWatchCore
-import FundWatchStore
 import Hummingbird
 import FundWatchReturnsStore
+import FundWatchReturns
 
 /// The administrator's pages: users (add, disable) and the audit log.
 struct AdminRoutes: Sendable {
@@ -15,10 +15,10 @@ struct AdminRoutes: Sendable {
             try Forms.checkCSRF(form, identity)
             guard let role = UserRole(rawValue: form["role"]) else { throw HTTPError(.badRequest, message: "unknown role") }
             do {
-                try await UserAdmin(core: core).add(name: form["name"], role: role, county: form["county"], password: form["password"],
+                try await core.returns.users.add(name: form["name"], role: role, county: form["county"], password: form["password"],
                                                     actor: identity.user.name, address: context.address)
-            } catch let error as UserAdmin.Refused {
-                return try await usersPage(identity, message: error.description, status: .unprocessableContent)
+            } catch let refusal as Refusal {
+                return try await usersPage(identity, message: refusal.message, status: ErrorMiddleware.status(of: refusal.kind))
             }
             return PageResponse.redirect("/admin/users")
         }
@@ -26,17 +26,17 @@ struct AdminRoutes: Sendable {
             let identity = try context.require(.admin)
             let form = try await FormFields.read(request, limit: 64 * 1_024)
             try Forms.checkCSRF(form, identity)
-            guard let id = context.parameters.get("id").flatMap(Int64.init), let user = try await core.store.returns.user(id: id) else {
+            guard let id = context.parameters.get("id").flatMap(Int64.init), let user = try await core.returns.tables.user(id: id) else {
                 throw HTTPError(.notFound, message: "没有这个用户 (no such user)")
             }
-            try await UserAdmin(core: core).disable(user, actor: identity.user.name, address: context.address)
+            try await core.returns.users.disable(user, actor: identity.user.name, address: context.address)
             return PageResponse.redirect("/admin/users")
         }
         router.get("/admin/audit") { request, context in
             let identity = try context.require(.admin)
             let sinceText = request.uri.queryParameters["since"].map(String.init) ?? ""
             let since = try DateParameter.day(sinceText, name: "since") ?? core.today.adding(days: -7)
-            let entries = try await core.store.returns.auditEntries(since: Int64(since.ordinal) * 86_400 - 8 * 3_600, limit: 2_000)
+            let entries = try await core.returns.tables.auditEntries(since: Int64(since.ordinal) * 86_400 - 8 * 3_600, limit: 2_000)
             var values = identity.layout
             values.merge([
                 "title": "审计日志", "since": since.description, "idleMinutes": core.settings.portal.sessionIdleMinutes,
@@ -56,7 +56,7 @@ struct AdminRoutes: Sendable {
     }
 
     private func usersPage(_ identity: Identity, message: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
-        let users = try await core.store.returns.users()
+        let users = try await core.returns.tables.users()
         var values = identity.layout
         values.merge([
             "title": "用户管理", "message": message as Any, "idleMinutes": core.settings.portal.sessionIdleMinutes,

@@ -1,10 +1,10 @@
 import FundWatchCore
 import FundWatchPipeline
 import FundWatchReports
-import FundWatchStore
 import FundWatchZip
 import Hummingbird
 import FundWatchReturnsStore
+import FundWatchReturns
 
 /// The city's pages: the dashboard (counties × months: timeliness and review state), the
 /// notices about to be or already overdue, and report downloads that are byte for byte
@@ -43,7 +43,7 @@ struct CityRoutes: Sendable {
         let identity = try context.require(.city)
         let today = core.today
         let year = request.uri.queryParameters["year"].flatMap { Int($0) }.flatMap { (2000...2100).contains($0) ? $0 : nil } ?? today.yearMonth.previous.year
-        let revision = try await core.store.returns.revision()
+        let revision = try await core.returns.tables.revision()
         let core = self.core
         let content = try await core.cache.page("dashboard/\(identity.scope)/\(revision)/\(year)/\(today)") {
             core.pages.render("dashboard", try await dashboardValues(scope: identity.scope, year: year, today: today))
@@ -57,7 +57,7 @@ struct CityRoutes: Sendable {
     /// overdue and soon-due notices, the year's headline figures.
     private func dashboardValues(scope: Scope, year: Int, today: Day) async throws -> [String: Any] {
         let policy = core.settings.policy
-        let data = ScopedReturns(store: core.store, scope: scope)
+        let data = core.returns.scoped(scope)
         let versions = try await data.versions(county: nil, period: nil)
         let reviews = try await data.reviews(county: nil)
         let counties = try await data.counties(registered: core.settings.counties)
@@ -84,7 +84,7 @@ struct CityRoutes: Sendable {
             let window = Window.yearToDate(latest)
             let core = self.core
             let city = try await core.cache.metrics(DerivedCache.key(versionCount: versions.count, lastID: versions.map(\.id).max(), window.description)) {
-                try await core.pipeline.metrics(.store(core.store), window: window)
+                try await core.pipeline.metrics(core.returns.source(), window: window)
             }
             let keys: [MetricKey] = [.designated, .inspected, .coverageRate, .handledCases, .amountInvolved, .refusedRecovered, .suspensions, .policeTransfers]
             headline = ["window": "\(window.from) 至 \(window.to)", "figures": keys.map { key in

@@ -1,8 +1,8 @@
 import FundWatchCore
 import FundWatchPipeline
-import FundWatchStore
 import Hummingbird
 import FundWatchReturnsStore
+import FundWatchReturns
 
 /// A county's pages: its returns with review states, its deadline and notices, the upload
 /// form and the 审核报告 of every attempt. The county clerk sees only their own county
@@ -35,7 +35,7 @@ struct CountyRoutes: Sendable {
             let today = core.today
             let period = try DateParameter.month(request.uri.queryParameters["period"].map(String.init), name: "period") ?? today.yearMonth.previous
             // Prefilled from this county's own latest return only.
-            let bytes = try await core.pipeline.template(county: code, period: period, source: .store(core.store), onlyCounty: true)
+            let bytes = try await core.pipeline.template(county: code, period: period, source: core.returns.source(), onlyCounty: true)
             try await core.audit(identity.user.name, "download", "ok", "template \(code) \(period)", address: context.address)
             return PageResponse.download(bytes, name: "填报模板-\(code)-\(period).xlsx", type: Reports.types["xlsx"]!)
         }
@@ -45,7 +45,7 @@ struct CountyRoutes: Sendable {
     private func countyPage(_ context: PortalContext) async throws -> Response {
         let code = try PathParameter.county(context)
         let identity = try context.require(.county(code))
-        let data = ScopedReturns(store: core.store, scope: identity.scope)
+        let data = core.returns.scoped(identity.scope)
         let versions = try await data.versions(county: code, period: nil)
         let reviews = try await data.reviews(county: code)
         let uploads = try await data.uploads(county: code, limit: 30)
@@ -73,7 +73,7 @@ struct CountyRoutes: Sendable {
                 "lockMessage": status.isLocked ? "本月报表已由市局审核通过并锁定。如需更正,请上传新版本并填写更正说明,提交后重新进入待审核。" : nil as String?,
                 "versions": list.enumerated().reversed().map { i, v in [
                     "number": i + 1, "submittedOn": v.submittedOn.description, "importedAt": Self.time(isoUTC: v.importedAt), "institutions": v.institutionCount,
-                    "inspections": v.inspectionCount, "cases": v.caseCount, "origin": Self.arrival(v, uploadedAs: uploaded[v.id]),
+                    "inspections": v.inspectionCount, "cases": v.caseCount, "origin": Self.arrival(origin: v.origin, uploadedAs: uploaded[v.id]),
                     "digestShort": String(v.digest.prefix(12)),
                     "current": v.id == current?.id, "approved": status.events.contains { $0.state == .approved && $0.submissionID == v.id },
                 ] as [String: Any] },
@@ -110,20 +110,16 @@ struct CountyRoutes: Sendable {
         guard let file = form.files["file"], !file.bytes.isEmpty else {
             throw HTTPError(.badRequest, message: "请选择要上传的报表文件 (no file chosen)")
         }
-        let answer = try await Uploads(core: core).receive(name: Forms.baseName(file.name), bytes: file.bytes, note: form["note"],
-                                                           identity: identity, address: context.address)
-        let status: HTTPResponse.Status = switch answer.refusal {
-        case .scope: .forbidden
-        case .locked: .conflict
-        case nil: answer.outcome == .rejected ? .unprocessableContent : .ok
-        }
+        let answer = try await core.returns.receive(Upload(name: Forms.baseName(file.name), bytes: file.bytes, note: form["note"]),
+                                                    from: identity.user, address: context.address)
+        let status: HTTPResponse.Status = answer.refusal.map(ErrorMiddleware.status(of:)) ?? (answer.isRejected ? .unprocessableContent : .ok)
         let rows = answer.findings.map(FindingRow.init)
         var values = identity.layout
         values.merge([
             "title": "审核报告", "fileName": Forms.baseName(file.name), "countyCode": answer.header?.countyCode as Any,
             "countyName": answer.header?.countyName ?? "", "period": answer.header?.period.description ?? "",
-            "rejected": answer.outcome == .rejected, "accepted": answer.outcome != .rejected, "outcomeLabel": Self.outcomeLabel(answer.outcome.rawValue),
-            "versionID": answer.outcome == .rejected ? nil as Int? : answer.version.map { Int($0.id) }, "versionNumber": answer.number ?? 0, "digest": answer.digest as Any,
+            "rejected": answer.isRejected, "accepted": !answer.isRejected, "outcomeLabel": Self.outcomeLabel(answer.code),
+            "versionID": answer.isRejected ? nil as Int? : answer.version.map { Int($0.id) }, "versionNumber": answer.number ?? 0, "digest": answer.digest as Any,
             "stateCode": answer.stateCode, "stateLabel": answer.stateLabel,
             "hasChanges": !answer.changes.isEmpty, "changes": answer.changes.map { ["label": $0.label, "added": $0.added, "removed": $0.removed, "changed": $0.changed] },
             "hasFindings": !rows.isEmpty, "findings": rows.map(\.values), "omitted": answer.omitted > 0 ? answer.omitted : nil as Int?,
@@ -137,7 +133,7 @@ struct CountyRoutes: Sendable {
     private func uploadRecord(_ context: PortalContext) async throws -> (Identity, UploadRecord) {
         let identity = try context.require(.returns)
         guard let id = context.parameters.get("id").flatMap(Int64.init),
-              let record = try await ScopedReturns(store: core.store, scope: identity.scope).upload(id: id) else {
+              let record = try await core.returns.scoped(identity.scope).upload(id: id) else {
             throw HTTPError(.notFound, message: "没有这条上传记录 (no such upload)")
         }
         return (identity, record)
@@ -161,9 +157,9 @@ struct CountyRoutes: Sendable {
         let period = try DateParameter.pathMonth(context.parameters.get("period"))
         let form = try await FormFields.read(request, limit: 64 * 1_024)
         try Forms.checkCSRF(form, identity)
-        guard let action = Reviews.Action(rawValue: form["action"]) else { throw HTTPError(.badRequest, message: "action must be approve or return") }
-        _ = try await Reviews(core: core).act(action, county: code, period: period, version: Int(form["version"]), reason: form["reason"],
-                                              identity: identity, address: context.address)
+        guard let action = ReviewAction(rawValue: form["action"]) else { throw HTTPError(.badRequest, message: "action must be approve or return") }
+        _ = try await core.returns.review(action, county: code, period: period, version: Int(form["version"]), reason: form["reason"],
+                                          by: identity.user, address: context.address)
         return PageResponse.redirect("/counties/\(code)")
     }
 
@@ -178,9 +174,9 @@ struct CountyRoutes: Sendable {
 
     /// How a version arrived, as a county may see it: uploaded through the portal or its API,
     /// or imported on the command line, and the file's own name — never a server's path.
-    static func arrival(_ version: StoredVersion, uploadedAs file: String?) -> String {
+    static func arrival(origin: String, uploadedAs file: String?) -> String {
         if let file { return "平台上传 · " + file }
-        let name = version.origin.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? version.origin
+        let name = origin.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? origin
         return "命令行导入 · " + name
     }
 

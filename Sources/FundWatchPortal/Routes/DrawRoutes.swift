@@ -3,9 +3,9 @@ import FundWatchDraw
 import FundWatchInput
 import FundWatchPipeline
 import FundWatchReports
-import FundWatchStore
 import Hummingbird
 import FundWatchReturnsStore
+import FundWatchReturns
 
 /// The 双随机 draws in the portal. The city runs a draw on the store's returns with an
 /// uploaded inspectors list (kept as a draft), looks at its documents, and publishes it;
@@ -30,7 +30,7 @@ struct DrawRoutes: Sendable {
     }
 
     private func stored(_ id: Int64) async throws -> StoredDraw {
-        guard let draw = try await core.store.returns.draw(id: id) else { throw HTTPError(.notFound, message: "没有这次抽查 (no such draw)") }
+        guard let draw = try await core.returns.tables.draw(id: id) else { throw HTTPError(.notFound, message: "没有这次抽查 (no such draw)") }
         return draw
     }
 
@@ -42,7 +42,7 @@ struct DrawRoutes: Sendable {
 
     private func list(_ context: PortalContext) async throws -> Response {
         let identity = try context.require(.city)
-        let draws = try await core.store.returns.draws(publishedOnly: false)
+        let draws = try await core.returns.tables.draws(publishedOnly: false)
         var values = identity.layout
         values.merge([
             "title": "双随机抽查", "period": core.today.yearMonth.description, "idleMinutes": core.settings.portal.sessionIdleMinutes,
@@ -75,14 +75,14 @@ struct DrawRoutes: Sendable {
         let parameters = DrawParameters(period: period, seed: seed, ratioPercent: ratio, settings: core.settings.draw)
         // Earlier published draws count for the exclusion of recent targets.
         var previous: [PreviousDraw] = []
-        for earlier in try await core.store.returns.draws(publishedOnly: true) where earlier.period < period {
+        for earlier in try await core.returns.tables.draws(publishedOnly: true) where earlier.period < period {
             previous.append(PreviousDraw(period: earlier.period, codes: try plan(earlier).lots.map(\.target.code)))
         }
         let files = DrawFiles(inspectors: .memory(name: Forms.baseName(inspectors.name), bytes: inspectors.bytes), risk: upload("risk"),
                               items: upload("items"), previousDraws: previous)
         let plan: DrawPlan
         do {
-            plan = try await core.pipeline.makeDraw(.store(core.store), parameters: parameters, files: files)
+            plan = try await core.pipeline.makeDraw(core.returns.source(), parameters: parameters, files: files)
         } catch {
             if case .invalidList(let findings) = error {
                 try await core.audit(identity.user.name, "draw", "rejected", "\(period) lists have \(findings.count) error(s)", address: context.address)
@@ -94,7 +94,7 @@ struct DrawRoutes: Sendable {
             throw error
         }
         let documents = try await core.pipeline.drawDocuments(plan, only: ["draw-plan.xml"])
-        let stored = try await core.store.returns.addDraw(period: period, seed: seed, inputsDigest: plan.digests.inputs,
+        let stored = try await core.returns.tables.addDraw(period: period, seed: seed, inputsDigest: plan.digests.inputs,
                                                          planXML: String(decoding: documents.bytes(of: "draw-plan.xml") ?? [], as: UTF8.self),
                                                          actor: identity.user.name, at: core.now())
         try await core.audit(identity.user.name, "draw", "ok", "#\(stored.id) \(period) seed \(seed) inputs \(plan.digests.inputs.prefix(12)), \(plan.lots.count) targets",
@@ -107,7 +107,7 @@ struct DrawRoutes: Sendable {
         let form = try await FormFields.read(request, limit: 1 << 16)
         try Forms.checkCSRF(form, identity)
         let draw = try await stored(try drawID(context))
-        try await core.store.returns.publishDraw(id: draw.id, by: identity.user.name, at: core.now())
+        try await core.returns.tables.publishDraw(id: draw.id, by: identity.user.name, at: core.now())
         try await core.audit(identity.user.name, "draw", "published", "#\(draw.id) \(draw.period)", address: context.address)
         return .redirect(to: "/draws#draw-\(draw.id)", type: .normal)
     }
@@ -130,7 +130,7 @@ struct DrawRoutes: Sendable {
         let format = request.uri.queryParameters["format"].map(String.init) ?? "html"
         guard ["html", "csv", "xlsx"].contains(format) else { throw HTTPError(.badRequest, message: "format 应为 html、csv 或 xlsx") }
         let sink = MemorySink()
-        _ = try await core.pipeline.write(try await core.pipeline.drawResults(.store(core.store), plan: try plan(draw), to: month), into: sink)
+        _ = try await core.pipeline.write(try await core.pipeline.drawResults(core.returns.source(), plan: try plan(draw), to: month), into: sink)
         try await core.audit(identity.user.name, "download", "ok", "draw #\(draw.id) results to \(month) \(format)", address: context.address)
         return PageResponse.download(sink.bytes(of: "draw-results.\(format)") ?? [], name: "\(draw.period)-draw-results-\(month).\(format)",
                                      type: Reports.types[format] ?? "application/octet-stream")
@@ -144,11 +144,11 @@ struct DrawRoutes: Sendable {
         let identity = try context.require(.county(code))
         let month = core.today.yearMonth.previous
         var draws: [[String: Any]] = []
-        for draw in try await core.store.returns.draws(publishedOnly: true) {
+        for draw in try await core.returns.tables.draws(publishedOnly: true) {
             var own = try plan(draw)
             own.lots = own.lots.filter { $0.target.countyCode == code }
             // Only this county's returns are read.
-            let results = try await core.pipeline.drawResults(.store(core.store), plan: own, to: month, county: code)
+            let results = try await core.pipeline.drawResults(core.returns.source(), plan: own, to: month, county: code)
             let window = own.parameters.window
             draws.append([
                 "id": Int(draw.id), "period": draw.period.description, "seed": draw.seed, "windowFrom": window.from.description, "windowTo": window.to.description,

@@ -1,6 +1,7 @@
 import FundWatchCore
 import FundWatchPipeline
 import Hummingbird
+import FundWatchReturns
 
 /// Drill-down: a county's table 1 figures (year to date, the report's definitions), each
 /// linking to the register rows that make it; and for the city, one figure across counties.
@@ -23,7 +24,7 @@ struct FigureRoutes: Sendable {
     /// `?to=YYYY-MM`, else the latest month `code` (or anyone, for nil) sent.
     private func month(_ request: Request, county: String?, scope: Scope) async throws -> YearMonth {
         if let month = try DateParameter.month(request.uri.queryParameters["to"].map(String.init), name: "to") { return month }
-        let versions = try await ScopedReturns(store: core.store, scope: scope).versions(county: county, period: nil)
+        let versions = try await core.returns.scoped(scope).versions(county: county, period: nil)
         return versions.map(\.period).max() ?? core.today.yearMonth.previous
     }
 
@@ -32,7 +33,7 @@ struct FigureRoutes: Sendable {
         let identity = try context.require(.county(code))
         let to = try await month(request, county: code, scope: identity.scope)
         let window = Window.yearToDate(to)
-        let submission = try await core.pipeline.chosenSubmission(core.store, county: code, for: to)
+        let submission = try await core.returns.scoped(identity.scope).chosenSubmission(county: code, for: to, pipeline: core.pipeline)
         let metrics = submission.map { Metrics(submission: $0, window: window) }
         var values = identity.layout
         values.merge([
@@ -51,7 +52,7 @@ struct FigureRoutes: Sendable {
         let identity = try context.require(.county(code))
         let to = try await month(request, county: code, scope: identity.scope)
         let window = Window.yearToDate(to)
-        guard let submission = try await core.pipeline.chosenSubmission(core.store, county: code, for: to) else {
+        guard let submission = try await core.returns.scoped(identity.scope).chosenSubmission(county: code, for: to, pipeline: core.pipeline) else {
             throw HTTPError(.notFound, message: "\(code) 截至 \(to) 尚无报表 (nothing sent)")
         }
         let rows = MetricRows(key, in: submission, window: window)
@@ -84,7 +85,7 @@ struct FigureRoutes: Sendable {
         let key = try metric(context)
         let to = try await month(request, county: nil, scope: identity.scope)
         let window = Window.yearToDate(to)
-        let city = try await core.pipeline.metrics(.store(core.store), window: window)
+        let city = try await core.pipeline.metrics(core.returns.source(), window: window)
         var values = identity.layout
         values.merge([
             "title": key.label, "heading": "\(key.label):各县区", "window": "\(window.from) 至 \(window.to)", "label": key.label, "unit": key.unit,

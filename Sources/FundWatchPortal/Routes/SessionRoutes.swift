@@ -1,6 +1,6 @@
-import FundWatchStore
 import Hummingbird
 import FundWatchReturnsStore
+import FundWatchReturns
 
 /// Login and logout. Failed logins are counted in the store per user name (known or not)
 /// and per address: `[portal] lock_after_failures` within `lock_minutes` lock the name for
@@ -19,7 +19,7 @@ struct SessionRoutes: Sendable {
             let identity = try context.require(.signedIn)
             let form = try await FormFields.read(request, limit: 64 * 1_024)
             try Forms.checkCSRF(form, identity)
-            if case .session(let session) = identity.credential { try await core.store.returns.endSession(tokenHash: session.tokenHash) }
+            if case .session(let session) = identity.credential { try await core.returns.tables.endSession(tokenHash: session.tokenHash) }
             try await core.audit(identity.user.name, "logout", "ok", "", address: context.address)
             var response = PageResponse.redirect("/login")
             response.setCookie(expiredCookie)
@@ -51,7 +51,7 @@ struct SessionRoutes: Sendable {
     private func login(_ request: Request, _ context: PortalContext) async throws -> Response {
         let form = try await FormFields.read(request, limit: 64 * 1_024)
         let name = form["name"].trimmingCharacters(in: .whitespaces), password = form["password"]
-        let store = core.store.returns, settings = core.settings.portal, now = core.now()
+        let store = core.returns.tables, settings = core.settings.portal, now = core.now()
         // The attempt is counted before the password is checked, atomically in the store all
         // portal processes share: a burst of guesses gets at most lock_after_failures checks.
         let reservation = try await store.reserveLogin(user: name, address: context.address, at: now,
@@ -69,7 +69,7 @@ struct SessionRoutes: Sendable {
             reserved = id
         }
         let user = try await store.user(named: name)
-        let matches = await core.passwords.verify(password, hash: user?.passwordHash)
+        let matches = await core.returns.passwords.verify(password, hash: user?.passwordHash)
         guard matches, let user, !user.disabled else {
             // The reservation stays: it is this failure's record.
             try await core.audit(name, "login", "failed", "", address: context.address)

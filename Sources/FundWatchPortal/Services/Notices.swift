@@ -2,6 +2,7 @@ import Foundation
 import FundWatchCore
 import FundWatchPipeline
 import FundWatchReports
+import FundWatchReturns
 
 /// Major-case notice deadlines from the store, limited to the caller's scope.
 struct Notices: Sendable {
@@ -10,13 +11,13 @@ struct Notices: Sendable {
     /// The notices of the counties in `scope`, most urgent first, as of `asOf`; none when
     /// nothing is stored yet.
     func register(scope: Scope, asOf: Day) async throws -> [MajorCaseNotice] {
+        // Nothing to compute for a caller whose scope holds no return yet.
         if scope == .nothing { return [] }
-        let all = try await core.store.versions(county: nil, period: nil)
-        guard all.contains(where: { scope.contains($0.countyCode) }) else { return [] }
+        if try await core.returns.scoped(scope).versions(county: nil, period: nil).isEmpty { return [] }
         let core = self.core
-        let notices = try await core.cache.notices(DerivedCache.key(versionCount: all.count, lastID: all.map(\.id).max(), asOf.description)) {
+        let notices = try await core.cache.notices("\(try await core.returns.revision())/\(asOf)") {
             do throws(PipelineError) {
-                return try await core.pipeline.noticeRegister(.store(core.store), asOf: asOf).notices
+                return try await core.pipeline.noticeRegister(core.returns.source(), asOf: asOf).notices
             } catch {
                 if case .badRequest = error { return [] }
                 throw error

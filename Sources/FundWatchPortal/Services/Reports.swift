@@ -3,6 +3,7 @@ import FundWatchPipeline
 import FundWatchReports
 import FundWatchZip
 import Hummingbird
+import FundWatchReturns
 
 /// The city's documents from the store, exactly as the command line makes them for the
 /// same store, dates and `--as-of`: the report tables (`report`), the notice register
@@ -88,7 +89,7 @@ struct Reports: Sendable {
     /// The document `kind` for `query`; the format defaults to the kind's first, or `defaultFormat`.
     func render(_ kind: Kind, _ query: Query, defaultFormat: String? = nil) async throws -> Rendered {
         let format = try query.format(of: kind, default: defaultFormat)
-        let source: DataSource = try query.approvedOnly() ? .approved(core.store) : .store(core.store)
+        let source: DataSource = try query.approvedOnly() ? core.returns.source(approvedOnly: true) : core.returns.source()
         let asOf = try query.day("as_of")
         let pipeline = core.pipeline, sink = MemorySink()
         switch kind {
@@ -127,7 +128,7 @@ struct Reports: Sendable {
         let format = query["format"] ?? "html"
         guard ["html", "xml"].contains(format) else { throw HTTPError(.badRequest, message: "format 应为 html 或 xml (format must be html or xml)") }
         let sink = MemorySink()
-        _ = try await core.pipeline.notice(.store(core.store), county: county, caseID: caseID, asOf: try query.day("as_of"), into: sink)
+        _ = try await core.pipeline.notice(core.returns.source(), county: county, caseID: caseID, asOf: try query.day("as_of"), into: sink)
         return try Self.file(format, in: sink, named: "notice-\(county)-\(caseID)")
     }
 

@@ -48,7 +48,7 @@ struct ImportCommand: AsyncParsableCommand {
             if findings.omitted > 0 { Console.err("… \(findings.omitted) more findings not listed\n") }
         case .stored(let s):
             let h = s.header, warnings = s.findings.warningCount
-            Console.out("\(s.outcome.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(h.countyCode) \(h.countyName) \(h.period) "
+            Console.out("\(s.outcome.words.padding(toLength: 12, withPad: " ", startingAt: 0)) \(h.countyCode) \(h.countyName) \(h.period) "
                         + "submitted \(h.submittedOn): \(s.institutions) institutions, \(s.inspections) inspections, "
                         + "\(s.cases) cases ← \(s.source)" + (warnings > 0 ? " (\(warnings) warning(s))" : "") + "\n")
             if let current = s.currentSubmittedOn {

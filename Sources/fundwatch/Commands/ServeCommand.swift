@@ -3,6 +3,7 @@ import Foundation
 import FundWatchCore
 import FundWatchPipeline
 import FundWatchPortal
+import FundWatchReturns
 import FundWatchSampleData
 import FundWatchStore
 import FundWatchStores
@@ -102,7 +103,8 @@ struct ServeCommand: AsyncParsableCommand {
             store = try await Console.run { try await SQLiteStore.open(path: StoreConnection.sqlitePath(url)) }
         }
         let secure = settings.portal.secureCookies.secure(onLoopback: Self.isLoopback(host))
-        let core = try PortalCore(store: store, pipeline: pipeline, secureCookies: secure, now: Self.clock(startingOn: today.flatMap(Day.init(iso:))))
+        let cycle = ReturnCycle(store: store, pipeline: pipeline, now: Self.clock(startingOn: today.flatMap(Day.init(iso:))))
+        let core = try PortalCore(returns: cycle, secureCookies: secure)
         let (prepareStore, demoFolderToFill) = (migrate, demoFolder)
         let address = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/ (store: \(StoreConnection.redacted(url)))"
         let app = Portal(core: core).application(host: host, port: port, logger: logger, services: services) {
@@ -111,7 +113,7 @@ struct ServeCommand: AsyncParsableCommand {
                 // Stored digests follow this configuration's reporter settings before anything is served.
                 try await pipeline.alignDigests(of: store)
             }
-            if let demoFolderToFill { try await Self.prepareDemo(core: core, folder: demoFolderToFill) }
+            if let demoFolderToFill { try await Self.prepareDemo(cycle, store: store, folder: demoFolderToFill) }
             Console.out("FundWatch portal on \(address)\n")
         }
         defer { if let demoFolder { try? FileManager.default.removeItem(atPath: demoFolder) } }
@@ -125,12 +127,12 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     /// Imports the sample city and makes one user per role with generated passwords.
-    static func prepareDemo(core: PortalCore, folder: String) async throws {
+    static func prepareDemo(_ cycle: ReturnCycle, store: any ReturnsDatabase, folder: String) async throws {
         let samples = folder + "/samples"
         _ = try SampleCity.standard(seed: 2026).write(to: samples)
-        let totals = try await Console.run { try await core.pipeline.importSubmissions([.path(samples)], into: core.store) }
-        let county = try await core.store.versions(county: nil, period: nil).first?.countyCode ?? "990201"
-        let admin = UserAdmin(core: core)
+        let totals = try await Console.run { try await cycle.pipeline.importSubmissions([.path(samples)], into: store) }
+        let county = try await store.versions(county: nil, period: nil).first?.countyCode ?? "990201"
+        let admin = cycle.users
         Console.out("demo store: \(totals.new + totals.newVersion) versions of the sample city imported into \(folder)\n")
         Console.out("demo users (passwords generated for this run only):\n")
         for (name, role, code) in [("county", UserRole.county, county as String?), ("city", .city, nil), ("admin", .admin, nil)] {

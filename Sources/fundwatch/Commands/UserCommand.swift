@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import FundWatchCore
 import FundWatchPipeline
-import FundWatchPortal
+import FundWatchReturns
 import FundWatchStore
 import FundWatchStores
 import FundWatchReturnsStore
@@ -15,12 +15,12 @@ struct UserCommand: AsyncParsableCommand {
         subcommands: [Add.self, List.self, Disable.self, ResetPassword.self, Token.self, RevokeTokens.self]
     )
 
-    /// Opens the store and a portal core over it for `body`, closing it afterwards.
+    /// Opens the store and the return cycle's user administration over it for `body`,
+    /// closing it afterwards; a refusal (a bad name, a short password) is its message and exit 1.
     static func withAdmin<R>(_ db: String?, _ body: (UserAdmin) async throws -> R) async throws -> R {
         try await Console.run {
             try await StoreOptions.with(db) { store in
-                let core = try PortalCore(store: store, pipeline: try Pipeline(), secureCookies: true)
-                return try await body(UserAdmin(core: core))
+                try await body(ReturnCycle(store: store, pipeline: try Pipeline()).users)
             }
         }
     }
@@ -40,11 +40,6 @@ struct UserCommand: AsyncParsableCommand {
         return first
     }
 
-    static func refused(_ error: UserAdmin.Refused) -> ExitCode {
-        Console.err("error: \(error.description)\n")
-        return ExitCode(1)
-    }
-
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a user (county clerks need --county, any 6-digit division code).")
         @Option(help: StoreOptions.help) var db: String?
@@ -55,10 +50,9 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             guard let role = UserRole(rawValue: role) else { throw ValidationError("--role must be county, city or admin") }
             let password = try UserCommand.readPassword()
-            do {
-                let user = try await withAdmin(db) { try await $0.add(name: name, role: role, county: county, password: password, actor: actor, address: "cli") }
-                Console.out("added \(user.name) (\(user.role.rawValue)\(user.countyCode.map { " \($0)" } ?? ""))\n")
-            } catch let error as UserAdmin.Refused { throw refused(error) }
+            let user = try await withAdmin(db) { try await $0.add(name: name, role: role, county: county, password: password, actor: actor, address: "cli") }
+            Console.out("added \(user.name) (\(user.role.rawValue)\(user.countyCode.map { " \($0)" } ?? ""))\n")
+
         }
     }
 
@@ -67,7 +61,7 @@ struct UserCommand: AsyncParsableCommand {
         @Option(help: StoreOptions.help) var db: String?
 
         func run() async throws {
-            let users = try await withAdmin(db) { try await $0.core.store.returns.users() }
+            let users = try await withAdmin(db) { try await $0.users() }
             for u in users {
                 Console.out("\(u.name)\t\(u.role.rawValue)\t\(u.countyCode ?? "-")\t\(u.disabled ? "disabled" : "active")\n")
             }
@@ -80,10 +74,9 @@ struct UserCommand: AsyncParsableCommand {
         @Argument(help: "User name.") var name: String
 
         func run() async throws {
-            do {
-                try await withAdmin(db) { admin in try await admin.disable(try await admin.user(name), actor: actor, address: "cli") }
-                Console.out("disabled \(name)\n")
-            } catch let error as UserAdmin.Refused { throw refused(error) }
+            try await withAdmin(db) { admin in try await admin.disable(try await admin.user(name), actor: actor, address: "cli") }
+            Console.out("disabled \(name)\n")
+
         }
     }
 
@@ -94,10 +87,9 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             let password = try UserCommand.readPassword()
-            do {
-                try await withAdmin(db) { admin in try await admin.resetPassword(try await admin.user(name), to: password, actor: actor, address: "cli") }
-                Console.out("password of \(name) changed\n")
-            } catch let error as UserAdmin.Refused { throw refused(error) }
+            try await withAdmin(db) { admin in try await admin.resetPassword(try await admin.user(name), to: password, actor: actor, address: "cli") }
+            Console.out("password of \(name) changed\n")
+
         }
     }
 
@@ -107,10 +99,9 @@ struct UserCommand: AsyncParsableCommand {
         @Argument(help: "User name.") var name: String
 
         func run() async throws {
-            do {
-                let token = try await withAdmin(db) { admin in try await admin.newToken(try await admin.user(name), actor: actor, address: "cli") }
-                Console.out(token + "\n")
-            } catch let error as UserAdmin.Refused { throw refused(error) }
+            let token = try await withAdmin(db) { admin in try await admin.newToken(try await admin.user(name), actor: actor, address: "cli") }
+            Console.out(token + "\n")
+
         }
     }
 
@@ -120,10 +111,9 @@ struct UserCommand: AsyncParsableCommand {
         @Argument(help: "User name.") var name: String
 
         func run() async throws {
-            do {
-                let n = try await withAdmin(db) { admin in try await admin.revokeTokens(try await admin.user(name), actor: actor, address: "cli") }
-                Console.out("revoked \(n) token(s) of \(name)\n")
-            } catch let error as UserAdmin.Refused { throw refused(error) }
+            let n = try await withAdmin(db) { admin in try await admin.revokeTokens(try await admin.user(name), actor: actor, address: "cli") }
+            Console.out("revoked \(n) token(s) of \(name)\n")
+
         }
     }
 }

@@ -18,7 +18,7 @@ struct ValidateCommand: AsyncParsableCommand {
     func run() async throws {
         let report = try await Console.run { try await Pipeline.forTerminal().validate(paths.map(SubmissionInput.path)) }
         if json {
-            Console.out(FindingsJSON.document(report).serialized())
+            Console.out(ValidationDocument.document(report).serialized())
         } else {
             Console.printFindings(report)
             for outcome in report.outcomes {

@@ -1,3 +1,5 @@
+import FundWatchReturnsStore
+
 /// Which counties' data a caller may see. Every read of returns, reviews, uploads, notices
 /// and figures goes through a ``Scope`` (see ``ScopedReturns``), so a county clerk never
 /// gets another county's rows, whatever the URL says.
@@ -18,8 +20,18 @@ public enum Scope: Sendable, Equatable {
         }
     }
 
+    /// What `user` may see, derived here, once: a clerk their county, the city every county,
+    /// an administrator no county data.
+    public init(user: PortalUser) {
+        switch user.role {
+        case .county: self = user.countyCode.map(Scope.county) ?? .nothing
+        case .city: self = .everyCounty
+        case .admin: self = .nothing
+        }
+    }
+
     /// The one county a store query must be limited to (nil: every county).
-    var onlyCounty: String? {
+    public var onlyCounty: String? {
         if case .county(let own) = self { own } else { nil }
     }
 }

@@ -3,17 +3,17 @@ import FundWatchCore
 /// What changed in one register between two versions of a return: rows added, removed
 /// and changed (same key, other values). Institutions are keyed by code, cases by case id;
 /// inspections have no key of their own, so they are compared as whole rows.
-struct RegisterChange: Sendable, Equatable {
-    var register: String
-    var label: String
-    var added: Int
-    var removed: Int
-    var changed: Int
+public struct RegisterChange: Sendable, Equatable {
+    public var register: String
+    public var label: String
+    public var added: Int
+    public var removed: Int
+    public var changed: Int
 
-    var isEmpty: Bool { added == 0 && removed == 0 && changed == 0 }
+    public var isEmpty: Bool { added == 0 && removed == 0 && changed == 0 }
 
     /// The changes from `old` to `new`, one entry per register (unchanged ones included).
-    static func between(_ old: Submission, _ new: Submission) -> [RegisterChange] {
+    public static func between(_ old: Submission, _ new: Submission) -> [RegisterChange] {
         [
             keyed("institutions", "定点医药机构", old.institutions, new.institutions, key: \.code),
             rows("inspections", "检查", old.inspections, new.inspections),
