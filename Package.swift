@@ -72,7 +72,7 @@ let package = Package(
         // .xlsx workbooks written through libxlsxwriter, every argument checked first.
         .target(name: "FundWatchExcel", dependencies: ["CXlsxWriter"]),
         // The 双随机 draw: a counter-mode SHA-256 stream, strata, inspectors, the results (docs/DRAW.md).
-        .target(name: "FundWatchDraw", dependencies: ["FundWatchCore", "FundWatchCrypto"]),
+        .target(name: "FundWatchDraw", dependencies: ["FundWatchCore", "FundWatchCrypto", "FundWatchXML"]),
         // Mustache templates compiled once and rendered into bytes (no dependencies).
         .target(name: "FundWatchTemplating"),
         // The default templates live at the repository root, where a bureau edits them;
@@ -134,8 +134,8 @@ let package = Package(
         .target(
             name: "FundWatchReturns",
             dependencies: [
-                "FundWatchCore", "FundWatchCrypto", "FundWatchInput", "FundWatchPipeline", "FundWatchReports", "FundWatchStore", "FundWatchReturnsStore",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "FundWatchCore", "FundWatchCrypto", "FundWatchDraw", "FundWatchInput", "FundWatchPipeline", "FundWatchReports", "FundWatchStore",
+                "FundWatchReturnsStore", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ]
         ),

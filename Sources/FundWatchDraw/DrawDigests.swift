@@ -4,7 +4,7 @@ import FundWatchCrypto
 /// The digests a plan publishes: one per input, over a canonical text of it (docs/DRAW.md,
 /// "Input digests"), and the digest of them all that keys the stream. Two parties with the
 /// same inputs get the same digests whatever file format the inputs came in.
-public struct DrawDigests: Sendable, Hashable {
+public struct DrawDigests: Sendable, Hashable, Codable {
     public var targets: String
     public var inspectors: String
     public var items: String

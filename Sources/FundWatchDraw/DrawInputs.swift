@@ -1,14 +1,14 @@
 import FundWatchCore
 
 /// A 信用风险分类 class: A (lowest risk) … D (highest).
-public enum RiskClass: String, Sendable, CaseIterable, Comparable {
+public enum RiskClass: String, Sendable, CaseIterable, Comparable, Codable, CodingKeyRepresentable {
     case a = "A", b = "B", c = "C", d = "D"
 
     public static func < (lhs: RiskClass, rhs: RiskClass) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
 /// An institution that may be drawn: a designated institution of a county's latest return.
-public struct DrawTarget: Sendable, Hashable {
+public struct DrawTarget: Sendable, Hashable, Codable {
     public var countyCode: String
     public var countyName: String
     public var code: String
@@ -28,7 +28,7 @@ public struct DrawTarget: Sendable, Hashable {
 }
 
 /// A law-enforcement officer of the 执法检查人员名录库.
-public struct Inspector: Sendable, Hashable {
+public struct Inspector: Sendable, Hashable, Codable {
     public var id: String
     public var name: String
     public var countyCode: String
@@ -45,7 +45,7 @@ public struct Inspector: Sendable, Hashable {
 }
 
 /// An inspection item (检查事项); applies to one institution category, or to all.
-public struct CheckItem: Sendable, Hashable {
+public struct CheckItem: Sendable, Hashable, Codable {
     public var id: String
     public var title: String
     public var category: InstitutionCategory?
@@ -84,7 +84,7 @@ public struct DrawInputs: Sendable {
 }
 
 /// The draw's parameters (`[draw]` of the configuration, and the command's options).
-public struct DrawParameters: Sendable, Hashable {
+public struct DrawParameters: Sendable, Hashable, Codable {
     public var period: YearMonth
     /// The public seed, fixed before the draw (a date and a lottery number, say).
     public var seed: String

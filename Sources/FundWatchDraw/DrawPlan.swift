@@ -1,7 +1,8 @@
+import Foundation
 import FundWatchCore
 
 /// One drawn target with its inspectors and items.
-public struct DrawLot: Sendable, Hashable {
+public struct DrawLot: Sendable, Hashable, Codable {
     /// 1-based, in the plan's order (county, then institution code).
     public var number: Int
     public var target: DrawTarget
@@ -24,7 +25,7 @@ public struct DrawLot: Sendable, Hashable {
 
 /// A stratum: the institutions of one county and category (and risk class), how many there
 /// were, how many had to be drawn, and the share that asked for.
-public struct DrawStratum: Sendable, Hashable {
+public struct DrawStratum: Sendable, Hashable, Codable {
     public var key: String
     public var countyCode: String
     public var category: InstitutionCategory
@@ -49,7 +50,7 @@ public struct DrawStratum: Sendable, Hashable {
 }
 
 /// A draw: what it was made from and what it drew.
-public struct DrawPlan: Sendable, Hashable {
+public struct DrawPlan: Sendable, Hashable, Codable {
     public var parameters: DrawParameters
     public var digests: DrawDigests
     public var strata: [DrawStratum]
@@ -83,5 +84,21 @@ public struct DrawPlan: Sendable, Hashable {
     public func hash(into hasher: inout Hasher) {
         hasher.combine(digests)
         hasher.combine(lots)
+    }
+}
+
+extension DrawPlan {
+    /// The plan as data (JSON, keys sorted): how a draw is kept in a store, so a page reads it
+    /// back without parsing a rendered document.
+    public var json: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        // Encoding plain values cannot fail.
+        return String(decoding: try! encoder.encode(self), as: UTF8.self)
+    }
+
+    /// A plan kept as ``json``.
+    public init(json: String) throws {
+        self = try JSONDecoder().decode(DrawPlan.self, from: Data(json.utf8))
     }
 }

@@ -114,11 +114,6 @@ extension Pipeline {
         return sink
     }
 
-    /// A plan from the bytes of its `draw-plan.xml` (a stored draw).
-    public func drawPlan(xml: [UInt8], name: String) throws(PipelineError) -> DrawPlan {
-        do { return try DrawPlanFile(bytes: xml, name: name).plan } catch { throw .invalidList([error.finding]) }
-    }
-
     /// The results of `plan` as of the end of `month`; with `county`, only that county's
     /// returns are read (a county's own page).
     public func drawResults(_ source: DataSource, plan: DrawPlan, to month: YearMonth, county: String? = nil) async throws(PipelineError) -> DrawResults {

@@ -156,6 +156,12 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
                 }
                 try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v5')", logger: logger)
             }
+            if !applied.contains("v6") {
+                for sql in ReturnsSchema.version6 {
+                    try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+                }
+                try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v6')", logger: logger)
+            }
         }
     }
 

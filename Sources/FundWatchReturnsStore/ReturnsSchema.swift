@@ -60,4 +60,8 @@ public enum ReturnsSchema {
             """,
         ]
     }
+
+    /// Version 6: a draw kept as its plan's data (JSON), which every document of the plan
+    /// renders from; `plan_xml` stays for draws kept before, read once and kept as data.
+    public static let version6 = ["ALTER TABLE draws ADD COLUMN plan_json TEXT"]
 }

@@ -349,28 +349,32 @@ public struct ReturnsTables: Sendable {
 
     // MARK: Draws
 
-    private static let drawColumns = "id, period, seed, inputs_digest, plan_xml, created_at, actor, published_at, published_by"
+    private static let drawColumns = "id, period, seed, inputs_digest, plan_json, plan_xml, created_at, actor, published_at, published_by"
 
     private static func draw(_ row: [StoreValue]) throws(StoreError) -> StoredDraw {
-        guard row.count == 9, let id = row[0].integer, let period = row[1].text.flatMap(YearMonth.init(iso:)), let seed = row[2].text,
-              let digest = row[3].text, let xml = row[4].text, let created = row[5].integer, let actor = row[6].text else {
+        guard row.count == 10, let id = row[0].integer, let period = row[1].text.flatMap(YearMonth.init(iso:)), let seed = row[2].text,
+              let digest = row[3].text, let xml = row[5].text, let created = row[6].integer, let actor = row[7].text else {
             throw StoreError.damaged("a row of the draws table cannot be read")
         }
-        return StoredDraw(id: id, period: period, seed: seed, inputsDigest: digest, planXML: xml, createdAt: created, actor: actor,
-                          publishedAt: row[7].integer, publishedBy: row[8].text)
+        return StoredDraw(id: id, period: period, seed: seed, inputsDigest: digest, planJSON: row[4].text, legacyPlanXML: xml, createdAt: created,
+                          actor: actor, publishedAt: row[8].integer, publishedBy: row[9].text)
     }
 
-    /// Keeps a new draw as a draft; returns it.
+    /// Keeps a new draw as a draft, its plan as data (`planJSON`); returns it.
     @discardableResult
-    public func addDraw(period: YearMonth, seed: String, inputsDigest: String, planXML: String, actor: String, at now: Int64) async throws(StoreError) -> StoredDraw {
+    public func addDraw(period: YearMonth, seed: String, inputsDigest: String, planJSON: String, actor: String, at now: Int64) async throws(StoreError) -> StoredDraw {
         let rows = try await database.write(
-            "INSERT INTO draws (period, seed, inputs_digest, plan_xml, created_at, actor) VALUES (?, ?, ?, ?, ?, ?) RETURNING \(Self.drawColumns)",
-            [.text(period.description), .text(seed), .text(inputsDigest), .text(planXML), .integer(now), .text(actor)])
+            "INSERT INTO draws (period, seed, inputs_digest, plan_json, plan_xml, created_at, actor) VALUES (?, ?, ?, ?, '', ?, ?) RETURNING \(Self.drawColumns)",
+            [.text(period.description), .text(seed), .text(inputsDigest), .text(planJSON), .integer(now), .text(actor)])
         guard let row = rows.first else { throw StoreError.damaged("the new draw was not returned") }
         return try Self.draw(row)
     }
 
-    /// Every draw, newest first; only published ones with `publishedOnly`.
+    /// Keeps a draw kept as XML (before schema version 6) as data from now on.
+    public func keepAsData(draw id: Int64, planJSON: String) async throws(StoreError) {
+        try await database.write("UPDATE draws SET plan_json = ?, plan_xml = '' WHERE id = ?", [.text(planJSON), .integer(id)])
+    }
+
     public func draws(publishedOnly: Bool) async throws(StoreError) -> [StoredDraw] {
         var out: [StoredDraw] = []
         let filter = publishedOnly ? " WHERE published_at IS NOT NULL" : ""

@@ -132,6 +132,9 @@ public final class SQLiteStore: SubmissionStore, SQLDatabase, Sendable {
         migrator.registerMigration("v5") { db in
             for sql in StoreSchema.version5 { try db.execute(sql: sql) }
         }
+        migrator.registerMigration("v6") { db in
+            for sql in ReturnsSchema.version6 { try db.execute(sql: sql) }
+        }
         return migrator
     }
 

@@ -71,4 +71,25 @@ struct DrawPortalTests {
             #expect(audit.contains("draw:rejected") && audit.contains("draw:ok") && audit.contains("draw:published"))
         }
     }
+
+    @Test("a draw is kept as its plan's data; one kept as XML by an older store is read once and kept as data, its documents unchanged")
+    func drawsAsData() async throws {
+        let harness = try await PortalHarness()
+        try await harness.receive("clerk1")
+        let id = try await harness.storedDraw(published: true)
+        let kept = try await harness.core.returns.draws.draw(id: id)
+        let plan = try await harness.core.returns.draws.plan(of: kept)
+        #expect(kept.planJSON == plan.json && kept.legacyPlanXML.isEmpty)
+        #expect(try DrawPlan(json: plan.json) == plan)
+        // As schema version 3 kept it: the plan's rendered XML, no data.
+        let xml = try await harness.core.pipeline.drawDocuments(plan, only: ["draw-plan.xml"]).bytes(of: "draw-plan.xml") ?? []
+        try await harness.store.write("INSERT INTO draws (period, seed, inputs_digest, plan_xml, created_at, actor) VALUES (?, ?, ?, ?, 0, 'city')",
+                                      [.text("2026-03"), .text(plan.parameters.seed), .text(plan.digests.inputs), .text(String(decoding: xml, as: UTF8.self))])
+        let legacy = try #require(try await harness.core.returns.draws.list(publishedOnly: false).first { $0.planJSON == nil })
+        let read = try await harness.core.returns.draws.plan(of: legacy)
+        #expect(read.lots == plan.lots && read.digests == plan.digests && read.parameters == plan.parameters)
+        let after = try await harness.core.returns.draws.draw(id: legacy.id)
+        #expect(after.planJSON != nil && after.legacyPlanXML.isEmpty)
+        #expect(try await harness.core.pipeline.drawDocuments(try DrawPlan(json: after.planJSON!), only: ["draw-plan.xml"]).bytes(of: "draw-plan.xml") == xml)
+    }
 }

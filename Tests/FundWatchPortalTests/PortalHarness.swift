@@ -76,10 +76,8 @@ struct PortalHarness {
         let parameters = DrawParameters(period: YearMonth(year: 2026, month: 3)!, seed: "2026-03-02 福彩 123", settings: core.settings.draw)
         let plan = try await core.pipeline.makeDraw(.store(store), parameters: parameters,
                                                     files: DrawFiles(inspectors: .memory(name: "i.csv", bytes: Self.inspectors), risk: nil, items: nil))
-        let xml = try await core.pipeline.drawDocuments(plan, only: ["draw-plan.xml"]).bytes(of: "draw-plan.xml") ?? []
-        let draw = try await store.returns.addDraw(period: parameters.period, seed: parameters.seed, inputsDigest: plan.digests.inputs,
-                                                       planXML: String(decoding: xml, as: UTF8.self), actor: "city", at: core.now())
-        if published { try await store.returns.publishDraw(id: draw.id, by: "city", at: core.now()) }
+        let draw = try await core.returns.draws.keep(plan, actor: "city", address: "t")
+        if published { try await core.returns.draws.publish(draw, by: "city", address: "t") }
         return draw.id
     }
 

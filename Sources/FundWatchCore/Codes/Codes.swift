@@ -1,5 +1,5 @@
 /// Category of a designated institution (`category`).
-public enum InstitutionCategory: String, LabelledCode {
+public enum InstitutionCategory: String, LabelledCode, Codable {
     public static let table = CodeTable<Self>()
 
     case publicHospital = "public_hospital"

@@ -50,3 +50,20 @@ public struct YearMonth: Hashable, Comparable, Sendable, CustomStringConvertible
     /// `YYYY-MM`.
     public var description: String { Day.pad(year, 4) + "-" + Day.pad(month, 2) }
 }
+
+extension YearMonth: Codable {
+    /// As its `YYYY-MM` text.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let month = YearMonth(iso: text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a month YYYY-MM: \(text)")
+        }
+        self = month
+    }
+}

@@ -29,20 +29,15 @@ struct DrawRoutes: Sendable {
         return id
     }
 
-    private func stored(_ id: Int64) async throws -> StoredDraw {
-        guard let draw = try await core.returns.tables.draw(id: id) else { throw HTTPError(.notFound, message: "没有这次抽查 (no such draw)") }
-        return draw
-    }
+    private func stored(_ id: Int64) async throws -> StoredDraw { try await core.returns.draws.draw(id: id) }
 
-    private func plan(_ draw: StoredDraw) throws -> DrawPlan {
-        try core.pipeline.drawPlan(xml: Array(draw.planXML.utf8), name: "draw-\(draw.id).xml")
-    }
+    private func plan(_ draw: StoredDraw) async throws -> DrawPlan { try await core.returns.draws.plan(of: draw) }
 
     // MARK: The city
 
     private func list(_ context: PortalContext) async throws -> Response {
         let identity = try context.require(.city)
-        let draws = try await core.returns.tables.draws(publishedOnly: false)
+        let draws = try await core.returns.draws.list(publishedOnly: false)
         var values = identity.layout
         values.merge([
             "title": "双随机抽查", "period": core.today.yearMonth.description, "idleMinutes": core.settings.portal.sessionIdleMinutes,
@@ -74,10 +69,7 @@ struct DrawRoutes: Sendable {
         }
         let parameters = DrawParameters(period: period, seed: seed, ratioPercent: ratio, settings: core.settings.draw)
         // Earlier published draws count for the exclusion of recent targets.
-        var previous: [PreviousDraw] = []
-        for earlier in try await core.returns.tables.draws(publishedOnly: true) where earlier.period < period {
-            previous.append(PreviousDraw(period: earlier.period, codes: try plan(earlier).lots.map(\.target.code)))
-        }
+        let previous = try await core.returns.draws.previous(before: period)
         let files = DrawFiles(inspectors: .memory(name: Forms.baseName(inspectors.name), bytes: inspectors.bytes), risk: upload("risk"),
                               items: upload("items"), previousDraws: previous)
         let plan: DrawPlan
@@ -93,12 +85,7 @@ struct DrawRoutes: Sendable {
             }
             throw error
         }
-        let documents = try await core.pipeline.drawDocuments(plan, only: ["draw-plan.xml"])
-        let stored = try await core.returns.tables.addDraw(period: period, seed: seed, inputsDigest: plan.digests.inputs,
-                                                         planXML: String(decoding: documents.bytes(of: "draw-plan.xml") ?? [], as: UTF8.self),
-                                                         actor: identity.user.name, at: core.now())
-        try await core.audit(identity.user.name, "draw", "ok", "#\(stored.id) \(period) seed \(seed) inputs \(plan.digests.inputs.prefix(12)), \(plan.lots.count) targets",
-                             address: context.address)
+        let stored = try await core.returns.draws.keep(plan, actor: identity.user.name, address: context.address)
         return .redirect(to: "/draws#draw-\(stored.id)", type: .normal)
     }
 
@@ -107,8 +94,7 @@ struct DrawRoutes: Sendable {
         let form = try await FormFields.read(request, limit: 1 << 16)
         try Forms.checkCSRF(form, identity)
         let draw = try await stored(try drawID(context))
-        try await core.returns.tables.publishDraw(id: draw.id, by: identity.user.name, at: core.now())
-        try await core.audit(identity.user.name, "draw", "published", "#\(draw.id) \(draw.period)", address: context.address)
+        try await core.returns.draws.publish(draw, by: identity.user.name, address: context.address)
         return .redirect(to: "/draws#draw-\(draw.id)", type: .normal)
     }
 
@@ -117,7 +103,7 @@ struct DrawRoutes: Sendable {
         let name = context.parameters.get("file") ?? ""
         guard DrawWriter.planFiles.contains(name) else { throw HTTPError(.notFound, message: "没有这个文件 (no such file)") }
         let draw = try await stored(try drawID(context))
-        let documents = try await core.pipeline.drawDocuments(try plan(draw), only: [name])
+        let documents = try await core.pipeline.drawDocuments(try await plan(draw), only: [name])
         try await core.audit(identity.user.name, "download", "ok", "draw #\(draw.id) \(name)", address: context.address)
         let ext = String(name.split(separator: ".").last ?? "")
         return PageResponse.download(documents.bytes(of: name) ?? [], name: "\(draw.period)-\(name)", type: Reports.types[ext] ?? "application/octet-stream")
@@ -130,7 +116,7 @@ struct DrawRoutes: Sendable {
         let format = request.uri.queryParameters["format"].map(String.init) ?? "html"
         guard ["html", "csv", "xlsx"].contains(format) else { throw HTTPError(.badRequest, message: "format 应为 html、csv 或 xlsx") }
         let sink = MemorySink()
-        _ = try await core.pipeline.write(try await core.pipeline.drawResults(core.returns.source(), plan: try plan(draw), to: month), into: sink)
+        _ = try await core.pipeline.write(try await core.pipeline.drawResults(core.returns.source(), plan: try await plan(draw), to: month), into: sink)
         try await core.audit(identity.user.name, "download", "ok", "draw #\(draw.id) results to \(month) \(format)", address: context.address)
         return PageResponse.download(sink.bytes(of: "draw-results.\(format)") ?? [], name: "\(draw.period)-draw-results-\(month).\(format)",
                                      type: Reports.types[format] ?? "application/octet-stream")
@@ -144,8 +130,8 @@ struct DrawRoutes: Sendable {
         let identity = try context.require(.county(code))
         let month = core.today.yearMonth.previous
         var draws: [[String: Any]] = []
-        for draw in try await core.returns.tables.draws(publishedOnly: true) {
-            var own = try plan(draw)
+        for draw in try await core.returns.draws.list(publishedOnly: true) {
+            var own = try await plan(draw)
             own.lots = own.lots.filter { $0.target.countyCode == code }
             // Only this county's returns are read.
             let results = try await core.pipeline.drawResults(core.returns.source(), plan: own, to: month, county: code)

@@ -1,36 +1,35 @@
 import Foundation
 import FundWatchCore
-import FundWatchDraw
 import FundWatchXML
 
 /// A published plan read back from its `draw-plan.xml` (libxml2's SAX parser, no DOCTYPE):
 /// the parameters and seed, the digests it publishes, and its strata and lots — what
 /// `draw --verify` recomputes and `draw-results` matches.
-struct DrawPlanFile {
+public struct DrawPlanFile {
     /// Why a plan cannot be read.
-    struct Failure: Error {
-        let file: String
-        let detail: String
-        var finding: Finding {
+    public struct Failure: Error {
+        public let file: String
+        public let detail: String
+        public var finding: Finding {
             Finding(file: file, line: nil, rule: "draw.plan", message: "抽查方案文件无法读取:\(detail)", messageEN: "the draw plan cannot be read: \(detail)",
                     expected: "fundwatch draw 生成的 draw-plan.xml (a draw-plan.xml written by fundwatch draw)")
         }
     }
 
-    let parameters: DrawParameters
+    public let parameters: DrawParameters
     /// The digests as published, in ``DrawDigests/all`` order.
-    let digests: [(name: String, value: String)]
-    let plan: DrawPlan
+    public let digests: [(name: String, value: String)]
+    public let plan: DrawPlan
 
-    static let fileName = "draw-plan.xml"
+    public static let fileName = "draw-plan.xml"
 
-    init(folder: String) throws(Failure) {
+    public init(folder: String) throws(Failure) {
         let path = (folder as NSString).appendingPathComponent(Self.fileName)
         guard let data = FileManager.default.contents(atPath: path) else { throw Failure(file: path, detail: "no such file") }
         try self.init(bytes: Array(data), name: path)
     }
 
-    init(bytes: [UInt8], name path: String) throws(Failure) {
+    public init(bytes: [UInt8], name path: String) throws(Failure) {
         let handler = PlanHandler()
         do {
             let parser = try XMLEventParser(name: path, handler: handler)
@@ -56,7 +55,7 @@ struct DrawPlanFile {
     }
 
     /// An earlier plan as the exclusion of recent targets needs it.
-    static func previous(_ folder: String) throws(Failure) -> PreviousDraw {
+    public static func previous(_ folder: String) throws(Failure) -> PreviousDraw {
         let file = try DrawPlanFile(folder: folder)
         return PreviousDraw(period: file.parameters.period, codes: file.plan.lots.map(\.target.code))
     }
