@@ -53,6 +53,11 @@ public struct ReturnCycle: Sendable {
         try await store.returns.audit(AuditEntry(at: now(), actor: actor, action: action, outcome: outcome, detail: detail, address: address))
     }
 
+    /// Audit lines at or after `since`, oldest first, at most `limit`.
+    public func auditEntries(since: Int64, limit: Int) async throws(StoreError) -> [AuditEntry] {
+        try await store.returns.auditEntries(since: since, limit: limit)
+    }
+
     /// A stamp that changes whenever versions, review events or users change (for caches).
     public func revision() async throws(StoreError) -> String { try await store.returns.revision() }
 

@@ -41,6 +41,9 @@ public struct UserAdmin: Sendable {
     /// Every user, by name.
     public func users() async throws(StoreError) -> [PortalUser] { try await cycle.tables.users() }
 
+    /// The user with stored id `id`, or nil.
+    public func user(id: Int64) async throws(StoreError) -> PortalUser? { try await cycle.tables.user(id: id) }
+
     public func user(_ name: String) async throws -> PortalUser {
         guard let user = try await cycle.tables.user(named: name) else { throw Refusal(.notFound, "没有用户 \(name) (no such user)") }
         return user

@@ -26,7 +26,7 @@ struct AdminRoutes: Sendable {
             let identity = try context.require(.admin)
             let form = try await FormFields.read(request, limit: 64 * 1_024)
             try Forms.checkCSRF(form, identity)
-            guard let id = context.parameters.get("id").flatMap(Int64.init), let user = try await core.returns.tables.user(id: id) else {
+            guard let id = context.parameters.get("id").flatMap(Int64.init), let user = try await core.returns.users.user(id: id) else {
                 throw HTTPError(.notFound, message: "没有这个用户 (no such user)")
             }
             try await core.returns.users.disable(user, actor: identity.user.name, address: context.address)
@@ -36,7 +36,7 @@ struct AdminRoutes: Sendable {
             let identity = try context.require(.admin)
             let sinceText = request.uri.queryParameters["since"].map(String.init) ?? ""
             let since = try DateParameter.day(sinceText, name: "since") ?? core.today.adding(days: -7)
-            let entries = try await core.returns.tables.auditEntries(since: Int64(since.ordinal) * 86_400 - 8 * 3_600, limit: 2_000)
+            let entries = try await core.returns.auditEntries(since: Int64(since.ordinal) * 86_400 - 8 * 3_600, limit: 2_000)
             var values = identity.layout
             values.merge([
                 "title": "审计日志", "since": since.description, "idleMinutes": core.settings.portal.sessionIdleMinutes,
@@ -56,7 +56,7 @@ struct AdminRoutes: Sendable {
     }
 
     private func usersPage(_ identity: Identity, message: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
-        let users = try await core.returns.tables.users()
+        let users = try await core.returns.users.users()
         var values = identity.layout
         values.merge([
             "title": "用户管理", "message": message as Any, "idleMinutes": core.settings.portal.sessionIdleMinutes,

@@ -43,7 +43,7 @@ struct CityRoutes: Sendable {
         let identity = try context.require(.city)
         let today = core.today
         let year = request.uri.queryParameters["year"].flatMap { Int($0) }.flatMap { (2000...2100).contains($0) ? $0 : nil } ?? today.yearMonth.previous.year
-        let revision = try await core.returns.tables.revision()
+        let revision = try await core.returns.revision()
         let core = self.core
         let content = try await core.cache.page("dashboard/\(identity.scope)/\(revision)/\(year)/\(today)") {
             core.pages.render("dashboard", try await dashboardValues(scope: identity.scope, year: year, today: today))
