@@ -66,7 +66,7 @@ let package = Package(
         // Reading and validating submissions: CSV, XML, zip; paths or bytes in memory.
         .target(
             name: "FundWatchInput",
-            dependencies: ["FundWatchCore", "FundWatchCrypto", "FundWatchXML", "FundWatchZip", "CLibXML2"],
+            dependencies: ["FundWatchCore", "FundWatchCrypto", "FundWatchDraw", "FundWatchXML", "FundWatchZip", "CLibXML2"],
             resources: [.copy("Resources/submission.xsd")]
         ),
         // .xlsx workbooks written through libxlsxwriter, every argument checked first.
@@ -94,7 +94,8 @@ let package = Package(
         // The report tables, the notice and bulletin documents, their renderers and output sinks.
         .target(
             name: "FundWatchReports",
-            dependencies: ["FundWatchCore", "FundWatchCrypto", "FundWatchDraw", "FundWatchXML", "FundWatchExcel", "FundWatchTemplates", "FundWatchTemplating"]
+            dependencies: ["FundWatchCore", "FundWatchCrypto", "FundWatchDraw", "FundWatchInput", "FundWatchXML", "FundWatchExcel", "FundWatchTemplates",
+                           "FundWatchTemplating"]
         ),
         // Stores: the protocol and shared schema; SQLite (GRDB); PostgreSQL (PostgresNIO).
         .target(name: "FundWatchStore", dependencies: ["FundWatchCore"]),

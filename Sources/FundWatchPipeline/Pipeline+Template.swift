@@ -1,6 +1,7 @@
 import FundWatchCore
 import FundWatchExcel
 import FundWatchInput
+import FundWatchReports
 
 extension Pipeline {
     /// The fill-in workbook (填报模板) of `county` for `period`, as .xlsx bytes: the header

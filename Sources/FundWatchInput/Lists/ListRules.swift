@@ -12,5 +12,5 @@ extension Rule {
     public static let listInstitution = Rule("list.institution_code", "机构不是本次抽查范围内的定点医药机构",
         "the institution is not a designated institution of the returns", expected: "本期县区报表中某一定点医药机构的编码 (an institution in a return for the period)")
     public static let listCategory = Rule("list.category", "机构类别取值错误", "unknown institution category",
-        expected: InstitutionCategory.expectedList + ", or empty for every category")
+        expected: "下列机构类别之一,留空表示适用于所有类别 (one of, or empty for every category): " + InstitutionCategory.expectedList)
 }

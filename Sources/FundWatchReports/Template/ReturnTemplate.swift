@@ -9,15 +9,15 @@ import FundWatchInput
 /// field from the hidden 代码表 sheet through defined names, date and text formats per
 /// column, the institutions register prefilled from the county's latest return, and a
 /// hidden `_fundwatch` sheet naming the template and its version.
-struct ReturnTemplate {
-    let countyCode: String
-    let countyName: String
-    let period: YearMonth
-    let due: Day
-    let contact: String
+public struct ReturnTemplate: Sendable {
+    public let countyCode: String
+    public let countyName: String
+    public let period: YearMonth
+    public let due: Day
+    public let contact: String
     /// The institutions to prefill, and where they came from (`990101 2026-02`), if any.
-    let institutions: [Institution]
-    let prefilledFrom: String?
+    public let institutions: [Institution]
+    public let prefilledFrom: String?
 
     /// Rows offered for input below the prefilled ones (formats and dropdowns reach this far).
     static let inputRows = 2_000
@@ -42,7 +42,19 @@ struct ReturnTemplate {
         return style
     }
 
-    func render() throws(ExcelWorkbook.Failure) -> [UInt8] {
+    public init(countyCode: String, countyName: String, period: YearMonth, due: Day, contact: String, institutions: [Institution],
+                prefilledFrom: String?) {
+        self.countyCode = countyCode
+        self.countyName = countyName
+        self.period = period
+        self.due = due
+        self.contact = contact
+        self.institutions = institutions
+        self.prefilledFrom = prefilledFrom
+    }
+
+    /// The workbook's bytes (the same inputs give the same bytes).
+    public func render() throws(ExcelWorkbook.Failure) -> [UInt8] {
         let workbook = try ExcelWorkbook(created: Int(period.firstDay.ordinal) * 86_400, title: "医保基金监管台账填报模板 \(countyCode) \(period)")
         let guideSheet = try workbook.addSheet(WorkbookLayout.guideSheet)
         try header(try workbook.addSheet(WorkbookLayout.sheetName(.header)))
