@@ -221,8 +221,8 @@ struct FoundByReviewTests {
                     (clerk, "/counties/990101/template.xlsx?period=\(q)"), (clerk, "/counties/990101/figures?to=\(q)"),
                     (clerk, "/counties/990101/figures/designated?to=\(q)"), (city, "/figures/designated?to=\(q)"),
                     (city, "/reports/download?to=\(q)&format=xml"), (city, "/reports/download?from=\(q)&to=2026-03&format=xml"),
-                    (city, "/reports/download?to=2026-03&as_of=\(q)&format=xml"), (city, "/reports/bulletin?month=\(q)&format=txt"),
-                    (city, "/reports/timeliness?month=\(q)&format=csv"), (city, "/reports/notices?as_of=\(q)&format=csv"),
+                    (city, "/reports/download?to=2026-03&as_of=\(q)&format=xml"), (city, "/reports/bulletin?period=\(q)&format=txt"), (city, "/reports/bulletin?month=\(q)&format=txt"),
+                    (city, "/reports/timeliness?to=\(q)&format=csv"), (city, "/reports/notices?as_of=\(q)&format=csv"),
                     (city, "/reports/evaluation?from=\(q)&to=\(q)&format=csv"), (city, "/dashboard?year=\(q)"), (admin, "/admin/audit?since=\(q)"),
                     (nil, "/api/v1/submissions?period=\(q)"), (nil, "/api/v1/notices?as_of=\(q)"), (nil, "/api/v1/reports?to=\(q)"),
                 ]

@@ -438,11 +438,11 @@ struct ReturnFlowTests {
                     _ = try await pipeline.write(try await pipeline.noticeRegister(.store(store), asOf: asOf), format: .csv, into: sink) }),
                 ("/reports/notices?as_of=2026-04-30&format=json", "notices-2026-04-30.json",
                  Array(NoticesJSON.document(try await pipeline.noticeRegister(.store(store), asOf: asOf).notices, asOf: asOf).serialized().utf8)),
-                ("/reports/timeliness?month=2026-03&format=xml", "timeliness-2026-03.xml", try await expected("xml") { sink in
+                ("/reports/timeliness?to=2026-03&format=xml", "timeliness-2026-03.xml", try await expected("xml") { sink in
                     _ = try await pipeline.timeliness(.store(store), month: march, into: sink) }),
                 ("/reports/evaluation?from=2026-01&to=2026-03&as_of=2026-04-30&format=csv", "evaluation-2026-01_2026-03.csv", try await expected("csv") { sink in
                     _ = try await pipeline.evaluation(.store(store), window: window, asOf: asOf, into: sink) }),
-                ("/reports/bulletin?month=2026-03&format=html", "bulletin-2026-03.html", try await expected("html") { sink in
+                ("/reports/bulletin?period=2026-03&format=html", "bulletin-2026-03.html", try await expected("html") { sink in
                     _ = try await pipeline.bulletin(.store(store), month: march, into: sink) }),
                 ("/reports/bulletin?month=2026-03&format=txt", "bulletin-2026-03.txt", try await expected("txt") { sink in
                     _ = try await pipeline.bulletin(.store(store), month: march, into: sink) }),
@@ -463,7 +463,9 @@ struct ReturnFlowTests {
             #expect(try await get(client, clerkSession, "/counties/990101/notice?case=2026-999&as_of=2026-04-30").status == .notFound)
             // 2026-003 is a case, but not a major one: it needs no notice.
             #expect(try await get(client, clerkSession, "/counties/990101/notice?case=2026-003&as_of=2026-04-30").status == .unprocessableContent)
-            #expect(try await get(client, city, "/reports/timeliness?month=2026-13").status == .badRequest)
+            #expect(try await get(client, city, "/reports/timeliness?to=2026-13").status == .badRequest)
+            // The older spelling month= still works where scripts may use it.
+            #expect(try await get(client, city, "/reports/timeliness?month=2026-03&format=xml").status == .ok)
             #expect(try await get(client, city, "/reports/bulletin?month=2026-03&format=xml").status == .badRequest)
             #expect(try await get(client, city, "/reports/evaluation?from=2026-01").status == .badRequest)
             // The county page links each notice to its document.

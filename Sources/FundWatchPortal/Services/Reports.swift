@@ -62,8 +62,11 @@ struct Reports: Sendable {
             }
         }
 
-        func month(_ name: String, required: Bool) throws -> YearMonth? {
-            required ? try DateParameter.requiredMonth(self[name], name: name) : try DateParameter.month(self[name], name: name, strict: strict)
+        /// The month parameter `name`, or under an older spelling (`alias`: scripts may still send `month=`).
+        /// One name per meaning, as on the command line: `period` for a single month, `from`/`to` for a window.
+        func month(_ name: String, alias: String? = nil, required: Bool) throws -> YearMonth? {
+            let text = self[name] ?? alias.flatMap { self[$0] }
+            return required ? try DateParameter.requiredMonth(text, name: name) : try DateParameter.month(text, name: name, strict: strict)
         }
 
         func day(_ name: String) throws -> Day? {
@@ -104,11 +107,11 @@ struct Reports: Sendable {
             _ = try await pipeline.evaluation(source, window: window, asOf: asOf, into: sink)
             return try Self.file(format, in: sink, named: "evaluation-\(window.from)_\(window.to)")
         case .timeliness:
-            let month = try query.month("month", required: true)!
+            let month = try query.month("to", alias: "month", required: true)!
             _ = try await pipeline.timeliness(source, month: month, asOf: asOf, into: sink)
             return try Self.file(format, in: sink, named: "timeliness-\(month)")
         case .bulletin:
-            let month = try query.month("month", required: true)!
+            let month = try query.month("period", alias: "month", required: true)!
             _ = try await pipeline.bulletin(source, month: month, asOf: asOf, into: sink)
             return try Self.file(format, in: sink, named: "bulletin-\(month)")
         case .notices:
