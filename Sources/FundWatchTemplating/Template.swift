@@ -19,6 +19,16 @@ public struct Template: Sendable {
         return renderer.out
     }
 
+    /// Renders like ``render(_:library:)`` and says which names the template (or a partial)
+    /// asked for that no scope answered — a typo in a template or a view model, which a plain
+    /// render places as empty text. A name answered by an explicit null is not missing.
+    public func renderReportingMissing(_ value: TemplateValue, library: TemplateLibrary = TemplateLibrary()) -> (bytes: [UInt8], missing: Set<String>) {
+        var renderer = TemplateRenderer(library: library, stack: [value])
+        renderer.missing = []
+        renderer.render(tokens, contentType: .html, indentation: nil)
+        return (renderer.out, renderer.missing ?? [])
+    }
+
     /// Renders like ``render(_:library:)`` but hands the output on as it grows instead of
     /// returning it: each time at least `interval` bytes are done (at the end of a list
     /// item), and the rest at the end. `output` sees every byte once, in order, and memory
@@ -51,6 +61,12 @@ public struct TemplateLibrary: Sendable {
         templates[name].map { $0.render(value, library: self) }
     }
 
+    /// Renders the template called `name` and the names no scope answered (see
+    /// ``Template/renderReportingMissing(_:library:)``), or nil when there is no such template.
+    public func renderReportingMissing(_ name: String, _ value: TemplateValue) -> (bytes: [UInt8], missing: Set<String>)? {
+        templates[name].map { $0.renderReportingMissing(value, library: self) }
+    }
+
     /// Renders the template called `name` handing the output on as it grows (see
     /// ``Template/render(_:library:every:into:)``); false when there is no such template.
     public func render(_ name: String, _ value: TemplateValue, every interval: Int,
@@ -72,6 +88,8 @@ struct TemplateRenderer {
     var outputError: Error?
     /// Inside an indented partial, bytes already written may still change: nothing is handed on.
     var indentedPartials = 0
+    /// Names looked up and found nowhere, when recording (nil: not recorded).
+    var missing: Set<String>?
 
     init(library: TemplateLibrary, stack: [TemplateValue]) {
         self.library = library
@@ -150,7 +168,13 @@ struct TemplateRenderer {
     /// Mustache lookup: `.` is the current value; the first part of a name is looked for
     /// from the innermost scope outwards (only in the current one when anchored), the
     /// other parts inside what it found. Nothing found is ``TemplateValue/null``.
-    private func lookup(_ name: TemplateName) -> TemplateValue {
+    private mutating func lookup(_ name: TemplateName) -> TemplateValue {
+        let value = find(name)
+        if value == nil, missing != nil { missing?.insert((name.anchored ? "." : "") + name.parts.map(\.name).joined(separator: ".")) }
+        return value ?? .null
+    }
+
+    private func find(_ name: TemplateName) -> TemplateValue? {
         guard let first = name.parts.first else { return stack.last ?? .null }
         var found: TemplateValue?
         if name.anchored {
@@ -162,9 +186,9 @@ struct TemplateRenderer {
                 index -= 1
             }
         }
-        guard var value = found else { return .null }
+        guard var value = found else { return nil }
         for part in name.parts.dropFirst() {
-            guard let next = Self.child(part, of: value) else { return .null }
+            guard let next = Self.child(part, of: value) else { return nil }
             value = next
         }
         return value

@@ -13,6 +13,7 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import Synchronization
+import Testing
 import FundWatchReturnsStore
 
 /// A clock tests move forward.
@@ -52,9 +53,13 @@ struct PortalHarness {
     }
 
     /// Runs `body` against the router in process.
+    /// Afterwards, every page it rendered found every name its template asked for (no typo
+    /// in a template or a model showed as an empty cell).
     func test<R: Sendable>(_ body: @Sendable (any TestClientProtocol) async throws -> R) async throws -> R {
         let app = Application(router: portal.router())
-        return try await app.test(.router, body)
+        let result = try await app.test(.router, body)
+        #expect(core.pages.missing.all.isEmpty, "names no page model gave: \(core.pages.missing.all.sorted())")
+        return result
     }
 
     // MARK: Returns

@@ -155,4 +155,14 @@ struct TemplateTests {
             #expect(error.problem.contains(problem), "\(error)")
         }
     }
+
+    @Test("a render can say which names nothing answered: a typo shows, an explicit null or a name of an enclosing scope does not")
+    func missingNames() throws {
+        let template = try Template("{{title}} {{#rows}}{{name}}{{nmae}}{{title}}{{/rows}}{{^empty}}-{{/empty}}{{a.b}}{{.c}}")
+        let value = TemplateValue(any: ["title": "T", "rows": [["name": "x"]], "empty": nil as Any?, "a": ["b": 1]] as [String: Any])
+        let (bytes, missing) = template.renderReportingMissing(value)
+        #expect(String(decoding: bytes, as: UTF8.self) == "T xT-1")
+        #expect(missing == ["nmae", ".c"])
+        #expect(template.render(value) == bytes)
+    }
 }

@@ -76,7 +76,7 @@ struct ErrorMiddleware: RouterMiddleware {
         if api {
             return PageResponse.json(JSONValue.object([("error", .string(message))]).serialized(), status: status)
         }
-        var values = context.identity?.layout ?? [:]
+        var values = context.identity?.layout ?? Identity.anonymousLayout
         values.merge(["title": "\(status.code)", "heading": Self.heading(status), "message": message,
                       "idleMinutes": core.settings.portal.sessionIdleMinutes]) { _, new in new }
         return PageResponse.html(core.pages.render("error", values), status: status)

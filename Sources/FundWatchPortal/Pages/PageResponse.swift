@@ -38,6 +38,9 @@ enum PageResponse {
 
 extension Identity {
     /// The layout's values: who is logged in, the CSRF token for forms, the menu.
+    /// The layout's values for a page nobody is logged in to (the login page, an error before login).
+    static var anonymousLayout: [String: Any] { ["user": nil as Any?, "csrf": ""] }
+
     var layout: [String: Any] {
         [
             "user": [

@@ -1,5 +1,6 @@
 import Foundation
 import FundWatchTemplating
+import Synchronization
 
 /// The portal's page templates (Mustache, HTML-escaped: every value a page places is text,
 /// so a county or institution named `<script>` shows as text) and its style sheet, shipped
@@ -7,6 +8,16 @@ import FundWatchTemplating
 struct Pages: Sendable {
     let library: TemplateLibrary
     let styleSheet: [UInt8]
+    /// Names a page asked for and its model did not give (`page: name`): a typo in a template
+    /// or a model, which would show as an empty cell. Every portal test fails when any is
+    /// recorded (the test harness checks after each test).
+    let missing = Missing()
+
+    final class Missing: Sendable {
+        private let names = Mutex<Set<String>>([])
+        func add(_ page: String, _ found: Set<String>) { names.withLock { $0.formUnion(found.map { "\(page): \($0)" }) } }
+        var all: Set<String> { names.withLock { $0 } }
+    }
 
     static let names = ["head", "foot", "findings", "login", "error", "county", "upload-result", "upload-view", "dashboard", "reports",
                         "admin-users", "admin-audit", "figures", "figure-rows", "city-figure", "draws", "draw-refused", "county-draws"]
@@ -25,6 +36,8 @@ struct Pages: Sendable {
 
     /// The page `name` with `values` (and the layout's values) in scope.
     func render(_ name: String, _ values: [String: Any]) -> [UInt8] {
-        library.render(name, TemplateValue(any: values)) ?? Array("missing page \(name)".utf8)
+        guard let (bytes, absent) = library.renderReportingMissing(name, TemplateValue(any: values)) else { return Array("missing page \(name)".utf8) }
+        if !absent.isEmpty { missing.add(name, absent) }
+        return bytes
     }
 }

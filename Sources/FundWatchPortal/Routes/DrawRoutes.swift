@@ -79,7 +79,8 @@ struct DrawRoutes: Sendable {
             if case .invalidList(let findings) = error {
                 try await core.audit(identity.user.name, "draw", "rejected", "\(period) lists have \(findings.count) error(s)", address: context.address)
                 var values = identity.layout
-                values.merge(["title": "抽查名录有误", "findings": findings.map { FindingRow($0).values }, "idleMinutes": core.settings.portal.sessionIdleMinutes])
+                values.merge(["title": "抽查名录有误", "findings": findings.map { FindingRow($0).values }, "omitted": nil as Int?,
+                              "idleMinutes": core.settings.portal.sessionIdleMinutes])
                     { _, new in new }
                 return PageResponse.html(core.pages.render("draw-refused", values), status: .unprocessableContent)
             }

@@ -42,10 +42,10 @@ struct SessionRoutes: Sendable {
 
     private func loginPage(message: String?, name: String, status: HTTPResponse.Status) -> Response {
         let settings = core.settings.portal
-        return PageResponse.html(core.pages.render("login", [
+        return PageResponse.html(core.pages.render("login", Identity.anonymousLayout.merging([
             "title": "登录", "message": message as Any, "name": name, "lockAfter": settings.lockAfterFailures,
             "lockMinutes": settings.lockMinutes, "idleMinutes": settings.sessionIdleMinutes,
-        ]), status: status)
+        ]) { _, new in new }), status: status)
     }
 
     private func login(_ request: Request, _ context: PortalContext) async throws -> Response {
