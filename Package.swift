@@ -1,24 +1,18 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-/// FundWatch: validates county medical-insurance fund supervision registers,
-/// computes the campaign metrics and renders the city's report tables.
+/// FundWatch: validates county medical-insurance fund supervision registers, computes the
+/// campaign metrics, renders the city's report tables, and runs the return cycle (a portal
+/// and a command line over one library).
 ///
-/// Data flows one way through small targets (arrows: "is used by"):
-///
-///     FundWatchCore ──┬─> FundWatchCrypto ──┬─> FundWatchInput ──┐
-///                     ├─> FundWatchXML ──────┤                    ├─> FundWatchPipeline ─┬─> FundWatchPortal ─> fundwatch (CLI, serve)
-///     FundWatchZip ───┼──────────────────────┘                    │                      │
-///     FundWatchExcel ─┼─> FundWatchTemplating ─> FundWatchReports ─┘                      │
-///                     └─> FundWatchStore ─┬─> FundWatchSQLite ───┬─> FundWatchStores ─────┘
-///                                         └─> FundWatchPostgres ─┘
-///
-/// `FundWatchCore` is the domain (no I/O, no dependencies); `FundWatchXML`, `FundWatchZip` and
-/// `FundWatchExcel` wrap libxml2, minizip and libxlsxwriter; `FundWatchReports` renders documents into output sinks;
-/// `FundWatchPipeline` is what every front door calls and knows only the store protocol
-/// (`FundWatchStore`), so a server on PostgreSQL alone links `FundWatchPostgres` and never
-/// SQLite; `FundWatchStores` opens either store from a URL for the command line. The core
-/// and the readers depend on no server or database package, so their tests build in seconds.
+/// Data flows one way through small targets: the core (the domain, no I/O) at the bottom,
+/// the C libraries' wrappers (libxml2, minizip, libxlsxwriter) beside it, then the readers,
+/// the stores, the renderers, the pipeline every front door calls, the return cycle, and the
+/// two front doors on top. README.md, "Layout", has the map of layers and direct
+/// dependencies; it is made from this file by `scripts/target-map.py` and checked by
+/// `Tests/layout`, so it cannot drift. The core and the readers depend on no server or
+/// database package, so their tests build in seconds; a server on PostgreSQL alone links
+/// `FundWatchPostgres` and never SQLite.
 let package = Package(
     name: "FundWatch",
     platforms: [.macOS(.v15)],
