@@ -174,13 +174,13 @@ let package = Package(
         .testTarget(name: "FundWatchCryptoTests", dependencies: ["FundWatchCrypto", "FundWatchCore"]),
         .testTarget(name: "FundWatchTemplatingTests", dependencies: ["FundWatchTemplating"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FundWatchZipTests", dependencies: ["FundWatchZip", "FundWatchTestSupport"], resources: [.copy("Fixtures")]),
-        // Helpers shared by the test targets (a scratch folder, a fresh PostgreSQL database per test).
-        .target(name: "FundWatchTestSupport", path: "Tests/FundWatchTestSupport"),
+        // Helpers shared by the test targets (a scratch folder, a fresh PostgreSQL database per test,
+        // the worked example and other fixtures kept once).
+        .target(name: "FundWatchTestSupport", path: "Tests/FundWatchTestSupport", resources: [.copy("Fixtures")]),
         .testTarget(
             name: "FundWatchStoreTests",
             dependencies: ["FundWatchStore", "FundWatchReturnsStore", "FundWatchSQLite", "FundWatchPostgres", "FundWatchStores", "FundWatchInput", "FundWatchCrypto",
-                           "FundWatchCore", "FundWatchTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
-            resources: [.copy("Fixtures")]
+                           "FundWatchCore", "FundWatchTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "FundWatchDrawTests",
@@ -189,8 +189,7 @@ let package = Package(
         .testTarget(
             name: "FundWatchReportsTests",
             dependencies: ["FundWatchReports", "FundWatchInput", "FundWatchCore", "FundWatchXML", "FundWatchExcel", "FundWatchZip", "FundWatchSampleData",
-                           "FundWatchTestSupport"],
-            resources: [.copy("Fixtures")]
+                           "FundWatchTestSupport"]
         ),
         .testTarget(
             name: "FundWatchInputTests",
@@ -200,20 +199,17 @@ let package = Package(
         .testTarget(
             name: "FundWatchPipelineTests",
             dependencies: ["FundWatchPipeline", "FundWatchDraw", "FundWatchInput", "FundWatchReports", "FundWatchStore", "FundWatchReturnsStore", "FundWatchSQLite", "FundWatchZip",
-                           "FundWatchCore", "FundWatchTestSupport"],
-            resources: [.copy("Fixtures")]
+                           "FundWatchCore", "FundWatchTestSupport"]
         ),
         .testTarget(
             name: "FundWatchPortalTests",
             dependencies: ["FundWatchPortal", "FundWatchPipeline", "FundWatchDraw", "FundWatchStore", "FundWatchReturnsStore", "FundWatchSQLite", "FundWatchCore",
                            "FundWatchTestSupport",
-                           "FundWatchZip", .product(name: "HummingbirdTesting", package: "hummingbird")],
-            resources: [.copy("Fixtures")]
+                           "FundWatchZip", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
         .testTarget(
             name: "FundWatchCLITests",
-            dependencies: ["fundwatch", "FundWatchCore", "FundWatchTestSupport"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["fundwatch", "FundWatchCore", "FundWatchTestSupport"]
         ),
     ]
 )

@@ -54,7 +54,7 @@ struct AdapterTests {
     @Test("a zip whose last entry's deflate stream is cut short is refused in well under a second")
     func truncatedDeflate() throws {
         let started = Date()
-        let r = try CLI.run(["validate", CLI.fixtures + "/truncated-deflate.zip"])
+        let r = try CLI.run(["validate", SharedFixtures.truncatedZip])
         let elapsed = Date().timeIntervalSince(started)
         #expect(r.status == 1)
         #expect(r.stderr.contains("zip.invalid"))

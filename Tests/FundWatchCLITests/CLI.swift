@@ -19,7 +19,8 @@ enum CLI {
                 if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
                 folder = folder.deletingLastPathComponent()
             }
-            let fallback = Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("fundwatch").path
+            let fallback = URL(fileURLWithPath: SharedFixtures.folder).deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("fundwatch").path
             try #require(FileManager.default.isExecutableFile(atPath: fallback), "fundwatch executable not found near \(CommandLine.arguments[0])")
             return fallback
         }
@@ -60,9 +61,8 @@ enum CLI {
     /// Bytes one reader thread collects for another.
     private final class Collected: @unchecked Sendable { var data = Data() }
 
-    static var fixtures: String { Bundle.module.resourceURL!.appendingPathComponent("Fixtures").path }
-    static var exampleXML: String { fixtures + "/example/990101-2026-03.xml" }
-    static var exampleCSV: String { fixtures + "/example/990101-2026-03-csv" }
+    static var exampleXML: String { SharedFixtures.exampleXML }
+    static var exampleCSV: String { SharedFixtures.exampleCSV }
 
     /// The sample city, generated once per test run by `fundwatch sample-data` (deterministic).
     static let sampleCity: String = {

@@ -27,7 +27,7 @@ struct MetricsCommandTests {
         let result = try CLI.run(["metrics", "--json", "--from", window.1, "--to", "2026-03", "--as-of", "2026-03-31", path])
         #expect(result.status == 0, "\(result.stderr)")
         let actual = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
-        let expectedData = try Data(contentsOf: URL(fileURLWithPath: CLI.fixtures + "/example/expected-metrics-\(window.0).json"))
+        let expectedData = try Data(contentsOf: URL(fileURLWithPath: SharedFixtures.expectedMetrics(window.0)))
         let expected = try JSONSerialization.jsonObject(with: expectedData)
         let doc = try #require(actual as? [String: Any])
         #expect(doc["from"] as? String == window.1)

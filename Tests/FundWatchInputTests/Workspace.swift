@@ -18,8 +18,8 @@ struct Workspace {
         Bundle.module.resourceURL!.appendingPathComponent("Fixtures").path
     }
 
-    static var exampleCSV: String { fixtures + "/example/990101-2026-03-csv" }
-    static var exampleXML: String { fixtures + "/example/990101-2026-03.xml" }
+    static var exampleCSV: String { SharedFixtures.exampleCSV }
+    static var exampleXML: String { SharedFixtures.exampleXML }
 
     /// Copies a fixture (file or folder) into the workspace under `name`.
     func copy(_ source: String, as name: String) throws -> String {

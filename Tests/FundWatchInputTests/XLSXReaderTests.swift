@@ -1,6 +1,7 @@
 import Foundation
 import FundWatchCore
 @testable import FundWatchInput
+import FundWatchTestSupport
 import FundWatchZip
 import Testing
 
@@ -9,7 +10,7 @@ import Testing
 /// stores (serial dates in both systems, numbers in exponent form, rich text).
 @Suite("Excel workbooks")
 struct XLSXReaderTests {
-    static var fixtures: String { Workspace.fixtures + "/xlsx" }
+    static var fixtures: String { SharedFixtures.workbooks }
 
     func read(_ bytes: [UInt8], name: String = "return.xlsx", limits: ReadLimits = .standard) -> ReadOutcome<Submission> {
         let batch = SubmissionReader(limits: limits).read([.memory(name: name, bytes: bytes)], summarising: { $0 })

@@ -72,7 +72,7 @@ struct XMLStructureCheckTests {
     }
 
     static let example: String = {
-        let path = Bundle.module.resourceURL!.appendingPathComponent("Fixtures/example/990101-2026-03.xml").path
+        let path = SharedFixtures.exampleXML
         return (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
     }()
 
@@ -169,7 +169,7 @@ struct XMLStructureCheckTests {
 
     @Test("the shipped sample returns are read without the validator and give what the validator gives")
     func samples() throws {
-        let folder = Bundle.module.resourceURL!.appendingPathComponent("Fixtures/example").path
+        let folder = SharedFixtures.example
         let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".xml") }
         try #require(!files.isEmpty)
         for file in files {

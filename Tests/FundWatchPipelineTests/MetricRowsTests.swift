@@ -1,6 +1,7 @@
 import Foundation
 import FundWatchCore
 import FundWatchInput
+import FundWatchTestSupport
 import Testing
 
 /// The drill-down rows behind each figure add up to the figure, on the worked example and
@@ -9,7 +10,7 @@ import Testing
 struct MetricRowsTests {
     static var example: Submission {
         get throws {
-            let path = Bundle.module.bundleURL.appendingPathComponent("Fixtures/example/990101-2026-03.xml").path
+            let path = SharedFixtures.exampleXML
             return try #require(ReadBatch(paths: [path]).outcomes.first?.submission)
         }
     }

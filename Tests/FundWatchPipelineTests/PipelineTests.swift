@@ -11,9 +11,8 @@ import Testing
 
 /// The worked example, as bytes a portal would receive.
 enum Upload {
-    static var fixtures: String { Bundle.module.resourceURL!.appendingPathComponent("Fixtures").path }
-    static var xmlPath: String { fixtures + "/example/990101-2026-03.xml" }
-    static var csvFolder: String { fixtures + "/example/990101-2026-03-csv" }
+    static var xmlPath: String { SharedFixtures.exampleXML }
+    static var csvFolder: String { SharedFixtures.exampleCSV }
 
     static func xmlBytes() throws -> [UInt8] { Array(try Data(contentsOf: URL(fileURLWithPath: xmlPath))) }
 
@@ -78,7 +77,7 @@ struct PipelineTests {
 
     @Test("a truncated zip upload is refused at once with zip.invalid")
     func truncatedUpload() async throws {
-        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: Upload.fixtures + "/truncated-deflate.zip")))
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: SharedFixtures.truncatedZip)))
         let report = await pipeline.validate([.memory(name: "broken.zip", bytes: bytes)])
         let finding = try #require(report.outcomes.first?.findings.findings.first)
         #expect(finding.rule == "zip.invalid")

@@ -35,8 +35,6 @@ struct PortalHarness {
     let portal: Portal
     static let password = "correct horse battery"
 
-    static var fixtures: String { Bundle.module.bundleURL.appendingPathComponent("Fixtures").path }
-
     init(settings: Settings = Settings(), secureCookies: Bool = false) async throws {
         var settings = settings
         settings.portal.bcryptCost = 4
@@ -94,7 +92,7 @@ struct PortalHarness {
 
     /// The worked example (county 990101, 2026-03) as XML bytes.
     static func exampleXML() throws -> [UInt8] {
-        Array(try Data(contentsOf: URL(fileURLWithPath: fixtures + "/990101-2026-03.xml")))
+        Array(try Data(contentsOf: URL(fileURLWithPath: SharedFixtures.exampleXML)))
     }
 
     /// The example moved to another county (every code follows), optionally edited.
@@ -105,7 +103,7 @@ struct PortalHarness {
 
     /// The example's CSV folder as a zip.
     static func exampleZip() throws -> [UInt8] {
-        let folder = fixtures + "/990101-2026-03-csv"
+        let folder = SharedFixtures.exampleCSV
         let files = try ["submission.csv", "institutions.csv", "inspections.csv", "cases.csv"].map { name in
             (name: "990101-2026-03-csv/" + name, bytes: Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))))
         }

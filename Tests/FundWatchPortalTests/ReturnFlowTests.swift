@@ -5,6 +5,7 @@ import FundWatchPipeline
 import FundWatchReturns
 import FundWatchReports
 import FundWatchStore
+import FundWatchTestSupport
 import FundWatchZip
 import FundWatchInput
 import HTTPTypes
@@ -188,12 +189,12 @@ struct ReturnFlowTests {
             #expect(try await get(client, clerk, "/counties/990102/template.xlsx").status == .forbidden)
 
             // A workbook with a dotted date: refused, the 审核报告 names the sheet and cell.
-            let dotted = Array(try Data(contentsOf: URL(fileURLWithPath: PortalHarness.fixtures + "/990101-2026-03-dotted-date.xlsx")))
+            let dotted = Array(try Data(contentsOf: URL(fileURLWithPath: SharedFixtures.workbooks + "/broken-dotted-date.xlsx")))
             let refused = try await upload(client, clerk, name: "3月.xlsx", dotted)
             #expect(refused.status == .unprocessableContent)
             #expect(refused.text.contains("<td>检查!B7</td>") && refused.text.contains("inspections.inspected_on.format"))
             // The same return as the XML already stored, from a workbook: the same content, unchanged.
-            let workbook = Array(try Data(contentsOf: URL(fileURLWithPath: PortalHarness.fixtures + "/990101-2026-03.xlsx")))
+            let workbook = Array(try Data(contentsOf: URL(fileURLWithPath: SharedFixtures.workbooks + "/example-typed.xlsx")))
             let same = try await upload(client, clerk, name: "3月.xlsx", workbook)
             #expect(same.status == .ok)
             let uploads = try await harness.store.returns.uploads(county: "990101")
@@ -217,7 +218,7 @@ struct ReturnFlowTests {
     @Test("an upload holding two returns is refused (portal.one_return) and stores nothing")
     func oneReturnPerUpload() async throws {
         let harness = try await PortalHarness()
-        let folder = PortalHarness.fixtures + "/990101-2026-03-csv"
+        let folder = SharedFixtures.exampleCSV
         var files: [(name: String, bytes: [UInt8])] = []
         for month in ["990101-2026-03-csv", "990101-2026-04-csv"] {
             for name in ["submission.csv", "institutions.csv", "inspections.csv", "cases.csv"] {
@@ -296,7 +297,7 @@ struct ReturnFlowTests {
             #expect(first?["rule"] as? String != nil && first?["message"] as? String != nil && first?["expected"] != nil)
             let hostile = try await client.execute(uri: "/api/v1/submissions", method: .post,
                                                    headers: [.authorization: "Bearer \(token)", .contentType: "application/zip"],
-                                                   body: ByteBuffer(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: PortalHarness.fixtures + "/truncated-deflate.zip")))))
+                                                   body: ByteBuffer(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: SharedFixtures.truncatedZip)))))
             #expect(hostile.status == .unprocessableContent)
             #expect(hostile.text.contains("zip.invalid"))
             let text = try await client.execute(uri: "/api/v1/submissions", method: .post,

@@ -6,9 +6,8 @@ import Testing
 import FundWatchTestSupport
 
 enum ReportFixture {
-    static var fixtures: String { Bundle.module.resourceURL!.appendingPathComponent("Fixtures").path }
-    static var exampleXML: String { fixtures + "/example/990101-2026-03.xml" }
-    static var exampleCSV: String { fixtures + "/example/990101-2026-03-csv" }
+    static var exampleXML: String { SharedFixtures.exampleXML }
+    static var exampleCSV: String { SharedFixtures.exampleCSV }
 
     /// The report of `paths` over `from … 2026-03` as of 2026-03-31.
     static func document(_ paths: [String], from: Int = 1, asOf: String = "2026-03-31") throws -> ReportDocument {

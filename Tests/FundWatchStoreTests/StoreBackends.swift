@@ -81,11 +81,10 @@ final class OpenedStore: SubmissionStore, SQLDatabase {
 }
 
 enum StoreFixture {
-    static var fixtures: String { Bundle.module.resourceURL!.appendingPathComponent("Fixtures").path }
 
     /// The worked example, read and validated.
     static func example() throws -> Submission {
-        let set = ReadBatch(paths: [fixtures + "/example/990101-2026-03.xml"])
+        let set = ReadBatch(paths: [SharedFixtures.exampleXML])
         return try #require(set.outcomes.first?.submission)
     }
 

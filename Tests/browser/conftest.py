@@ -12,7 +12,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-FIXTURES = os.path.join(ROOT, "Tests", "FundWatchPortalTests", "Fixtures")
+FIXTURES = os.path.join(ROOT, "Tests", "FundWatchTestSupport", "Fixtures", "example")
 PASSWORDS = {"clerk": "clerk-password-1", "statistician": "city-password-22"}
 TODAY = "2026-04-02"
 

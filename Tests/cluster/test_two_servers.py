@@ -16,7 +16,7 @@ import urllib.request
 import pytest
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-EXAMPLE = os.path.join(ROOT, "Tests", "FundWatchPortalTests", "Fixtures", "990101-2026-03.xml")
+EXAMPLE = os.path.join(ROOT, "Tests", "FundWatchTestSupport", "Fixtures", "example", "990101-2026-03.xml")
 BASE_URL = os.environ.get("FUNDWATCH_TEST_POSTGRES_URL")
 FW = os.environ.get("FUNDWATCH_BIN", os.path.join(ROOT, ".build", "debug", "fundwatch"))
 

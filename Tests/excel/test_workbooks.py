@@ -23,7 +23,7 @@ import pytest
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 BIN = os.environ.get("FUNDWATCH_BIN", os.path.join(ROOT, ".build", "debug", "fundwatch"))
-EXAMPLE = os.path.join(ROOT, "Tests", "FundWatchInputTests", "Fixtures", "example")
+EXAMPLE = os.path.join(ROOT, "Tests", "FundWatchTestSupport", "Fixtures", "example")
 CSV = os.path.join(EXAMPLE, "990101-2026-03-csv")
 FILL = os.path.join(ROOT, "scripts", "xlsx-from-csv.py")
 

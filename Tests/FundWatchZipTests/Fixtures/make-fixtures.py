@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Makes the zip fixtures of FundWatchZipTests (and the truncated one the CLI tests use) with
+"""Makes the zip fixtures of FundWatchZipTests (and the truncated one several targets read, written to
+Tests/FundWatchTestSupport/Fixtures/) with
 Python's zipfile, an implementation independent of minizip. Run from this folder:
 
     python3 make-fixtures.py /path/to/990101-2026-03-csv
@@ -50,7 +51,7 @@ folder = "990101-2026-03/"
 entries = [(folder + n, 8, deflated(files[n]), crc(files[n]), len(files[n])) for n in names[:3]]
 cut = bytes([0x00, 0xFF, 0xFF, 0x00, 0x00]) + files["cases.csv"][:10]
 entries.append((folder + "cases.csv", 8, cut, crc(files["cases.csv"]), len(files["cases.csv"])))
-open("truncated-deflate.zip", "wb").write(raw_zip(entries))
+open("../../FundWatchTestSupport/Fixtures/truncated-deflate.zip", "wb").write(raw_zip(entries))
 
 # 3. A deflate stream that inflates to more than the size the entry declares.
 big = files["cases.csv"]
