@@ -88,8 +88,10 @@ let package = Package(
         // The report tables, the notice and bulletin documents, their renderers and output sinks.
         .target(
             name: "FundWatchReports",
-            dependencies: ["FundWatchCore", "FundWatchCrypto", "FundWatchDraw", "FundWatchInput", "FundWatchXML", "FundWatchExcel", "FundWatchTemplates",
-                           "FundWatchTemplating"]
+            dependencies: [
+                "FundWatchCore", "FundWatchCrypto", "FundWatchDraw", "FundWatchInput", "FundWatchXML", "FundWatchExcel", "FundWatchTemplates",
+                "FundWatchTemplating",
+            ]
         ),
         // Stores: the protocol and shared schema; SQLite (GRDB); PostgreSQL (PostgresNIO).
         .target(name: "FundWatchStore", dependencies: ["FundWatchCore"]),
@@ -98,8 +100,10 @@ let package = Package(
         .target(name: "FundWatchReturnsStore", dependencies: ["FundWatchCore", "FundWatchStore"]),
         .target(
             name: "FundWatchSQLite",
-            dependencies: ["FundWatchCore", "FundWatchStore", "FundWatchReturnsStore", .product(name: "GRDB", package: "GRDB.swift"),
-                           .product(name: "GRDBSQLite", package: "GRDB.swift")]
+            dependencies: [
+                "FundWatchCore", "FundWatchStore", "FundWatchReturnsStore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         .target(
             name: "FundWatchPostgres",
@@ -115,14 +119,18 @@ let package = Package(
         // Opens either store from a URL (for the command line).
         .target(
             name: "FundWatchStores",
-            dependencies: ["FundWatchStore", "FundWatchSQLite", "FundWatchPostgres", .product(name: "PostgresNIO", package: "postgres-nio"),
-                           .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "FundWatchStore", "FundWatchSQLite", "FundWatchPostgres", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         // The pipeline every front door calls: sources → validation → versions → summaries → documents → sinks.
         .target(
             name: "FundWatchPipeline",
-            dependencies: ["FundWatchCore", "FundWatchCrypto", "FundWatchInput", "FundWatchDraw", "FundWatchExcel", "FundWatchReports", "FundWatchStore",
-                           "FundWatchReturnsStore", "FundWatchXML"]
+            dependencies: [
+                "FundWatchCore", "FundWatchCrypto", "FundWatchInput", "FundWatchDraw", "FundWatchExcel", "FundWatchReports", "FundWatchStore",
+                "FundWatchReturnsStore", "FundWatchXML",
+            ]
         ),
         // The return cycle under both front doors: receiving a return (read once, stored with its
         // records in one transaction), reviewing it, scoped reads, users and tokens. Typed refusals.
@@ -138,7 +146,8 @@ let package = Package(
         .target(
             name: "FundWatchPortal",
             dependencies: [
-                "FundWatchCore", "FundWatchPipeline", "FundWatchReports", "FundWatchReturns", "FundWatchReturnsStore", "FundWatchStore", "FundWatchTemplating",
+                "FundWatchCore", "FundWatchPipeline", "FundWatchReports", "FundWatchReturns", "FundWatchReturnsStore", "FundWatchStore",
+                "FundWatchTemplating",
                 "FundWatchZip", "FundWatchDraw", "FundWatchInput",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
@@ -179,8 +188,11 @@ let package = Package(
         .target(name: "FundWatchTestSupport", path: "Tests/FundWatchTestSupport", resources: [.copy("Fixtures")]),
         .testTarget(
             name: "FundWatchStoreTests",
-            dependencies: ["FundWatchStore", "FundWatchReturnsStore", "FundWatchSQLite", "FundWatchPostgres", "FundWatchStores", "FundWatchInput", "FundWatchCrypto",
-                           "FundWatchCore", "FundWatchTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "FundWatchStore", "FundWatchReturnsStore", "FundWatchSQLite", "FundWatchPostgres", "FundWatchStores", "FundWatchInput",
+                "FundWatchCrypto",
+                "FundWatchCore", "FundWatchTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "FundWatchDrawTests",
@@ -188,8 +200,10 @@ let package = Package(
         ),
         .testTarget(
             name: "FundWatchReportsTests",
-            dependencies: ["FundWatchReports", "FundWatchInput", "FundWatchCore", "FundWatchXML", "FundWatchExcel", "FundWatchZip", "FundWatchSampleData",
-                           "FundWatchTestSupport"]
+            dependencies: [
+                "FundWatchReports", "FundWatchInput", "FundWatchCore", "FundWatchXML", "FundWatchExcel", "FundWatchZip", "FundWatchSampleData",
+                "FundWatchTestSupport",
+            ]
         ),
         .testTarget(
             name: "FundWatchInputTests",
@@ -198,14 +212,20 @@ let package = Package(
         ),
         .testTarget(
             name: "FundWatchPipelineTests",
-            dependencies: ["FundWatchPipeline", "FundWatchDraw", "FundWatchInput", "FundWatchReports", "FundWatchStore", "FundWatchReturnsStore", "FundWatchSQLite", "FundWatchZip",
-                           "FundWatchCore", "FundWatchTestSupport"]
+            dependencies: [
+                "FundWatchPipeline", "FundWatchDraw", "FundWatchInput", "FundWatchReports", "FundWatchStore", "FundWatchReturnsStore",
+                "FundWatchSQLite", "FundWatchZip",
+                "FundWatchCore", "FundWatchTestSupport",
+            ]
         ),
         .testTarget(
             name: "FundWatchPortalTests",
-            dependencies: ["FundWatchPortal", "FundWatchPipeline", "FundWatchDraw", "FundWatchStore", "FundWatchReturnsStore", "FundWatchSQLite", "FundWatchCore",
-                           "FundWatchTestSupport",
-                           "FundWatchZip", .product(name: "HummingbirdTesting", package: "hummingbird")]
+            dependencies: [
+                "FundWatchPortal", "FundWatchPipeline", "FundWatchDraw", "FundWatchStore", "FundWatchReturnsStore", "FundWatchSQLite",
+                "FundWatchCore",
+                "FundWatchTestSupport",
+                "FundWatchZip", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(
             name: "FundWatchCLITests",

@@ -99,7 +99,8 @@ public struct ReporterSeal: Sendable {
     /// value is not sealed under this key (or holds only "present").
     public func open(_ stored: String) -> String? {
         guard let key, stored.hasPrefix("aesgcm1:"), let data = Data(base64Encoded: String(stored.dropFirst(8))),
-              let box = try? AES.GCM.SealedBox(combined: data), let plain = try? AES.GCM.open(box, using: key) else { return nil }
+            let box = try? AES.GCM.SealedBox(combined: data), let plain = try? AES.GCM.open(box, using: key)
+        else { return nil }
         return String(decoding: plain, as: UTF8.self)
     }
 

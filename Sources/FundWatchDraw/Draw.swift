@@ -65,9 +65,11 @@ public enum Draw {
             var chosen = stream.choose(required, of: fresh)
             if chosen.count < required { chosen += stream.choose(required - chosen.count, of: stale) }
             for (i, target) in chosen.enumerated() { drawn.append((target, stratum, i + 1)) }
-            strata.append(DrawStratum(key: stratum, countyCode: members[0].countyCode, category: members[0].category,
-                                      riskClass: members[0].riskClass, size: members.count, excluded: stale.count,
-                                      ratioPercent: ratio, required: required))
+            strata.append(
+                DrawStratum(
+                    key: stratum, countyCode: members[0].countyCode, category: members[0].category,
+                    riskClass: members[0].riskClass, size: members.count, excluded: stale.count,
+                    ratioPercent: ratio, required: required))
         }
         drawn.sort { ($0.target.countyCode, $0.target.code) < ($1.target.countyCode, $1.target.code) }
 
@@ -86,8 +88,9 @@ public enum Draw {
                         && !team.contains { $0.id == inspector.id || $0.unit == inspector.unit }
                 }
                 guard let least = allowed.map({ load[$0.id] ?? 0 }).min() else {
-                    throw .tooFewInspectors(target: "\(pick.target.code) \(pick.target.name)", county: pick.target.countyCode,
-                                            detail: Self.shortage(qualified: qualified, team: team, target: pick.target, parameters: parameters, cap: cap))
+                    throw .tooFewInspectors(
+                        target: "\(pick.target.code) \(pick.target.name)", county: pick.target.countyCode,
+                        detail: Self.shortage(qualified: qualified, team: team, target: pick.target, parameters: parameters, cap: cap))
                 }
                 let lightest = allowed.filter { (load[$0.id] ?? 0) == least }
                 let inspector = lightest[stream.below(lightest.count)]

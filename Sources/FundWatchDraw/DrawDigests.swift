@@ -24,21 +24,27 @@ public struct DrawDigests: Sendable, Hashable, Codable {
         self.items = items
         self.previous = previous
         self.parameters = parameters
-        inputs = SHA256Digest.hex(of: [("targets", targets), ("inspectors", inspectors), ("items", items), ("previous", previous),
-                                       ("parameters", parameters)].map { "\($0.0)=\($0.1)\n" }.joined())
+        inputs = SHA256Digest.hex(
+            of: [
+                ("targets", targets), ("inspectors", inspectors), ("items", items), ("previous", previous),
+                ("parameters", parameters),
+            ].map { "\($0.0)=\($0.1)\n" }.joined())
     }
 
     /// The digests of `inputs` and `parameters` (the seed is not among them: it is published beside them).
     public init(_ inputs: DrawInputs, _ parameters: DrawParameters) {
         func digest(_ lines: [String]) -> String { SHA256Digest.hex(of: lines.map { $0 + "\n" }.joined()) }
         self.init(
-            targets: digest(inputs.targets.sorted { ($0.countyCode, $0.code) < ($1.countyCode, $1.code) }.map {
-                [$0.countyCode, $0.code, $0.category.rawValue, $0.riskClass?.rawValue ?? "-", Self.clean($0.name)].joined(separator: "|")
-            }),
-            inspectors: digest(inputs.inspectors.sorted { $0.id < $1.id }.map {
-                [$0.id, $0.countyCode, Self.clean($0.unit), $0.qualified ? "1" : "0", Self.clean($0.name)].joined(separator: "|")
-            }),
-            items: digest(inputs.items.sorted { $0.id < $1.id }.map { [$0.id, $0.category?.rawValue ?? "-", Self.clean($0.title)].joined(separator: "|") }),
+            targets: digest(
+                inputs.targets.sorted { ($0.countyCode, $0.code) < ($1.countyCode, $1.code) }.map {
+                    [$0.countyCode, $0.code, $0.category.rawValue, $0.riskClass?.rawValue ?? "-", Self.clean($0.name)].joined(separator: "|")
+                }),
+            inspectors: digest(
+                inputs.inspectors.sorted { $0.id < $1.id }.map {
+                    [$0.id, $0.countyCode, Self.clean($0.unit), $0.qualified ? "1" : "0", Self.clean($0.name)].joined(separator: "|")
+                }),
+            items: digest(
+                inputs.items.sorted { $0.id < $1.id }.map { [$0.id, $0.category?.rawValue ?? "-", Self.clean($0.title)].joined(separator: "|") }),
             previous: digest(inputs.previous.flatMap { draw in draw.codes.map { "\(draw.period)|\($0)" } }.sorted()),
             parameters: digest(Self.parameterLines(parameters)))
     }

@@ -2,7 +2,10 @@ import FundWatchCore
 
 /// A 信用风险分类 class: A (lowest risk) … D (highest).
 public enum RiskClass: String, Sendable, CaseIterable, Comparable, Codable, CodingKeyRepresentable {
-    case a = "A", b = "B", c = "C", d = "D"
+    case a = "A"
+    case b = "B"
+    case c = "C"
+    case d = "D"
 
     public static func < (lhs: RiskClass, rhs: RiskClass) -> Bool { lhs.rawValue < rhs.rawValue }
 }
@@ -99,8 +102,10 @@ public struct DrawParameters: Sendable, Hashable, Codable {
     /// The plan's window: the period and the N - 1 months after it.
     public var windowMonths: Int
 
-    public init(period: YearMonth, seed: String, ratioPercent: Int = 5, classRatios: [RiskClass: Int] = DrawParameters.standardClassRatios,
-                crossCounty: Bool = true, excludeMonths: Int = 0, windowMonths: Int = 3) {
+    public init(
+        period: YearMonth, seed: String, ratioPercent: Int = 5, classRatios: [RiskClass: Int] = DrawParameters.standardClassRatios,
+        crossCounty: Bool = true, excludeMonths: Int = 0, windowMonths: Int = 3
+    ) {
         self.period = period
         self.seed = seed
         self.ratioPercent = ratioPercent
@@ -114,8 +119,9 @@ public struct DrawParameters: Sendable, Hashable, Codable {
     public init(period: YearMonth, seed: String, ratioPercent: Int = 5, settings: DrawSettings) {
         var classes: [RiskClass: Int] = [:]
         for c in RiskClass.allCases { classes[c] = settings.classRatios[c.rawValue] ?? ratioPercent }
-        self.init(period: period, seed: seed, ratioPercent: ratioPercent, classRatios: classes, crossCounty: settings.crossCounty,
-                  excludeMonths: settings.excludeMonths, windowMonths: settings.windowMonths)
+        self.init(
+            period: period, seed: seed, ratioPercent: ratioPercent, classRatios: classes, crossCounty: settings.crossCounty,
+            excludeMonths: settings.excludeMonths, windowMonths: settings.windowMonths)
     }
 
     /// Higher shares for higher risk: A 5%, B 5%, C 10%, D 20%.

@@ -36,8 +36,10 @@ public struct DrawStratum: Sendable, Hashable, Codable {
     public var ratioPercent: Int
     public var required: Int
 
-    public init(key: String, countyCode: String, category: InstitutionCategory, riskClass: RiskClass?, size: Int, excluded: Int,
-                ratioPercent: Int, required: Int) {
+    public init(
+        key: String, countyCode: String, category: InstitutionCategory, riskClass: RiskClass?, size: Int, excluded: Int,
+        ratioPercent: Int, required: Int
+    ) {
         self.key = key
         self.countyCode = countyCode
         self.category = category

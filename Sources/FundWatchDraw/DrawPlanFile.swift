@@ -11,8 +11,9 @@ public struct DrawPlanFile {
         public let file: String
         public let detail: String
         public var finding: Finding {
-            Finding(file: file, line: nil, rule: "draw.plan", message: "抽查方案文件无法读取:\(detail)", messageEN: "the draw plan cannot be read: \(detail)",
-                    expected: "fundwatch draw 生成的 draw-plan.xml (a draw-plan.xml written by fundwatch draw)")
+            Finding(
+                file: file, line: nil, rule: "draw.plan", message: "抽查方案文件无法读取:\(detail)", messageEN: "the draw plan cannot be read: \(detail)",
+                expected: "fundwatch draw 生成的 draw-plan.xml (a draw-plan.xml written by fundwatch draw)")
         }
     }
 
@@ -43,14 +44,18 @@ public struct DrawPlanFile {
             guard let v = p[key].flatMap({ Int($0) }) else { throw Failure(file: path, detail: "parameter \(key) is missing or not a number") }
             return v
         }
-        guard let period = p["period"].flatMap({ YearMonth(iso: $0) }), let seed = p["seed"] else { throw Failure(file: path, detail: "no period or seed") }
+        guard let period = p["period"].flatMap({ YearMonth(iso: $0) }), let seed = p["seed"] else {
+            throw Failure(file: path, detail: "no period or seed")
+        }
         var ratios: [RiskClass: Int] = [:]
         for c in RiskClass.allCases { ratios[c] = try int("ratio_" + c.rawValue.lowercased()) }
-        parameters = DrawParameters(period: period, seed: seed, ratioPercent: try int("ratio"), classRatios: ratios,
-                                    crossCounty: p["cross_county"] == "true", excludeMonths: try int("exclude_months"), windowMonths: try int("window_months"))
+        parameters = DrawParameters(
+            period: period, seed: seed, ratioPercent: try int("ratio"), classRatios: ratios,
+            crossCounty: p["cross_county"] == "true", excludeMonths: try int("exclude_months"), windowMonths: try int("window_months"))
         digests = ["targets", "inspectors", "items", "previous", "parameters"].map { ($0, d[$0] ?? "") }
-        let published = DrawDigests(targets: d["targets"] ?? "", inspectors: d["inspectors"] ?? "", items: d["items"] ?? "",
-                                    previous: d["previous"] ?? "", parameters: d["parameters"] ?? "")
+        let published = DrawDigests(
+            targets: d["targets"] ?? "", inspectors: d["inspectors"] ?? "", items: d["items"] ?? "",
+            previous: d["previous"] ?? "", parameters: d["parameters"] ?? "")
         plan = DrawPlan(parameters: parameters, digests: published, strata: handler.strata, lots: handler.lots)
     }
 
@@ -74,21 +79,30 @@ private final class PlanHandler: XMLEventParser.Handler {
         case "digests": digests = a
         case "stratum":
             guard let category = a["category"].flatMap(InstitutionCategory.init(rawValue:)) else { return }
-            strata.append(DrawStratum(key: a["key"] ?? "", countyCode: a["county"] ?? "", category: category,
-                                      riskClass: a["risk"].flatMap(RiskClass.init(rawValue:)), size: Int(a["size"] ?? "") ?? 0,
-                                      excluded: Int(a["excluded"] ?? "") ?? 0, ratioPercent: Int(a["ratio"] ?? "") ?? 0, required: Int(a["required"] ?? "") ?? 0))
+            strata.append(
+                DrawStratum(
+                    key: a["key"] ?? "", countyCode: a["county"] ?? "", category: category,
+                    riskClass: a["risk"].flatMap(RiskClass.init(rawValue:)), size: Int(a["size"] ?? "") ?? 0,
+                    excluded: Int(a["excluded"] ?? "") ?? 0, ratioPercent: Int(a["ratio"] ?? "") ?? 0, required: Int(a["required"] ?? "") ?? 0))
         case "lot":
             guard let category = a["category"].flatMap(InstitutionCategory.init(rawValue:)) else { return }
-            let target = DrawTarget(countyCode: a["county"] ?? "", countyName: a["county_name"] ?? "", code: a["code"] ?? "", name: a["name"] ?? "",
-                                    category: category, riskClass: a["risk"].flatMap(RiskClass.init(rawValue:)))
-            lots.append(DrawLot(number: Int(a["number"] ?? "") ?? 0, target: target, stratum: a["stratum"] ?? "",
-                                drawOrder: Int(a["draw_order"] ?? "") ?? 0, inspectors: [], items: []))
+            let target = DrawTarget(
+                countyCode: a["county"] ?? "", countyName: a["county_name"] ?? "", code: a["code"] ?? "", name: a["name"] ?? "",
+                category: category, riskClass: a["risk"].flatMap(RiskClass.init(rawValue:)))
+            lots.append(
+                DrawLot(
+                    number: Int(a["number"] ?? "") ?? 0, target: target, stratum: a["stratum"] ?? "",
+                    drawOrder: Int(a["draw_order"] ?? "") ?? 0, inspectors: [], items: []))
         case "inspector" where !lots.isEmpty:
-            lots[lots.count - 1].inspectors.append(Inspector(id: a["id"] ?? "", name: a["name"] ?? "", countyCode: a["county"] ?? "",
-                                                             unit: a["unit"] ?? "", qualified: true))
+            lots[lots.count - 1].inspectors.append(
+                Inspector(
+                    id: a["id"] ?? "", name: a["name"] ?? "", countyCode: a["county"] ?? "",
+                    unit: a["unit"] ?? "", qualified: true))
         case "item" where !lots.isEmpty:
-            lots[lots.count - 1].items.append(CheckItem(id: a["id"] ?? "", title: a["title"] ?? "",
-                                                        category: a["category"].flatMap(InstitutionCategory.init(rawValue:))))
+            lots[lots.count - 1].items.append(
+                CheckItem(
+                    id: a["id"] ?? "", title: a["title"] ?? "",
+                    category: a["category"].flatMap(InstitutionCategory.init(rawValue:))))
         default: break
         }
     }

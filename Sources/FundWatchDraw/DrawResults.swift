@@ -44,8 +44,9 @@ public struct DrawRegisters: Sendable {
         institutionNames = Dictionary(submission.institutions.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         inspections = submission.inspections.filter { $0.method == .random }
         cases = submission.cases.filter { $0.source == .method(.random) }.map {
-            CaseSummary(caseID: $0.caseID, institutionCode: $0.institutionCode, openedOn: $0.openedOn, closedOn: $0.closedOn,
-                        actions: $0.actions, amountInvolved: $0.amountInvolved)
+            CaseSummary(
+                caseID: $0.caseID, institutionCode: $0.institutionCode, openedOn: $0.openedOn, closedOn: $0.closedOn,
+                actions: $0.actions, amountInvolved: $0.amountInvolved)
         }
     }
 }
@@ -113,7 +114,10 @@ public struct DrawResults: Sendable {
         var order: [String] = [], rows: [String: (String, Int, Int, Int)] = [:]
         for r in results {
             let code = r.lot.target.countyCode
-            if rows[code] == nil { order.append(code); rows[code] = (r.lot.target.countyName, 0, 0, 0) }
+            if rows[code] == nil {
+                order.append(code)
+                rows[code] = (r.lot.target.countyName, 0, 0, 0)
+            }
             rows[code]!.1 += 1
             if r.status == .inspected { rows[code]!.2 += 1 }
             if r.isFinal { rows[code]!.3 += 1 }
@@ -139,17 +143,22 @@ public struct DrawResults: Sendable {
                 $0.institutionCode == lot.target.code && $0.openedOn >= window.from && $0.openedOn <= until
             }.sorted { $0.caseID < $1.caseID }
             let status: DrawResultStatus = visits.isEmpty ? (asOf >= window.to ? .overdue : .pending) : .inspected
-            results.append(DrawResult(lot: lot, status: status, inspectedOn: visits.first?.inspectedOn,
-                                      problemsFound: visits.contains { $0.problemsFound } || !cases.isEmpty, cases: visits.isEmpty ? [] : cases))
+            results.append(
+                DrawResult(
+                    lot: lot, status: status, inspectedOn: visits.first?.inspectedOn,
+                    problemsFound: visits.contains { $0.problemsFound } || !cases.isEmpty, cases: visits.isEmpty ? [] : cases))
         }
         var undrawn: [UndrawnInspection] = []
         for county in registers.sorted(by: { $0.countyCode < $1.countyCode }) {
             var seen = Set<String>()
             for visit in county.inspections.sorted(by: { ($0.institutionCode, $0.inspectedOn) < ($1.institutionCode, $1.inspectedOn) })
             where visit.inspectedOn >= window.from && visit.inspectedOn <= until && !drawnCodes.contains(visit.institutionCode)
-                && seen.insert(visit.institutionCode).inserted {
-                undrawn.append(UndrawnInspection(countyCode: county.countyCode, institutionCode: visit.institutionCode,
-                                                 institutionName: county.institutionNames[visit.institutionCode] ?? "", inspectedOn: visit.inspectedOn))
+                && seen.insert(visit.institutionCode).inserted
+            {
+                undrawn.append(
+                    UndrawnInspection(
+                        countyCode: county.countyCode, institutionCode: visit.institutionCode,
+                        institutionName: county.institutionNames[visit.institutionCode] ?? "", inspectedOn: visit.inspectedOn))
             }
         }
         return DrawResults(parameters: plan.parameters, inputsDigest: plan.digests.inputs, asOf: asOf, results: results, undrawn: undrawn)

@@ -40,7 +40,7 @@ public struct DrawStream {
     public mutating func below(_ m: Int) -> Int {
         precondition(m > 0)
         let bound = UInt64(m)
-        let limit = UInt64.max - (UInt64.max % bound + 1) % bound   // the largest multiple of m, minus one
+        let limit = UInt64.max - (UInt64.max % bound + 1) % bound  // the largest multiple of m, minus one
         while true {
             let x = nextWord()
             if x <= limit { return Int(x % bound) }

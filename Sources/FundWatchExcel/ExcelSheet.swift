@@ -46,7 +46,9 @@ public final class ExcelSheet {
     /// A date (`year`, `month`, `day`), shown by the style's number format.
     public func date(_ row: Int, _ column: Int, year: Int, month: Int, day: Int, _ style: ExcelStyle? = nil) throws(ExcelWorkbook.Failure) {
         try check(row, column)
-        guard (1900...9999).contains(year), (1...12).contains(month), (1...31).contains(day) else { throw ExcelWorkbook.Failure("a date out of range") }
+        guard (1900...9999).contains(year), (1...12).contains(month), (1...31).contains(day) else {
+            throw ExcelWorkbook.Failure("a date out of range")
+        }
         var value = lxw_datetime(year: Int32(year), month: Int32(month), day: Int32(day), hour: 0, min: 0, sec: 0)
         try checked(worksheet_write_datetime(sheet, lxw_row_t(row), lxw_col_t(column), &value, workbook.format(style)), "a date")
     }
@@ -59,15 +61,19 @@ public final class ExcelSheet {
     }
 
     /// Merges a range and writes `text` into it.
-    public func merge(_ firstRow: Int, _ firstColumn: Int, _ lastRow: Int, _ lastColumn: Int, _ text: String, _ style: ExcelStyle? = nil) throws(ExcelWorkbook.Failure) {
+    public func merge(
+        _ firstRow: Int, _ firstColumn: Int, _ lastRow: Int, _ lastColumn: Int, _ text: String, _ style: ExcelStyle? = nil
+    ) throws(ExcelWorkbook.Failure) {
         try check(firstRow, firstColumn)
         try check(lastRow, lastColumn)
         guard lastRow >= firstRow, lastColumn >= firstColumn, lastRow > firstRow || lastColumn > firstColumn else {
             return try self.text(firstRow, firstColumn, text, style)
         }
         guard text.utf16.count <= Self.maxText else { throw ExcelWorkbook.Failure("a merged text too long") }
-        try checked(worksheet_merge_range(sheet, lxw_row_t(firstRow), lxw_col_t(firstColumn), lxw_row_t(lastRow), lxw_col_t(lastColumn),
-                                          text, workbook.format(style)), "a merged range")
+        try checked(
+            worksheet_merge_range(
+                sheet, lxw_row_t(firstRow), lxw_col_t(firstColumn), lxw_row_t(lastRow), lxw_col_t(lastColumn),
+                text, workbook.format(style)), "a merged range")
     }
 
     /// Column widths (in characters) and a default style for the columns.
@@ -104,7 +110,9 @@ public final class ExcelSheet {
     /// e.g. `=list_category`): never an inline list (1.1.4 overflows a buffer with Chinese
     /// items). `strict` refuses other values; otherwise Excel warns and lets the value in
     /// (for `;`-lists, which no dropdown can offer). FundWatch validates every value again.
-    public func dropdown(_ firstRow: Int, _ firstColumn: Int, _ lastRow: Int, _ lastColumn: Int, source: String, strict: Bool) throws(ExcelWorkbook.Failure) {
+    public func dropdown(
+        _ firstRow: Int, _ firstColumn: Int, _ lastRow: Int, _ lastColumn: Int, source: String, strict: Bool
+    ) throws(ExcelWorkbook.Failure) {
         try check(firstRow, firstColumn)
         try check(lastRow, lastColumn)
         try ExcelWorkbook.checkFormula(source)
@@ -113,7 +121,8 @@ public final class ExcelSheet {
         validation.error_type = UInt8((strict ? LXW_VALIDATION_ERROR_TYPE_STOP : LXW_VALIDATION_ERROR_TYPE_WARNING).rawValue)
         let result = source.withCString { formula in
             validation.value_formula = UnsafeMutablePointer(mutating: formula)
-            return worksheet_data_validation_range(sheet, lxw_row_t(firstRow), lxw_col_t(firstColumn), lxw_row_t(lastRow), lxw_col_t(lastColumn), &validation)
+            return worksheet_data_validation_range(
+                sheet, lxw_row_t(firstRow), lxw_col_t(firstColumn), lxw_row_t(lastRow), lxw_col_t(lastColumn), &validation)
         }
         try checked(result, "a dropdown")
     }
@@ -124,10 +133,12 @@ public final class ExcelSheet {
     /// Print setup: A4 landscape, fitted to `pagesWide` pages across (as many down as it
     /// takes), `repeatRows` repeated at the top of every page and `repeatColumns` at its
     /// left, page numbers in the footer.
-    public func printSetup(landscape: Bool = true, pagesWide: Int = 1, repeatRows: ClosedRange<Int>? = nil,
-                           repeatColumns: ClosedRange<Int>? = nil) throws(ExcelWorkbook.Failure) {
+    public func printSetup(
+        landscape: Bool = true, pagesWide: Int = 1, repeatRows: ClosedRange<Int>? = nil,
+        repeatColumns: ClosedRange<Int>? = nil
+    ) throws(ExcelWorkbook.Failure) {
         if landscape { worksheet_set_landscape(sheet) }
-        worksheet_set_paper(sheet, 9)   // A4
+        worksheet_set_paper(sheet, 9)  // A4
         worksheet_fit_to_pages(sheet, UInt16(min(max(1, pagesWide), 100)), 0)
         worksheet_set_margins(sheet, 0.4, 0.4, 0.6, 0.6)
         if let rows = repeatRows {

@@ -35,8 +35,10 @@ public struct ExcelStyle: Hashable, Sendable {
     /// Font colour, RGB.
     public var color: UInt32?
 
-    public init(bold: Bool = false, fontSize: Double? = nil, numberFormat: NumberFormat? = nil, unlocked: Bool = false, wrap: Bool = false,
-                alignment: Alignment? = nil, verticalCenter: Bool = false, border: Bool = false, fill: UInt32? = nil, color: UInt32? = nil) {
+    public init(
+        bold: Bool = false, fontSize: Double? = nil, numberFormat: NumberFormat? = nil, unlocked: Bool = false, wrap: Bool = false,
+        alignment: Alignment? = nil, verticalCenter: Bool = false, border: Bool = false, fill: UInt32? = nil, color: UInt32? = nil
+    ) {
         self.bold = bold
         self.fontSize = fontSize
         self.numberFormat = numberFormat

@@ -59,8 +59,9 @@ public final class ExcelWorkbook {
     /// A workbook-level name, e.g. `list_category` for `='代码表'!$B$2:$B$5`.
     public func defineName(_ name: String, _ formula: String) throws(Failure) {
         guard let first = name.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic),
-              name.unicodeScalars.allSatisfy({ $0 == "_" || $0 == "." || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }),
-              name.count <= 255, CellReferenceCheck.looksLikeCell(name) == false else {
+            name.unicodeScalars.allSatisfy({ $0 == "_" || $0 == "." || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }),
+            name.count <= 255, CellReferenceCheck.looksLikeCell(name) == false
+        else {
             throw Failure("invalid defined name '\(name)'")
         }
         try Self.checkFormula(formula)

@@ -34,11 +34,15 @@ extension Pipeline {
                 changed += 1
                 statements.append(SQLStatement("UPDATE submissions SET digest = ? WHERE id = ?", [.text(digest), .integer(version.id)]))
                 statements.append(SQLStatement("UPDATE uploads SET digest = ? WHERE digest = ?", [.text(digest), .text(version.digest)]))
-                statements.append(SQLStatement("UPDATE audit SET detail = REPLACE(detail, ?, ?) WHERE detail LIKE ?",
-                                               [.text(version.digest), .text(digest), .text("%" + version.digest + "%")]))
+                statements.append(
+                    SQLStatement(
+                        "UPDATE audit SET detail = REPLACE(detail, ?, ?) WHERE detail LIKE ?",
+                        [.text(version.digest), .text(digest), .text("%" + version.digest + "%")]))
             }
-            statements.append(SQLStatement("INSERT INTO fundwatch_meta (key, value) VALUES ('digest_scheme', ?) "
-                                           + "ON CONFLICT (key) DO UPDATE SET value = excluded.value", [.text(scheme)]))
+            statements.append(
+                SQLStatement(
+                    "INSERT INTO fundwatch_meta (key, value) VALUES ('digest_scheme', ?) "
+                        + "ON CONFLICT (key) DO UPDATE SET value = excluded.value", [.text(scheme)]))
             try await store.transaction(statements)
             return changed
         } catch {

@@ -19,7 +19,9 @@ public struct DrawFiles: Sendable {
         self.init(inspectors: .path(inspectors), risk: risk.map(SubmissionInput.path), items: items.map(SubmissionInput.path), previous: previous)
     }
 
-    public init(inspectors: SubmissionInput, risk: SubmissionInput?, items: SubmissionInput?, previous: [String] = [], previousDraws: [PreviousDraw] = []) {
+    public init(
+        inspectors: SubmissionInput, risk: SubmissionInput?, items: SubmissionInput?, previous: [String] = [], previousDraws: [PreviousDraw] = []
+    ) {
         self.inspectors = inspectors
         self.risk = risk
         self.items = items
@@ -39,7 +41,10 @@ extension Pipeline {
         for choice in selection.choices {
             guard let chosen = choice.chosen else { continue }
             for i in chosen.payload.1 {
-                base.append(DrawTarget(countyCode: choice.countyCode, countyName: chosen.payload.0, code: i.code, name: i.name, category: i.category, riskClass: nil))
+                base.append(
+                    DrawTarget(
+                        countyCode: choice.countyCode, countyName: chosen.payload.0, code: i.code, name: i.name, category: i.category, riskClass: nil)
+                )
             }
         }
         let counties = Set(base.map(\.countyCode))
@@ -53,14 +58,22 @@ extension Pipeline {
             do { previous.append(try DrawPlanFile.previous(folder)) } catch { findings.append(error.finding) }
         }
         if !findings.isEmpty { throw .invalidList(findings) }
-        let targets = base.map { t -> DrawTarget in var t = t; t.riskClass = classes[t.code]; return t }
+        let targets = base.map { t -> DrawTarget in
+            var t = t
+            t.riskClass = classes[t.code]
+            return t
+        }
         return DrawInputs(targets: targets, inspectors: inspectors, items: items, previous: previous)
     }
 
     /// Makes the draw and writes its documents into `sink`.
-    public func draw(_ source: DataSource, parameters: DrawParameters, files: DrawFiles, into sink: any OutputSink) async throws(PipelineError) -> [String] {
+    public func draw(
+        _ source: DataSource, parameters: DrawParameters, files: DrawFiles, into sink: any OutputSink
+    ) async throws(PipelineError) -> [String] {
         let plan = try await makeDraw(source, parameters: parameters, files: files)
-        return try await write(into: sink) { writer in try DrawWriter(templates: writer.templates, issuer: settings.bulletin.issuer).write(plan, into: sink) }
+        return try await write(into: sink) { writer in
+            try DrawWriter(templates: writer.templates, issuer: settings.bulletin.issuer).write(plan, into: sink)
+        }
     }
 
     /// Makes the draw without writing it.
@@ -82,7 +95,9 @@ extension Pipeline {
         let plan: DrawPlan
         do { plan = try Draw.make(inputs, recorded.parameters) } catch { return "the draw cannot be made again: \(error.description)" }
         let sink = MemorySink()
-        let names = try await write(into: sink) { writer in try DrawWriter(templates: writer.templates, issuer: settings.bulletin.issuer).write(plan, into: sink) }
+        let names = try await write(into: sink) { writer in
+            try DrawWriter(templates: writer.templates, issuer: settings.bulletin.issuer).write(plan, into: sink)
+        }
         for name in names {
             let path = (folder as NSString).appendingPathComponent(name)
             guard let data = FileManager.default.contents(atPath: path) else { return "\(name) is missing from \(folder)" }
@@ -94,7 +109,9 @@ extension Pipeline {
 
     /// The draw's results as of the end of `month`: each drawn target matched with the
     /// counties' latest returns; written into `sink`.
-    public func drawResults(_ source: DataSource, planFolder: String, to month: YearMonth, into sink: any OutputSink) async throws(PipelineError) -> [String] {
+    public func drawResults(
+        _ source: DataSource, planFolder: String, to month: YearMonth, into sink: any OutputSink
+    ) async throws(PipelineError) -> [String] {
         let recorded: DrawPlanFile
         do { recorded = try DrawPlanFile(folder: planFolder) } catch { throw .invalidList([error.finding]) }
         return try await write(try await drawResults(source, plan: recorded.plan, to: month), into: sink)
@@ -102,7 +119,9 @@ extension Pipeline {
 
     /// Writes the results' documents (`draw-results.html`, `.csv`, `.xlsx`) into `sink`.
     public func write(_ results: DrawResults, into sink: any OutputSink) async throws(PipelineError) -> [String] {
-        try await write(into: sink) { writer in try DrawWriter(templates: writer.templates, issuer: settings.bulletin.issuer).write(results, into: sink) }
+        try await write(into: sink) { writer in
+            try DrawWriter(templates: writer.templates, issuer: settings.bulletin.issuer).write(results, into: sink)
+        }
     }
 
     /// The documents of a plan (``DrawWriter/planFiles``; with `only`, just those), in memory.
@@ -116,7 +135,9 @@ extension Pipeline {
 
     /// The results of `plan` as of the end of `month`; with `county`, only that county's
     /// returns are read (a county's own page).
-    public func drawResults(_ source: DataSource, plan: DrawPlan, to month: YearMonth, county: String? = nil) async throws(PipelineError) -> DrawResults {
+    public func drawResults(
+        _ source: DataSource, plan: DrawPlan, to month: YearMonth, county: String? = nil
+    ) async throws(PipelineError) -> DrawResults {
         var set = try await versions(source)
         if let county { set = set.only(county: county) }
         let selection = try await set.select(for: month) { DrawRegisters($0) }

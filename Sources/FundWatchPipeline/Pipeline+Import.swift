@@ -55,9 +55,11 @@ extension Pipeline {
     /// previous batch is written, so memory holds two batches, never the whole country; each
     /// batch is written in one transaction, each submission in a savepoint of its own. A
     /// store failure stops the import: what was stored before it stays stored.
-    public func importSubmissions(_ inputs: [SubmissionInput], into store: any SubmissionStore, dryRun: Bool = false,
-                                  importedAt: String = ISO8601DateFormatter().string(from: Date()),
-                                  each: (ImportEvent) async -> Void = { _ in }) async throws(PipelineError) -> ImportTotals {
+    public func importSubmissions(
+        _ inputs: [SubmissionInput], into store: any SubmissionStore, dryRun: Bool = false,
+        importedAt: String = ISO8601DateFormatter().string(from: Date()),
+        each: (ImportEvent) async -> Void = { _ in }
+    ) async throws(PipelineError) -> ImportTotals {
         let discovery = SourceDiscovery(inputs, zipLimits: limits.zip)
         var totals = ImportTotals()
         for finding in discovery.findings {
@@ -82,17 +84,20 @@ extension Pipeline {
                     let event: ImportEvent
                     if let (submission, _) = item.payload, let digest = item.digest {
                         // Past the first failure: stop, after the events of what was stored.
-                        guard let (outcome, version) = stored.next() else { throw result.failure ?? StoreError.unavailable("the store stored part of a batch") }
+                        guard let (outcome, version) = stored.next() else {
+                            throw result.failure ?? StoreError.unavailable("the store stored part of a batch")
+                        }
                         // A new version may be stored without being current (the core's one rule): say so.
                         var current: Day?
                         if outcome == .newVersion, let version {
                             let all = try await store.versions(county: version.countyCode, period: version.period)
                             if let now = all.current, now.id != version.id { current = now.submittedOn }
                         }
-                        event = .stored(ImportedSubmission(
-                            outcome: outcome, header: submission.header, institutions: submission.institutions.count,
-                            inspections: submission.inspections.count, cases: submission.cases.count, digest: digest,
-                            source: item.source.displayName, version: version, findings: item.findings, currentSubmittedOn: current))
+                        event = .stored(
+                            ImportedSubmission(
+                                outcome: outcome, header: submission.header, institutions: submission.institutions.count,
+                                inspections: submission.inspections.count, cases: submission.cases.count, digest: digest,
+                                source: item.source.displayName, version: version, findings: item.findings, currentSubmittedOn: current))
                     } else {
                         event = .rejected(source: item.source.displayName, findings: item.findings)
                     }

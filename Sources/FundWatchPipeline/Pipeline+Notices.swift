@@ -30,8 +30,10 @@ extension Pipeline {
 
     /// The notice document of one major case, `notice-COUNTY-CASE.html` and `.xml`, as of
     /// `asOf` (default: the last day of the latest month submitted).
-    public func notice(_ source: DataSource, county: String, caseID: String, asOf: Day? = nil,
-                       into sink: any OutputSink) async throws(PipelineError) -> [String] {
+    public func notice(
+        _ source: DataSource, county: String, caseID: String, asOf: Day? = nil,
+        into sink: any OutputSink
+    ) async throws(PipelineError) -> [String] {
         let versions = try await versions(source)
         let day = try day(asOf, default: versions)
         let selection = try await versions.select(for: day.yearMonth, caseTexts: true, summarising: { $0 })
@@ -39,8 +41,9 @@ extension Pipeline {
         guard let document = NoticeDocument(countyCode: county, caseID: caseID, in: submissions, policy: settings.policy, asOf: day) else {
             let known = submissions.contains { $0.header.countyCode == county && $0.cases.contains { $0.caseID == caseID } }
             if known {
-                throw .badRequest("case \(caseID) of county \(county) is not a major case (no transfer to the police or to discipline inspection, no public attention, "
-                                  + "amount below the threshold); it needs no notice")
+                throw .badRequest(
+                    "case \(caseID) of county \(county) is not a major case (no transfer to the police or to discipline inspection, no public attention, "
+                        + "amount below the threshold); it needs no notice")
             }
             throw .notFound("county \(county) has no case \(caseID) in the submissions given")
         }

@@ -1,7 +1,7 @@
 import FundWatchCore
 import FundWatchInput
-import FundWatchStore
 import FundWatchReturnsStore
+import FundWatchStore
 
 extension Pipeline {
     /// Checks every rule of the format on the submissions `inputs` name, and reports every
@@ -13,8 +13,10 @@ extension Pipeline {
 
     /// Reads `inputs` keeping `summarise(submission)` of each; any error anywhere stops the
     /// job (``PipelineError/validationFailed(_:)``), warnings go to the observer.
-    func accepted<Payload: Sendable>(_ inputs: [SubmissionInput],
-                                     summarising summarise: @escaping @Sendable (Submission) -> Payload) async throws(PipelineError) -> ReadBatch<Payload> {
+    func accepted<Payload: Sendable>(
+        _ inputs: [SubmissionInput],
+        summarising summarise: @escaping @Sendable (Submission) -> Payload
+    ) async throws(PipelineError) -> ReadBatch<Payload> {
         let reader = self.reader
         let batch = await offloaded { reader.read(inputs, summarising: summarise) }
         if batch.hasErrors { throw .validationFailed(batch.report) }
@@ -30,8 +32,9 @@ extension Pipeline {
             return VersionSet(backing: .files(try await accepted(inputs, summarising: { $0 }).versions))
         case .store(let store):
             do {
-                return VersionSet(backing: .store(store, try await store.allVersions()),
-                                  reviews: try await ReviewBook.of(store, approvedOnly: false))
+                return VersionSet(
+                    backing: .store(store, try await store.allVersions()),
+                    reviews: try await ReviewBook.of(store, approvedOnly: false))
             } catch {
                 throw PipelineError(error)
             }
@@ -39,8 +42,9 @@ extension Pipeline {
             do {
                 let reviews = try await ReviewBook.of(store, approvedOnly: true)
                 let approved = Set((reviews?.statuses.values.flatMap(\.events) ?? []).filter { $0.state == .approved }.compactMap(\.submissionID))
-                return VersionSet(backing: .store(store, try await store.allVersions().filter { approved.contains($0.payload) }),
-                                  reviews: reviews)
+                return VersionSet(
+                    backing: .store(store, try await store.allVersions().filter { approved.contains($0.payload) }),
+                    reviews: reviews)
             } catch {
                 throw PipelineError(error)
             }
@@ -50,8 +54,10 @@ extension Pipeline {
     /// Each county's version for `month` (METRICS.md), keeping `summarise(submission)` of each
     /// chosen one. Files are summarised as they are read, so memory holds one submission per
     /// core, never all of them; a store's chosen versions likewise.
-    public func select<Summary: Sendable>(_ source: DataSource, for month: YearMonth,
-                                          summarising summarise: @escaping @Sendable (Submission) -> Summary) async throws(PipelineError) -> Selection<Summary> {
+    public func select<Summary: Sendable>(
+        _ source: DataSource, for month: YearMonth,
+        summarising summarise: @escaping @Sendable (Submission) -> Summary
+    ) async throws(PipelineError) -> Selection<Summary> {
         switch source {
         case .files(let inputs):
             let batch = try await accepted(inputs, summarising: summarise)

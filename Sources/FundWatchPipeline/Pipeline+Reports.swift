@@ -6,8 +6,9 @@ extension Pipeline {
     /// window's last day).
     public func metrics(_ source: DataSource, window: Window, asOf: Day? = nil) async throws(PipelineError) -> CityMetrics {
         let selection = try await select(source, for: window.to, summarising: { Metrics(submission: $0, window: window) })
-        return CityMetrics(choices: selection.choices, window: window, asOf: asOf ?? window.lastDay,
-                           metrics: selection.choices.map { $0.chosen?.payload })
+        return CityMetrics(
+            choices: selection.choices, window: window, asOf: asOf ?? window.lastDay,
+            metrics: selection.choices.map { $0.chosen?.payload })
     }
 
     /// A report's input over `window` as of `asOf` (default: the window's last day), each
@@ -25,14 +26,17 @@ extension Pipeline {
 
     /// The six report tables over `window` in `formats`, into `sink` (committed only when
     /// every file rendered and the XML validated); returns where the files went, in order.
-    public func report(_ source: DataSource, window: Window, asOf: Day? = nil, formats: Set<ReportFormat> = Set(ReportFormat.allCases),
-                       into sink: any OutputSink) async throws(PipelineError) -> [String] {
+    public func report(
+        _ source: DataSource, window: Window, asOf: Day? = nil, formats: Set<ReportFormat> = Set(ReportFormat.allCases),
+        into sink: any OutputSink
+    ) async throws(PipelineError) -> [String] {
         let input = try await reportInput(source, window: window, asOf: asOf)
         return try await write(into: sink) { writer in try writer.write(ReportBuilder(input).document(), formats: formats, into: sink) }
     }
 
     /// The county performance evaluation over `window`: `evaluation.html`, `.xml`, `.csv`, `.xlsx`.
-    public func evaluation(_ source: DataSource, window: Window, asOf: Day? = nil, into sink: any OutputSink) async throws(PipelineError) -> [String] {
+    public func evaluation(_ source: DataSource, window: Window, asOf: Day? = nil, into sink: any OutputSink) async throws(PipelineError) -> [String]
+    {
         let input = try await reportInput(source, window: window, asOf: asOf)
         let method = settings.evaluation
         return try await write(into: sink) { writer in
@@ -42,17 +46,21 @@ extension Pipeline {
 
     /// The year grid of return timeliness, January … `month`, judged as of `asOf` (default:
     /// the due day of `month`'s return): `timeliness.html`, `.xml`, `.csv`, `.xlsx`.
-    public func timeliness(_ source: DataSource, month: YearMonth, asOf: Day? = nil, into sink: any OutputSink) async throws(PipelineError) -> [String] {
+    public func timeliness(
+        _ source: DataSource, month: YearMonth, asOf: Day? = nil, into sink: any OutputSink
+    ) async throws(PipelineError) -> [String] {
         let input = try await reportInput(source, window: .yearToDate(month), asOf: asOf ?? settings.policy.returnDue(for: month))
         return try await write(into: sink) { writer in
-            try writer.write(ReportBuilder(input).document(title: "报表报送及时性", tables: [.timelinessGrid]),
-                             formats: Set(ReportFormat.allCases), baseName: "timeliness", into: sink)
+            try writer.write(
+                ReportBuilder(input).document(title: "报表报送及时性", tables: [.timelinessGrid]),
+                formats: Set(ReportFormat.allCases), baseName: "timeliness", into: sink)
         }
     }
 
     /// The monthly publicity bulletin of `month` as of `asOf` (default: its last day), with
     /// the previous month and the same month last year for comparison.
-    public func bulletin(_ source: DataSource, month: YearMonth, asOf: Day? = nil, into sink: any OutputSink) async throws(PipelineError) -> [String] {
+    public func bulletin(_ source: DataSource, month: YearMonth, asOf: Day? = nil, into sink: any OutputSink) async throws(PipelineError) -> [String]
+    {
         let day = asOf ?? month.lastDay, policy = settings.policy, bulletinSettings = settings.bulletin
         let versions = try await versions(source)
         let current = try await versions.reportInput(window: try window(to: month), asOf: day, policy: policy)

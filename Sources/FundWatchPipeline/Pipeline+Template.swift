@@ -28,8 +28,9 @@ extension Pipeline {
                 from = "\(county) \(chosen.period) 报送于 \(chosen.submittedOn)"
             }
         }
-        let template = ReturnTemplate(countyCode: county, countyName: name, period: period, due: settings.policy.returnDue(for: period),
-                                      contact: settings.report.contact, institutions: institutions, prefilledFrom: from)
+        let template = ReturnTemplate(
+            countyCode: county, countyName: name, period: period, due: settings.policy.returnDue(for: period),
+            contact: settings.report.contact, institutions: institutions, prefilledFrom: from)
         do {
             return try template.render()
         } catch {

@@ -37,7 +37,8 @@ extension PipelineError: CustomStringConvertible {
         case .validationFailed(let report): "\(report.errorCount) error(s) in the submissions; nothing produced"
         case .versionConflict(let conflict): conflict.description
         case .storeUnavailable(let text), .storeConflict(let text), .notFound(let text), .badRequest(let text),
-             .badConfiguration(let text), .badTemplate(let text), .cannotWrite(let text): text
+            .badConfiguration(let text), .badTemplate(let text), .cannotWrite(let text):
+            text
         case .invalidList(let findings):
             "\(findings.count) error(s) in the lists; nothing produced:\n" + findings.map(\.formatted).joined(separator: "\n")
         case .invalidOutput(let findings):

@@ -20,10 +20,12 @@ public struct WarningNote: Sendable, Equatable {
 extension ReadBatch {
     /// The batch's findings without its payloads.
     public var report: ValidationReport {
-        ValidationReport(outcomes: outcomes.map { outcome in
-            ReadOutcome(source: outcome.source, payload: outcome.payload == nil ? nil : outcome.header, header: outcome.header,
-                        findings: outcome.findings, digest: outcome.digest)
-        }, inputFindings: inputFindings)
+        ValidationReport(
+            outcomes: outcomes.map { outcome in
+                ReadOutcome(
+                    source: outcome.source, payload: outcome.payload == nil ? nil : outcome.header, header: outcome.header,
+                    findings: outcome.findings, digest: outcome.digest)
+            }, inputFindings: inputFindings)
     }
 
     /// The warnings of the accepted submissions, when there are any.

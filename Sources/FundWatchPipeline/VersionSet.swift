@@ -2,8 +2,8 @@ import Foundation
 import FundWatchCore
 import FundWatchInput
 import FundWatchReports
-import FundWatchStore
 import FundWatchReturnsStore
+import FundWatchStore
 
 /// The versions a job may choose from (see `SubmissionVersion` for the names): submissions
 /// read whole from files, or the versions a store lists (loaded only once chosen).
@@ -37,8 +37,10 @@ public struct VersionSet: Sendable {
     /// of different contents is a conflict; a store: the later import wins) and keeps
     /// `summarise(submission)` of each chosen one. From a store the case texts are loaded
     /// only with `caseTexts` (no summary uses them).
-    public func select<Summary: Sendable>(for month: YearMonth, caseTexts: Bool = false,
-                                          summarising summarise: @escaping @Sendable (Submission) -> Summary) async throws(PipelineError) -> Selection<Summary> {
+    public func select<Summary: Sendable>(
+        for month: YearMonth, caseTexts: Bool = false,
+        summarising summarise: @escaping @Sendable (Submission) -> Summary
+    ) async throws(PipelineError) -> Selection<Summary> {
         switch backing {
         case .files(let versions):
             let selection: Selection<Submission>
@@ -47,17 +49,20 @@ public struct VersionSet: Sendable {
         case .store(let store, let versions):
             let selection: Selection<Int64>
             do { selection = try Selection(versions, for: month, tieRule: .laterImportWins) } catch { throw .versionConflict(error) }
-            return Selection(choices: try await Self.load(selection.choices, from: store, caseTexts: caseTexts, summarising: summarise),
-                             firstSubmitted: selection.firstSubmitted)
+            return Selection(
+                choices: try await Self.load(selection.choices, from: store, caseTexts: caseTexts, summarising: summarise),
+                firstSubmitted: selection.firstSubmitted)
         }
     }
 
     /// A report's input for one window.
     public func reportInput(window: Window, asOf: Day, policy: Policy) async throws(PipelineError) -> ReportInput {
-        var input = ReportInput(window: window, asOf: asOf, policy: policy,
-                                selection: try await select(for: window.to, summarising: ReportInput.summarise(window: window, asOf: asOf, policy: policy)))
+        var input = ReportInput(
+            window: window, asOf: asOf, policy: policy,
+            selection: try await select(for: window.to, summarising: ReportInput.summarise(window: window, asOf: asOf, policy: policy)))
         if let reviews, case .store(_, let versions) = backing,
-           let ids = try? Selection(versions, for: window.to, tieRule: .laterImportWins) {
+            let ids = try? Selection(versions, for: window.to, tieRule: .laterImportWins)
+        {
             input.reviewStates = reviews.labels(for: ids.choices)
         }
         return input
@@ -67,8 +72,10 @@ public struct VersionSet: Sendable {
     /// order, summarising each as soon as it is loaded. The loads and summaries run as tasks
     /// on ``DispatchTaskExecutor`` (off the cooperative pool); memory holds a few registers at
     /// a time, never all of them.
-    static func load<Summary: Sendable>(_ choices: [CountyChoice<Int64>], from store: any SubmissionStore, caseTexts: Bool,
-                                        summarising summarise: @escaping @Sendable (Submission) -> Summary) async throws(PipelineError) -> [CountyChoice<Summary>] {
+    static func load<Summary: Sendable>(
+        _ choices: [CountyChoice<Int64>], from store: any SubmissionStore, caseTexts: Bool,
+        summarising summarise: @escaping @Sendable (Submission) -> Summary
+    ) async throws(PipelineError) -> [CountyChoice<Summary>] {
         // Four loads per core, so the cores have a loaded register to summarise while other
         // loads wait for the store. Measured on 2 cores, 2,800 counties, against two per core
         // (medians of 5, paired): SQLite 0.89× wall, PostgreSQL 0.94×; eight per core was

@@ -26,8 +26,9 @@ public struct Portal: Sendable {
         router.add(middleware: AccessMiddleware(portal: core))
         let css = core.pages.styleSheet
         router.get("/static/portal.css") { _, _ in
-            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
-                     body: .init(byteBuffer: ByteBuffer(bytes: css)))
+            Response(
+                status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
+                body: .init(byteBuffer: ByteBuffer(bytes: css)))
         }
         router.get("/health") { _, _ in PageResponse.json(#"{"status":"ok"}"#) }
         SessionRoutes(core: core).add(to: router)
@@ -48,11 +49,14 @@ public struct Portal: Sendable {
     /// `services` run alongside the server in its service group (a PostgreSQL store's
     /// `PostgresClient`), started before and stopped after it; `prepare` runs once they are
     /// running and before the first request is served (migrating the store, say).
-    public func application(host: String, port: Int, logger: Logger, services: [any Service] = [],
-                            prepare: @escaping @Sendable () async throws -> Void = {}) -> some ApplicationProtocol {
+    public func application(
+        host: String, port: Int, logger: Logger, services: [any Service] = [],
+        prepare: @escaping @Sendable () async throws -> Void = {}
+    ) -> some ApplicationProtocol {
         let idle = TimeAmount.seconds(Int64(core.settings.portal.idleTimeoutSeconds))
-        var app = Application(router: router(), server: .http1(configuration: HTTP1Channel.Configuration(idleTimeout: idle)),
-                              configuration: .init(address: .hostname(host, port: port), serverName: nil), services: services, logger: logger)
+        var app = Application(
+            router: router(), server: .http1(configuration: HTTP1Channel.Configuration(idleTimeout: idle)),
+            configuration: .init(address: .hostname(host, port: port), serverName: nil), services: services, logger: logger)
         app.beforeServerStarts(perform: prepare)
         return app
     }

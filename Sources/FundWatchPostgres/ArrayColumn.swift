@@ -20,7 +20,8 @@ enum ArrayColumn {
         guard var buffer = cell.bytes else { return [] }
         guard cell.format == .binary else { throw Malformed(description: "an array column came in the text format") }
         guard let dimensions = buffer.readInteger(as: Int32.self), buffer.readInteger(as: Int32.self) != nil,
-              let element = buffer.readInteger(as: UInt32.self) else { throw Malformed(description: "an array column is cut short") }
+            let element = buffer.readInteger(as: UInt32.self)
+        else { throw Malformed(description: "an array column is cut short") }
         if dimensions == 0 { return [] }
         guard dimensions == 1, let count = buffer.readInteger(as: Int32.self), count >= 0, buffer.readInteger(as: Int32.self) != nil else {
             throw Malformed(description: "an array column has \(dimensions) dimensions")
@@ -39,7 +40,9 @@ enum ArrayColumn {
                 guard let text = buffer.readString(length: Int(length)) else { throw Malformed(description: "an array element is cut short") }
                 out.append(.text(text))
             } else {
-                guard length == 8, let number = buffer.readInteger(as: Int64.self) else { throw Malformed(description: "a bigint element of \(length) bytes") }
+                guard length == 8, let number = buffer.readInteger(as: Int64.self) else {
+                    throw Malformed(description: "a bigint element of \(length) bytes")
+                }
                 out.append(.integer(number))
             }
         }

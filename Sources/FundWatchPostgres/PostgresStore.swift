@@ -1,10 +1,10 @@
-import FundWatchCore
-import FundWatchStore
 import Foundation
+import FundWatchCore
+import FundWatchReturnsStore
+import FundWatchStore
 import Logging
 import NIOSSL
 import PostgresNIO
-import FundWatchReturnsStore
 
 /// The shared store: PostgreSQL through PostgresNIO, with the same tables and the same
 /// semantics as `SQLiteStore`. Imports of one county and period are serialised with a
@@ -72,8 +72,9 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
             tls = .require(config)
         case .verifyFull: tls = .require(TLSConfiguration.makeClientConfiguration())
         }
-        return PostgresClient.Configuration(host: host, port: parts.port ?? 5432, username: parts.user ?? "postgres",
-                                            password: parts.password, database: database.isEmpty ? nil : database, tls: tls)
+        return PostgresClient.Configuration(
+            host: host, port: parts.port ?? 5432, username: parts.user ?? "postgres",
+            password: parts.password, database: database.isEmpty ? nil : database, tls: tls)
     }
 
     /// The TLS mode of a `postgres://` URL: its `sslmode`, else `disable` for a server on
@@ -85,7 +86,8 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
         let loopback = ["", "localhost", "127.0.0.1", "::1"].contains(host)
         let text = parts?.queryItems?.first { $0.name == "sslmode" }?.value ?? (loopback ? "disable" : "require")
         guard let mode = TLSMode(rawValue: text) else {
-            throw StoreError.unavailable("sslmode=\(text) in \(redacted(url)) is not one of " + TLSMode.allCases.map(\.rawValue).joined(separator: ", "))
+            throw StoreError.unavailable(
+                "sslmode=\(text) in \(redacted(url)) is not one of " + TLSMode.allCases.map(\.rawValue).joined(separator: ", "))
         }
         return mode
     }
@@ -121,7 +123,9 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
     private func runMigrations() async throws {
         try await client.withTransaction(logger: logger) { connection in
             try await connection.query("SELECT pg_advisory_xact_lock(7464771)", logger: logger)
-            try await connection.query("CREATE TABLE IF NOT EXISTS fundwatch_migrations (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())", logger: logger)
+            try await connection.query(
+                "CREATE TABLE IF NOT EXISTS fundwatch_migrations (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
+                logger: logger)
             var applied = Set<String>()
             for try await name in try await connection.query("SELECT name FROM fundwatch_migrations", logger: logger).decode(String.self) {
                 applied.insert(name)
@@ -165,10 +169,13 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
         }
     }
 
-    public func record(_ submission: Submission, rows: StoreSchema.RegisterRows, digest: String, origin: String, importedAt: String,
-                       dryRun: Bool) async throws(StoreError) -> (ImportOutcome, StoredVersion?) {
-        let result = await record(batch: [RecordRequest(submission: submission, rows: rows, digest: digest, origin: origin)],
-                                  importedAt: importedAt, dryRun: dryRun)
+    public func record(
+        _ submission: Submission, rows: StoreSchema.RegisterRows, digest: String, origin: String, importedAt: String,
+        dryRun: Bool
+    ) async throws(StoreError) -> (ImportOutcome, StoredVersion?) {
+        let result = await record(
+            batch: [RecordRequest(submission: submission, rows: rows, digest: digest, origin: origin)],
+            importedAt: importedAt, dryRun: dryRun)
         if let failure = result.failure { throw failure }
         return result.recorded[0]
     }
@@ -184,7 +191,9 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
         let logger = self.logger
         do {
             return try await client.withTransaction(logger: logger) { connection in
-                if !dryRun { try await Self.lock(batch.map { "\($0.submission.header.countyCode)/\($0.submission.header.period)" }, connection, logger) }
+                if !dryRun {
+                    try await Self.lock(batch.map { "\($0.submission.header.countyCode)/\($0.submission.header.period)" }, connection, logger)
+                }
                 var recorded: [(ImportOutcome, StoredVersion?)] = []
                 var alongside: [[[[StoreValue]]]] = []
                 for request in batch {
@@ -208,7 +217,8 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
                 return RecordBatchResult(recorded: recorded, failure: nil, alongside: alongside)
             }
         } catch {
-            return RecordBatchResult(recorded: [], failure: Self.storeError(error, batch.count == 1 ? what(batch[0]) : "store \(batch.count) returns"))
+            return RecordBatchResult(
+                recorded: [], failure: Self.storeError(error, batch.count == 1 ? what(batch[0]) : "store \(batch.count) returns"))
         }
     }
 
@@ -223,13 +233,16 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
         }
     }
 
-    private static func record(_ request: RecordRequest, importedAt: String, dryRun: Bool, connection: PostgresConnection,
-                               logger: Logger) async throws -> (ImportOutcome, StoredVersion?) {
+    private static func record(
+        _ request: RecordRequest, importedAt: String, dryRun: Bool, connection: PostgresConnection,
+        logger: Logger
+    ) async throws -> (ImportOutcome, StoredVersion?) {
         let header = request.submission.header
         let county = header.countyCode, period = header.period.description
         var existing: [String] = []
         for try await d in try await connection.query(
-            "SELECT digest FROM submissions WHERE county_code = \(county) AND period = \(period)", logger: logger).decode(String.self) {
+            "SELECT digest FROM submissions WHERE county_code = \(county) AND period = \(period)", logger: logger
+        ).decode(String.self) {
             existing.append(d)
         }
         let outcome = PostgresStore.outcome(digest: request.digest, existing: existing)
@@ -239,9 +252,12 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
     }
 
     /// Inserts a submission (returning its stored version) and copies its rows in.
-    private static func insert(_ request: RecordRequest, importedAt: String, connection: PostgresConnection, logger: Logger) async throws -> StoredVersion {
+    private static func insert(
+        _ request: RecordRequest, importedAt: String, connection: PostgresConnection, logger: Logger
+    ) async throws -> StoredVersion {
         let head = StoreSchema.submissionRow(request.submission, digest: request.digest, origin: request.origin, importedAt: importedAt)
-        let sql = "INSERT INTO submissions (\(StoreSchema.list(StoreSchema.submissionColumns))) VALUES (\(placeholders(0, head.count)))"
+        let sql =
+            "INSERT INTO submissions (\(StoreSchema.list(StoreSchema.submissionColumns))) VALUES (\(placeholders(0, head.count)))"
             + " RETURNING \(StoreSchema.list(StoreSchema.versionColumns))"
         guard let row = try await rows(connection, logger, sql, head).first, case .integer(let id) = row.first else {
             throw StoreError.damaged("PostgreSQL returned no id for a new submission")
@@ -255,8 +271,10 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
     /// `COPY table FROM STDIN` in the text format, each row preceded by the submission id and
     /// its position, sent in pieces of about 256 KiB. (Multi-row INSERTs of 60,000 binds
     /// took the server longer to parse than to store.)
-    private static func copy(_ connection: PostgresConnection, _ logger: Logger, _ table: String, _ columns: [String], _ id: Int64,
-                             _ rows: [[StoreValue]]) async throws {
+    private static func copy(
+        _ connection: PostgresConnection, _ logger: Logger, _ table: String, _ columns: [String], _ id: Int64,
+        _ rows: [[StoreValue]]
+    ) async throws {
         guard !rows.isEmpty else { return }
         try await connection.copyFrom(table: table, columns: ["submission_id", "row_no"] + columns, logger: logger) { writer in
             let piece = 1 << 18
@@ -289,7 +307,8 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
         return binds
     }
 
-    private static func rows(_ connection: PostgresConnection, _ logger: Logger, _ sql: String, _ values: [StoreValue]) async throws -> [[StoreValue]] {
+    private static func rows(_ connection: PostgresConnection, _ logger: Logger, _ sql: String, _ values: [StoreValue]) async throws -> [[StoreValue]]
+    {
         var out: [[StoreValue]] = []
         for try await row in try await connection.query(PostgresQuery(unsafeSQL: sql, binds: try bindings(values)), logger: logger) {
             out.append(try row.map { cell in try StoreValue(cell) })
@@ -299,56 +318,73 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
 
     public func versions(county: String?, period: YearMonth?) async throws(StoreError) -> [StoredVersion] {
         var conditions: [String] = [], values: [StoreValue] = []
-        if let county { values.append(.text(county)); conditions.append("county_code = $\(values.count)") }
-        if let period { values.append(.text(period.description)); conditions.append("period = $\(values.count)") }
+        if let county {
+            values.append(.text(county))
+            conditions.append("county_code = $\(values.count)")
+        }
+        if let period {
+            values.append(.text(period.description))
+            conditions.append("period = $\(values.count)")
+        }
         let filter = conditions.isEmpty ? "TRUE" : conditions.joined(separator: " AND ")
         let logger = self.logger
         let bound = values
-        return try await call("list the stored versions") { try await client.withConnection { connection in
-            try await Self.rows(connection, logger, "SELECT \(StoreSchema.list(StoreSchema.versionColumns)) FROM submissions WHERE \(filter) ORDER BY id", bound)
+        return try await call("list the stored versions") {
+            try await client.withConnection { connection in
+                try await Self.rows(
+                    connection, logger, "SELECT \(StoreSchema.list(StoreSchema.versionColumns)) FROM submissions WHERE \(filter) ORDER BY id", bound
+                )
                 .map(StoreSchema.version)
-        } }
+            }
+        }
     }
 
     public func load(_ id: Int64, caseTexts: Bool) async throws(StoreError) -> Submission {
         let logger = self.logger
-        return try await call("load stored version \(id)") { try await client.withConnection { connection in
-            var head: [StoreValue]?
-            for try await row in try await connection.execute(LoadHead(id: id), logger: logger) {
-                head = try row.map { cell in try StoreValue(cell) }
-            }
-            guard let head else { throw StoreError.notFound("no stored version \(id)") }
-            // Each register as one row of arrays: its row numbers, then one per column.
-            func part<S: LoadStatement>(_ statement: S) async throws -> [[StoreValue]] {
-                var rows: [[StoreValue]] = []
-                for try await row in try await connection.execute(statement, logger: logger) {
-                    var columns = try row.map(ArrayColumn.values)
-                    let numbers = columns.isEmpty ? [] : columns.removeFirst()
-                    rows = try ArrayColumn.rows(columns, numbers: numbers)
+        return try await call("load stored version \(id)") {
+            try await client.withConnection { connection in
+                var head: [StoreValue]?
+                for try await row in try await connection.execute(LoadHead(id: id), logger: logger) {
+                    head = try row.map { cell in try StoreValue(cell) }
                 }
-                return rows
+                guard let head else { throw StoreError.notFound("no stored version \(id)") }
+                // Each register as one row of arrays: its row numbers, then one per column.
+                func part<S: LoadStatement>(_ statement: S) async throws -> [[StoreValue]] {
+                    var rows: [[StoreValue]] = []
+                    for try await row in try await connection.execute(statement, logger: logger) {
+                        var columns = try row.map(ArrayColumn.values)
+                        let numbers = columns.isEmpty ? [] : columns.removeFirst()
+                        rows = try ArrayColumn.rows(columns, numbers: numbers)
+                    }
+                    return rows
+                }
+                let cases = caseTexts ? try await part(LoadCases(id: id)) : try await part(LoadCaseFigures(id: id))
+                return Submission(
+                    header: try StoreSchema.header(head),
+                    institutions: try await part(LoadInstitutions(id: id)).map(StoreSchema.institution),
+                    inspections: try await part(LoadInspections(id: id)).map(StoreSchema.inspection),
+                    cases: try cases.map(StoreSchema.caseRecord))
             }
-            let cases = caseTexts ? try await part(LoadCases(id: id)) : try await part(LoadCaseFigures(id: id))
-            return Submission(header: try StoreSchema.header(head),
-                              institutions: try await part(LoadInstitutions(id: id)).map(StoreSchema.institution),
-                              inspections: try await part(LoadInspections(id: id)).map(StoreSchema.inspection),
-                              cases: try cases.map(StoreSchema.caseRecord))
-        } }
+        }
     }
 
     public func query(_ sql: String, _ values: [StoreValue]) async throws(StoreError) -> [[StoreValue]] {
         let logger = self.logger, statement = Self.numbered(sql)
-        return try await call("read the portal's tables") { try await client.withConnection { connection in
-            try await Self.rows(connection, logger, statement, values)
-        } }
+        return try await call("read the portal's tables") {
+            try await client.withConnection { connection in
+                try await Self.rows(connection, logger, statement, values)
+            }
+        }
     }
 
     @discardableResult
     public func write(_ sql: String, _ values: [StoreValue]) async throws(StoreError) -> [[StoreValue]] {
         let logger = self.logger, statement = Self.numbered(sql)
-        return try await call("write the portal's tables") { try await client.withConnection { connection in
-            try await Self.rows(connection, logger, statement, values)
-        } }
+        return try await call("write the portal's tables") {
+            try await client.withConnection { connection in
+                try await Self.rows(connection, logger, statement, values)
+            }
+        }
     }
 
     /// A transaction-scoped advisory lock on the hash of `key`.
@@ -357,18 +393,25 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
     @discardableResult
     public func transaction(_ statements: [SQLStatement]) async throws(StoreError) -> [[[StoreValue]]] {
         let logger = self.logger
-        return try await call("write the portal's tables") { try await client.withTransaction(logger: logger) { connection in
-            var out: [[[StoreValue]]] = []
-            for statement in statements { out.append(try await Self.rows(connection, logger, Self.numbered(statement.sql), statement.values)) }
-            return out
-        } }
+        return try await call("write the portal's tables") {
+            try await client.withTransaction(logger: logger) { connection in
+                var out: [[[StoreValue]]] = []
+                for statement in statements { out.append(try await Self.rows(connection, logger, Self.numbered(statement.sql), statement.values)) }
+                return out
+            }
+        }
     }
 
     /// `?` placeholders as PostgreSQL's `$1`, `$2`… (the portal's statements have no `?` in literals).
     static func numbered(_ sql: String) -> String {
         var out = "", n = 0
         for ch in sql {
-            if ch == "?" { n += 1; out += "$\(n)" } else { out.append(ch) }
+            if ch == "?" {
+                n += 1
+                out += "$\(n)"
+            } else {
+                out.append(ch)
+            }
         }
         return out
     }
@@ -380,7 +423,10 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
 extension StoreValue {
     /// A text or integer cell; NULL as `.null`.
     init(_ cell: PostgresCell) throws {
-        guard cell.bytes != nil else { self = .null; return }
+        guard cell.bytes != nil else {
+            self = .null
+            return
+        }
         switch cell.dataType {
         case .int2, .int4, .int8: self = .integer(try cell.decode(Int64.self))
         default: self = .text(try cell.decode(String.self))

@@ -29,7 +29,10 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .int(let n): out += String(n)
         case .string(let s): JSONValue.writeString(s, into: &out)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
+            if items.isEmpty {
+                out += "[]"
+                return
+            }
             out += "[\n"
             for (i, item) in items.enumerated() {
                 out += String(repeating: " ", count: indent + 2)
@@ -38,7 +41,10 @@ public indirect enum JSONValue: Sendable, Equatable {
             }
             out += String(repeating: " ", count: indent) + "]"
         case .object(let members):
-            if members.isEmpty { out += "{}"; return }
+            if members.isEmpty {
+                out += "{}"
+                return
+            }
             out += "{\n"
             for (i, (key, value)) in members.enumerated() {
                 out += String(repeating: " ", count: indent + 2)

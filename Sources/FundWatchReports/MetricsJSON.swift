@@ -30,12 +30,13 @@ public enum MetricsJSON {
 
     /// Every metric of METRICS.md, in its order.
     public static func metrics(_ metrics: Metrics) -> JSONValue {
-        .object(MetricKey.allCases.map { key in
-            switch key.value(in: metrics) {
-            case .count(let n): (key.name, .int(n))
-            case .money(let m): (key.name, .string(m.yuanString))
-            case .rate(let r): (key.name, .string(r.display))
-            }
-        })
+        .object(
+            MetricKey.allCases.map { key in
+                switch key.value(in: metrics) {
+                case .count(let n): (key.name, .int(n))
+                case .money(let m): (key.name, .string(m.yuanString))
+                case .rate(let r): (key.name, .string(r.display))
+                }
+            })
     }
 }

@@ -6,23 +6,27 @@ public enum NoticesJSON {
     public static func document(_ notices: [MajorCaseNotice], asOf: Day) -> JSONValue {
         .object([
             ("as_of", .string(asOf.description)),
-            ("notices", .array(notices.map { n in
-                .object([
-                    ("county_code", .string(n.countyCode)),
-                    ("case_id", .string(n.caseID)),
-                    ("trigger", .optional(n.trigger?.description)),
-                    ("due", .optional(n.due?.description)),
-                    ("status", .string(n.status.rawValue)),
-                    ("days_left", .optional(n.daysLeft)),
-                    ("days_over", .optional(n.daysOver)),
-                    ("county_name", .string(n.countyName)),
-                    ("institution_code", .string(n.institutionCode)),
-                    ("institution_name", .string(n.institutionName)),
-                    ("reasons", .array(n.reasons.map { .string($0.rawValue) })),
-                    ("amount_involved", .string(n.amountInvolved.yuanString)),
-                    ("sent", .optional(n.sent?.description)),
-                ])
-            })),
+            (
+                "notices",
+                .array(
+                    notices.map { n in
+                        .object([
+                            ("county_code", .string(n.countyCode)),
+                            ("case_id", .string(n.caseID)),
+                            ("trigger", .optional(n.trigger?.description)),
+                            ("due", .optional(n.due?.description)),
+                            ("status", .string(n.status.rawValue)),
+                            ("days_left", .optional(n.daysLeft)),
+                            ("days_over", .optional(n.daysOver)),
+                            ("county_name", .string(n.countyName)),
+                            ("institution_code", .string(n.institutionCode)),
+                            ("institution_name", .string(n.institutionName)),
+                            ("reasons", .array(n.reasons.map { .string($0.rawValue) })),
+                            ("amount_involved", .string(n.amountInvolved.yuanString)),
+                            ("sent", .optional(n.sent?.description)),
+                        ])
+                    })
+            ),
         ])
     }
 }
@@ -41,8 +45,10 @@ public enum NoticesText {
         let days: String
         if let left = n.daysLeft { days = "剩 \(left) 天" } else if let over = n.daysOver { days = "超 \(over) 天" } else { days = "" }
         let reasons: String = n.reasons.map(\.label).joined(separator: "、")
-        return [n.countyName + " " + n.countyCode, n.caseID, n.institutionName, reasons,
-                n.trigger?.description ?? "—", n.due?.description ?? "—", n.sent?.description ?? "—",
-                n.status.label + " " + n.status.rawValue, days]
+        return [
+            n.countyName + " " + n.countyCode, n.caseID, n.institutionName, reasons,
+            n.trigger?.description ?? "—", n.due?.description ?? "—", n.sent?.description ?? "—",
+            n.status.label + " " + n.status.rawValue, days,
+        ]
     }
 }

@@ -1,7 +1,7 @@
 import FundWatchCore
 import FundWatchDraw
-import FundWatchStore
 import FundWatchReturnsStore
+import FundWatchStore
 
 /// The 双随机 draws the city keeps: a draft when drawn, published once; each kept as its
 /// plan's data, which its documents and results are rendered from.
@@ -21,10 +21,13 @@ public struct Draws: Sendable {
 
     /// Keeps `plan` as a draft drawn by `actor`, with its audit line.
     public func keep(_ plan: DrawPlan, actor: String, address: String) async throws -> StoredDraw {
-        let stored = try await cycle.tables.addDraw(period: plan.parameters.period, seed: plan.parameters.seed, inputsDigest: plan.digests.inputs,
-                                                   planJSON: plan.json, actor: actor, at: cycle.now())
-        try await cycle.audit(actor, "draw", "ok", "#\(stored.id) \(plan.parameters.period) seed \(plan.parameters.seed) "
-                              + "inputs \(plan.digests.inputs.prefix(12)), \(plan.lots.count) targets", address: address)
+        let stored = try await cycle.tables.addDraw(
+            period: plan.parameters.period, seed: plan.parameters.seed, inputsDigest: plan.digests.inputs,
+            planJSON: plan.json, actor: actor, at: cycle.now())
+        try await cycle.audit(
+            actor, "draw", "ok",
+            "#\(stored.id) \(plan.parameters.period) seed \(plan.parameters.seed) "
+                + "inputs \(plan.digests.inputs.prefix(12)), \(plan.lots.count) targets", address: address)
         return stored
     }
 

@@ -3,8 +3,8 @@ import FundWatchCore
 import FundWatchInput
 import FundWatchPipeline
 import FundWatchReports
-import FundWatchStore
 import FundWatchReturnsStore
+import FundWatchStore
 
 /// A return as it arrives: the file's bytes, its name, and a 更正说明 for a correction.
 public struct Upload: Sendable {
@@ -85,8 +85,9 @@ extension ReturnCycle {
         var review: ReviewStatus?
         var versions: [StoredVersion] = []
         if !rejected, let header {
-            review = ReviewStatus(countyCode: header.countyCode, period: header.period,
-                                  events: try await store.returns.reviewEvents(county: header.countyCode, period: header.period))
+            review = ReviewStatus(
+                countyCode: header.countyCode, period: header.period,
+                events: try await store.returns.reviewEvents(county: header.countyCode, period: header.period))
             versions = try await store.versions(county: header.countyCode, period: header.period)
             let known = versions.contains { $0.digest == digest }
             if !known, review?.isLocked == true, note.isEmpty {
@@ -94,8 +95,10 @@ extension ReturnCycle {
                 rejected = true
                 refusal = .conflict
             } else if !known, let current = versions.current, header.submittedOn < current.submittedOn {
-                findings.append(Self.finding(.portalBackdated, file: name,
-                                             detail: ":新版本 \(header.submittedOn),当前版本 \(current.submittedOn)"))
+                findings.append(
+                    Self.finding(
+                        .portalBackdated, file: name,
+                        detail: ":新版本 \(header.submittedOn),当前版本 \(current.submittedOn)"))
                 rejected = true
             }
         }
@@ -107,14 +110,18 @@ extension ReturnCycle {
         let now = now()
 
         guard !rejected, let header, let one else {
-            let record = UploadRecord(at: now, actor: user.name, countyCode: fileCounty, period: header?.period, fileName: name,
-                                      outcome: "rejected", digest: digest, submissionID: nil, onBehalf: onBehalf, note: note, findingsJSON: findingsJSON)
-            let audit = AuditEntry(at: now, actor: user.name, action: "upload", outcome: "rejected",
-                                   detail: "\(name) \(fileCounty ?? "-") \(header?.period.description ?? "-") \(findings.filter { $0.severity == .error }.count) error(s)",
-                                   address: address)
+            let record = UploadRecord(
+                at: now, actor: user.name, countyCode: fileCounty, period: header?.period, fileName: name,
+                outcome: "rejected", digest: digest, submissionID: nil, onBehalf: onBehalf, note: note, findingsJSON: findingsJSON)
+            let audit = AuditEntry(
+                at: now, actor: user.name, action: "upload", outcome: "rejected",
+                detail:
+                    "\(name) \(fileCounty ?? "-") \(header?.period.description ?? "-") \(findings.filter { $0.severity == .error }.count) error(s)",
+                address: address)
             let returned = try await store.transaction([ReturnsTables.recordUpload(record), ReturnsTables.audit(audit)])
-            return Receipt(outcome: nil, refusal: refusal, header: header, version: nil, number: nil, digest: digest, findings: findings,
-                           omitted: omitted, review: review, changes: [], uploadID: returned[0].first?.first?.integer ?? 0)
+            return Receipt(
+                outcome: nil, refusal: refusal, header: header, version: nil, number: nil, digest: digest, findings: findings,
+                omitted: omitted, review: review, changes: [], uploadID: returned[0].first?.first?.integer ?? 0)
         }
 
         let previous = versions.current
@@ -128,29 +135,39 @@ extension ReturnCycle {
                 let (stored, version, returned) = try await pipeline.record(one, into: store, importedAt: Timestamp.utc(now)) { outcome, version in
                     var statements: [SQLStatement] = []
                     if outcome != .unchanged, let version {
-                        statements.append(ReturnsTables.appendReceived(county: header.countyCode, period: header.period, submissionID: version.id,
-                                                                       reason: note, actor: actor, at: now))
+                        statements.append(
+                            ReturnsTables.appendReceived(
+                                county: header.countyCode, period: header.period, submissionID: version.id,
+                                reason: note, actor: actor, at: now))
                     }
-                    statements.append(ReturnsTables.recordUpload(UploadRecord(
-                        at: now, actor: user.name, countyCode: header.countyCode, period: header.period, fileName: name, outcome: outcome.rawValue,
-                        digest: digest, submissionID: version?.id, onBehalf: onBehalf, note: note, findingsJSON: findingsJSON)))
-                    statements.append(ReturnsTables.audit(AuditEntry(
-                        at: now, actor: user.name, action: "upload", outcome: outcome.rawValue,
-                        detail: "\(name) \(header.countyCode) \(header.period) sha256:\(digest ?? "")\(onBehalf ? " 代报" : "")", address: address)))
+                    statements.append(
+                        ReturnsTables.recordUpload(
+                            UploadRecord(
+                                at: now, actor: user.name, countyCode: header.countyCode, period: header.period, fileName: name,
+                                outcome: outcome.rawValue,
+                                digest: digest, submissionID: version?.id, onBehalf: onBehalf, note: note, findingsJSON: findingsJSON)))
+                    statements.append(
+                        ReturnsTables.audit(
+                            AuditEntry(
+                                at: now, actor: user.name, action: "upload", outcome: outcome.rawValue,
+                                detail: "\(name) \(header.countyCode) \(header.period) sha256:\(digest ?? "")\(onBehalf ? " 代报" : "")",
+                                address: address)))
                     return statements
                 }
                 let all = try await store.versions(county: header.countyCode, period: header.period)
                 let storedVersion = version ?? all.first { $0.digest == digest }
-                review = ReviewStatus(countyCode: header.countyCode, period: header.period,
-                                      events: try await store.returns.reviewEvents(county: header.countyCode, period: header.period))
+                review = ReviewStatus(
+                    countyCode: header.countyCode, period: header.period,
+                    events: try await store.returns.reviewEvents(county: header.countyCode, period: header.period))
                 var changes: [RegisterChange] = []
                 if stored == .newVersion, let previous, let version {
                     changes = RegisterChange.between(try await store.load(previous.id), try await store.load(version.id))
                 }
                 let uploadID = returned.dropLast().last?.first?.first?.integer ?? 0
-                return Receipt(outcome: stored, refusal: nil, header: header, version: storedVersion,
-                               number: storedVersion.flatMap { all.number(of: $0.id) }, digest: digest, findings: findings,
-                               omitted: omitted, review: review, changes: changes, uploadID: uploadID)
+                return Receipt(
+                    outcome: stored, refusal: nil, header: header, version: storedVersion,
+                    number: storedVersion.flatMap { all.number(of: $0.id) }, digest: digest, findings: findings,
+                    omitted: omitted, review: review, changes: changes, uploadID: uploadID)
             } catch PipelineError.storeConflict where attempt < 5 {
                 continue
             }
@@ -158,7 +175,8 @@ extension ReturnCycle {
     }
 
     static func finding(_ rule: Rule, file: String, detail: String) -> Finding {
-        Finding(file: file, line: nil, rule: rule.id, severity: rule.severity, message: rule.message + detail,
-                messageEN: rule.messageEN + detail, expected: rule.expected)
+        Finding(
+            file: file, line: nil, rule: rule.id, severity: rule.severity, message: rule.message + detail,
+            messageEN: rule.messageEN + detail, expected: rule.expected)
     }
 }

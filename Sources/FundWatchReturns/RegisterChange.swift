@@ -21,7 +21,8 @@ public struct RegisterChange: Sendable, Equatable {
         ]
     }
 
-    private static func keyed<Row: Hashable>(_ register: String, _ label: String, _ old: [Row], _ new: [Row], key: (Row) -> String) -> RegisterChange {
+    private static func keyed<Row: Hashable>(_ register: String, _ label: String, _ old: [Row], _ new: [Row], key: (Row) -> String) -> RegisterChange
+    {
         let before = Dictionary(old.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
         let after = Dictionary(new.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
         let added = after.keys.filter { before[$0] == nil }.count

@@ -1,8 +1,8 @@
 import Foundation
 import FundWatchCore
 import FundWatchPipeline
-import FundWatchStore
 import FundWatchReturnsStore
+import FundWatchStore
 
 /// The return cycle, the library under both front doors (the portal, and `fundwatch user` …):
 /// a return received — read and validated once, stored with its 待审核 event, upload record

@@ -1,7 +1,7 @@
 import FundWatchCore
 import FundWatchPipeline
-import FundWatchStore
 import FundWatchReturnsStore
+import FundWatchStore
 
 /// A city action on a return.
 public enum ReviewAction: String, Sendable {
@@ -19,8 +19,10 @@ extension ReturnCycle {
     /// refused, so the city never approves a version it has not seen. Approving needs a
     /// received (待审核) or unreviewed version; returning needs a reason and a version not
     /// already returned. The event and its audit line are stored together or not at all.
-    public func review(_ action: ReviewAction, county: String, period: YearMonth, version: Int?, reason: String, by user: PortalUser,
-                       address: String) async throws -> ReviewStatus {
+    public func review(
+        _ action: ReviewAction, county: String, period: YearMonth, version: Int?, reason: String, by user: PortalUser,
+        address: String
+    ) async throws -> ReviewStatus {
         guard user.role == .city else { throw Refusal(.outOfScope, "只有市局统计员可以审核 (only the city reviews)") }
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         let status = ReviewStatus(countyCode: county, period: period, events: try await store.returns.reviewEvents(county: county, period: period))
@@ -32,8 +34,10 @@ extension ReturnCycle {
             throw Refusal(.invalid, "请指明审核的版本 (name the version: version = \(currentNumber))")
         }
         guard version == currentNumber else {
-            throw Refusal(.conflict, "第 \(version) 版已不是当前版本,当前为第 \(currentNumber) 版,请刷新页面查看后再审核 "
-                              + "(version \(version) is not current; version \(currentNumber) is)")
+            throw Refusal(
+                .conflict,
+                "第 \(version) 版已不是当前版本,当前为第 \(currentNumber) 版,请刷新页面查看后再审核 "
+                    + "(version \(version) is not current; version \(currentNumber) is)")
         }
         let state: ReviewState
         let currentState = status.state(ofVersion: current.id)
@@ -50,10 +54,12 @@ extension ReturnCycle {
             }
             state = .returned
         }
-        let event = ReviewEvent(countyCode: county, period: period, sequence: status.nextSequence, state: state, submissionID: current.id,
-                                reason: reason, actor: user.name, at: now())
-        let audit = AuditEntry(at: event.at, actor: user.name, action: "review", outcome: action.rawValue,
-                               detail: "\(county) \(period) 第\(currentNumber)版 #\(current.id) \(reason)", address: address)
+        let event = ReviewEvent(
+            countyCode: county, period: period, sequence: status.nextSequence, state: state, submissionID: current.id,
+            reason: reason, actor: user.name, at: now())
+        let audit = AuditEntry(
+            at: event.at, actor: user.name, action: "review", outcome: action.rawValue,
+            detail: "\(county) \(period) 第\(currentNumber)版 #\(current.id) \(reason)", address: address)
         do throws(StoreError) {
             try await store.transaction([ReturnsTables.append(event), ReturnsTables.audit(audit)])
         } catch {

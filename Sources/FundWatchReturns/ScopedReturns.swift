@@ -1,7 +1,7 @@
 import FundWatchCore
 import FundWatchPipeline
-import FundWatchStore
 import FundWatchReturnsStore
+import FundWatchStore
 
 /// The store as one caller may read it: every list of versions, reviews, uploads and a
 /// county's registers is limited to the caller's ``Scope`` here, and a county outside it is

@@ -1,7 +1,7 @@
 import Foundation
 import FundWatchCore
-import FundWatchStore
 import FundWatchReturnsStore
+import FundWatchStore
 
 /// Adding and changing users, for the admin pages and `fundwatch user`: the checks and the
 /// audit lines are the same from both front doors.
@@ -59,9 +59,11 @@ public struct UserAdmin: Sendable {
     public func resetPassword(_ user: PortalUser, to password: String, actor: String, address: String) async throws {
         if let problem = Passwords.problem(password) { throw Refusal(.invalid, problem) }
         let now = cycle.now()
-        try await cycle.tables.setPassword(user.id, hash: await cycle.passwords.hash(password), at: now,
-                                                audit: AuditEntry(at: now, actor: actor, action: "user.reset-password", outcome: "ok",
-                                                                  detail: "\(user.name) (sessions ended, tokens revoked)", address: address))
+        try await cycle.tables.setPassword(
+            user.id, hash: await cycle.passwords.hash(password), at: now,
+            audit: AuditEntry(
+                at: now, actor: actor, action: "user.reset-password", outcome: "ok",
+                detail: "\(user.name) (sessions ended, tokens revoked)", address: address))
     }
 
     /// A new API token for `user` (shown once; only its hash is stored).
@@ -83,4 +85,3 @@ public struct UserAdmin: Sendable {
     /// A password for a demo user.
     public static func generatedPassword() -> String { Secrets.password() }
 }
-

@@ -57,7 +57,7 @@ public enum ReturnsSchema {
             CREATE TABLE draws (
               id \(idColumn), period TEXT NOT NULL, seed TEXT NOT NULL, inputs_digest TEXT NOT NULL, plan_xml TEXT NOT NULL,
               created_at BIGINT NOT NULL, actor TEXT NOT NULL, published_at BIGINT, published_by TEXT)
-            """,
+            """
         ]
     }
 

@@ -16,16 +16,19 @@ public struct ReturnsTables: Sendable {
 
     private static func user(_ row: [StoreValue]) throws(StoreError) -> PortalUser {
         guard row.count == 7, let id = row[0].integer, let name = row[1].text, let role = row[2].text.flatMap(UserRole.init(rawValue:)),
-              let hash = row[4].text, let disabled = row[5].integer, let created = row[6].integer else {
+            let hash = row[4].text, let disabled = row[5].integer, let created = row[6].integer
+        else {
             throw StoreError.damaged("a row of the users table cannot be read")
         }
-        return PortalUser(id: id, name: name, role: role, countyCode: row[3].text, passwordHash: hash, disabled: disabled != 0,
-                          createdAt: created)
+        return PortalUser(
+            id: id, name: name, role: role, countyCode: row[3].text, passwordHash: hash, disabled: disabled != 0,
+            createdAt: created)
     }
 
     /// Adds a user; a name already taken is a conflict.
     @discardableResult
-    public func addUser(name: String, role: UserRole, countyCode: String?, passwordHash: String, at now: Int64) async throws(StoreError) -> PortalUser {
+    public func addUser(name: String, role: UserRole, countyCode: String?, passwordHash: String, at now: Int64) async throws(StoreError) -> PortalUser
+    {
         let rows = try await database.write(
             "INSERT INTO users (name, role, county_code, password_hash, disabled, created_at) VALUES (?, ?, ?, ?, 0, ?) RETURNING \(Self.userColumns)",
             [.text(name), .text(role.rawValue), countyCode.map(StoreValue.text) ?? .null, .text(passwordHash), .integer(now)])
@@ -34,11 +37,15 @@ public struct ReturnsTables: Sendable {
     }
 
     public func user(named name: String) async throws(StoreError) -> PortalUser? {
-        try await database.query("SELECT \(Self.userColumns) FROM users WHERE name = ?", [.text(name)]).first.map { row throws(StoreError) in try Self.user(row) }
+        try await database.query("SELECT \(Self.userColumns) FROM users WHERE name = ?", [.text(name)]).first.map { row throws(StoreError) in
+            try Self.user(row)
+        }
     }
 
     public func user(id: Int64) async throws(StoreError) -> PortalUser? {
-        try await database.query("SELECT \(Self.userColumns) FROM users WHERE id = ?", [.integer(id)]).first.map { row throws(StoreError) in try Self.user(row) }
+        try await database.query("SELECT \(Self.userColumns) FROM users WHERE id = ?", [.integer(id)]).first.map { row throws(StoreError) in
+            try Self.user(row)
+        }
     }
 
     /// Every user, by name.
@@ -84,18 +91,24 @@ public struct ReturnsTables: Sendable {
     /// process on this store: the attempt is recorded as a failure unless the name or the
     /// address is already at its limit, so a burst of simultaneous attempts gets at most
     /// `userLimit` password checks, never one per request.
-    public func reserveLogin(user name: String, address: String, at now: Int64, userSince: Int64, userLimit: Int, addressSince: Int64,
-                             addressLimit: Int) async throws(StoreError) -> LoginReservation {
-        let counts = "SELECT (SELECT COUNT(*) FROM login_failures WHERE user_name = ? AND at >= ?), "
+    public func reserveLogin(
+        user name: String, address: String, at now: Int64, userSince: Int64, userLimit: Int, addressSince: Int64,
+        addressLimit: Int
+    ) async throws(StoreError) -> LoginReservation {
+        let counts =
+            "SELECT (SELECT COUNT(*) FROM login_failures WHERE user_name = ? AND at >= ?), "
             + "(SELECT COUNT(*) FROM login_failures WHERE address = ? AND at >= ?)"
         let countValues: [StoreValue] = [.text(name), .integer(userSince), .text(address), .integer(addressSince)]
         var statements = database.serialized(on: "fundwatch-login").map { [$0] } ?? []
         statements.append(SQLStatement(counts, countValues))
-        statements.append(SQLStatement(
-            "INSERT INTO login_failures (user_name, address, at) SELECT ?, ?, ? WHERE (SELECT COUNT(*) FROM login_failures WHERE user_name = ? AND at >= ?) < ? "
-                + "AND (SELECT COUNT(*) FROM login_failures WHERE address = ? AND at >= ?) < ? RETURNING id",
-            [.text(name), .text(address), .integer(now), .text(name), .integer(userSince), .integer(Int64(userLimit)),
-             .text(address), .integer(addressSince), .integer(Int64(addressLimit))]))
+        statements.append(
+            SQLStatement(
+                "INSERT INTO login_failures (user_name, address, at) SELECT ?, ?, ? WHERE (SELECT COUNT(*) FROM login_failures WHERE user_name = ? AND at >= ?) < ? "
+                    + "AND (SELECT COUNT(*) FROM login_failures WHERE address = ? AND at >= ?) < ? RETURNING id",
+                [
+                    .text(name), .text(address), .integer(now), .text(name), .integer(userSince), .integer(Int64(userLimit)),
+                    .text(address), .integer(addressSince), .integer(Int64(addressLimit)),
+                ]))
         let results = try await database.transaction(statements)
         if let id = results.last?.first?.first?.integer { return .reserved(id) }
         let before = results[results.count - 2].first ?? []
@@ -110,7 +123,8 @@ public struct ReturnsTables: Sendable {
 
     /// Records a failed login outright (no reservation; for tests and tools).
     public func recordFailure(user name: String, address: String, at now: Int64) async throws(StoreError) {
-        try await database.write("INSERT INTO login_failures (user_name, address, at) VALUES (?, ?, ?)", [.text(name), .text(address), .integer(now)])
+        try await database.write(
+            "INSERT INTO login_failures (user_name, address, at) VALUES (?, ?, ?)", [.text(name), .text(address), .integer(now)])
     }
 
     /// Failed logins of `name` since `since`.
@@ -135,27 +149,39 @@ public struct ReturnsTables: Sendable {
     // MARK: Sessions
 
     public func createSession(_ session: PortalSession) async throws(StoreError) {
-        try await database.write("INSERT INTO sessions (token_hash, user_id, csrf, created_at, last_seen, address) VALUES (?, ?, ?, ?, ?, ?)",
-                                 [.text(session.tokenHash), .integer(session.userID), .text(session.csrf), .integer(session.createdAt),
-                                  .integer(session.lastSeen), .text(session.address)])
+        try await database.write(
+            "INSERT INTO sessions (token_hash, user_id, csrf, created_at, last_seen, address) VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                .text(session.tokenHash), .integer(session.userID), .text(session.csrf), .integer(session.createdAt),
+                .integer(session.lastSeen), .text(session.address),
+            ])
     }
 
     public func session(tokenHash: String) async throws(StoreError) -> PortalSession? {
-        guard let row = try await database.query("SELECT token_hash, user_id, csrf, created_at, last_seen, address FROM sessions WHERE token_hash = ?",
-                                                 [.text(tokenHash)]).first else { return nil }
+        guard
+            let row = try await database.query(
+                "SELECT token_hash, user_id, csrf, created_at, last_seen, address FROM sessions WHERE token_hash = ?",
+                [.text(tokenHash)]
+            ).first
+        else { return nil }
         guard let hash = row[0].text, let user = row[1].integer, let csrf = row[2].text, let created = row[3].integer,
-              let seen = row[4].integer, let address = row[5].text else { throw StoreError.damaged("a row of the sessions table cannot be read") }
+            let seen = row[4].integer, let address = row[5].text
+        else { throw StoreError.damaged("a row of the sessions table cannot be read") }
         return PortalSession(tokenHash: hash, userID: user, csrf: csrf, createdAt: created, lastSeen: seen, address: address)
     }
 
     /// A session and its user in one query (the lookup every page request makes).
     public func sessionUser(tokenHash: String) async throws(StoreError) -> (session: PortalSession, user: PortalUser)? {
-        let columns = "u.id, u.name, u.role, u.county_code, u.password_hash, u.disabled, u.created_at"   // userColumns, qualified
-        guard let row = try await database.query(
-            "SELECT s.token_hash, s.user_id, s.csrf, s.created_at, s.last_seen, s.address, \(columns) FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?",
-            [.text(tokenHash)]).first else { return nil }
+        let columns = "u.id, u.name, u.role, u.county_code, u.password_hash, u.disabled, u.created_at"  // userColumns, qualified
+        guard
+            let row = try await database.query(
+                "SELECT s.token_hash, s.user_id, s.csrf, s.created_at, s.last_seen, s.address, \(columns) FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?",
+                [.text(tokenHash)]
+            ).first
+        else { return nil }
         guard row.count == 13, let hash = row[0].text, let userID = row[1].integer, let csrf = row[2].text, let created = row[3].integer,
-              let seen = row[4].integer, let address = row[5].text else { throw StoreError.damaged("a row of the sessions table cannot be read") }
+            let seen = row[4].integer, let address = row[5].text
+        else { throw StoreError.damaged("a row of the sessions table cannot be read") }
         let session = PortalSession(tokenHash: hash, userID: userID, csrf: csrf, createdAt: created, lastSeen: seen, address: address)
         return (session, try Self.user(Array(row[6...])))
     }
@@ -166,10 +192,12 @@ public struct ReturnsTables: Sendable {
     /// One query, so pages derived from all three can be kept until the stamp moves — in
     /// every portal process on the same database.
     public func revision() async throws(StoreError) -> String {
-        let row = try await database.query(
-            "SELECT (SELECT COUNT(*) FROM submissions), (SELECT COALESCE(MAX(id), 0) FROM submissions), "
-                + "(SELECT COUNT(*) FROM review_events), (SELECT COALESCE(MAX(id), 0) FROM review_events), "
-                + "(SELECT COUNT(*) FROM users), (SELECT COALESCE(MAX(id), 0) FROM users)", []).first ?? []
+        let row =
+            try await database.query(
+                "SELECT (SELECT COUNT(*) FROM submissions), (SELECT COALESCE(MAX(id), 0) FROM submissions), "
+                    + "(SELECT COUNT(*) FROM review_events), (SELECT COALESCE(MAX(id), 0) FROM review_events), "
+                    + "(SELECT COUNT(*) FROM users), (SELECT COALESCE(MAX(id), 0) FROM users)", []
+            ).first ?? []
         return row.map { $0.integer.map(String.init) ?? "-" }.joined(separator: "/")
     }
 
@@ -197,41 +225,55 @@ public struct ReturnsTables: Sendable {
     // MARK: API tokens
 
     public func addToken(userID: Int64, tokenHash: String, at now: Int64) async throws(StoreError) {
-        try await database.write("INSERT INTO api_tokens (user_id, token_hash, created_at) VALUES (?, ?, ?)",
-                                 [.integer(userID), .text(tokenHash), .integer(now)])
+        try await database.write(
+            "INSERT INTO api_tokens (user_id, token_hash, created_at) VALUES (?, ?, ?)",
+            [.integer(userID), .text(tokenHash), .integer(now)])
     }
 
     /// The user of a token that is not revoked.
     public func tokenUser(tokenHash: String) async throws(StoreError) -> Int64? {
-        try await database.query("SELECT user_id FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL", [.text(tokenHash)]).first?.first?.integer
+        try await database.query("SELECT user_id FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL", [.text(tokenHash)]).first?.first?
+            .integer
     }
 
     /// Revokes every token of a user; returns how many were live.
     @discardableResult
     public func revokeTokens(of userID: Int64, at now: Int64) async throws(StoreError) -> Int {
-        try await database.write("UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL RETURNING id",
-                                 [.integer(now), .integer(userID)]).count
+        try await database.write(
+            "UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL RETURNING id",
+            [.integer(now), .integer(userID)]
+        ).count
     }
 
     // MARK: Review events
 
     private static func event(_ row: [StoreValue]) throws(StoreError) -> ReviewEvent {
         guard row.count == 8, let county = row[0].text, let periodText = row[1].text, let period = YearMonth(iso: periodText),
-              let seq = row[2].integer, let state = row[3].text.flatMap(ReviewState.init(rawValue:)), let reason = row[5].text,
-              let actor = row[6].text, let at = row[7].integer else { throw StoreError.damaged("a row of the review_events table cannot be read") }
-        return ReviewEvent(countyCode: county, period: period, sequence: seq, state: state, submissionID: row[4].integer, reason: reason,
-                           actor: actor, at: at)
+            let seq = row[2].integer, let state = row[3].text.flatMap(ReviewState.init(rawValue:)), let reason = row[5].text,
+            let actor = row[6].text, let at = row[7].integer
+        else { throw StoreError.damaged("a row of the review_events table cannot be read") }
+        return ReviewEvent(
+            countyCode: county, period: period, sequence: seq, state: state, submissionID: row[4].integer, reason: reason,
+            actor: actor, at: at)
     }
 
     /// Review events, oldest first, of one county (nil: all) and period (nil: all).
     public func reviewEvents(county: String?, period: YearMonth?) async throws(StoreError) -> [ReviewEvent] {
         var conditions: [String] = [], values: [StoreValue] = []
-        if let county { conditions.append("county_code = ?"); values.append(.text(county)) }
-        if let period { conditions.append("period = ?"); values.append(.text(period.description)) }
+        if let county {
+            conditions.append("county_code = ?")
+            values.append(.text(county))
+        }
+        if let period {
+            conditions.append("period = ?")
+            values.append(.text(period.description))
+        }
         let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         var out: [ReviewEvent] = []
         for row in try await database.query(
-            "SELECT county_code, period, seq, state, submission_id, reason, actor, at FROM review_events\(filter) ORDER BY county_code, period, seq", values) {
+            "SELECT county_code, period, seq, state, submission_id, reason, actor, at FROM review_events\(filter) ORDER BY county_code, period, seq",
+            values)
+        {
             out.append(try Self.event(row))
         }
         return out
@@ -249,20 +291,26 @@ public struct ReturnsTables: Sendable {
     public static func append(_ event: ReviewEvent) -> SQLStatement {
         SQLStatement(
             "INSERT INTO review_events (county_code, period, seq, state, submission_id, reason, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [.text(event.countyCode), .text(event.period.description), .integer(event.sequence), .text(event.state.rawValue),
-             event.submissionID.map(StoreValue.integer) ?? .null, .text(event.reason), .text(event.actor), .integer(event.at)])
+            [
+                .text(event.countyCode), .text(event.period.description), .integer(event.sequence), .text(event.state.rawValue),
+                event.submissionID.map(StoreValue.integer) ?? .null, .text(event.reason), .text(event.actor), .integer(event.at),
+            ])
     }
 
     /// The statement appending a 待审核 (received) event for a version just stored, numbered
     /// after the last event of its county and month inside the transaction that stores the
     /// version (the store serialises imports of one county and month).
-    public static func appendReceived(county: String, period: YearMonth, submissionID: Int64, reason: String, actor: String,
-                                      at: Int64) -> SQLStatement {
+    public static func appendReceived(
+        county: String, period: YearMonth, submissionID: Int64, reason: String, actor: String,
+        at: Int64
+    ) -> SQLStatement {
         SQLStatement(
             "INSERT INTO review_events (county_code, period, seq, state, submission_id, reason, actor, at) "
                 + "SELECT ?, ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ?, ? FROM review_events WHERE county_code = ? AND period = ?",
-            [.text(county), .text(period.description), .text(ReviewState.received.rawValue), .integer(submissionID), .text(reason),
-             .text(actor), .integer(at), .text(county), .text(period.description)])
+            [
+                .text(county), .text(period.description), .text(ReviewState.received.rawValue), .integer(submissionID), .text(reason),
+                .text(actor), .integer(at), .text(county), .text(period.description),
+            ])
     }
 
     // MARK: Uploads
@@ -281,17 +329,21 @@ public struct ReturnsTables: Sendable {
         SQLStatement(
             "INSERT INTO uploads (at, actor, county_code, period, file_name, outcome, digest, submission_id, on_behalf, note, findings) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            [.integer(u.at), .text(u.actor), u.countyCode.map(StoreValue.text) ?? .null, u.period.map { .text($0.description) } ?? .null,
-             .text(u.fileName), .text(u.outcome), u.digest.map(StoreValue.text) ?? .null, u.submissionID.map(StoreValue.integer) ?? .null,
-             .integer(u.onBehalf ? 1 : 0), .text(u.note), .text(u.findingsJSON)])
+            [
+                .integer(u.at), .text(u.actor), u.countyCode.map(StoreValue.text) ?? .null, u.period.map { .text($0.description) } ?? .null,
+                .text(u.fileName), .text(u.outcome), u.digest.map(StoreValue.text) ?? .null, u.submissionID.map(StoreValue.integer) ?? .null,
+                .integer(u.onBehalf ? 1 : 0), .text(u.note), .text(u.findingsJSON),
+            ])
     }
 
     /// The file name each stored version of `county` was uploaded as (versions imported on
     /// the command line have none), by stored version id.
     public func uploadedFiles(county: String) async throws(StoreError) -> [Int64: String] {
         var out: [Int64: String] = [:]
-        for row in try await database.query("SELECT submission_id, file_name FROM uploads WHERE county_code = ? AND submission_id IS NOT NULL",
-                                             [.text(county)]) {
+        for row in try await database.query(
+            "SELECT submission_id, file_name FROM uploads WHERE county_code = ? AND submission_id IS NOT NULL",
+            [.text(county)])
+        {
             if let id = row[0].integer, let name = row[1].text { out[id] = name }
         }
         return out
@@ -309,15 +361,20 @@ public struct ReturnsTables: Sendable {
 
     private func uploads(where filter: String, _ values: [StoreValue], limit: Int) async throws(StoreError) -> [UploadRecord] {
         var out: [UploadRecord] = []
-        for row in try await database.query("SELECT \(Self.uploadColumns) FROM uploads WHERE \(filter) ORDER BY id DESC LIMIT ?",
-                                             values + [.integer(Int64(limit))]) {
+        for row in try await database.query(
+            "SELECT \(Self.uploadColumns) FROM uploads WHERE \(filter) ORDER BY id DESC LIMIT ?",
+            values + [.integer(Int64(limit))])
+        {
             guard row.count == 12, let id = row[0].integer, let at = row[1].integer, let actor = row[2].text, let file = row[5].text,
-                  let outcome = row[6].text, let onBehalf = row[9].integer, let note = row[10].text, let findings = row[11].text else {
+                let outcome = row[6].text, let onBehalf = row[9].integer, let note = row[10].text, let findings = row[11].text
+            else {
                 throw StoreError.damaged("a row of the uploads table cannot be read")
             }
-            out.append(UploadRecord(id: id, at: at, actor: actor, countyCode: row[3].text, period: row[4].text.flatMap { YearMonth(iso: $0) },
-                                    fileName: file, outcome: outcome, digest: row[7].text, submissionID: row[8].integer,
-                                    onBehalf: onBehalf != 0, note: note, findingsJSON: findings))
+            out.append(
+                UploadRecord(
+                    id: id, at: at, actor: actor, countyCode: row[3].text, period: row[4].text.flatMap { YearMonth(iso: $0) },
+                    fileName: file, outcome: outcome, digest: row[7].text, submissionID: row[8].integer,
+                    onBehalf: onBehalf != 0, note: note, findingsJSON: findings))
         }
         return out
     }
@@ -331,17 +388,21 @@ public struct ReturnsTables: Sendable {
 
     /// The statement writing an audit line (see ``audit(_:)``), to run in a transaction with what it records.
     public static func audit(_ entry: AuditEntry) -> SQLStatement {
-        SQLStatement("INSERT INTO audit (at, actor, action, outcome, detail, address) VALUES (?, ?, ?, ?, ?, ?)",
-                     [.integer(entry.at), .text(entry.actor), .text(entry.action), .text(entry.outcome), .text(entry.detail), .text(entry.address)])
+        SQLStatement(
+            "INSERT INTO audit (at, actor, action, outcome, detail, address) VALUES (?, ?, ?, ?, ?, ?)",
+            [.integer(entry.at), .text(entry.actor), .text(entry.action), .text(entry.outcome), .text(entry.detail), .text(entry.address)])
     }
 
     /// Audit entries at or after `since`, oldest first, at most `limit`.
     public func auditEntries(since: Int64, limit: Int = 10_000) async throws(StoreError) -> [AuditEntry] {
         var out: [AuditEntry] = []
-        for row in try await database.query("SELECT id, at, actor, action, outcome, detail, address FROM audit WHERE at >= ? ORDER BY id LIMIT ?",
-                                             [.integer(since), .integer(Int64(limit))]) {
+        for row in try await database.query(
+            "SELECT id, at, actor, action, outcome, detail, address FROM audit WHERE at >= ? ORDER BY id LIMIT ?",
+            [.integer(since), .integer(Int64(limit))])
+        {
             guard let id = row[0].integer, let at = row[1].integer, let actor = row[2].text, let action = row[3].text, let outcome = row[4].text,
-                  let detail = row[5].text, let address = row[6].text else { throw StoreError.damaged("a row of the audit table cannot be read") }
+                let detail = row[5].text, let address = row[6].text
+            else { throw StoreError.damaged("a row of the audit table cannot be read") }
             out.append(AuditEntry(id: id, at: at, actor: actor, action: action, outcome: outcome, detail: detail, address: address))
         }
         return out
@@ -353,16 +414,20 @@ public struct ReturnsTables: Sendable {
 
     private static func draw(_ row: [StoreValue]) throws(StoreError) -> StoredDraw {
         guard row.count == 10, let id = row[0].integer, let period = row[1].text.flatMap(YearMonth.init(iso:)), let seed = row[2].text,
-              let digest = row[3].text, let xml = row[5].text, let created = row[6].integer, let actor = row[7].text else {
+            let digest = row[3].text, let xml = row[5].text, let created = row[6].integer, let actor = row[7].text
+        else {
             throw StoreError.damaged("a row of the draws table cannot be read")
         }
-        return StoredDraw(id: id, period: period, seed: seed, inputsDigest: digest, planJSON: row[4].text, legacyPlanXML: xml, createdAt: created,
-                          actor: actor, publishedAt: row[8].integer, publishedBy: row[9].text)
+        return StoredDraw(
+            id: id, period: period, seed: seed, inputsDigest: digest, planJSON: row[4].text, legacyPlanXML: xml, createdAt: created,
+            actor: actor, publishedAt: row[8].integer, publishedBy: row[9].text)
     }
 
     /// Keeps a new draw as a draft, its plan as data (`planJSON`); returns it.
     @discardableResult
-    public func addDraw(period: YearMonth, seed: String, inputsDigest: String, planJSON: String, actor: String, at now: Int64) async throws(StoreError) -> StoredDraw {
+    public func addDraw(
+        period: YearMonth, seed: String, inputsDigest: String, planJSON: String, actor: String, at now: Int64
+    ) async throws(StoreError) -> StoredDraw {
         let rows = try await database.write(
             "INSERT INTO draws (period, seed, inputs_digest, plan_json, plan_xml, created_at, actor) VALUES (?, ?, ?, ?, '', ?, ?) RETURNING \(Self.drawColumns)",
             [.text(period.description), .text(seed), .text(inputsDigest), .text(planJSON), .integer(now), .text(actor)])
@@ -383,13 +448,16 @@ public struct ReturnsTables: Sendable {
     }
 
     public func draw(id: Int64) async throws(StoreError) -> StoredDraw? {
-        try await database.query("SELECT \(Self.drawColumns) FROM draws WHERE id = ?", [.integer(id)]).first.map { row throws(StoreError) in try Self.draw(row) }
+        try await database.query("SELECT \(Self.drawColumns) FROM draws WHERE id = ?", [.integer(id)]).first.map { row throws(StoreError) in
+            try Self.draw(row)
+        }
     }
 
     /// Publishes a draft once; a published draw stays as it was published.
     public func publishDraw(id: Int64, by actor: String, at now: Int64) async throws(StoreError) {
-        try await database.write("UPDATE draws SET published_at = ?, published_by = ? WHERE id = ? AND published_at IS NULL",
-                                 [.integer(now), .text(actor), .integer(id)])
+        try await database.write(
+            "UPDATE draws SET published_at = ?, published_by = ? WHERE id = ? AND published_at IS NULL",
+            [.integer(now), .text(actor), .integer(id)])
     }
 }
 

@@ -32,8 +32,10 @@ public struct ReviewEvent: Sendable, Hashable {
     public var actor: String
     public var at: Int64
 
-    public init(countyCode: String, period: YearMonth, sequence: Int64, state: ReviewState, submissionID: Int64?, reason: String,
-                actor: String, at: Int64) {
+    public init(
+        countyCode: String, period: YearMonth, sequence: Int64, state: ReviewState, submissionID: Int64?, reason: String,
+        actor: String, at: Int64
+    ) {
         self.countyCode = countyCode
         self.period = period
         self.sequence = sequence

@@ -18,8 +18,10 @@ public struct StoredDraw: Sendable, Hashable {
     public var publishedAt: Int64?
     public var publishedBy: String?
 
-    public init(id: Int64, period: YearMonth, seed: String, inputsDigest: String, planJSON: String?, legacyPlanXML: String = "", createdAt: Int64,
-                actor: String, publishedAt: Int64?, publishedBy: String?) {
+    public init(
+        id: Int64, period: YearMonth, seed: String, inputsDigest: String, planJSON: String?, legacyPlanXML: String = "", createdAt: Int64,
+        actor: String, publishedAt: Int64?, publishedBy: String?
+    ) {
         self.id = id
         self.period = period
         self.seed = seed

@@ -20,8 +20,10 @@ public struct UploadRecord: Sendable, Hashable {
     /// The findings as the API's JSON array.
     public var findingsJSON: String
 
-    public init(id: Int64 = 0, at: Int64, actor: String, countyCode: String?, period: YearMonth?, fileName: String, outcome: String,
-                digest: String?, submissionID: Int64?, onBehalf: Bool, note: String, findingsJSON: String) {
+    public init(
+        id: Int64 = 0, at: Int64, actor: String, countyCode: String?, period: YearMonth?, fileName: String, outcome: String,
+        digest: String?, submissionID: Int64?, onBehalf: Bool, note: String, findingsJSON: String
+    ) {
         self.id = id
         self.at = at
         self.actor = actor

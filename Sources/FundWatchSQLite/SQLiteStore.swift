@@ -1,9 +1,9 @@
 import Foundation
 import FundWatchCore
+import FundWatchReturnsStore
 import FundWatchStore
 import GRDB
 import GRDBSQLite
-import FundWatchReturnsStore
 
 /// The embedded store: one SQLite file through GRDB, in WAL mode so readers never wait
 /// for a writer, with versioned migrations. Two processes may import at once: each
@@ -20,7 +20,9 @@ public final class SQLiteStore: SubmissionStore, SQLDatabase, Sendable {
         var pause = 0.005
         while true {
             switch Self.attempt(path: path, deadline: deadline) {
-            case .success(let pool): self.init(path: path, pool: pool); return
+            case .success(let pool):
+                self.init(path: path, pool: pool)
+                return
             case .failure(let failure):
                 guard failure.busy, ContinuousClock.now < deadline else { throw failure.error }
                 Thread.sleep(forTimeInterval: pause)
@@ -158,10 +160,13 @@ public final class SQLiteStore: SubmissionStore, SQLDatabase, Sendable {
         }
     }
 
-    public func record(_ submission: Submission, rows: StoreSchema.RegisterRows, digest: String, origin: String, importedAt: String,
-                       dryRun: Bool) async throws(StoreError) -> (ImportOutcome, StoredVersion?) {
-        let result = await record(batch: [RecordRequest(submission: submission, rows: rows, digest: digest, origin: origin)],
-                                  importedAt: importedAt, dryRun: dryRun)
+    public func record(
+        _ submission: Submission, rows: StoreSchema.RegisterRows, digest: String, origin: String, importedAt: String,
+        dryRun: Bool
+    ) async throws(StoreError) -> (ImportOutcome, StoredVersion?) {
+        let result = await record(
+            batch: [RecordRequest(submission: submission, rows: rows, digest: digest, origin: origin)],
+            importedAt: importedAt, dryRun: dryRun)
         if let failure = result.failure { throw failure }
         return result.recorded[0]
     }
@@ -169,9 +174,10 @@ public final class SQLiteStore: SubmissionStore, SQLDatabase, Sendable {
     public func record(batch: [RecordRequest], importedAt: String, dryRun: Bool) async -> RecordBatchResult {
         if dryRun {
             do {
-                return RecordBatchResult(recorded: try await pool.read { db in
-                    try batch.map { (Self.outcome(digest: $0.digest, existing: try Self.digests(db, $0.submission.header)), nil) }
-                }, failure: nil)
+                return RecordBatchResult(
+                    recorded: try await pool.read { db in
+                        try batch.map { (Self.outcome(digest: $0.digest, existing: try Self.digests(db, $0.submission.header)), nil) }
+                    }, failure: nil)
             } catch {
                 return RecordBatchResult(recorded: [], failure: storeError(error))
             }
@@ -191,8 +197,9 @@ public final class SQLiteStore: SubmissionStore, SQLDatabase, Sendable {
                             try db.inSavepoint {
                                 let outcome = Self.outcome(digest: request.digest, existing: try Self.digests(db, request.submission.header))
                                 if outcome != .unchanged {
-                                    let id = try Self.insert(request.submission, rows: request.rows, digest: request.digest, origin: request.origin,
-                                                             importedAt: importedAt, db: db)
+                                    let id = try Self.insert(
+                                        request.submission, rows: request.rows, digest: request.digest, origin: request.origin,
+                                        importedAt: importedAt, db: db)
                                     result = (outcome, try Self.versions(db, where: "id = ?", [id]).first)
                                 }
                                 for statement in request.alongside?(result.0, result.1) ?? [] {
@@ -222,15 +229,19 @@ public final class SQLiteStore: SubmissionStore, SQLDatabase, Sendable {
 
     /// The digests stored for the county and period of `header`.
     private static func digests(_ db: Database, _ header: SubmissionHeader) throws -> [String] {
-        try String.fetchAll(db, sql: "SELECT digest FROM submissions WHERE county_code = ? AND period = ?",
-                            arguments: [header.countyCode, header.period.description])
+        try String.fetchAll(
+            db, sql: "SELECT digest FROM submissions WHERE county_code = ? AND period = ?",
+            arguments: [header.countyCode, header.period.description])
     }
 
     /// Inserts a submission and its rows; returns its id.
-    private static func insert(_ s: Submission, rows: StoreSchema.RegisterRows, digest: String, origin: String, importedAt: String,
-                               db: Database) throws -> Int64 {
-        try execute(db, table: "submissions", columns: StoreSchema.submissionColumns,
-                    rows: [StoreSchema.submissionRow(s, digest: digest, origin: origin, importedAt: importedAt)], numberedFor: nil)
+    private static func insert(
+        _ s: Submission, rows: StoreSchema.RegisterRows, digest: String, origin: String, importedAt: String,
+        db: Database
+    ) throws -> Int64 {
+        try execute(
+            db, table: "submissions", columns: StoreSchema.submissionColumns,
+            rows: [StoreSchema.submissionRow(s, digest: digest, origin: origin, importedAt: importedAt)], numberedFor: nil)
         let id = db.lastInsertedRowID
         try execute(db, table: "institutions", columns: StoreSchema.institutionColumns, rows: rows.institutions, numberedFor: id)
         try execute(db, table: "inspections", columns: StoreSchema.inspectionColumns, rows: rows.inspections, numberedFor: id)
@@ -249,7 +260,9 @@ public final class SQLiteStore: SubmissionStore, SQLDatabase, Sendable {
         // value, which cost more than the inserts themselves (a national import is 2.9 M rows).
         let handle = statement.sqliteStatement
         func check(_ code: Int32) throws {
-            guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection))) }
+            guard code == SQLITE_OK else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
         }
         let first: Int32 = id != nil ? 3 : 1
         for (number, row) in rows.enumerated() {
@@ -260,22 +273,25 @@ public final class SQLiteStore: SubmissionStore, SQLDatabase, Sendable {
             }
             for (offset, value) in row.enumerated() {
                 let index = first + Int32(offset)
-                let code: Int32 = switch value {
-                case .text(var text): text.withUTF8 { utf8 in
-                    utf8.withMemoryRebound(to: CChar.self) { chars in
-                        // An empty buffer may have no address, which SQLite would bind as NULL.
-                        chars.baseAddress.map { sqlite3_bind_text(handle, index, $0, Int32(chars.count), transient) }
-                            ?? sqlite3_bind_text(handle, index, "", 0, transient)
+                let code: Int32 =
+                    switch value {
+                    case .text(var text):
+                        text.withUTF8 { utf8 in
+                            utf8.withMemoryRebound(to: CChar.self) { chars in
+                                // An empty buffer may have no address, which SQLite would bind as NULL.
+                                chars.baseAddress.map { sqlite3_bind_text(handle, index, $0, Int32(chars.count), transient) }
+                                    ?? sqlite3_bind_text(handle, index, "", 0, transient)
+                            }
+                        }
+                    case .integer(let number): sqlite3_bind_int64(handle, index, number)
+                    case .null: sqlite3_bind_null(handle, index)
                     }
-                }
-                case .integer(let number): sqlite3_bind_int64(handle, index, number)
-                case .null: sqlite3_bind_null(handle, index)
-                }
                 try check(code)
             }
             let code = sqlite3_step(handle)
             guard code == SQLITE_DONE else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: statement.sql)
+                throw DatabaseError(
+                    resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: statement.sql)
             }
         }
         sqlite3_reset(handle)
@@ -283,32 +299,47 @@ public final class SQLiteStore: SubmissionStore, SQLDatabase, Sendable {
 
     public func versions(county: String?, period: YearMonth?) async throws(StoreError) -> [StoredVersion] {
         var conditions: [String] = [], arguments: [DatabaseValue] = []
-        if let county { conditions.append("county_code = ?"); arguments.append(county.databaseValue) }
-        if let period { conditions.append("period = ?"); arguments.append(period.description.databaseValue) }
+        if let county {
+            conditions.append("county_code = ?")
+            arguments.append(county.databaseValue)
+        }
+        if let period {
+            conditions.append("period = ?")
+            arguments.append(period.description.databaseValue)
+        }
         let filter = conditions.isEmpty ? "1 = 1" : conditions.joined(separator: " AND ")
         let bound = arguments
         return try await call { try await pool.read { db in try Self.versions(db, where: filter, bound) } }
     }
 
     private static func versions(_ db: Database, where filter: String, _ arguments: [any DatabaseValueConvertible]) throws -> [StoredVersion] {
-        try rows(db, "SELECT \(StoreSchema.list(StoreSchema.versionColumns)) FROM submissions WHERE \(filter) ORDER BY id",
-                 arguments.map(\.databaseValue)).map(StoreSchema.version)
+        try rows(
+            db, "SELECT \(StoreSchema.list(StoreSchema.versionColumns)) FROM submissions WHERE \(filter) ORDER BY id",
+            arguments.map(\.databaseValue)
+        ).map(StoreSchema.version)
     }
 
     public func load(_ id: Int64, caseTexts: Bool) async throws(StoreError) -> Submission {
-        try await call { try await pool.read { db in
-            let idArg: [DatabaseValue] = [id.databaseValue]
-            guard let head = try Self.rows(db, "SELECT county_code, county_name, period, prepared_by, submitted_on FROM submissions WHERE id = ?", idArg).first else {
-                throw StoreError.notFound("no stored version \(id)")
+        try await call {
+            try await pool.read { db in
+                let idArg: [DatabaseValue] = [id.databaseValue]
+                guard
+                    let head = try Self.rows(
+                        db, "SELECT county_code, county_name, period, prepared_by, submitted_on FROM submissions WHERE id = ?", idArg
+                    ).first
+                else {
+                    throw StoreError.notFound("no stored version \(id)")
+                }
+                func part(_ table: String, _ columns: [String]) throws -> [[StoreValue]] {
+                    try Self.rows(db, "SELECT \(StoreSchema.list(columns)) FROM \(table) WHERE submission_id = ? ORDER BY row_no", idArg)
+                }
+                return Submission(
+                    header: try StoreSchema.header(head),
+                    institutions: try part("institutions", StoreSchema.institutionColumns).map(StoreSchema.institution),
+                    inspections: try part("inspections", StoreSchema.inspectionColumns).map(StoreSchema.inspection),
+                    cases: try part("cases", caseTexts ? StoreSchema.caseColumns : StoreSchema.caseColumnsWithoutTexts).map(StoreSchema.caseRecord))
             }
-            func part(_ table: String, _ columns: [String]) throws -> [[StoreValue]] {
-                try Self.rows(db, "SELECT \(StoreSchema.list(columns)) FROM \(table) WHERE submission_id = ? ORDER BY row_no", idArg)
-            }
-            return Submission(header: try StoreSchema.header(head),
-                              institutions: try part("institutions", StoreSchema.institutionColumns).map(StoreSchema.institution),
-                              inspections: try part("inspections", StoreSchema.inspectionColumns).map(StoreSchema.inspection),
-                              cases: try part("cases", caseTexts ? StoreSchema.caseColumns : StoreSchema.caseColumnsWithoutTexts).map(StoreSchema.caseRecord))
-        } }
+        }
     }
 
     /// The rows of a query, read through SQLite's C API from a statement prepared once per
@@ -336,7 +367,9 @@ public final class SQLiteStore: SubmissionStore, SQLDatabase, Sendable {
                 case SQLITE_FLOAT: row.append(.integer(Int64(sqlite3_column_double(handle, column))))
                 default:
                     let count = Int(sqlite3_column_bytes(handle, column))
-                    let text = sqlite3_column_text(handle, column).map { String(decoding: UnsafeBufferPointer(start: $0, count: count), as: UTF8.self) } ?? ""
+                    let text =
+                        sqlite3_column_text(handle, column).map { String(decoding: UnsafeBufferPointer(start: $0, count: count), as: UTF8.self) }
+                        ?? ""
                     row.append(.text(text))
                 }
             }

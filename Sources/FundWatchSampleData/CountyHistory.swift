@@ -10,8 +10,8 @@ struct CountyHistory {
     }
 
     struct CaseFact {
-        var record: CaseRecord          // as it stands once everything has happened
-        var actionsOn: Day              // when the actions and amounts are decided
+        var record: CaseRecord  // as it stands once everything has happened
+        var actionsOn: Day  // when the actions and amounts are decided
     }
 
     let code: String
@@ -24,8 +24,10 @@ struct CountyHistory {
 
     /// Simulates `months` of supervision in a county with `size` institutions; about
     /// `visitsPerHundred` inspections a month per hundred institutions.
-    init(code: String, name: String, size: Int, months: [YearMonth], visitsPerHundred: Int = 10, mix: SampleMix = .standard,
-         random: inout SeededRandom) {
+    init(
+        code: String, name: String, size: Int, months: [YearMonth], visitsPerHundred: Int = 10, mix: SampleMix = .standard,
+        random: inout SeededRandom
+    ) {
         self.code = code
         self.name = name
         let first = months.first!.firstDay, last = months.last!.lastDay
@@ -35,9 +37,11 @@ struct CountyHistory {
             let category = random.pick([(InstitutionCategory.publicHospital, 8), (.privateHospital, 15), (.primaryCare, 40), (.pharmacy, 37)])
             let prefix = category == .pharmacy ? "P" : "H"
             let code = prefix + self.code + zeroPadded(i, 5)
-            institutions.append(InstitutionFact(institution: Institution(
-                code: code, name: Self.institutionName(category, county: name, index: i, random: &random),
-                category: category, agreementStatus: .active)))
+            institutions.append(
+                InstitutionFact(
+                    institution: Institution(
+                        code: code, name: Self.institutionName(category, county: name, index: i, random: &random),
+                        category: category, agreementStatus: .active)))
         }
 
         // Inspections: about one in ten designated institutions a month, by method.
@@ -47,11 +51,15 @@ struct CountyHistory {
             for _ in 0..<visits {
                 let target = random.int(0...(size - 1))
                 let day = Day(year: month.year, month: month.month, day: random.int(1...month.lastDay.day))!
-                let method = random.pick([(InspectionMethod.routine, 40), (.special, 15), (.flight, 3), (.cross, 5), (.random, 9),
-                                          (.smart, 10), (.tipoff, 4), (.selfInspection, 14)])
+                let method = random.pick([
+                    (InspectionMethod.routine, 40), (.special, 15), (.flight, 3), (.cross, 5), (.random, 9),
+                    (.smart, 10), (.tipoff, 4), (.selfInspection, 14),
+                ])
                 let problems = random.chance(0.3)
-                inspections.append(Inspection(institutionCode: institutions[target].institution.code, inspectedOn: day,
-                                               method: method, problemsFound: problems))
+                inspections.append(
+                    Inspection(
+                        institutionCode: institutions[target].institution.code, inspectedOn: day,
+                        method: method, problemsFound: problems))
                 if problems && random.chance(mix.caseShare) {
                     let opened = day.adding(days: random.int(0...8))
                     guard opened <= last else { continue }
@@ -71,13 +79,18 @@ struct CountyHistory {
         }
     }
 
-    private mutating func addCase(id: String, target: Int, opened: Day, source: CaseSource, last: Day, span: Int, mix: SampleMix,
-                                  random: inout SeededRandom) {
+    private mutating func addCase(
+        id: String, target: Int, opened: Day, source: CaseSource, last: Day, span: Int, mix: SampleMix,
+        random: inout SeededRandom
+    ) {
         let institution = institutions[target].institution
-        let violationPool: [Violation] = institution.category == .pharmacy
+        let violationPool: [Violation] =
+            institution.category == .pharmacy
             ? [.cardMisuse, .nonMedicalGoods, .drugResale, .overStandard, .other]
-            : [.splitBilling, .overStandard, .duplicateBilling, .itemSwap, .bundledBilling, .beyondScope, .unnecessaryCare,
-               .phantomBed, .inducedAdmission, .fictitiousService, .forgedDocuments, .impersonation]
+            : [
+                .splitBilling, .overStandard, .duplicateBilling, .itemSwap, .bundledBilling, .beyondScope, .unnecessaryCare,
+                .phantomBed, .inducedAdmission, .fictitiousService, .forgedDocuments, .impersonation,
+            ]
         var violations = [random.element(violationPool)]
         if random.chance(0.35) {
             let second = random.element(violationPool)
@@ -85,8 +98,9 @@ struct CountyHistory {
         }
         let severe = random.chance(mix.majorShare)
         let fen = severe ? Int64(random.int(100_000...650_000)) * 100 : Int64(random.int(300...60_000)) * 100 + Int64(random.int(0...99))
-        var record = CaseRecord(caseID: id, institutionCode: institution.code, openedOn: opened, source: source, violations: violations,
-                                amountInvolved: Money(fen: fen))
+        var record = CaseRecord(
+            caseID: id, institutionCode: institution.code, openedOn: opened, source: source, violations: violations,
+            amountInvolved: Money(fen: fen))
         let closing = opened.adding(days: random.int(3...50))
         record.closedOn = closing <= last ? closing : nil
         var actionsOn = closing
@@ -115,7 +129,10 @@ struct CountyHistory {
                 }
             }
             if random.chance(0.02) { record.actions.append(.terminate) }
-            if random.chance(0.05) { record.fine = Money(fen: Int64(random.int(1...10)) * 1_000_000) ; record.actions.append(.adminPenalty) }
+            if random.chance(0.05) {
+                record.fine = Money(fen: Int64(random.int(1...10)) * 1_000_000)
+                record.actions.append(.adminPenalty)
+            }
         }
         record.publicAttention = random.chance(0.02)
         if let closed = record.closedOn, random.chance(0.35) {
@@ -150,7 +167,8 @@ struct CountyHistory {
     static func institutionName(_ category: InstitutionCategory, county: String, index: Int, random: inout SeededRandom) -> String {
         let place = ["城关", "东街", "西门", "南桥", "北坝", "新华", "人民路", "滨河", "光明", "和平"][index % 10]
         switch category {
-        case .publicHospital: return index % 3 == 0 ? "\(county)人民医院" + (index > 3 ? "\(place)院区" : "") : "\(county)\(["中医医院", "妇幼保健院", "第二人民医院"][index % 3])\(place)分院"
+        case .publicHospital:
+            return index % 3 == 0 ? "\(county)人民医院" + (index > 3 ? "\(place)院区" : "") : "\(county)\(["中医医院", "妇幼保健院", "第二人民医院"][index % 3])\(place)分院"
         case .privateHospital: return "\(place)\(["康复医院", "骨科医院", "眼科医院", "口腔医院"][index % 4])"
         case .primaryCare: return "\(place)\(["社区卫生服务中心", "镇卫生院", "村卫生室"][index % 3])(\(index)号)"
         case .pharmacy:
@@ -166,8 +184,11 @@ struct CountyHistory {
         let end = month.lastDay, yearStart = month.january.firstDay
         let institutions = self.institutions.map { fact -> Institution in
             var i = fact.institution
-            if let t = fact.terminatedOn, t <= end { i.agreementStatus = .terminated }
-            else if let s = fact.suspendedOn, s <= end { i.agreementStatus = .suspended }
+            if let t = fact.terminatedOn, t <= end {
+                i.agreementStatus = .terminated
+            } else if let s = fact.suspendedOn, s <= end {
+                i.agreementStatus = .suspended
+            }
             return i
         }
         let inspections = self.inspections.filter { $0.inspectedOn >= yearStart && $0.inspectedOn <= end }
@@ -186,15 +207,20 @@ struct CountyHistory {
                 // Still under investigation: no decision, no money back yet.
                 r.actions = []
                 r.suspensionMonths = nil
-                r.amountRefused = .zero; r.amountRecovered = .zero; r.damages = .zero; r.fine = .zero
-                r.voluntaryRefund = .zero; r.rewardPaid = .zero
+                r.amountRefused = .zero
+                r.amountRecovered = .zero
+                r.damages = .zero
+                r.fine = .zero
+                r.voluntaryRefund = .zero
+                r.rewardPaid = .zero
                 r.outcome = ""
             }
             if r.closedOn == nil { r.rewardPaid = .zero }
             return r
         }
-        return Submission(header: SubmissionHeader(countyCode: code, countyName: name, period: month, preparedBy: preparedBy, submittedOn: submittedOn),
-                          institutions: institutions, inspections: inspections, cases: cases)
+        return Submission(
+            header: SubmissionHeader(countyCode: code, countyName: name, period: month, preparedBy: preparedBy, submittedOn: submittedOn),
+            institutions: institutions, inspections: inspections, cases: cases)
     }
 }
 

@@ -1,6 +1,6 @@
-import Synchronization
 import Foundation
 import FundWatchCore
+import Synchronization
 
 /// Large, realistic data for benchmarks: `counties` counties of `perCounty` institutions
 /// each, one return per county for October 2026 (registers since January), as CSV folders
@@ -34,8 +34,9 @@ public struct NationalSample: Sendable {
             var random = SeededRandom(seed: seed &* 6_364_136_223_846_793_005 &+ UInt64(index))
             let code = Self.code(index)
             // 16 inspections a month per hundred institutions gives ~1.6 inspections per institution a year to October.
-            let history = CountyHistory(code: code, name: "县\(zeroPadded(index + 1, 5))", size: perCounty, months: months,
-                                        visitsPerHundred: 16, mix: mix, random: &random)
+            let history = CountyHistory(
+                code: code, name: "县\(zeroPadded(index + 1, 5))", size: perCounty, months: months,
+                visitsPerHundred: 16, mix: mix, random: &random)
             let submission = history.snapshot(period, preparedBy: "填报人", submittedOn: period.next.firstDay.adding(days: random.int(0...6)))
             do {
                 if xml {

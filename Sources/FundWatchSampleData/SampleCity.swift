@@ -8,7 +8,11 @@ import FundWatchZip
 /// October (stale), a corrected second version, and major cases with overdue notices.
 public struct SampleCity: Sendable {
     /// How a county sends its returns.
-    public enum Delivery: Sendable { case xml, csv(SubmissionCSVWriter.Encoding), zip }
+    public enum Delivery: Sendable {
+        case xml
+        case csv(SubmissionCSVWriter.Encoding)
+        case zip
+    }
 
     public struct County: Sendable {
         public var code: String
@@ -27,14 +31,16 @@ public struct SampleCity: Sendable {
         let first = YearMonth(year: 2025, month: 11)!
         var months = [first]
         while months.count < 12 { months.append(months.last!.next) }
-        return SampleCity(seed: seed, months: months, counties: [
-            County(code: "990201", name: "东湖区", preparedBy: "陈静", institutions: 160, delivery: .csv(.utf8)),
-            County(code: "990202", name: "西山区", preparedBy: "刘洋", institutions: 120, delivery: .csv(.gbk)),
-            County(code: "990203", name: "南河县", preparedBy: "王芳", institutions: 140, delivery: .xml),
-            County(code: "990204", name: "北岭县", preparedBy: "赵磊", institutions: 90, delivery: .xml),
-            County(code: "990205", name: "青川县", preparedBy: "孙敏", institutions: 70, delivery: .zip),
-            County(code: "990206", name: "白沙县", preparedBy: "周强", institutions: 110, delivery: .csv(.utf8BOM)),
-        ])
+        return SampleCity(
+            seed: seed, months: months,
+            counties: [
+                County(code: "990201", name: "东湖区", preparedBy: "陈静", institutions: 160, delivery: .csv(.utf8)),
+                County(code: "990202", name: "西山区", preparedBy: "刘洋", institutions: 120, delivery: .csv(.gbk)),
+                County(code: "990203", name: "南河县", preparedBy: "王芳", institutions: 140, delivery: .xml),
+                County(code: "990204", name: "北岭县", preparedBy: "赵磊", institutions: 90, delivery: .xml),
+                County(code: "990205", name: "青川县", preparedBy: "孙敏", institutions: 70, delivery: .zip),
+                County(code: "990206", name: "白沙县", preparedBy: "周强", institutions: 110, delivery: .csv(.utf8BOM)),
+            ])
     }
 
     /// One return as the bureau receives it.
@@ -54,7 +60,8 @@ public struct SampleCity: Sendable {
             for month in months {
                 guard let day = sendDay(county: county, month: month, random: &random) else { continue }
                 let submittedOn = month.next.firstDay.adding(days: day - 1)
-                out.append(Return(county: county, submission: history.snapshot(month, preparedBy: county.preparedBy, submittedOn: submittedOn), version: 1))
+                out.append(
+                    Return(county: county, submission: history.snapshot(month, preparedBy: county.preparedBy, submittedOn: submittedOn), version: 1))
                 if county.code == "990202" && month == months[months.count - 2] {
                     // 西山区 corrects its September return ten days later: one case's recovery is updated.
                     var corrected = history.snapshot(month, preparedBy: county.preparedBy, submittedOn: submittedOn.adding(days: 10))
@@ -72,11 +79,11 @@ public struct SampleCity: Sendable {
     private func sendDay(county: County, month: YearMonth, random: inout SeededRandom) -> Int? {
         let last = months[months.count - 1]
         switch county.code {
-        case "990203": return random.chance(0.4) ? random.int(6...12) : random.int(1...5)     // often late
+        case "990203": return random.chance(0.4) ? random.int(6...12) : random.int(1...5)  // often late
         case "990205":
-            if month == last || month == YearMonth(year: 2026, month: 7)! { return nil }      // July never sent; October not yet
+            if month == last || month == YearMonth(year: 2026, month: 7)! { return nil }  // July never sent; October not yet
             return random.int(2...5)
-        case "990206": return month == last ? 9 : random.int(1...5)                          // October sent late
+        case "990206": return month == last ? 9 : random.int(1...5)  // October sent late
         default: return random.int(1...5)
         }
     }

@@ -13,27 +13,39 @@ public struct SubmissionCSVWriter: Sendable {
     /// The four files, by name.
     public func files(_ s: Submission) -> [(name: String, bytes: [UInt8])] {
         let h = s.header
-        let header: [[String]] = [["field", "value"], ["county_code", h.countyCode], ["county_name", h.countyName],
-                                  ["period", h.period.description], ["prepared_by", h.preparedBy], ["submitted_on", h.submittedOn.description]]
-        let institutions = [["code", "name", "category", "agreement_status"]]
+        let header: [[String]] = [
+            ["field", "value"], ["county_code", h.countyCode], ["county_name", h.countyName],
+            ["period", h.period.description], ["prepared_by", h.preparedBy], ["submitted_on", h.submittedOn.description],
+        ]
+        let institutions =
+            [["code", "name", "category", "agreement_status"]]
             + s.institutions.map { [$0.code, $0.name, $0.category.code, $0.agreementStatus.code] }
-        let inspections = [["institution_code", "inspected_on", "method", "problems_found"]]
+        let inspections =
+            [["institution_code", "inspected_on", "method", "problems_found"]]
             + s.inspections.map { [$0.institutionCode, $0.inspectedOn.description, $0.method.code, $0.problemsFound ? "true" : "false"] }
-        let caseHeader = ["case_id", "institution_code", "opened_on", "closed_on", "source", "violations", "amount_involved",
-                          "amount_refused", "amount_recovered", "damages", "fine", "voluntary_refund", "actions", "suspension_months",
-                          "police_transfer_on", "discipline_transfer_on", "exposed_on", "public_attention", "notice_submitted_on",
-                          "reporter", "reward_paid", "discovery", "facts", "outcome", "basis"]
-        let cases = [caseHeader] + s.cases.map { c -> [String] in
-            [c.caseID, c.institutionCode, c.openedOn.description, c.closedOn?.description ?? "", c.source.code,
-             c.violations.map(\.code).joined(separator: ";"), c.amountInvolved.yuanString, c.amountRefused.yuanString,
-             c.amountRecovered.yuanString, c.damages.yuanString, c.fine.yuanString, c.voluntaryRefund.yuanString,
-             c.actions.map(\.code).joined(separator: ";"), c.suspensionMonths.map { "\($0)" } ?? "",
-             c.policeTransferOn?.description ?? "", c.disciplineTransferOn?.description ?? "", c.exposedOn?.description ?? "",
-             c.publicAttention ? "true" : "false", c.noticeSubmittedOn?.description ?? "", c.reporter.revealedForStorage,
-             c.rewardPaid.yuanString, c.discovery, c.facts, c.outcome, c.basis]
-        }
-        return [("submission.csv", encode(header)), ("institutions.csv", encode(institutions)),
-                ("inspections.csv", encode(inspections)), ("cases.csv", encode(cases))]
+        let caseHeader = [
+            "case_id", "institution_code", "opened_on", "closed_on", "source", "violations", "amount_involved",
+            "amount_refused", "amount_recovered", "damages", "fine", "voluntary_refund", "actions", "suspension_months",
+            "police_transfer_on", "discipline_transfer_on", "exposed_on", "public_attention", "notice_submitted_on",
+            "reporter", "reward_paid", "discovery", "facts", "outcome", "basis",
+        ]
+        let cases =
+            [caseHeader]
+            + s.cases.map { c -> [String] in
+                [
+                    c.caseID, c.institutionCode, c.openedOn.description, c.closedOn?.description ?? "", c.source.code,
+                    c.violations.map(\.code).joined(separator: ";"), c.amountInvolved.yuanString, c.amountRefused.yuanString,
+                    c.amountRecovered.yuanString, c.damages.yuanString, c.fine.yuanString, c.voluntaryRefund.yuanString,
+                    c.actions.map(\.code).joined(separator: ";"), c.suspensionMonths.map { "\($0)" } ?? "",
+                    c.policeTransferOn?.description ?? "", c.disciplineTransferOn?.description ?? "", c.exposedOn?.description ?? "",
+                    c.publicAttention ? "true" : "false", c.noticeSubmittedOn?.description ?? "", c.reporter.revealedForStorage,
+                    c.rewardPaid.yuanString, c.discovery, c.facts, c.outcome, c.basis,
+                ]
+            }
+        return [
+            ("submission.csv", encode(header)), ("institutions.csv", encode(institutions)),
+            ("inspections.csv", encode(inspections)), ("cases.csv", encode(cases)),
+        ]
     }
 
     /// Writes the folder `directory` (created if needed).

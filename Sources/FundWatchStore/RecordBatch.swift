@@ -12,8 +12,10 @@ public struct RecordRequest: Sendable {
     /// line, so that the version and its records are stored together or not at all.
     public var alongside: (@Sendable (ImportOutcome, StoredVersion?) -> [SQLStatement])?
 
-    public init(submission: Submission, rows: StoreSchema.RegisterRows, digest: String, origin: String,
-                alongside: (@Sendable (ImportOutcome, StoredVersion?) -> [SQLStatement])? = nil) {
+    public init(
+        submission: Submission, rows: StoreSchema.RegisterRows, digest: String, origin: String,
+        alongside: (@Sendable (ImportOutcome, StoredVersion?) -> [SQLStatement])? = nil
+    ) {
         self.submission = submission
         self.rows = rows
         self.digest = digest
@@ -47,8 +49,10 @@ extension SubmissionStore {
         var recorded: [(ImportOutcome, StoredVersion?)] = []
         for request in batch {
             do {
-                recorded.append(try await record(request.submission, rows: request.rows, digest: request.digest, origin: request.origin,
-                                                 importedAt: importedAt, dryRun: dryRun))
+                recorded.append(
+                    try await record(
+                        request.submission, rows: request.rows, digest: request.digest, origin: request.origin,
+                        importedAt: importedAt, dryRun: dryRun))
             } catch {
                 return RecordBatchResult(recorded: recorded, failure: error)
             }

@@ -64,31 +64,39 @@ public enum StoreSchema {
 
     // MARK: Columns (after submission_id, row_no)
 
-    public static let submissionColumns = ["county_code", "county_name", "period", "prepared_by", "submitted_on", "digest",
-                                           "imported_at", "origin", "institution_count", "inspection_count", "case_count"]
+    public static let submissionColumns = [
+        "county_code", "county_name", "period", "prepared_by", "submitted_on", "digest",
+        "imported_at", "origin", "institution_count", "inspection_count", "case_count",
+    ]
     public static let institutionColumns = ["code", "name", "category", "agreement_status"]
     public static let inspectionColumns = ["institution_code", "inspected_on", "method", "problems_found"]
     /// Every column of `cases` a report may read: deliberately without `reporter`.
-    public static let caseColumns = ["case_id", "institution_code", "opened_on", "closed_on", "source", "violations",
-                                     "amount_involved", "amount_refused", "amount_recovered", "damages", "fine", "voluntary_refund",
-                                     "actions", "suspension_months", "police_transfer_on", "discipline_transfer_on", "exposed_on",
-                                     "public_attention", "notice_submitted_on", "reward_paid", "discovery", "facts", "outcome", "basis"]
+    public static let caseColumns = [
+        "case_id", "institution_code", "opened_on", "closed_on", "source", "violations",
+        "amount_involved", "amount_refused", "amount_recovered", "damages", "fine", "voluntary_refund",
+        "actions", "suspension_months", "police_transfer_on", "discipline_transfer_on", "exposed_on",
+        "public_attention", "notice_submitted_on", "reward_paid", "discovery", "facts", "outcome", "basis",
+    ]
     /// The case columns a summary needs: without the four texts (发现过程, 违法违规事实, 处理结果,
     /// 处理依据), which only a notice document shows.
     public static let caseColumnsWithoutTexts = Array(caseColumns.dropLast(4))
     /// Columns written on import: the readable ones plus the confidential reporter.
     public static let caseWriteColumns = caseColumns + ["reporter"]
     /// The columns of `versions` queries.
-    public static let versionColumns = ["id", "county_code", "county_name", "period", "submitted_on", "digest", "imported_at", "origin",
-                                        "institution_count", "inspection_count", "case_count"]
+    public static let versionColumns = [
+        "id", "county_code", "county_name", "period", "submitted_on", "digest", "imported_at", "origin",
+        "institution_count", "inspection_count", "case_count",
+    ]
 
     // MARK: Submission → rows
 
     public static func submissionRow(_ s: Submission, digest: String, origin: String, importedAt: String) -> [StoreValue] {
         let h = s.header
-        return [.text(h.countyCode), .text(h.countyName), .text(h.period.description), .text(h.preparedBy),
-                .text(h.submittedOn.description), .text(digest), .text(importedAt), .text(origin),
-                .integer(Int64(s.institutions.count)), .integer(Int64(s.inspections.count)), .integer(Int64(s.cases.count))]
+        return [
+            .text(h.countyCode), .text(h.countyName), .text(h.period.description), .text(h.preparedBy),
+            .text(h.submittedOn.description), .text(digest), .text(importedAt), .text(origin),
+            .integer(Int64(s.institutions.count)), .integer(Int64(s.inspections.count)), .integer(Int64(s.cases.count)),
+        ]
     }
 
     /// The register rows of a submission as both stores write them (without `submission_id`
@@ -123,15 +131,17 @@ public enum StoreSchema {
     /// A case as stored; `reporter` is the sealed reporter (see ``RegisterRows``).
     public static func caseWriteRow(_ c: CaseRecord, reporter: String) -> [StoreValue] {
         func day(_ d: Day?) -> StoreValue { d.map { .text($0.description) } ?? .null }
-        return [.text(c.caseID), .text(c.institutionCode), .text(c.openedOn.description), day(c.closedOn), .text(c.source.code),
-                .text(c.violations.map(\.code).joined(separator: ";")),
-                .integer(c.amountInvolved.fen), .integer(c.amountRefused.fen), .integer(c.amountRecovered.fen),
-                .integer(c.damages.fen), .integer(c.fine.fen), .integer(c.voluntaryRefund.fen),
-                .text(c.actions.map(\.code).joined(separator: ";")), c.suspensionMonths.map { .integer(Int64($0)) } ?? .null,
-                day(c.policeTransferOn), day(c.disciplineTransferOn), day(c.exposedOn),
-                .integer(c.publicAttention ? 1 : 0), day(c.noticeSubmittedOn), .integer(c.rewardPaid.fen),
-                .text(c.discovery), .text(c.facts), .text(c.outcome), .text(c.basis),
-                .text(reporter)]
+        return [
+            .text(c.caseID), .text(c.institutionCode), .text(c.openedOn.description), day(c.closedOn), .text(c.source.code),
+            .text(c.violations.map(\.code).joined(separator: ";")),
+            .integer(c.amountInvolved.fen), .integer(c.amountRefused.fen), .integer(c.amountRecovered.fen),
+            .integer(c.damages.fen), .integer(c.fine.fen), .integer(c.voluntaryRefund.fen),
+            .text(c.actions.map(\.code).joined(separator: ";")), c.suspensionMonths.map { .integer(Int64($0)) } ?? .null,
+            day(c.policeTransferOn), day(c.disciplineTransferOn), day(c.exposedOn),
+            .integer(c.publicAttention ? 1 : 0), day(c.noticeSubmittedOn), .integer(c.rewardPaid.fen),
+            .text(c.discovery), .text(c.facts), .text(c.outcome), .text(c.basis),
+            .text(reporter),
+        ]
     }
 
     // MARK: Rows → Submission
@@ -164,32 +174,37 @@ public enum StoreSchema {
 
     public static func version(_ r: [StoreValue]) throws(StoreError) -> StoredVersion {
         guard r.count == versionColumns.count, let id = r[0].integer,
-              let period = YearMonth(iso: try text(r[3], "period")), let submitted = try day(r[4], "submitted_on") else {
+            let period = YearMonth(iso: try text(r[3], "period")), let submitted = try day(r[4], "submitted_on")
+        else {
             throw StoreError.damaged("store has a malformed submissions row")
         }
-        return StoredVersion(id: id, countyCode: try text(r[1], "county_code"), countyName: try text(r[2], "county_name"),
-                             period: period, submittedOn: submitted, digest: try text(r[5], "digest"),
-                             importedAt: try text(r[6], "imported_at"), origin: try text(r[7], "origin"),
-                             institutionCount: Int(r[8].integer ?? 0), inspectionCount: Int(r[9].integer ?? 0), caseCount: Int(r[10].integer ?? 0))
+        return StoredVersion(
+            id: id, countyCode: try text(r[1], "county_code"), countyName: try text(r[2], "county_name"),
+            period: period, submittedOn: submitted, digest: try text(r[5], "digest"),
+            importedAt: try text(r[6], "imported_at"), origin: try text(r[7], "origin"),
+            institutionCount: Int(r[8].integer ?? 0), inspectionCount: Int(r[9].integer ?? 0), caseCount: Int(r[10].integer ?? 0))
     }
 
     public static func header(_ r: [StoreValue]) throws(StoreError) -> SubmissionHeader {
         guard let period = YearMonth(iso: try text(r[2], "period")), let submitted = try day(r[4], "submitted_on") else {
             throw StoreError.damaged("store has a malformed submissions row")
         }
-        return SubmissionHeader(countyCode: try text(r[0], "county_code"), countyName: try text(r[1], "county_name"), period: period,
-                                preparedBy: try text(r[3], "prepared_by"), submittedOn: submitted)
+        return SubmissionHeader(
+            countyCode: try text(r[0], "county_code"), countyName: try text(r[1], "county_name"), period: period,
+            preparedBy: try text(r[3], "prepared_by"), submittedOn: submitted)
     }
 
     public static func institution(_ r: [StoreValue]) throws(StoreError) -> Institution {
-        Institution(code: try text(r[0], "code"), name: try text(r[1], "name"), category: try code(r[2], "category"),
-                    agreementStatus: try code(r[3], "agreement_status"))
+        Institution(
+            code: try text(r[0], "code"), name: try text(r[1], "name"), category: try code(r[2], "category"),
+            agreementStatus: try code(r[3], "agreement_status"))
     }
 
     public static func inspection(_ r: [StoreValue]) throws(StoreError) -> Inspection {
         guard let on = try day(r[1], "inspected_on") else { throw StoreError.damaged("store inspection row has no date") }
-        return Inspection(institutionCode: try text(r[0], "institution_code"), inspectedOn: on, method: try code(r[2], "method"),
-                          problemsFound: r[3].integer == 1)
+        return Inspection(
+            institutionCode: try text(r[0], "institution_code"), inspectedOn: on, method: try code(r[2], "method"),
+            problemsFound: r[3].integer == 1)
     }
 
     /// A case from the readable columns (``caseColumns``, or ``caseColumnsWithoutTexts``
@@ -201,11 +216,16 @@ public enum StoreSchema {
         guard let opened = try day(r[2], "opened_on"), let source = CaseSource(codeOrLabel: try text(r[4], "source")) else {
             throw StoreError.damaged("store case row is malformed")
         }
-        var c = CaseRecord(caseID: try text(r[0], "case_id"), institutionCode: try text(r[1], "institution_code"), openedOn: opened,
-                           source: source, violations: try codes(r[5], "violations"))
+        var c = CaseRecord(
+            caseID: try text(r[0], "case_id"), institutionCode: try text(r[1], "institution_code"), openedOn: opened,
+            source: source, violations: try codes(r[5], "violations"))
         c.closedOn = try day(r[3], "closed_on")
-        c.amountInvolved = money(r[6]); c.amountRefused = money(r[7]); c.amountRecovered = money(r[8])
-        c.damages = money(r[9]); c.fine = money(r[10]); c.voluntaryRefund = money(r[11])
+        c.amountInvolved = money(r[6])
+        c.amountRefused = money(r[7])
+        c.amountRecovered = money(r[8])
+        c.damages = money(r[9])
+        c.fine = money(r[10])
+        c.voluntaryRefund = money(r[11])
         c.actions = try codes(r[12], "actions")
         c.suspensionMonths = r[13].integer.map { Int($0) }
         c.policeTransferOn = try day(r[14], "police_transfer_on")
@@ -215,8 +235,10 @@ public enum StoreSchema {
         c.noticeSubmittedOn = try day(r[18], "notice_submitted_on")
         c.rewardPaid = money(r[19])
         guard r.count == caseColumns.count else { return c }
-        c.discovery = try text(r[20], "discovery"); c.facts = try text(r[21], "facts")
-        c.outcome = try text(r[22], "outcome"); c.basis = try text(r[23], "basis")
+        c.discovery = try text(r[20], "discovery")
+        c.facts = try text(r[21], "facts")
+        c.outcome = try text(r[22], "outcome")
+        c.basis = try text(r[23], "basis")
         return c
     }
 

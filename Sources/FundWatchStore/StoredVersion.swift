@@ -17,8 +17,10 @@ public struct StoredVersion: Sendable, Hashable {
     public var inspectionCount: Int
     public var caseCount: Int
 
-    public init(id: Int64, countyCode: String, countyName: String, period: YearMonth, submittedOn: Day, digest: String,
-                importedAt: String, origin: String, institutionCount: Int, inspectionCount: Int, caseCount: Int) {
+    public init(
+        id: Int64, countyCode: String, countyName: String, period: YearMonth, submittedOn: Day, digest: String,
+        importedAt: String, origin: String, institutionCount: Int, inspectionCount: Int, caseCount: Int
+    ) {
         self.id = id
         self.countyCode = countyCode
         self.countyName = countyName
@@ -34,8 +36,9 @@ public struct StoredVersion: Sendable, Hashable {
 
     /// This stored version as a version to choose from; its payload is the id to load.
     public var version: SubmissionVersion<Int64> {
-        SubmissionVersion(countyCode: countyCode, countyName: countyName, period: period, submittedOn: submittedOn,
-                            digest: digest, origin: "import #\(id)", sequence: Int(id), payload: id)
+        SubmissionVersion(
+            countyCode: countyCode, countyName: countyName, period: period, submittedOn: submittedOn,
+            digest: digest, origin: "import #\(id)", sequence: Int(id), payload: id)
     }
 }
 

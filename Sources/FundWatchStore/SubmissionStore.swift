@@ -9,8 +9,10 @@ public protocol SubmissionStore: Sendable {
     /// Stores `submission` (whose register rows are `rows`) in one transaction unless this
     /// exact content (digest) is already stored for its county and period. With `dryRun`,
     /// only says what would happen.
-    func record(_ submission: Submission, rows: StoreSchema.RegisterRows, digest: String, origin: String, importedAt: String,
-                dryRun: Bool) async throws(StoreError) -> (ImportOutcome, StoredVersion?)
+    func record(
+        _ submission: Submission, rows: StoreSchema.RegisterRows, digest: String, origin: String, importedAt: String,
+        dryRun: Bool
+    ) async throws(StoreError) -> (ImportOutcome, StoredVersion?)
 
     /// Stores several submissions in one transaction, each as ``record(_:rows:digest:origin:importedAt:dryRun:)``
     /// would and each in its own savepoint, so each is stored whole or not at all. Stops at
@@ -48,9 +50,12 @@ extension SubmissionStore {
     public func load(_ id: Int64) async throws(StoreError) -> Submission { try await load(id, caseTexts: true) }
 
     /// ``record(_:rows:digest:origin:importedAt:dryRun:)`` making the rows here.
-    public func record(_ submission: Submission, digest: String, origin: String, importedAt: String,
-                       dryRun: Bool) async throws(StoreError) -> (ImportOutcome, StoredVersion?) {
-        try await record(submission, rows: StoreSchema.RegisterRows(submission), digest: digest, origin: origin,
-                         importedAt: importedAt, dryRun: dryRun)
+    public func record(
+        _ submission: Submission, digest: String, origin: String, importedAt: String,
+        dryRun: Bool
+    ) async throws(StoreError) -> (ImportOutcome, StoredVersion?) {
+        try await record(
+            submission, rows: StoreSchema.RegisterRows(submission), digest: digest, origin: origin,
+            importedAt: importedAt, dryRun: dryRun)
     }
 }

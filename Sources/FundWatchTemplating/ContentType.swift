@@ -41,7 +41,8 @@ public enum ContentType: String, Sendable, CaseIterable {
                 case 0x09, 0x0A, 0x0D: break
                 case ..<0x20 where xml: entity = "\u{FFFD}"
                 case 0xEF where xml && i + 2 < count && bytes[i + 1] == 0xBF && (bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF):
-                    entity = "\u{FFFD}"; skip = 3
+                    entity = "\u{FFFD}"
+                    skip = 3
                 default: break
                 }
                 if let entity {

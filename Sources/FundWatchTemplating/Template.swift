@@ -22,7 +22,8 @@ public struct Template: Sendable {
     /// Renders like ``render(_:library:)`` and says which names the template (or a partial)
     /// asked for that no scope answered — a typo in a template or a view model, which a plain
     /// render places as empty text. A name answered by an explicit null is not missing.
-    public func renderReportingMissing(_ value: TemplateValue, library: TemplateLibrary = TemplateLibrary()) -> (bytes: [UInt8], missing: Set<String>) {
+    public func renderReportingMissing(_ value: TemplateValue, library: TemplateLibrary = TemplateLibrary()) -> (bytes: [UInt8], missing: Set<String>)
+    {
         var renderer = TemplateRenderer(library: library, stack: [value])
         renderer.missing = []
         renderer.render(tokens, contentType: .html, indentation: nil)
@@ -34,8 +35,10 @@ public struct Template: Sendable {
     /// item), and the rest at the end. `output` sees every byte once, in order, and memory
     /// holds about one `interval` of output (a national report is written to disk as it is
     /// made, and checked while the rest renders).
-    public func render(_ value: TemplateValue, library: TemplateLibrary = TemplateLibrary(), every interval: Int,
-                       into output: @escaping (ArraySlice<UInt8>) throws -> Void) throws {
+    public func render(
+        _ value: TemplateValue, library: TemplateLibrary = TemplateLibrary(), every interval: Int,
+        into output: @escaping (ArraySlice<UInt8>) throws -> Void
+    ) throws {
         var renderer = TemplateRenderer(library: library, stack: [value])
         renderer.progress = (interval, output)
         renderer.render(tokens, contentType: .html, indentation: nil)
@@ -69,8 +72,10 @@ public struct TemplateLibrary: Sendable {
 
     /// Renders the template called `name` handing the output on as it grows (see
     /// ``Template/render(_:library:every:into:)``); false when there is no such template.
-    public func render(_ name: String, _ value: TemplateValue, every interval: Int,
-                       into output: @escaping (ArraySlice<UInt8>) throws -> Void) throws -> Bool {
+    public func render(
+        _ name: String, _ value: TemplateValue, every interval: Int,
+        into output: @escaping (ArraySlice<UInt8>) throws -> Void
+    ) throws -> Bool {
         guard let template = templates[name] else { return false }
         try template.render(value, library: self, every: interval, into: output)
         return true
@@ -182,7 +187,10 @@ struct TemplateRenderer {
         } else {
             var index = stack.count - 1
             while index >= 0 {
-                if let value = Self.child(first, of: stack[index]) { found = value; break }
+                if let value = Self.child(first, of: stack[index]) {
+                    found = value
+                    break
+                }
                 index -= 1
             }
         }

@@ -1,5 +1,5 @@
-import Synchronization
 import Foundation
+import Synchronization
 
 /// A name a template uses, interned: every `TemplateKey("display")` is the same small
 /// number, so an object can answer a key with integer comparisons instead of comparing

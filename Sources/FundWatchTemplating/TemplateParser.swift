@@ -101,8 +101,9 @@ struct TemplateParser {
                 pos += 1
                 let name = try parseName(state)
                 guard name == state.sectionName else {
-                    throw error(state.sectionName.map { "{{/\(name)}} closes a section, but the open one is {{#\($0)}}" }
-                                ?? "{{/\(name)}} closes a section that was never opened", at: tagStart)
+                    throw error(
+                        state.sectionName.map { "{{/\(name)}} closes a section, but the open one is {{#\($0)}}" }
+                            ?? "{{/\(name)}} closes a section that was never opened", at: tagStart)
                 }
                 if !isStandalone(state) && !whiteSpaceBefore.isEmpty {
                     tokens.append(.text(Array(whiteSpaceBefore.utf8)))

@@ -56,7 +56,10 @@ extension TemplateValue {
     /// ``TemplateList``; nil and an empty optional are ``null``; anything else is placed as
     /// its description.
     public init(any value: Any?) {
-        guard let value else { self = .null; return }
+        guard let value else {
+            self = .null
+            return
+        }
         switch value {
         case let v as TemplateValue: self = v
         case let v as String: self = .text(v)

@@ -1,5 +1,5 @@
-import FundWatchCore
 import Foundation
+import FundWatchCore
 
 /// Looks at the start of an XML file, before libxml2 sees it, for a document type
 /// declaration. Submissions never need one, and every XXE or entity-expansion attack
@@ -34,11 +34,24 @@ public enum XMLProlog {
         }
         while i < bytes.count {
             let b = bytes[i]
-            if b == 0x0A { line += 1; i += 1; continue }
-            if b == 0x20 || b == 0x09 || b == 0x0D || b == 0xEF || b == 0xBB || b == 0xBF { i += 1; continue }
+            if b == 0x0A {
+                line += 1
+                i += 1
+                continue
+            }
+            if b == 0x20 || b == 0x09 || b == 0x0D || b == 0xEF || b == 0xBB || b == 0xBF {
+                i += 1
+                continue
+            }
             guard b == UInt8(ascii: "<") else { return nil }
-            if starts("<?", at: i) { skip(to: "?>"); continue }
-            if starts("<!--", at: i) { skip(to: "-->"); continue }
+            if starts("<?", at: i) {
+                skip(to: "?>")
+                continue
+            }
+            if starts("<!--", at: i) {
+                skip(to: "-->")
+                continue
+            }
             if i + doctype.count <= bytes.count, Array(bytes[i..<i + doctype.count]).map({ $0 >= 0x61 && $0 <= 0x7A ? $0 - 32 : $0 }) == doctype {
                 return line
             }

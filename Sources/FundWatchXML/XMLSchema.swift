@@ -1,6 +1,6 @@
-import FundWatchCore
 import CLibXML2
 import Foundation
+import FundWatchCore
 
 /// A compiled XSD, shared by every parser that validates against it (libxml2 schemas are
 /// read-only once parsed; each parser gets its own validation context).

@@ -85,7 +85,8 @@ public final class ZipArchive {
             var info = unz_file_info64()
             var nameBytes = [CChar](repeating: 0, count: 4097)
             guard unzGetCurrentFileInfo64(handle, &info, &nameBytes, UInt(nameBytes.count - 1), nil, 0, nil, 0) == UNZ_OK,
-                  info.size_filename < UInt(nameBytes.count) else {
+                info.size_filename < UInt(nameBytes.count)
+            else {
                 throw ZipError.invalid("entry \(entries.count + 1) of the zip directory cannot be read")
             }
             let name = Self.decodeName(nameBytes.prefix(Int(info.size_filename)).map { UInt8(bitPattern: $0) }, utf8Flag: info.flag & 0x800 != 0)
@@ -97,13 +98,16 @@ public final class ZipArchive {
             guard names.insert(name).inserted else { throw ZipError.unsafeEntry(name: name, reason: "the name appears twice") }
             if info.flag & 1 != 0 { throw ZipError.encrypted(name: name) }
             if info.uncompressed_size > limits.ratioCheckedAbove,
-               info.uncompressed_size / max(1, info.compressed_size) >= limits.maxRatio {
+                info.uncompressed_size / max(1, info.compressed_size) >= limits.maxRatio
+            {
                 throw ZipError.ratioExceeded(name: name)
             }
             var position = unz64_file_pos()
             guard unzGetFilePos64(handle, &position) == UNZ_OK else { throw ZipError.invalid("entry \(name) cannot be located") }
-            entries.append(Entry(name: name, compressedSize: info.compressed_size, uncompressedSize: info.uncompressed_size,
-                                 position: .init(directoryOffset: position.pos_in_zip_directory, fileNumber: position.num_of_file)))
+            entries.append(
+                Entry(
+                    name: name, compressedSize: info.compressed_size, uncompressedSize: info.uncompressed_size,
+                    position: .init(directoryOffset: position.pos_in_zip_directory, fileNumber: position.num_of_file)))
             status = unzGoToNextFile(handle)
         }
         guard status == UNZ_END_OF_LIST_OF_FILE else { throw ZipError.invalid("the zip directory is damaged after entry \(entries.count)") }

@@ -22,8 +22,11 @@ public enum ZipWriter {
             // 2026-01-01 00:00:00: the entry date never changes the bytes.
             info.tmz_date = tm_zip(tm_sec: 0, tm_min: 0, tm_hour: 0, tm_mday: 1, tm_mon: 0, tm_year: 2026)
             // Names are UTF-8 (general purpose flag bit 11); version made by 20 (MS-DOS attributes).
-            guard zipOpenNewFileInZip4_64(zip, file.name, &info, nil, 0, nil, 0, nil, Z_DEFLATED, 6, 0,
-                                          -MAX_WBITS, DEF_MEM_LEVEL, Z_DEFAULT_STRATEGY, nil, 0, 20, 0x800, 0) == ZIP_OK else {
+            guard
+                zipOpenNewFileInZip4_64(
+                    zip, file.name, &info, nil, 0, nil, 0, nil, Z_DEFLATED, 6, 0,
+                    -MAX_WBITS, DEF_MEM_LEVEL, Z_DEFAULT_STRATEGY, nil, 0, 20, 0x800, 0) == ZIP_OK
+            else {
                 throw Failure(description: "cannot add \(file.name) to \(path)")
             }
             let status = file.bytes.withUnsafeBytes { raw in

@@ -11,8 +11,10 @@ struct AdapterTests {
         let folder = try CLI.tempCopy(CLI.exampleCSV)
         let path = folder + "/cases.csv"
         let lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\r\n")
-        let template = ["", "H99010100001", "2026-03-05", "", "special", "duplicate_billing", "1000.00", "0", "0", "0", "0", "0",
-                        "", "", "", "", "", "false", "", "", "0", "专项检查", "重复收费", "追回", "《医疗保障基金使用监督管理条例》"]
+        let template = [
+            "", "H99010100001", "2026-03-05", "", "special", "duplicate_billing", "1000.00", "0", "0", "0", "0", "0",
+            "", "", "", "", "", "false", "", "", "0", "专项检查", "重复收费", "追回", "《医疗保障基金使用监督管理条例》",
+        ]
         #expect(template.count == lines[0].components(separatedBy: ",").count, "one value per column of the header")
         let made = (0..<rows).map { n -> String in
             var fields = template

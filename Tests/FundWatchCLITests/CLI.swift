@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import FundWatchTestSupport
+import Testing
 
 /// Runs the built `fundwatch` executable, as a clerk would.
 enum CLI {
@@ -54,8 +54,9 @@ enum CLI {
         group.wait()
         let errData = errors.data
         process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus,
+            stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
     }
 
     /// Bytes one reader thread collects for another.

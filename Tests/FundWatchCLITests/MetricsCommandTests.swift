@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import FundWatchTestSupport
+import Testing
 
 @Suite("fundwatch metrics")
 struct MetricsCommandTests {
@@ -21,8 +21,9 @@ struct MetricsCommandTests {
         return false
     }
 
-    @Test("the JSON holds every figure of the expected files, from XML and from CSV",
-          arguments: [("Q1", "2026-01"), ("march", "2026-03")], [CLI.exampleXML, CLI.exampleCSV])
+    @Test(
+        "the JSON holds every figure of the expected files, from XML and from CSV",
+        arguments: [("Q1", "2026-01"), ("march", "2026-03")], [CLI.exampleXML, CLI.exampleCSV])
     func expectedFigures(window: (String, String), path: String) throws {
         let result = try CLI.run(["metrics", "--json", "--from", window.1, "--to", "2026-03", "--as-of", "2026-03-31", path])
         #expect(result.status == 0, "\(result.stderr)")
@@ -80,7 +81,8 @@ struct MetricsCommandTests {
     @Test("an invalid submission stops the metrics with exit 1 and its findings")
     func invalidInput() throws {
         let copy = try CLI.tempCopy(CLI.exampleXML)
-        let text = try String(contentsOfFile: copy, encoding: .utf8).replacingOccurrences(of: "<period>2026-03</period>", with: "<period>2026/03</period>")
+        let text = try String(contentsOfFile: copy, encoding: .utf8).replacingOccurrences(
+            of: "<period>2026-03</period>", with: "<period>2026/03</period>")
         try text.write(toFile: copy, atomically: false, encoding: .utf8)
         let r = try CLI.run(["metrics", "--json", "--to", "2026-03", copy])
         #expect(r.status == 1)
@@ -91,7 +93,8 @@ struct MetricsCommandTests {
     @Test("two different files with the same county, period and submitted_on are an error naming both")
     func conflict() throws {
         let copy = try CLI.tempCopy(CLI.exampleXML)
-        let text = try String(contentsOfFile: copy, encoding: .utf8).replacingOccurrences(of: "<prepared_by>王晓</prepared_by>", with: "<prepared_by>李四</prepared_by>")
+        let text = try String(contentsOfFile: copy, encoding: .utf8).replacingOccurrences(
+            of: "<prepared_by>王晓</prepared_by>", with: "<prepared_by>李四</prepared_by>")
         try text.write(toFile: copy, atomically: false, encoding: .utf8)
         let r = try CLI.run(["metrics", "--to", "2026-03", CLI.exampleXML, copy])
         #expect(r.status == 1)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import FundWatchTestSupport
+import Testing
 
 @Suite("fundwatch notices, notice, timeliness")
 struct NoticesCommandTests {
@@ -112,7 +112,10 @@ struct EvaluateBulletinCommandTests {
         let out = Scratch.root + "/fw-eval-" + UUID().uuidString
         let r = try CLI.run(["evaluate", "--from", "2026-01", "--to", "2026-09", "--out", out, CLI.sampleCity])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["evaluation.csv", "evaluation.html", "evaluation.xlsx", "evaluation.xml"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: out).sorted() == [
+                "evaluation.csv", "evaluation.html", "evaluation.xlsx", "evaluation.xml",
+            ])
         let csv = try String(contentsOfFile: out + "/evaluation.csv", encoding: .utf8)
         #expect(csv.contains("总分(分),排名,等级"))
         let db = Scratch.root + "/fw-eval-\(UUID().uuidString).sqlite"

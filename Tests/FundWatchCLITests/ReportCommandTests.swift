@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import FundWatchTestSupport
+import Testing
 
 @Suite("fundwatch report")
 struct ReportCommandTests {
@@ -33,7 +33,8 @@ struct ReportCommandTests {
     @Test("invalid input writes nothing and exits 1")
     func invalid() throws {
         let copy = try CLI.tempCopy(CLI.exampleXML)
-        let text = try String(contentsOfFile: copy, encoding: .utf8).replacingOccurrences(of: "<county_code>990101</county_code>", with: "<county_code>99-101</county_code>")
+        let text = try String(contentsOfFile: copy, encoding: .utf8).replacingOccurrences(
+            of: "<county_code>990101</county_code>", with: "<county_code>99-101</county_code>")
         try text.write(toFile: copy, atomically: false, encoding: .utf8)
         let out = Self.outDir()
         let r = try CLI.run(["report", "--to", "2026-03", "--out", out, copy])

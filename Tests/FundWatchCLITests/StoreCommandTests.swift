@@ -19,13 +19,15 @@ struct StoreCommandTests {
     }
 
     static func files(in folder: String) throws -> [String: Data] {
-        Dictionary(uniqueKeysWithValues: try FileManager.default.contentsOfDirectory(atPath: folder).map {
-            ($0, FileManager.default.contents(atPath: folder + "/" + $0) ?? Data())
-        })
+        Dictionary(
+            uniqueKeysWithValues: try FileManager.default.contentsOfDirectory(atPath: folder).map {
+                ($0, FileManager.default.contents(atPath: folder + "/" + $0) ?? Data())
+            })
     }
 
-    @Test("samples twice: everything unchanged; one changed case: one new version; reports from the store equal reports from the files",
-          arguments: databases)
+    @Test(
+        "samples twice: everything unchanged; one changed case: one new version; reports from the store equal reports from the files",
+        arguments: databases)
     func samples(kind: String) throws {
         let db = try Self.freshStore(kind)
         let samples = CLI.sampleCity
@@ -72,7 +74,8 @@ struct StoreCommandTests {
     func rejected(kind: String) throws {
         let db = try Self.freshStore(kind)
         let copy = try CLI.tempCopy(CLI.exampleXML)
-        let text = try String(contentsOfFile: copy, encoding: .utf8).replacingOccurrences(of: "<method>routine</method>", with: "<method>patrol</method>")
+        let text = try String(contentsOfFile: copy, encoding: .utf8).replacingOccurrences(
+            of: "<method>routine</method>", with: "<method>patrol</method>")
         try text.write(toFile: copy, atomically: false, encoding: .utf8)
         let r = try CLI.run(["import", "--db", db, copy, CLI.exampleCSV])
         #expect(r.status == 1)
@@ -87,7 +90,7 @@ struct StoreCommandTests {
     @Test("import stores an older version from history, saying it is not current; reports keep the later one")
     func olderVersionNotCurrent() throws {
         let db = try Self.freshStore("sqlite")
-        #expect(try CLI.run(["import", "--db", db, CLI.exampleXML]).status == 0)          // 报送日期 2026-04-03
+        #expect(try CLI.run(["import", "--db", db, CLI.exampleXML]).status == 0)  // 报送日期 2026-04-03
         let older = try CLI.tempCopy(CLI.exampleXML)
         let text = try String(contentsOfFile: older, encoding: .utf8)
             .replacingOccurrences(of: "<submitted_on>2026-04-03</submitted_on>", with: "<submitted_on>2026-04-01</submitted_on>")
@@ -132,12 +135,14 @@ struct StoreCommandTests {
         let (p2, o2) = try start([samples + "/990202-西山区"] + shared, 2)
         let out1 = String(decoding: o1.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         let out2 = String(decoding: o2.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p1.waitUntilExit(); p2.waitUntilExit()
+        p1.waitUntilExit()
+        p2.waitUntilExit()
         // What either process said that is not a warning (an error, a store message, a crash).
         let problems = (1...2).map { (try? String(contentsOfFile: errors + "-\($0)", encoding: .utf8)) ?? "" }
             .joined(separator: "\n").split(separator: "\n").filter { !$0.contains(" warning ") && !$0.contains("more warning(s)") }.suffix(30)
-        #expect(p1.terminationStatus == 0 && p2.terminationStatus == 0,
-                "exit \(p1.terminationStatus), \(p2.terminationStatus)\n\(problems.joined(separator: "\n"))\n\(out1)\n\(out2)")
+        #expect(
+            p1.terminationStatus == 0 && p2.terminationStatus == 0,
+            "exit \(p1.terminationStatus), \(p2.terminationStatus)\n\(problems.joined(separator: "\n"))\n\(out1)\n\(out2)")
         let history = try CLI.run(["history", "--db", db])
         // 12 + 13 + 12 + 12 versions, each exactly once.
         #expect(history.stdout.hasPrefix("49 version(s)"), "\(history.stdout.prefix(200))")

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import FundWatchTestSupport
+import Testing
 
 @Suite("fundwatch validate, and the reporter's confidentiality")
 struct ValidateCommandTests {
@@ -41,20 +41,24 @@ struct ValidateCommandTests {
         #expect(r.stderr.contains("input.not_found"))
     }
 
-    @Test("the reporter of case 2026-002 appears in no output or error", arguments: [
-        ["validate", "--json"], ["validate"], ["metrics", "--json", "--to", "2026-03"], ["metrics", "--to", "2026-03"],
-    ])
+    @Test(
+        "the reporter of case 2026-002 appears in no output or error",
+        arguments: [
+            ["validate", "--json"], ["validate"], ["metrics", "--json", "--to", "2026-03"], ["metrics", "--to", "2026-03"],
+        ])
     func reporterNeverShown(command: [String]) throws {
         // Break every field of the reporter's row, so that its findings are printed too.
         let csv = try CLI.tempCopy(CLI.exampleCSV)
         let cases = csv + "/cases.csv"
         var text = try String(contentsOfFile: cases, encoding: .utf8)
-        text = text.replacingOccurrences(of: "2026-002,P99010100001,2026-03-13,,tipoff,card_misuse;non_medical_goods,48000,0,30000",
-                                         with: "2026-002,P99010100009,2026-13-13,x,tip,card;goods,48k,-1,3e4")
+        text = text.replacingOccurrences(
+            of: "2026-002,P99010100001,2026-03-13,,tipoff,card_misuse;non_medical_goods,48000,0,30000",
+            with: "2026-002,P99010100009,2026-13-13,x,tip,card;goods,48k,-1,3e4")
         try text.write(toFile: cases, atomically: false, encoding: .utf8)
         let xml = try CLI.tempCopy(CLI.exampleXML)
         var xmlText = try String(contentsOfFile: xml, encoding: .utf8)
-        xmlText = xmlText.replacingOccurrences(of: "<reporter>", with: "<reporter><b>").replacingOccurrences(of: "</reporter>", with: "</b></reporter>")
+        xmlText = xmlText.replacingOccurrences(of: "<reporter>", with: "<reporter><b>").replacingOccurrences(
+            of: "</reporter>", with: "</b></reporter>")
         try xmlText.write(toFile: xml, atomically: false, encoding: .utf8)
         for paths in [[CLI.exampleCSV, CLI.exampleXML], [csv], [xml]] {
             let r = try CLI.run(command + paths)

@@ -39,8 +39,9 @@ struct ConfigFileTests {
         let expected = flatten(reference)
         #expect(Set(values.keys) == Set(expected.keys), sourceLocation: sourceLocation)
         for (key, value) in values {
-            #expect(expected[key].map { same(value, $0) } == true, "\(key): FundWatch \(value), tomllib \(String(describing: expected[key]))",
-                    sourceLocation: sourceLocation)
+            #expect(
+                expected[key].map { same(value, $0) } == true, "\(key): FundWatch \(value), tomllib \(String(describing: expected[key]))",
+                sourceLocation: sourceLocation)
         }
     }
 
@@ -63,7 +64,10 @@ struct ConfigFileTests {
             let document = line.replacingOccurrences(of: "\\n", with: "\n")
             #expect(throws: ConfigFile.Problem.self, "\(line)") { _ = try ConfigFile(text: document, file: "bad.toml") }
         }
-        #expect(throws: ConfigFile.Problem(file: "bad.toml", line: 3, message: "\\q is not an escape (use \\\\, \\\", \\t, \\n, \\r, \\b, \\f, \\uXXXX or \\UXXXXXXXX)")) {
+        #expect(
+            throws: ConfigFile.Problem(
+                file: "bad.toml", line: 3, message: "\\q is not an escape (use \\\\, \\\", \\t, \\n, \\r, \\b, \\f, \\uXXXX or \\UXXXXXXXX)")
+        ) {
             _ = try ConfigFile(text: "[bulletin]\nissuer = \"x\"\nhotline = \"bad \\q\"\n", file: "bad.toml")
         }
     }

@@ -5,10 +5,13 @@ import Testing
 struct NoticeTests {
     static func day(_ s: String) -> Day { Day(iso: s)! }
 
-    static func record(amount: Int64 = 1_000_00, closed: String? = nil, police: String? = nil, discipline: String? = nil, attention: Bool = false,
-                       sent: String? = nil) -> CaseRecord {
-        var r = CaseRecord(caseID: "C-1", institutionCode: "H00000000001", openedOn: day("2026-03-01"), source: .method(.routine),
-                           violations: [.other], amountInvolved: Money(fen: amount))
+    static func record(
+        amount: Int64 = 1_000_00, closed: String? = nil, police: String? = nil, discipline: String? = nil, attention: Bool = false,
+        sent: String? = nil
+    ) -> CaseRecord {
+        var r = CaseRecord(
+            caseID: "C-1", institutionCode: "H00000000001", openedOn: day("2026-03-01"), source: .method(.routine),
+            violations: [.other], amountInvolved: Money(fen: amount))
         r.closedOn = closed.map(day)
         r.policeTransferOn = police.map(day)
         r.disciplineTransferOn = discipline.map(day)
@@ -47,7 +50,8 @@ struct NoticeTests {
         policy.noticeDays = 30
         #expect(Self.notice(Self.record(discipline: "2026-03-12"), asOf: "2026-03-31", policy: policy)?.daysLeft == 11)
         // The earliest of the transfers and the closing starts the clock.
-        let both = try #require(Self.notice(Self.record(closed: "2026-03-20", police: "2026-03-15", discipline: "2026-03-10", sent: "2026-03-17"), asOf: "2026-03-31"))
+        let both = try #require(
+            Self.notice(Self.record(closed: "2026-03-20", police: "2026-03-15", discipline: "2026-03-10", sent: "2026-03-17"), asOf: "2026-03-31"))
         #expect(both.reasons == [.police, .discipline] && both.trigger == Self.day("2026-03-10") && both.status == .onTime)
         #expect(MajorCaseNotice.trigger(of: Self.record(closed: "2026-03-20", discipline: "2026-03-25")) == Self.day("2026-03-20"))
     }
@@ -105,13 +109,13 @@ struct NoticeTests {
     @Test("most urgent first: overdue by most days, then due soonest, pending, late, on time")
     func urgency() throws {
         let list = [
-            Self.notice(Self.record(police: "2026-03-01", sent: "2026-03-02"), asOf: "2026-03-31")!,   // on time
-            Self.notice(Self.record(attention: true), asOf: "2026-03-31")!,                              // pending
-            Self.notice(Self.record(police: "2026-03-28"), asOf: "2026-03-31")!,                         // due in 4
-            Self.notice(Self.record(police: "2026-03-02"), asOf: "2026-03-31")!,                         // overdue 22
-            Self.notice(Self.record(police: "2026-03-26"), asOf: "2026-03-31")!,                         // due in 2
-            Self.notice(Self.record(police: "2026-03-20"), asOf: "2026-03-31")!,                         // overdue 4
-            Self.notice(Self.record(police: "2026-03-01", sent: "2026-03-20"), asOf: "2026-03-31")!,   // late
+            Self.notice(Self.record(police: "2026-03-01", sent: "2026-03-02"), asOf: "2026-03-31")!,  // on time
+            Self.notice(Self.record(attention: true), asOf: "2026-03-31")!,  // pending
+            Self.notice(Self.record(police: "2026-03-28"), asOf: "2026-03-31")!,  // due in 4
+            Self.notice(Self.record(police: "2026-03-02"), asOf: "2026-03-31")!,  // overdue 22
+            Self.notice(Self.record(police: "2026-03-26"), asOf: "2026-03-31")!,  // due in 2
+            Self.notice(Self.record(police: "2026-03-20"), asOf: "2026-03-31")!,  // overdue 4
+            Self.notice(Self.record(police: "2026-03-01", sent: "2026-03-20"), asOf: "2026-03-31")!,  // late
         ].sorted(by: MajorCaseNotice.byUrgency)
         #expect(list.map(\.status) == [.overdue, .overdue, .due, .due, .pending, .late, .onTime])
         #expect(list.map { $0.daysOver ?? $0.daysLeft ?? -1 } == [22, 4, 2, 4, -1, 12, -1])
@@ -150,14 +154,16 @@ struct ConfigurationTests {
         #expect(c.policy.returnDue(for: YearMonth(year: 2026, month: 3)!) == Day(iso: "2026-04-10"))
     }
 
-    @Test("errors name the line", arguments: [
-        ("[notices]\nnotice_dayz = 5", 2, "unknown key"),
-        ("[notice]\nnotice_days = 5", 2, "not a FundWatch section"),
-        ("[notices]\nnotice_days = 0", 2, "whole number from 1"),
-        ("[notices]\nmajor_amount_threshold = 1e5", 2, "number or"),
-        ("\n[returns]\ndue_day = 5\ndue_day = 6", 4, "set twice"),
-        ("[returns]\ndue_day 5", 2, "key = value"),
-    ])
+    @Test(
+        "errors name the line",
+        arguments: [
+            ("[notices]\nnotice_dayz = 5", 2, "unknown key"),
+            ("[notice]\nnotice_days = 5", 2, "not a FundWatch section"),
+            ("[notices]\nnotice_days = 0", 2, "whole number from 1"),
+            ("[notices]\nmajor_amount_threshold = 1e5", 2, "number or"),
+            ("\n[returns]\ndue_day = 5\ndue_day = 6", 4, "set twice"),
+            ("[returns]\ndue_day 5", 2, "key = value"),
+        ])
     func errors(text: String, line: Int, message: String) {
         #expect {
             try Settings(try ConfigFile(text: text, file: "fw.conf"))

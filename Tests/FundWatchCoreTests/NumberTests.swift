@@ -3,24 +3,27 @@ import Testing
 
 @Suite("Money, rates, days and months")
 struct NumberTests {
-    @Test("yuan text parses to exact fen", arguments: [
-        ("125000.50", 12_500_050), ("48000", 4_800_000), ("0.5", 50), ("0", 0), ("500.00", 50_000), ("007.07", 707),
-    ] as [(String, Int64)])
+    @Test(
+        "yuan text parses to exact fen",
+        arguments: [
+            ("125000.50", 12_500_050), ("48000", 4_800_000), ("0.5", 50), ("0", 0), ("500.00", 50_000), ("007.07", 707),
+        ] as [(String, Int64)])
     func parse(text: String, fen: Int64) {
         #expect(Money(yuan: text) == Money(fen: fen))
     }
 
-    @Test("anything but a plain non-negative amount with ≤ 2 decimals is refused",
-          arguments: ["", "-1", "+1", "1.234", "1,000", "1e4", ".5", "5.", "1.2.3", "¥5", " 5", "1234567890123456"])
+    @Test(
+        "anything but a plain non-negative amount with ≤ 2 decimals is refused",
+        arguments: ["", "-1", "+1", "1.234", "1,000", "1e4", ".5", "5.", "1.2.3", "¥5", " 5", "1234567890123456"])
     func refuse(text: String) {
         #expect(Money(yuan: text) == nil)
     }
 
     @Test("万元 rounds half up from the exact amount")
     func wan() {
-        #expect(Money(fen: 483_390_000).wanString == "483.39")      // 4,833,900.00 yuan
+        #expect(Money(fen: 483_390_000).wanString == "483.39")  // 4,833,900.00 yuan
         #expect(Money(fen: 18_680_050).wanString == "18.68")
-        #expect(Money(fen: 5_000).wanString == "0.01")             // 50 yuan = 0.005 万元 → up
+        #expect(Money(fen: 5_000).wanString == "0.01")  // 50 yuan = 0.005 万元 → up
         #expect(Money(fen: 4_999).wanString == "0.00")
         #expect(Money(fen: 0).wanString == "0.00")
         #expect(Money(fen: 1_234_565_000).wanString == "1234.57")
@@ -29,8 +32,8 @@ struct NumberTests {
 
     @Test("a total is rounded from its exact sum, not summed from rounded parts")
     func totalRounding() {
-        let part = Money(fen: 4_000)   // 40 yuan → 0.00 万元 each
-        let total = part + part        // 80 yuan → 0.01 万元
+        let part = Money(fen: 4_000)  // 40 yuan → 0.00 万元 each
+        let total = part + part  // 80 yuan → 0.01 万元
         #expect(part.wanString == "0.00")
         #expect(total.wanString == "0.01")
     }
@@ -46,7 +49,7 @@ struct NumberTests {
     func rates() {
         #expect(Rate(1087, of: 1260).display == "86.3%")
         #expect(Rate(3, of: 4).display == "75.0%")
-        #expect(Rate(1, of: 16).display == "6.3%")    // 6.25 → 6.3
+        #expect(Rate(1, of: 16).display == "6.3%")  // 6.25 → 6.3
         #expect(Rate(1, of: 3).display == "33.3%")
         #expect(Rate(2, of: 3).display == "66.7%")
         #expect(Rate(0, of: 4).display == "0.0%")
@@ -98,13 +101,19 @@ struct NumberTests {
         _ = Day(ordinal: .min).yearMonth.previous.firstDay.description
         // Months stepped one by one reach a far end without trapping or looping.
         var m = try #require(YearMonth(iso: "9999-01")), steps = 0
-        while m < last.next.next { m = m.next; steps += 1 }
+        while m < last.next.next {
+            m = m.next
+            steps += 1
+        }
         #expect(steps == 13)
     }
 
-    @Test("a county code is six ASCII digits, nothing else", arguments: [
-        ("990201", true), ("99020", false), ("9902011", false), ("99O201", false), ("９９０２０１", false), ("99020a", false), ("", false), (" 990201", false),
-    ])
+    @Test(
+        "a county code is six ASCII digits, nothing else",
+        arguments: [
+            ("990201", true), ("99020", false), ("9902011", false), ("99O201", false), ("９９０２０１", false), ("99020a", false), ("", false),
+            (" 990201", false),
+        ])
     func countyCodes(_ text: String, _ valid: Bool) {
         #expect((CountyCode(text) != nil) == valid)
         #expect(CountyCode("990100")?.isCityLevel == true && CountyCode("990201")?.isCityLevel == false)

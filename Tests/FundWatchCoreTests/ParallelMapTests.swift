@@ -1,5 +1,5 @@
-import Testing
 import FundWatchCore
+import Testing
 
 @Suite("parallelMap")
 struct ParallelMapTests {

@@ -1,8 +1,9 @@
 import FundWatchCore
 import FundWatchCrypto
-@testable import FundWatchDraw
 import PropertyBased
 import Testing
+
+@testable import FundWatchDraw
 
 /// A small city built deterministically from a few numbers (for property checks).
 struct City {
@@ -12,7 +13,7 @@ struct City {
     /// `inspectors` inspectors spread over the counties and two units each; `shape` varies the rest.
     init(counties: Int, perCounty: Int, inspectors: Int, shape: UInt64, items: Bool = false) {
         var state = shape
-        func next(_ m: Int) -> Int {   // SplitMix64
+        func next(_ m: Int) -> Int {  // SplitMix64
             state &+= 0x9E37_79B9_7F4A_7C15
             var z = state
             z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -24,15 +25,19 @@ struct City {
         for c in 0..<counties {
             let county = "9903\(String(format: "%02d", c + 1))"
             for i in 0..<perCounty {
-                targets.append(DrawTarget(countyCode: county, countyName: "县\(c + 1)", code: "H\(county)\(String(format: "%05d", i + 1))",
-                                          name: "机构\(c)-\(i)", category: categories[next(categories.count)], riskClass: nil))
+                targets.append(
+                    DrawTarget(
+                        countyCode: county, countyName: "县\(c + 1)", code: "H\(county)\(String(format: "%05d", i + 1))",
+                        name: "机构\(c)-\(i)", category: categories[next(categories.count)], riskClass: nil))
             }
         }
         var staff: [Inspector] = []
         for k in 0..<inspectors {
             let county = k % (counties + 1) == counties ? "990300" : "9903\(String(format: "%02d", k % (counties + 1) + 1))"
-            staff.append(Inspector(id: "I\(String(format: "%03d", k))", name: "检查员\(k)", countyCode: county, unit: "\(county)-单位\(next(2))",
-                                   qualified: next(10) != 0))
+            staff.append(
+                Inspector(
+                    id: "I\(String(format: "%03d", k))", name: "检查员\(k)", countyCode: county, unit: "\(county)-单位\(next(2))",
+                    qualified: next(10) != 0))
         }
         let list = items ? [CheckItem(id: "J1", title: "通用事项", category: nil), CheckItem(id: "J2", title: "药店事项", category: .pharmacy)] : []
         inputs = DrawInputs(targets: targets, inspectors: staff, items: list, previous: [])
@@ -106,7 +111,8 @@ struct DrawTests {
 
     @Test("on random cities every rule on inspectors holds, or the draw says what is missing")
     func inspectorRules() async {
-        await propertyCheck(count: 150, input: Gen.int(in: 1...5), Gen.int(in: 1...40), Gen.int(in: 2...30), Gen.int(in: 0...1_000_000)) { counties, per, staff, shape in
+        await propertyCheck(count: 150, input: Gen.int(in: 1...5), Gen.int(in: 1...40), Gen.int(in: 2...30), Gen.int(in: 0...1_000_000)) {
+            counties, per, staff, shape in
             Self.checkInspectorRules(counties: counties, per: per, staff: staff, shape: shape)
         }
     }
@@ -145,13 +151,18 @@ struct DrawTests {
         var city = City(counties: 2, perCounty: 10, inspectors: 6, shape: 1)
         city.inputs.inspectors.append(city.inputs.inspectors[0])
         #expect(throws: Draw.Failure.duplicateInspector(city.inputs.inspectors[0].id)) { try Draw.make(city.inputs, Self.parameters()) }
-        city.inputs.inspectors = [Inspector(id: "A", name: "甲", countyCode: "990301", unit: "U1", qualified: true),
-                                  Inspector(id: "B", name: "乙", countyCode: "990301", unit: "U2", qualified: true)]
+        city.inputs.inspectors = [
+            Inspector(id: "A", name: "甲", countyCode: "990301", unit: "U1", qualified: true),
+            Inspector(id: "B", name: "乙", countyCode: "990301", unit: "U2", qualified: true),
+        ]
         do {
             _ = try Draw.make(city.inputs, Self.parameters())
             Issue.record("drew with only own-county inspectors")
         } catch {
-            guard case .tooFewInspectors(_, let county, let detail) = error else { Issue.record("\(error)"); return }
+            guard case .tooFewInspectors(_, let county, let detail) = error else {
+                Issue.record("\(error)")
+                return
+            }
             #expect(county == "990301" && detail.contains("outside county 990301"))
         }
         #expect(throws: Draw.Failure.self) { try Draw.make(city.inputs, Self.parameters("")) }
@@ -160,13 +171,18 @@ struct DrawTests {
     @Test("within a stratum every institution is equally likely (chi-square over 2,000 fixed seeds)")
     func uniform() throws {
         // One stratum of 10 pharmacies drawing 1 (ratio 10%).
-        let targets = (0..<10).map { DrawTarget(countyCode: "990301", countyName: "县", code: "P9903010000\($0)", name: "药店\($0)", category: .pharmacy, riskClass: nil) }
-        let staff = [Inspector(id: "A", name: "甲", countyCode: "990300", unit: "U1", qualified: true),
-                     Inspector(id: "B", name: "乙", countyCode: "990300", unit: "U2", qualified: true)]
+        let targets = (0..<10).map {
+            DrawTarget(countyCode: "990301", countyName: "县", code: "P9903010000\($0)", name: "药店\($0)", category: .pharmacy, riskClass: nil)
+        }
+        let staff = [
+            Inspector(id: "A", name: "甲", countyCode: "990300", unit: "U1", qualified: true),
+            Inspector(id: "B", name: "乙", countyCode: "990300", unit: "U2", qualified: true),
+        ]
         var counts: [String: Int] = [:]
         let runs = 2_000
         for n in 0..<runs {
-            let plan = try Draw.make(DrawInputs(targets: targets, inspectors: staff, items: [], previous: []), Self.parameters("fixed-seed-\(n)", ratio: 10))
+            let plan = try Draw.make(
+                DrawInputs(targets: targets, inspectors: staff, items: [], previous: []), Self.parameters("fixed-seed-\(n)", ratio: 10))
             counts[plan.lots[0].target.code, default: 0] += 1
         }
         let expected = Double(runs) / 10
@@ -185,17 +201,26 @@ struct DrawTests {
             DrawTarget(countyCode: "990301", countyName: "甲县", code: "H99030100002", name: "二院", category: .publicHospital, riskClass: nil),
             DrawTarget(countyCode: "990301", countyName: "甲县", code: "H99030100003", name: "三院", category: .publicHospital, riskClass: nil),
         ]
-        let staff = [Inspector(id: "A", name: "甲", countyCode: "990300", unit: "U1", qualified: true),
-                     Inspector(id: "B", name: "乙", countyCode: "990300", unit: "U2", qualified: true)]
+        let staff = [
+            Inspector(id: "A", name: "甲", countyCode: "990300", unit: "U1", qualified: true),
+            Inspector(id: "B", name: "乙", countyCode: "990300", unit: "U2", qualified: true),
+        ]
         let plan = try Draw.make(DrawInputs(targets: targets, inspectors: staff, items: [], previous: []), Self.parameters(ratio: 50))
         #expect(plan.lots.count == 2)
         let drawn = plan.lots.map(\.target.code), other = targets.map(\.code).first { !drawn.contains($0) }!
         let day = { (m: Int, d: Int) in Day(year: 2026, month: m, day: d)! }
-        let registers = DrawRegisters(countyCode: "990301", countyName: "甲县", institutionNames: ["H99030100001": "一院", "H99030100002": "二院", "H99030100003": "三院"],
-            inspections: [Inspection(institutionCode: drawn[0], inspectedOn: day(4, 20), method: .random, problemsFound: true),
-                          Inspection(institutionCode: other, inspectedOn: day(5, 3), method: .random, problemsFound: false),
-                          Inspection(institutionCode: drawn[1], inspectedOn: day(5, 9), method: .routine, problemsFound: false)],
-            cases: [.init(caseID: "2026-009", institutionCode: drawn[0], openedOn: day(4, 25), closedOn: day(5, 30), actions: [.refuse], amountInvolved: Money(fen: 100))])
+        let registers = DrawRegisters(
+            countyCode: "990301", countyName: "甲县", institutionNames: ["H99030100001": "一院", "H99030100002": "二院", "H99030100003": "三院"],
+            inspections: [
+                Inspection(institutionCode: drawn[0], inspectedOn: day(4, 20), method: .random, problemsFound: true),
+                Inspection(institutionCode: other, inspectedOn: day(5, 3), method: .random, problemsFound: false),
+                Inspection(institutionCode: drawn[1], inspectedOn: day(5, 9), method: .routine, problemsFound: false),
+            ],
+            cases: [
+                .init(
+                    caseID: "2026-009", institutionCode: drawn[0], openedOn: day(4, 25), closedOn: day(5, 30), actions: [.refuse],
+                    amountInvolved: Money(fen: 100))
+            ])
         let may = DrawResults.match(plan, registers: [registers], asOf: day(5, 31))
         #expect(may.results.map(\.status) == [.inspected, .pending], "a routine visit is not the draw's inspection")
         #expect(may.results[0].isFinal && may.results[0].outcome.contains("2026-009") && may.results[0].outcome.contains("拒付费用"))

@@ -1,7 +1,8 @@
 import Foundation
 import FundWatchCore
-@testable import FundWatchInput
 import Testing
+
+@testable import FundWatchInput
 
 /// The byte-level CSV tokenizer against an outside reference — Python's `csv` module read
 /// every file of Fixtures/csv-corpus once (make-corpus.py) — and against itself fed in
@@ -60,8 +61,9 @@ struct CSVTokenizerTests {
         #expect(records == expected.records)
     }
 
-    @Test("gives the same records however the bytes are cut into chunks: at every byte, and one byte at a time",
-          arguments: names)
+    @Test(
+        "gives the same records however the bytes are cut into chunks: at every byte, and one byte at a time",
+        arguments: names)
     func chunked(name: String) throws {
         let bytes = try Self.bytes(name)
         let whole = try Self.records(bytes)

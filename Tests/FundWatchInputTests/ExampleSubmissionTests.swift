@@ -117,10 +117,10 @@ struct ExampleSubmissionTests {
     @Test("labels are read as codes")
     func labels() throws {
         let s = try #require(try readOne(Workspace.exampleCSV).submission)
-        #expect(s.institutions[1].category == .privateHospital)   // 民营医院
-        #expect(s.inspections[1].method == .special)              // 专项检查
-        #expect(s.inspections[3].problemsFound == false)          // 否
-        #expect(s.inspections[4].problemsFound == true)           // 是
+        #expect(s.institutions[1].category == .privateHospital)  // 民营医院
+        #expect(s.inspections[1].method == .special)  // 专项检查
+        #expect(s.inspections[3].problemsFound == false)  // 否
+        #expect(s.inspections[4].problemsFound == true)  // 是
         #expect(s.cases[1].reporter.isEmpty == false)
         #expect(s.cases[1].suspensionMonths == 6)
         #expect(s.cases[0].closedOn == Day(year: 2026, month: 3, day: 20))

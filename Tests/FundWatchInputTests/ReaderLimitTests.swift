@@ -1,8 +1,8 @@
 import Foundation
 import FundWatchCore
 import FundWatchInput
-import Testing
 import FundWatchTestSupport
+import Testing
 
 @Suite("Files, encodings, limits and containers")
 struct ReaderLimitTests {
@@ -117,7 +117,8 @@ struct ReaderLimitTests {
         _ = try workspace.exampleXML("a.xml")
         _ = try workspace.copy(Workspace.fixtures + "/example-csv.zip", as: "c.zip")
         let set = ReadBatch(paths: [workspace.root])
-        #expect(set.outcomes.map { URL(fileURLWithPath: $0.source.displayName.components(separatedBy: "!/")[0]).lastPathComponent }
+        #expect(
+            set.outcomes.map { URL(fileURLWithPath: $0.source.displayName.components(separatedBy: "!/")[0]).lastPathComponent }
                 == ["a.xml", "b-csv", "c.zip"])
         #expect(!set.hasErrors)
         #expect(Set(set.versions.map(\.digest)).count == 1)

@@ -1,8 +1,8 @@
 import Foundation
 import FundWatchCore
 import FundWatchInput
-import Testing
 import FundWatchTestSupport
+import Testing
 
 /// One minimally broken copy of the example per rule of FORMAT.md: the rule id and the
 /// line of the finding are asserted, and the submission is rejected whole.
@@ -103,10 +103,12 @@ struct RuleTests {
         .init("cases.csv", 2, "refuse;damages,,", "refuse;damages,3,", "cases.suspension_months.unexpected"),
         .init("cases.csv", 3, "2026-03-18", "2026-03-12", "cases.police_transfer_on.order"),
         .init("cases.csv", 3, "2026-03-18", "18/03/2026", "cases.police_transfer_on.format"),
-        .init("cases.csv", 4, "interview;rectify;refuse;damages,,,,,否", "interview;rectify;refuse;damages,,,2026-02-01,,否",
-              "cases.discipline_transfer_on.order"),
-        .init("cases.csv", 4, "interview;rectify;refuse;damages,,,,,否", "interview;rectify;refuse;damages,,,2026-2-1,,否",
-              "cases.discipline_transfer_on.format"),
+        .init(
+            "cases.csv", 4, "interview;rectify;refuse;damages,,,,,否", "interview;rectify;refuse;damages,,,2026-02-01,,否",
+            "cases.discipline_transfer_on.order"),
+        .init(
+            "cases.csv", 4, "interview;rectify;refuse;damages,,,,,否", "interview;rectify;refuse;damages,,,2026-2-1,,否",
+            "cases.discipline_transfer_on.format"),
         .init("cases.csv", 2, "2026-03-25", "2026-03-01", "cases.exposed_on.order"),
         .init("cases.csv", 2, "2026-03-25", "25.03.2026", "cases.exposed_on.format"),
         .init("cases.csv", 2, ",false,2026-03-26,", ",maybe,2026-03-26,", "cases.public_attention.format"),
@@ -145,14 +147,18 @@ struct RuleTests {
     static func expectClerkWords(_ finding: Finding, sourceLocation: SourceLocation = #_sourceLocation) {
         func isChinese(_ c: Character) -> Bool { c.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } }
         let beforeEnglish = finding.expected.split(separator: "(", maxSplits: 1).first.map(String.init) ?? finding.expected
-        #expect(beforeEnglish.contains(where: isChinese), "\(finding.rule): expected 「\(finding.expected)」 is not Chinese first", sourceLocation: sourceLocation)
+        #expect(
+            beforeEnglish.contains(where: isChinese), "\(finding.rule): expected 「\(finding.expected)」 is not Chinese first",
+            sourceLocation: sourceLocation)
         #expect(finding.message.contains(where: isChinese), "\(finding.rule): \(finding.message)", sourceLocation: sourceLocation)
         let prefix = finding.rule.split(separator: ".").first.map(String.init) ?? ""
         if let column = finding.column, let register = prefix == "header" ? Register.header : Register(rawValue: prefix),
-           let index = register.fieldIndex(named: column) {
+            let index = register.fieldIndex(named: column)
+        {
             #expect(finding.label == register.label(index), "\(finding.rule): label \(finding.label ?? "nil")", sourceLocation: sourceLocation)
-            #expect(!finding.message.contains(":" + column), "\(finding.rule): the message names \(column) by its key: \(finding.message)",
-                    sourceLocation: sourceLocation)
+            #expect(
+                !finding.message.contains(":" + column), "\(finding.rule): the message names \(column) by its key: \(finding.message)",
+                sourceLocation: sourceLocation)
         }
     }
 
@@ -233,31 +239,41 @@ struct BuilderOrderTests {
         return row
     }
 
-    static let header = row(.header, line: 1, [
-        HeaderField.countyCode.rawValue: "990101", HeaderField.countyName.rawValue: "示例区",
-        HeaderField.period.rawValue: "2026-03", HeaderField.preparedBy.rawValue: "王晓",
-        HeaderField.submittedOn.rawValue: "2026-04-03",
-    ])
-    static let institution = row(.institutions, line: 2, [
-        InstitutionField.code.rawValue: "H99010100001", InstitutionField.name.rawValue: "示例区人民医院",
-        InstitutionField.category.rawValue: "public_hospital", InstitutionField.agreementStatus.rawValue: "active",
-    ])
+    static let header = row(
+        .header, line: 1,
+        [
+            HeaderField.countyCode.rawValue: "990101", HeaderField.countyName.rawValue: "示例区",
+            HeaderField.period.rawValue: "2026-03", HeaderField.preparedBy.rawValue: "王晓",
+            HeaderField.submittedOn.rawValue: "2026-04-03",
+        ])
+    static let institution = row(
+        .institutions, line: 2,
+        [
+            InstitutionField.code.rawValue: "H99010100001", InstitutionField.name.rawValue: "示例区人民医院",
+            InstitutionField.category.rawValue: "public_hospital", InstitutionField.agreementStatus.rawValue: "active",
+        ])
     /// Inspected after the period, and of an institution that is not in the register.
     static let inspections = [
-        row(.inspections, line: 2, [
-            InspectionField.institutionCode.rawValue: "H99010100001", InspectionField.inspectedOn.rawValue: "2026-04-01",
-            InspectionField.method.rawValue: "routine",
-        ]),
-        row(.inspections, line: 3, [
-            InspectionField.institutionCode.rawValue: "H99010100009", InspectionField.inspectedOn.rawValue: "2025-12-31",
-            InspectionField.method.rawValue: "routine",
-        ]),
+        row(
+            .inspections, line: 2,
+            [
+                InspectionField.institutionCode.rawValue: "H99010100001", InspectionField.inspectedOn.rawValue: "2026-04-01",
+                InspectionField.method.rawValue: "routine",
+            ]),
+        row(
+            .inspections, line: 3,
+            [
+                InspectionField.institutionCode.rawValue: "H99010100009", InspectionField.inspectedOn.rawValue: "2025-12-31",
+                InspectionField.method.rawValue: "routine",
+            ]),
     ]
-    static let lateCase = row(.cases, line: 2, [
-        CaseField.caseID.rawValue: "C1", CaseField.institutionCode.rawValue: "H99010100001",
-        CaseField.openedOn.rawValue: "2026-03-05", CaseField.closedOn.rawValue: "2026-04-02",
-        CaseField.source.rawValue: "routine", CaseField.violations.rawValue: "split_billing",
-    ])
+    static let lateCase = row(
+        .cases, line: 2,
+        [
+            CaseField.caseID.rawValue: "C1", CaseField.institutionCode.rawValue: "H99010100001",
+            CaseField.openedOn.rawValue: "2026-03-05", CaseField.closedOn.rawValue: "2026-04-02",
+            CaseField.source.rawValue: "routine", CaseField.violations.rawValue: "split_billing",
+        ])
 
     static func findings(_ rows: [RawRow]) -> [String] {
         var builder = SubmissionBuilder()
@@ -286,20 +302,26 @@ struct ValueReadingTests {
 
     @Test("spaces, tabs and full-width spaces around a value are trimmed; free text is kept as typed")
     func trimming() throws {
-        let institution = B.row(.institutions, line: 2, [
-            InstitutionField.code.rawValue: " \u{3000}H99010100001\t", InstitutionField.name.rawValue: "\u{3000}示例区人民医院 ",
-            InstitutionField.category.rawValue: "公立医院\u{3000}", InstitutionField.agreementStatus.rawValue: " active",
-        ])
-        let inspection = B.row(.inspections, line: 2, [
-            InspectionField.institutionCode.rawValue: "H99010100001", InspectionField.inspectedOn.rawValue: "\u{3000}2026-03-02\u{3000}",
-            InspectionField.method.rawValue: "routine", InspectionField.problemsFound.rawValue: " TRUE ",
-        ])
-        let record = B.row(.cases, line: 2, [
-            CaseField.caseID.rawValue: "C1", CaseField.institutionCode.rawValue: "H99010100001",
-            CaseField.openedOn.rawValue: "2026-03-05", CaseField.source.rawValue: "routine",
-            CaseField.violations.rawValue: "split_billing", CaseField.amountInvolved.rawValue: "\u{3000}1250.5 ",
-            CaseField.publicAttention.rawValue: "是", CaseField.facts.rawValue: "  两个空格开头\u{3000}",
-        ])
+        let institution = B.row(
+            .institutions, line: 2,
+            [
+                InstitutionField.code.rawValue: " \u{3000}H99010100001\t", InstitutionField.name.rawValue: "\u{3000}示例区人民医院 ",
+                InstitutionField.category.rawValue: "公立医院\u{3000}", InstitutionField.agreementStatus.rawValue: " active",
+            ])
+        let inspection = B.row(
+            .inspections, line: 2,
+            [
+                InspectionField.institutionCode.rawValue: "H99010100001", InspectionField.inspectedOn.rawValue: "\u{3000}2026-03-02\u{3000}",
+                InspectionField.method.rawValue: "routine", InspectionField.problemsFound.rawValue: " TRUE ",
+            ])
+        let record = B.row(
+            .cases, line: 2,
+            [
+                CaseField.caseID.rawValue: "C1", CaseField.institutionCode.rawValue: "H99010100001",
+                CaseField.openedOn.rawValue: "2026-03-05", CaseField.source.rawValue: "routine",
+                CaseField.violations.rawValue: "split_billing", CaseField.amountInvolved.rawValue: "\u{3000}1250.5 ",
+                CaseField.publicAttention.rawValue: "是", CaseField.facts.rawValue: "  两个空格开头\u{3000}",
+            ])
         var builder = SubmissionBuilder()
         for row in [B.header, institution, inspection, record] { builder.add(row) }
         let built = builder.finish()
@@ -314,14 +336,18 @@ struct ValueReadingTests {
         #expect(submission.cases[0].facts == "  两个空格开头\u{3000}")
     }
 
-    @Test("booleans: true/false in any letter case, 是/否, empty is false; anything else is refused with the value", arguments: [
-        ("True", true), ("FALSE", false), ("false", false), ("否", false), ("", false),
-    ])
-    func booleans(text: String, expected: Bool) throws {
-        let inspection = B.row(.inspections, line: 2, [
-            InspectionField.institutionCode.rawValue: "H99010100001", InspectionField.inspectedOn.rawValue: "2026-03-02",
-            InspectionField.method.rawValue: "routine", InspectionField.problemsFound.rawValue: text,
+    @Test(
+        "booleans: true/false in any letter case, 是/否, empty is false; anything else is refused with the value",
+        arguments: [
+            ("True", true), ("FALSE", false), ("false", false), ("否", false), ("", false),
         ])
+    func booleans(text: String, expected: Bool) throws {
+        let inspection = B.row(
+            .inspections, line: 2,
+            [
+                InspectionField.institutionCode.rawValue: "H99010100001", InspectionField.inspectedOn.rawValue: "2026-03-02",
+                InspectionField.method.rawValue: "routine", InspectionField.problemsFound.rawValue: text,
+            ])
         var builder = SubmissionBuilder()
         for row in [B.header, B.institution, inspection] { builder.add(row) }
         let built = builder.finish()
@@ -329,12 +355,14 @@ struct ValueReadingTests {
         #expect(submission.inspections[0].problemsFound == expected)
     }
 
-    @Test("a value that does not parse is quoted in the finding", arguments: [
-        (InspectionField.problemsFound.rawValue, "yes", "inspections.problems_found.format", "「yes」"),
-        (InspectionField.problemsFound.rawValue, "truex", "inspections.problems_found.format", "「truex」"),
-        (InspectionField.inspectedOn.rawValue, " 2026-3-2 ", "inspections.inspected_on.format", "「2026-3-2」"),
-        (InspectionField.inspectedOn.rawValue, "\u{3000}", "inspections.inspected_on.required", "必填字段为空:检查日期"),
-    ])
+    @Test(
+        "a value that does not parse is quoted in the finding",
+        arguments: [
+            (InspectionField.problemsFound.rawValue, "yes", "inspections.problems_found.format", "「yes」"),
+            (InspectionField.problemsFound.rawValue, "truex", "inspections.problems_found.format", "「truex」"),
+            (InspectionField.inspectedOn.rawValue, " 2026-3-2 ", "inspections.inspected_on.format", "「2026-3-2」"),
+            (InspectionField.inspectedOn.rawValue, "\u{3000}", "inspections.inspected_on.required", "必填字段为空:检查日期"),
+        ])
     func refused(field: Int, text: String, rule: String, detail: String) throws {
         var values = [
             InspectionField.institutionCode.rawValue: "H99010100001", InspectionField.inspectedOn.rawValue: "2026-03-02",

@@ -1,8 +1,8 @@
 import Foundation
 import FundWatchCore
 import FundWatchInput
-import Testing
 import FundWatchTestSupport
+import Testing
 
 /// A temporary folder holding copies of the fixtures, which tests may break on purpose.
 struct Workspace {
@@ -67,11 +67,14 @@ func readOne(_ path: String, limits: ReadLimits = .standard) throws -> ReadOutco
 
 /// Asserts a finding of `rule` on `line` of a file whose name ends with `file`.
 @discardableResult
-func expectFinding(_ loaded: ReadOutcome<Submission>, rule: String, file: String, line: Int?, severity: Severity = .error,
-                   sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Finding? {
+func expectFinding(
+    _ loaded: ReadOutcome<Submission>, rule: String, file: String, line: Int?, severity: Severity = .error,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+) -> Finding? {
     let match = loaded.findings.findings.first { $0.rule == rule && $0.file.hasSuffix(file) && $0.line == line }
-    #expect(match != nil, "expected \(rule) at \(file):\(line.map(String.init) ?? "-"); got \(loaded.findings.findings.map(\.formatted))",
-            sourceLocation: sourceLocation)
+    #expect(
+        match != nil, "expected \(rule) at \(file):\(line.map(String.init) ?? "-"); got \(loaded.findings.findings.map(\.formatted))",
+        sourceLocation: sourceLocation)
     if severity == .error {
         #expect(loaded.submission == nil, "a submission with an error must be rejected whole", sourceLocation: sourceLocation)
     }

@@ -1,9 +1,10 @@
 import Foundation
 import FundWatchCore
-@testable import FundWatchInput
 import FundWatchTestSupport
 import FundWatchZip
 import Testing
+
+@testable import FundWatchInput
 
 /// .xlsx returns: the worked example from workbooks another program (openpyxl) wrote, each
 /// broken or hostile workbook with its finding by sheet and cell, and the cell values Excel
@@ -14,15 +15,19 @@ struct XLSXReaderTests {
 
     func read(_ bytes: [UInt8], name: String = "return.xlsx", limits: ReadLimits = .standard) -> ReadOutcome<Submission> {
         let batch = SubmissionReader(limits: limits).read([.memory(name: name, bytes: bytes)], summarising: { $0 })
-        return batch.outcomes.first ?? ReadOutcome(source: SubmissionSource(kind: .xlsx(.memory(name: name, bytes: bytes)), displayName: name),
-                                                   payload: nil, header: nil, findings: FindingCollector(), digest: nil)
+        return batch.outcomes.first
+            ?? ReadOutcome(
+                source: SubmissionSource(kind: .xlsx(.memory(name: name, bytes: bytes)), displayName: name),
+                payload: nil, header: nil, findings: FindingCollector(), digest: nil)
     }
 
     func finding(_ outcome: ReadOutcome<Submission>, _ rule: String) -> Finding? {
         outcome.findings.findings.first { $0.rule == rule }
     }
 
-    @Test("the worked example from openpyxl workbooks (typed cells and all-text cells) gives EXPECTED.md's figures and the CSV's digest", arguments: ["example-typed.xlsx", "example-text.xlsx"])
+    @Test(
+        "the worked example from openpyxl workbooks (typed cells and all-text cells) gives EXPECTED.md's figures and the CSV's digest",
+        arguments: ["example-typed.xlsx", "example-text.xlsx"])
     func workedExample(_ name: String) throws {
         ExampleSubmissionTests.expectQ1(try ExampleSubmissionTests.metrics(Self.fixtures + "/" + name, from: 1))
         let csv = try readOne(Workspace.exampleCSV)
@@ -32,16 +37,18 @@ struct XLSXReaderTests {
         #expect(workbook.payload?.cases.map(\.caseID) == csv.payload?.cases.map(\.caseID))
     }
 
-    @Test("each broken workbook gets its rule at its sheet and cell", arguments: [
-        ("broken-text-amount.xlsx", "cases.amount_involved.format", "案件!G6", Severity.error),
-        ("broken-dotted-date.xlsx", "inspections.inspected_on.format", "检查!B7", .error),
-        ("broken-formula.xlsx", "xlsx.formula", "案件!H5", .error),
-        ("broken-na-error.xlsx", "xlsx.cell_error", "案件!K5", .error),
-        ("broken-three-decimals.xlsx", "cases.amount_involved.format", "案件!G5", .error),
-        ("broken-missing-sheet.xlsx", "xlsx.sheet_missing", "检查", .error),
-        ("broken-renamed-header.xlsx", "xlsx.unknown_column", "案件!G3", .error),
-        ("broken-extra-sheet.xlsx", "xlsx.extra_sheet", "我的草稿", .warning),
-    ])
+    @Test(
+        "each broken workbook gets its rule at its sheet and cell",
+        arguments: [
+            ("broken-text-amount.xlsx", "cases.amount_involved.format", "案件!G6", Severity.error),
+            ("broken-dotted-date.xlsx", "inspections.inspected_on.format", "检查!B7", .error),
+            ("broken-formula.xlsx", "xlsx.formula", "案件!H5", .error),
+            ("broken-na-error.xlsx", "xlsx.cell_error", "案件!K5", .error),
+            ("broken-three-decimals.xlsx", "cases.amount_involved.format", "案件!G5", .error),
+            ("broken-missing-sheet.xlsx", "xlsx.sheet_missing", "检查", .error),
+            ("broken-renamed-header.xlsx", "xlsx.unknown_column", "案件!G3", .error),
+            ("broken-extra-sheet.xlsx", "xlsx.extra_sheet", "我的草稿", .warning),
+        ])
     func brokenWorkbooks(_ name: String, _ rule: String, _ cell: String, _ severity: Severity) throws {
         let outcome = try readOne(Self.fixtures + "/" + name)
         let found = try #require(finding(outcome, rule), "\(outcome.findings.findings.map(\.formatted))")
@@ -90,10 +97,12 @@ struct XLSXReaderTests {
         #expect(outcome.payload?.inspections.first?.inspectedOn == Day(year: 2026, month: 3, day: 5))
     }
 
-    @Test("Excel serial days: 1900's leap-year quirk and the 1904 system", arguments: [
-        ("1", false, "1900-01-01"), ("59", false, "1900-02-28"), ("60", false, "1900-02-29"), ("61", false, "1900-03-01"),
-        ("46086", false, "2026-03-05"), ("46086.75", false, "2026-03-05"), ("0", true, "1904-01-01"), ("44624", true, "2026-03-05"),
-    ])
+    @Test(
+        "Excel serial days: 1900's leap-year quirk and the 1904 system",
+        arguments: [
+            ("1", false, "1900-01-01"), ("59", false, "1900-02-28"), ("60", false, "1900-02-29"), ("61", false, "1900-03-01"),
+            ("46086", false, "2026-03-05"), ("46086.75", false, "2026-03-05"), ("0", true, "1904-01-01"), ("44624", true, "2026-03-05"),
+        ])
     func serialDays(_ serial: String, _ is1904: Bool, _ expected: String) {
         #expect(XLSXValue.day(serial: serial, date1904: is1904) == expected)
     }
@@ -105,26 +114,32 @@ struct XLSXReaderTests {
         #expect(found.cell == "检查!B5" && found.message.contains("1900-02-29"))
     }
 
-    @Test("stored numbers are written out exactly, never through a binary fraction", arguments: [
-        ("125000.5", "125000.5"), ("1.5E+7", "15000000"), ("1.25E-2", "0.0125"), ("1E-3", "0.001"), ("80000.50", "80000.5"),
-        ("0.1", "0.1"), ("-3", "-3"), ("990101", "990101"), ("1.2345678901234E+17", "123456789012340000"),
-    ])
+    @Test(
+        "stored numbers are written out exactly, never through a binary fraction",
+        arguments: [
+            ("125000.5", "125000.5"), ("1.5E+7", "15000000"), ("1.25E-2", "0.0125"), ("1E-3", "0.001"), ("80000.50", "80000.5"),
+            ("0.1", "0.1"), ("-3", "-3"), ("990101", "990101"), ("1.2345678901234E+17", "123456789012340000"),
+        ])
     func plainNumbers(_ stored: String, _ expected: String) {
         #expect(XLSXValue.plain(stored) == expected)
     }
 
     // The reference: Python's f"{float(stored):.15g}", the 15 significant digits Excel and WPS show.
-    @Test("a stored number reads as the 15-significant-digit decimal a spreadsheet shows (Python's .15g as the reference)", arguments: [
-        ("8944.719999999999", "8944.72"), ("8944.720000000001", "8944.72"), ("125000.49999999999", "125000.5"),
-        ("0.30000000000000004", "0.3"), ("1.0000000000000002", "1"), ("123456789012.34567", "123456789012.346"),
-        ("125000.005", "125000.005"), ("8944.724999999999", "8944.725"), ("-0.0", "0"), ("1E+21", "1000000000000000000000"),
-        ("12.345000000000001", "12.345"), ("99999999999999.99", "100000000000000"), ("1.5E+7", "15000000"), ("0.1", "0.1"),
-    ])
+    @Test(
+        "a stored number reads as the 15-significant-digit decimal a spreadsheet shows (Python's .15g as the reference)",
+        arguments: [
+            ("8944.719999999999", "8944.72"), ("8944.720000000001", "8944.72"), ("125000.49999999999", "125000.5"),
+            ("0.30000000000000004", "0.3"), ("1.0000000000000002", "1"), ("123456789012.34567", "123456789012.346"),
+            ("125000.005", "125000.005"), ("8944.724999999999", "8944.725"), ("-0.0", "0"), ("1E+21", "1000000000000000000000"),
+            ("12.345000000000001", "12.345"), ("99999999999999.99", "100000000000000"), ("1.5E+7", "15000000"), ("0.1", "0.1"),
+        ])
     func shownNumbers(_ stored: String, _ shown: String) {
         #expect(XLSXValue.shown(stored) == shown)
     }
 
-    @Test("not numbers stay not numbers: no hex floats, infinities or NaN through Double's parser", arguments: ["0x1p3", "inf", "nan", "1e999", "", "1.2.3"])
+    @Test(
+        "not numbers stay not numbers: no hex floats, infinities or NaN through Double's parser",
+        arguments: ["0x1p3", "inf", "nan", "1e999", "", "1.2.3"])
     func notNumbers(_ stored: String) {
         #expect(XLSXValue.shown(stored) == nil)
     }
@@ -132,21 +147,25 @@ struct XLSXReaderTests {
     /// The example's one case with `amount` in its amount_involved cell (column F), stored as `element` says.
     func caseWorkbook(amountCell element: String) -> MiniWorkbook {
         var book = MiniWorkbook.valid()
-        book.sheets[3].rows[3] = [.text("case_id"), .text("institution_code"), .text("opened_on"), .text("source"), .text("violations"), .text("amount_involved")]
+        book.sheets[3].rows[3] = [
+            .text("case_id"), .text("institution_code"), .text("opened_on"), .text("source"), .text("violations"), .text("amount_involved"),
+        ]
         book.sheets[3].rows.append([.text("2026-001"), .text("H99010100001"), .date(46086), .text("专项检查"), .text("重复收费"), .raw(element)])
         return book
     }
 
-    @Test("an amount openpyxl or a formula stored with a binary tail reads as the clerk's screen shows it", arguments: [
-        (#"<c r="REF"><v>8944.719999999999</v></c>"#, 894_472),
-        (#"<c r="REF" t="n"><v>8944.720000000001</v></c>"#, 894_472),
-        // LibreOffice 7 as saved here: the formula and its value at 15 significant digits.
-        (#"<c r="REF" s="0" t="n"><f aca="false">100000.2+25000.3</f><v>125000.5</v></c>"#, 12_500_050),
-        // Excel may write up to 17 significant digits of a formula's result.
-        (#"<c r="REF"><f>SUM(G2:G3)</f><v>125000.50000000001</v></c>"#, 12_500_050),
-        // A shared formula (Excel writes the formula once, the other cells point at it).
-        (#"<c r="REF"><f t="shared" si="0"/><v>0.30000000000000004</v></c>"#, 30),
-    ])
+    @Test(
+        "an amount openpyxl or a formula stored with a binary tail reads as the clerk's screen shows it",
+        arguments: [
+            (#"<c r="REF"><v>8944.719999999999</v></c>"#, 894_472),
+            (#"<c r="REF" t="n"><v>8944.720000000001</v></c>"#, 894_472),
+            // LibreOffice 7 as saved here: the formula and its value at 15 significant digits.
+            (#"<c r="REF" s="0" t="n"><f aca="false">100000.2+25000.3</f><v>125000.5</v></c>"#, 12_500_050),
+            // Excel may write up to 17 significant digits of a formula's result.
+            (#"<c r="REF"><f>SUM(G2:G3)</f><v>125000.50000000001</v></c>"#, 12_500_050),
+            // A shared formula (Excel writes the formula once, the other cells point at it).
+            (#"<c r="REF"><f t="shared" si="0"/><v>0.30000000000000004</v></c>"#, 30),
+        ])
     func amountsAsShown(_ element: String, _ fen: Int64) throws {
         let outcome = read(try caseWorkbook(amountCell: element).bytes())
         #expect(outcome.findings.errorCount == 0, "\(outcome.findings.findings.map(\.formatted))")
@@ -164,8 +183,12 @@ struct XLSXReaderTests {
 
     @Test("a formula's text or error result reads as its value; a formula saved without a value asks to open and save the workbook")
     func formulaResults() throws {
-        var book = MiniWorkbook.valid(institutions: [[.raw(#"<c r="REF" t="str"><f>"H"&amp;"99010100001"</f><v>H99010100001</v></c>"#),
-                                                      .text("示例区人民医院"), .text("公立医院"), .text("正常")]])
+        var book = MiniWorkbook.valid(institutions: [
+            [
+                .raw(#"<c r="REF" t="str"><f>"H"&amp;"99010100001"</f><v>H99010100001</v></c>"#),
+                .text("示例区人民医院"), .text("公立医院"), .text("正常"),
+            ]
+        ])
         #expect(read(try book.bytes()).payload?.institutions.first?.code == "H99010100001")
         book = caseWorkbook(amountCell: #"<c r="REF" t="e"><f>1/0</f><v>#DIV/0!</v></c>"#)
         #expect(finding(read(try book.bytes()), "xlsx.cell_error")?.cell == "案件!F5")
@@ -184,7 +207,9 @@ struct XLSXReaderTests {
     @Test("amounts keep their fen from the stored digits; a third decimal is an error, not rounded")
     func exactAmounts() throws {
         var book = MiniWorkbook.valid()
-        book.sheets[3].rows[3] = [.text("case_id"), .text("institution_code"), .text("opened_on"), .text("source"), .text("violations"), .text("amount_involved")]
+        book.sheets[3].rows[3] = [
+            .text("case_id"), .text("institution_code"), .text("opened_on"), .text("source"), .text("violations"), .text("amount_involved"),
+        ]
         book.sheets[3].rows.append([.text("2026-001"), .text("H99010100001"), .date(46086), .text("专项检查"), .text("重复收费"), .number("1.2500005E+5")])
         let ok = read(try book.bytes())
         #expect(ok.payload?.cases.first?.amountInvolved == Money(fen: 12_500_005))
@@ -234,7 +259,9 @@ struct XLSXReaderTests {
         #expect(finding(refused, "xlsx.limit") != nil && !refused.isAccepted)
     }
 
-    @Test("shared strings are bounded in bytes, not only in count: a workbook whose strings inflate past the budget is refused, one long string is cut at the field limit")
+    @Test(
+        "shared strings are bounded in bytes, not only in count: a workbook whose strings inflate past the budget is refused, one long string is cut at the field limit"
+    )
     func sharedStringBytes() throws {
         var limits = ReadLimits.standard
         limits.maxSharedStringBytes = 1 << 20
@@ -243,7 +270,12 @@ struct XLSXReaderTests {
         var x: UInt64 = 88172645463325252
         for _ in 0..<16_384 {
             var s = ""
-            for _ in 0..<8 { x ^= x << 13; x ^= x >> 7; x ^= x << 17; s += String(x, radix: 16) }
+            for _ in 0..<8 {
+                x ^= x << 13
+                x ^= x >> 7
+                x ^= x << 17
+                s += String(x, radix: 16)
+            }
             strings.append(s)
         }
         var book = MiniWorkbook.valid(institutions: [[.text("H99010100001"), .text("示例区人民医院"), .shared(0), .shared(1)]])
@@ -255,7 +287,12 @@ struct XLSXReaderTests {
         // One string longer than a field may be is cut, and its cell is the field's error.
         var long = MiniWorkbook.valid(institutions: [[.text("H99010100001"), .shared(2), .shared(0), .shared(1)]])
         var text = ""
-        for _ in 0..<400_000 { x ^= x << 13; x ^= x >> 7; x ^= x << 17; text.unicodeScalars.append(UnicodeScalar(0x4E00 + UInt32(x % 20_000))!) }
+        for _ in 0..<400_000 {
+            x ^= x << 13
+            x ^= x >> 7
+            x ^= x << 17
+            text.unicodeScalars.append(UnicodeScalar(0x4E00 + UInt32(x % 20_000))!)
+        }
         long.sharedStrings = ["公立医院", "正常", text]
         let tooLong = read(try long.bytes())
         #expect(finding(tooLong, "csv.field_too_long")?.cell == "定点医药机构!B5")
@@ -278,7 +315,8 @@ struct XLSXReaderTests {
     func zipBomb() throws {
         var book = MiniWorkbook.valid()
         let padding = String(repeating: " ", count: 40 << 20)
-        book.rawSheets[2] = "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">\(padding)<sheetData/></worksheet>"
+        book.rawSheets[2] =
+            "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">\(padding)<sheetData/></worksheet>"
         let outcome = read(try book.bytes())
         #expect(finding(outcome, "zip.limit") != nil, "\(outcome.findings.findings.map(\.formatted))")
     }
@@ -289,19 +327,23 @@ struct XLSXReaderTests {
         let cut = Array(bytes.prefix(Int(Double(bytes.count) * share)))
         let outcome = read(cut)
         #expect(!outcome.isAccepted)
-        #expect(outcome.findings.findings.contains { ["zip.invalid", "xlsx.invalid"].contains($0.rule) }, "\(outcome.findings.findings.map(\.formatted))")
+        #expect(
+            outcome.findings.findings.contains { ["zip.invalid", "xlsx.invalid"].contains($0.rule) }, "\(outcome.findings.findings.map(\.formatted))")
     }
 
     @Test("a part cut short inside the package is a finding")
     func truncatedPart() throws {
         var book = MiniWorkbook.valid()
-        book.rawSheets[1] = "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>定点"
+        book.rawSheets[1] =
+            "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>定点"
         let outcome = read(try book.bytes())
         let found = try #require(finding(outcome, "xlsx.invalid"))
         #expect(found.messageEN.contains("sheet2.xml"))
     }
 
-    @Test("an encrypted workbook, a legacy .xls or a WPS .et file is refused with a message to save as .xlsx", arguments: ["return.xlsx", "return.xls", "return.et"])
+    @Test(
+        "an encrypted workbook, a legacy .xls or a WPS .et file is refused with a message to save as .xlsx",
+        arguments: ["return.xlsx", "return.xls", "return.et"])
     func legacyOrEncrypted(_ name: String) throws {
         // An OLE compound document: what Excel and WPS write for an encrypted workbook and for .xls/.et.
         var bytes: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]

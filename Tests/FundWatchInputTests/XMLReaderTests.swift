@@ -1,8 +1,8 @@
 import Foundation
 import FundWatchCore
 import FundWatchInput
-import Testing
 import FundWatchTestSupport
+import Testing
 
 @Suite("XML submissions: schema, rules and safety")
 struct XMLReaderTests {
@@ -56,8 +56,9 @@ struct XMLReaderTests {
 
     @Test("header fields and row fields may come in any order; empty optional elements are empty")
     func anyOrder() throws {
-        let (path, _) = try Self.broken("  <county_code>990101</county_code>\n  <county_name>示例区</county_name>",
-                                        "  <county_name>示例区</county_name>\n  <county_code>990101</county_code>")
+        let (path, _) = try Self.broken(
+            "  <county_code>990101</county_code>\n  <county_name>示例区</county_name>",
+            "  <county_name>示例区</county_name>\n  <county_code>990101</county_code>")
         var text = try String(contentsOfFile: path, encoding: .utf8)
         text = text.replacingOccurrences(of: "<closed_on>2026-03-01</closed_on>", with: "<closed_on/>")
         try text.write(toFile: path, atomically: false, encoding: .utf8)

@@ -1,11 +1,13 @@
 import Foundation
+import FundWatchCore
+import FundWatchTestSupport
+import Testing
+
+@testable import FundWatchInput
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import FundWatchCore
-@testable import FundWatchInput
-import Testing
-import FundWatchTestSupport
 
 /// The structure check that lets a certainly valid XML submission skip libxml2's XSD
 /// validator, held against libxml2 itself: the tables against submission.xsd, and on
@@ -18,15 +20,20 @@ struct XMLStructureCheckTests {
         let name: String
         let attributes: [String: String]
         var children: [Node] = []
-        init(name: String, attributes: [String: String]) { self.name = name; self.attributes = attributes }
+        init(name: String, attributes: [String: String]) {
+            self.name = name
+            self.attributes = attributes
+        }
         func all(_ name: String) -> [Node] { children.filter { $0.name == name } }
         func first(_ name: String) -> Node? { children.first { $0.name == name } }
     }
 
     final class TreeBuilder: NSObject, XMLParserDelegate {
         var stack = [Node(name: "#document", attributes: [:])]
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?,
-                    attributes attributeDict: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?,
+            attributes attributeDict: [String: String] = [:]
+        ) {
             let node = Node(name: elementName, attributes: attributeDict)
             stack.last!.children.append(node)
             stack.append(node)
@@ -89,20 +96,34 @@ struct XMLStructureCheckTests {
     /// Mutations of the worked example: (expected, what, old, new); each `old` occurs in it.
     static let mutations: [(Expected, String, String, String)] = [
         (.certain, "unchanged", "<submission", "<submission"),
-        (.certain, "header in another order", "  <county_code>990101</county_code>\n  <county_name>示例区</county_name>",
-         "  <county_name>示例区</county_name>\n  <county_code>990101</county_code>"),
-        (.certain, "row fields in another order", "      <case_id>2026-001</case_id>\n      <institution_code>H99010100001</institution_code>",
-         "      <institution_code>H99010100001</institution_code>\n      <case_id>2026-001</case_id>"),
+        (
+            .certain, "header in another order", "  <county_code>990101</county_code>\n  <county_name>示例区</county_name>",
+            "  <county_name>示例区</county_name>\n  <county_code>990101</county_code>"
+        ),
+        (
+            .certain, "row fields in another order", "      <case_id>2026-001</case_id>\n      <institution_code>H99010100001</institution_code>",
+            "      <institution_code>H99010100001</institution_code>\n      <case_id>2026-001</case_id>"
+        ),
         (.certain, "an optional field left out", "      <closed_on>2026-03-20</closed_on>\n", ""),
-        (.certain, "a comment and a processing instruction in a row", "      <case_id>2026-001</case_id>", "      <!-- 备注 --><?note x?><case_id>2026-001</case_id>"),
+        (
+            .certain, "a comment and a processing instruction in a row", "      <case_id>2026-001</case_id>",
+            "      <!-- 备注 --><?note x?><case_id>2026-001</case_id>"
+        ),
         (.certain, "a field split by a comment", "<case_id>2026-001</case_id>", "<case_id>2026<!-- - -->-001</case_id>"),
         (.certain, "CDATA and entities in a field", "<name>示例区人民医院</name>", "<name><![CDATA[示例区]]>人民&amp;医院&#x4E00;</name>"),
-        (.certain, "a prefixed namespace", "<submission xmlns=\"urn:fundwatch:submission:1\">\n  <county_code>990101</county_code>",
-         "<submission xmlns=\"urn:fundwatch:submission:1\">\n  <f:county_code xmlns:f=\"urn:fundwatch:submission:1\">990101</f:county_code>"),
+        (
+            .certain, "a prefixed namespace", "<submission xmlns=\"urn:fundwatch:submission:1\">\n  <county_code>990101</county_code>",
+            "<submission xmlns=\"urn:fundwatch:submission:1\">\n  <f:county_code xmlns:f=\"urn:fundwatch:submission:1\">990101</f:county_code>"
+        ),
         (.either, "a character reference to a space between elements", "  <county_name>", "&#32;<county_name>"),
-        (.either, "xsi:schemaLocation on the root", "<submission xmlns=\"urn:fundwatch:submission:1\">",
-         "<submission xmlns=\"urn:fundwatch:submission:1\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"urn:fundwatch:submission:1 submission.xsd\">"),
-        (.invalid, "an attribute on a row", "    <institution>\n      <code>H99010100002</code>", "    <institution id=\"2\">\n      <code>H99010100002</code>"),
+        (
+            .either, "xsi:schemaLocation on the root", "<submission xmlns=\"urn:fundwatch:submission:1\">",
+            "<submission xmlns=\"urn:fundwatch:submission:1\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"urn:fundwatch:submission:1 submission.xsd\">"
+        ),
+        (
+            .invalid, "an attribute on a row", "    <institution>\n      <code>H99010100002</code>",
+            "    <institution id=\"2\">\n      <code>H99010100002</code>"
+        ),
         (.invalid, "an unknown element in a row", "<method>routine</method>", "<method>routine</method><mode>x</mode>"),
         (.invalid, "a field twice", "<case_id>2026-001</case_id>", "<case_id>2026-001</case_id><case_id>2026-009</case_id>"),
         (.invalid, "a required field missing", "<case_id>2026-001</case_id>", ""),
@@ -113,12 +134,19 @@ struct XMLStructureCheckTests {
         (.invalid, "a no-break space between elements", "  <county_name>", "\u{00A0}<county_name>"),
         (.invalid, "an element inside a field", "<case_id>2026-001</case_id>", "<case_id>2026-<b>001</b></case_id>"),
         (.invalid, "an element inside a header field", "<period>2026-03</period>", "<period><p>2026-03</p></period>"),
-        (.invalid, "a row in another namespace", "    <institution>\n      <code>H99010100002</code>",
-         "    <institution xmlns=\"urn:other\">\n      <code>H99010100002</code>"),
+        (
+            .invalid, "a row in another namespace", "    <institution>\n      <code>H99010100002</code>",
+            "    <institution xmlns=\"urn:other\">\n      <code>H99010100002</code>"
+        ),
         (.invalid, "no namespace at all", "<submission xmlns=\"urn:fundwatch:submission:1\">", "<submission>"),
-        (.invalid, "an inspection among the institutions", "    <institution>\n      <code>H99010100002</code>",
-         "    <inspection><institution_code>H99010100001</institution_code><inspected_on>2026-03-02</inspected_on><method>routine</method></inspection>\n    <institution>\n      <code>H99010100002</code>"),
-        (.invalid, "an empty row", "    <institution>\n      <code>H99010100002</code>", "    <institution/>\n    <institution>\n      <code>H99010100002</code>"),
+        (
+            .invalid, "an inspection among the institutions", "    <institution>\n      <code>H99010100002</code>",
+            "    <inspection><institution_code>H99010100001</institution_code><inspected_on>2026-03-02</inspected_on><method>routine</method></inspection>\n    <institution>\n      <code>H99010100002</code>"
+        ),
+        (
+            .invalid, "an empty row", "    <institution>\n      <code>H99010100002</code>",
+            "    <institution/>\n    <institution>\n      <code>H99010100002</code>"
+        ),
         (.invalid, "an empty register", "<cases>", "<cases/><cases_gone>"),
         (.invalid, "another root", "<submission xmlns=\"urn:fundwatch:submission:1\">", "<return xmlns=\"urn:fundwatch:submission:1\">"),
         (.invalid, "not well-formed", "</county_name>", "</county_nam>"),

@@ -3,11 +3,11 @@ import FundWatchCore
 import FundWatchCrypto
 import FundWatchInput
 import FundWatchPipeline
+import FundWatchReturnsStore
 import FundWatchSQLite
 import FundWatchStore
 import FundWatchTestSupport
 import Testing
-import FundWatchReturnsStore
 
 /// A store made before reporters were kept out of digests: its digests hashed the plain
 /// reporter. Aligning recomputes them from the stored rows, in the upload records and the
@@ -21,18 +21,24 @@ struct DigestAlignmentTests {
         let example = try #require(ReadBatch(paths: [Upload.xmlPath]).outcomes.first?.submission)
         #expect(example.cases.contains { !$0.reporter.isEmpty })
         let legacy = example.contentDigest(reporterToken: { $0.revealedForStorage })
-        let (_, version) = try await store.record(example, rows: StoreSchema.RegisterRows(example, sealReporter: seal.seal), digest: legacy,
-                                                  origin: "a.xml", importedAt: "2026-11-01T00:00:00Z", dryRun: false)
-        try await store.returns.recordUpload(UploadRecord(at: 1, actor: "clerk", countyCode: "990101", period: Upload.march, fileName: "a.xml",
-                                                         outcome: "new", digest: legacy, submissionID: version?.id, onBehalf: false, note: "",
-                                                         findingsJSON: "[]"))
-        try await store.returns.audit(AuditEntry(at: 1, actor: "clerk", action: "upload", outcome: "new",
-                                                detail: "a.xml 990101 2026-03 sha256:\(legacy)", address: "t"))
+        let (_, version) = try await store.record(
+            example, rows: StoreSchema.RegisterRows(example, sealReporter: seal.seal), digest: legacy,
+            origin: "a.xml", importedAt: "2026-11-01T00:00:00Z", dryRun: false)
+        try await store.returns.recordUpload(
+            UploadRecord(
+                at: 1, actor: "clerk", countyCode: "990101", period: Upload.march, fileName: "a.xml",
+                outcome: "new", digest: legacy, submissionID: version?.id, onBehalf: false, note: "",
+                findingsJSON: "[]"))
+        try await store.returns.audit(
+            AuditEntry(
+                at: 1, actor: "clerk", action: "upload", outcome: "new",
+                detail: "a.xml 990101 2026-03 sha256:\(legacy)", address: "t"))
         return (store, example, legacy)
     }
 
-    @Test("without a key: digests become presence-only everywhere; a second run changes nothing; the file re-sent is unchanged",
-          arguments: [false, true])
+    @Test(
+        "without a key: digests become presence-only everywhere; a second run changes nothing; the file re-sent is unchanged",
+        arguments: [false, true])
     func align(withKey: Bool) async throws {
         var settings = Settings()
         if withKey {

@@ -40,7 +40,9 @@ struct DrawPipelineTests {
         try await pipeline.draw(.paths([Upload.csvFolder]), parameters: parameters, files: files, into: FolderSink(directory: out))
     }
 
-    @Test("the example county's designated institutions are drawn, staffed from the city, and the plan verifies; a changed lot, input row or seed does not")
+    @Test(
+        "the example county's designated institutions are drawn, staffed from the city, and the plan verifies; a changed lot, input row or seed does not"
+    )
     func verify() async throws {
         let files = DrawFiles(inspectors: try write("inspectors.csv", Self.inspectors))
         let out = folder + "/plan"
@@ -90,8 +92,9 @@ struct DrawPipelineTests {
         let files = DrawFiles(inspectors: try write("inspectors.csv", Self.inspectors))
         let out = folder + "/plan"
         _ = try await plan(files, into: out)
-        let written = try await pipeline.drawResults(.paths([Upload.csvFolder]), planFolder: out, to: YearMonth(year: 2026, month: 3)!,
-                                                     into: FolderSink(directory: folder + "/results"))
+        let written = try await pipeline.drawResults(
+            .paths([Upload.csvFolder]), planFolder: out, to: YearMonth(year: 2026, month: 3)!,
+            into: FolderSink(directory: folder + "/results"))
         #expect(written.map { ($0 as NSString).lastPathComponent } == ["draw-results.html", "draw-results.csv", "draw-results.xlsx"])
         let csv = try String(contentsOfFile: folder + "/results/draw-results.csv", encoding: .utf8)
         let rows = csv.components(separatedBy: "\r\n").filter { $0.contains(",示例区,") }
@@ -108,10 +111,14 @@ struct DrawPipelineTests {
         let bad = try write("bad.csv", Self.inspectors + "C1,己,990199,某单位,maybe\n")
         let risk = try write("risk.csv", "institution_code,risk_class\nH99010100001,D\nH00000000000,A\nH99010100002,E\n")
         do {
-            _ = try await pipeline.drawInputs(.paths([Upload.csvFolder]), period: YearMonth(year: 2026, month: 3)!, files: DrawFiles(inspectors: bad, risk: risk))
+            _ = try await pipeline.drawInputs(
+                .paths([Upload.csvFolder]), period: YearMonth(year: 2026, month: 3)!, files: DrawFiles(inspectors: bad, risk: risk))
             Issue.record("bad lists were accepted")
         } catch {
-            guard case .invalidList(let findings) = error else { Issue.record("\(error)"); return }
+            guard case .invalidList(let findings) = error else {
+                Issue.record("\(error)")
+                return
+            }
             let seen = findings.map { "\($0.rule)@\($0.line ?? 0)" }
             for expected in ["list.duplicate@7", "list.county_code@7", "list.qualified@7", "list.institution_code@3", "list.risk_class@4"] {
                 #expect(seen.contains(expected), "\(expected) in \(seen)")
@@ -121,7 +128,8 @@ struct DrawPipelineTests {
 
     @Test("too few inspectors to staff every target is a clear error")
     func tooFewInspectors() async throws {
-        let files = DrawFiles(inspectors: try write("few.csv", "inspector_id,name,county_code,unit,qualified\nC1,甲,990100,市局,true\nC5,戊,990101,区局,true\n"))
+        let files = DrawFiles(
+            inspectors: try write("few.csv", "inspector_id,name,county_code,unit,qualified\nC1,甲,990100,市局,true\nC5,戊,990101,区局,true\n"))
         await #expect {
             _ = try await plan(files, into: folder + "/few")
         } throws: { error in

@@ -21,17 +21,19 @@ struct MetricRowsTests {
             let rows = MetricRows(key, in: submission, window: window)
             switch key.value(in: metrics) {
             case .count(let n):
-                let counted = [.designated, .inspected, .randomSampled, .selfInspected, .handledInstitutions, .suspensions, .terminations].contains(key)
+                let counted =
+                    [.designated, .inspected, .randomSampled, .selfInspected, .handledInstitutions, .suspensions, .terminations].contains(key)
                     ? rows.institutions.count : rows.cases.count
                 #expect(counted == n, "\(key): \(counted) rows for a figure of \(n)")
             case .money(let total):
-                let sum: (CaseRecord) -> Money = switch key {
-                case .amountInvolved: \.amountInvolved
-                case .refusedRecovered: { $0.amountRefused + $0.amountRecovered }
-                case .damagesFines: { $0.damages + $0.fine }
-                case .voluntaryRefund: \.voluntaryRefund
-                default: \.rewardPaid
-                }
+                let sum: (CaseRecord) -> Money =
+                    switch key {
+                    case .amountInvolved: \.amountInvolved
+                    case .refusedRecovered: { $0.amountRefused + $0.amountRecovered }
+                    case .damagesFines: { $0.damages + $0.fine }
+                    case .voluntaryRefund: \.voluntaryRefund
+                    default: \.rewardPaid
+                    }
                 #expect(rows.cases.reduce(Money.zero) { $0 + sum($1) } == total, "\(key)")
             case .rate:
                 let numerator = key == .coverageRate ? metrics.inspected : metrics.randomSampled

@@ -87,9 +87,11 @@ struct PipelineTests {
     @Test("the report from an upload is byte for byte the report from the file")
     func reportFromUpload() async throws {
         let fromUpload = MemorySink(), fromFile = MemorySink()
-        let names = try await pipeline.report(.files([.memory(name: "x.xml", bytes: try Upload.xmlBytes())]), window: Upload.quarter, into: fromUpload)
+        let names = try await pipeline.report(
+            .files([.memory(name: "x.xml", bytes: try Upload.xmlBytes())]), window: Upload.quarter, into: fromUpload)
         _ = try await pipeline.report(.paths([Upload.xmlPath]), window: Upload.quarter, into: fromFile)
-        #expect(names == ["report.html", "report.xml", "table1.csv", "table2.csv", "table3.csv", "table4.csv", "table5.csv", "table6.csv", "report.xlsx"])
+        #expect(
+            names == ["report.html", "report.xml", "table1.csv", "table2.csv", "table3.csv", "table4.csv", "table5.csv", "table6.csv", "report.xlsx"])
         #expect(fromUpload.files.count == 9)
         for name in names { #expect(fromUpload.bytes(of: name) == fromFile.bytes(of: name), "\(name)") }
     }
@@ -98,8 +100,13 @@ struct PipelineTests {
     func validationFailed() async throws {
         let bytes = try Upload.xml(replacing: "<submitted_on>2026-04-03</submitted_on>", with: "<submitted_on>2026-02-30</submitted_on>")
         let sink = MemorySink()
-        let error = await pipelineError { try await pipeline.report(.files([.memory(name: "bad.xml", bytes: bytes)]), window: Upload.quarter, into: sink) }
-        guard case .validationFailed(let report) = error else { Issue.record("expected validationFailed, got \(String(describing: error))"); return }
+        let error = await pipelineError {
+            try await pipeline.report(.files([.memory(name: "bad.xml", bytes: bytes)]), window: Upload.quarter, into: sink)
+        }
+        guard case .validationFailed(let report) = error else {
+            Issue.record("expected validationFailed, got \(String(describing: error))")
+            return
+        }
         #expect(report.hasErrors)
         let findings = report.outcomes.first?.findings.findings ?? []
         #expect(findings.contains { finding in finding.file == "bad.xml" && finding.line == 7 })
@@ -110,9 +117,13 @@ struct PipelineTests {
     func versionConflict() async throws {
         let other = try Upload.xml(replacing: "<prepared_by>", with: "<prepared_by>另"), original = try Upload.xmlBytes()
         let error = await pipelineError {
-            try await pipeline.metrics(.files([.memory(name: "a.xml", bytes: original), .memory(name: "b.xml", bytes: other)]), window: Upload.quarter)
+            try await pipeline.metrics(
+                .files([.memory(name: "a.xml", bytes: original), .memory(name: "b.xml", bytes: other)]), window: Upload.quarter)
         }
-        guard case .versionConflict(let conflict) = error else { Issue.record("expected versionConflict, got \(String(describing: error))"); return }
+        guard case .versionConflict(let conflict) = error else {
+            Issue.record("expected versionConflict, got \(String(describing: error))")
+            return
+        }
         #expect(conflict.origins == ["a.xml", "b.xml"])
         #expect(conflict.countyCode == "990101")
     }
@@ -121,13 +132,22 @@ struct PipelineTests {
     func noticeErrors() async throws {
         let source = DataSource.paths([Upload.xmlPath])
         let missing = await pipelineError { try await pipeline.notice(source, county: "990101", caseID: "1999-999", into: MemorySink()) }
-        guard case .notFound(let what) = missing else { Issue.record("expected notFound, got \(String(describing: missing))"); return }
+        guard case .notFound(let what) = missing else {
+            Issue.record("expected notFound, got \(String(describing: missing))")
+            return
+        }
         #expect(what.contains("1999-999"))
         let minor = await pipelineError { try await pipeline.notice(source, county: "990101", caseID: "2026-004", into: MemorySink()) }
-        guard case .badRequest(let why) = minor else { Issue.record("expected badRequest, got \(String(describing: minor))"); return }
+        guard case .badRequest(let why) = minor else {
+            Issue.record("expected badRequest, got \(String(describing: minor))")
+            return
+        }
         #expect(why.contains("not a major case"))
         let sink = MemorySink()
-        #expect(try await pipeline.notice(source, county: "990101", caseID: "2026-002", into: sink) == ["notice-990101-2026-002.html", "notice-990101-2026-002.xml"])
+        #expect(
+            try await pipeline.notice(source, county: "990101", caseID: "2026-002", into: sink) == [
+                "notice-990101-2026-002.html", "notice-990101-2026-002.xml",
+            ])
         let html = String(decoding: try #require(sink.bytes(of: "notice-990101-2026-002.html")), as: UTF8.self)
         #expect(html.contains("盗刷"))
         #expect(!html.contains("13800000000"), "never the reporter")
@@ -174,7 +194,10 @@ struct PipelineTests {
         var events: [ImportEvent] = []
         let first = try await pipeline.importSubmissions([upload], into: store, importedAt: "2026-04-03T08:00:00Z") { events.append($0) }
         #expect(first.new == 1 && first.rejected == 0)
-        guard case .stored(let stored) = events.first else { Issue.record("expected a stored event"); return }
+        guard case .stored(let stored) = events.first else {
+            Issue.record("expected a stored event")
+            return
+        }
         #expect(stored.outcome == .new)
         #expect(stored.source == "upload.zip!/990101-2026-03-csv")
         #expect(stored.version?.origin == "upload.zip!/990101-2026-03-csv")
@@ -214,15 +237,20 @@ struct FailingStore: SubmissionStore {
     var kind: StoreError.Kind
     var listsOneVersion = false
 
-    func record(_ submission: Submission, rows: StoreSchema.RegisterRows, digest: String, origin: String, importedAt: String,
-                dryRun: Bool) async throws(StoreError) -> (ImportOutcome, StoredVersion?) {
+    func record(
+        _ submission: Submission, rows: StoreSchema.RegisterRows, digest: String, origin: String, importedAt: String,
+        dryRun: Bool
+    ) async throws(StoreError) -> (ImportOutcome, StoredVersion?) {
         throw StoreError(kind, "down for maintenance")
     }
 
     func versions(county: String?, period: YearMonth?) async throws(StoreError) -> [StoredVersion] {
         guard listsOneVersion else { throw StoreError(kind, "down for maintenance") }
-        return [StoredVersion(id: 7, countyCode: "990101", countyName: "示例区", period: Upload.march, submittedOn: Day(iso: "2026-04-03")!,
-                              digest: "d", importedAt: "2026-04-03T00:00:00Z", origin: "test", institutionCount: 0, inspectionCount: 0, caseCount: 0)]
+        return [
+            StoredVersion(
+                id: 7, countyCode: "990101", countyName: "示例区", period: Upload.march, submittedOn: Day(iso: "2026-04-03")!,
+                digest: "d", importedAt: "2026-04-03T00:00:00Z", origin: "test", institutionCount: 0, inspectionCount: 0, caseCount: 0)
+        ]
     }
 
     func load(_ id: Int64, caseTexts: Bool) async throws(StoreError) -> Submission {

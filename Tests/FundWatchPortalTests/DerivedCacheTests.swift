@@ -1,6 +1,7 @@
 import Foundation
-@testable import FundWatchPortal
 import Testing
+
+@testable import FundWatchPortal
 
 /// The cache computes each entry once, however many requests ask at the same moment.
 @Suite("Derived cache")

@@ -1,9 +1,9 @@
 import Foundation
 import FundWatchCore
 import FundWatchPipeline
-@testable import FundWatchPortal
-import FundWatchReturns
 import FundWatchReports
+import FundWatchReturns
+import FundWatchReturnsStore
 import FundWatchSQLite
 import FundWatchStore
 import HTTPTypes
@@ -11,7 +11,8 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import Testing
-import FundWatchReturnsStore
+
+@testable import FundWatchPortal
 
 /// What a new user's trial and a security review of the portal found (issue 23): one rule
 /// for the current version, reviews that name their version, a receipt stored whole or not
@@ -25,21 +26,29 @@ struct FoundByReviewTests {
         try await client.execute(uri: path, method: .get, headers: [.cookie: session.cookie])
     }
 
-    func form(_ client: any TestClientProtocol, _ session: PortalHarness.Session, _ path: String, _ fields: [String: String]) async throws -> TestResponse {
-        try await client.execute(uri: path, method: .post, headers: [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded"],
-                                 body: PortalHarness.form(fields.merging(["csrf": session.csrf]) { a, _ in a }))
+    func form(
+        _ client: any TestClientProtocol, _ session: PortalHarness.Session, _ path: String, _ fields: [String: String]
+    ) async throws -> TestResponse {
+        try await client.execute(
+            uri: path, method: .post, headers: [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded"],
+            body: PortalHarness.form(fields.merging(["csrf": session.csrf]) { a, _ in a }))
     }
 
-    func upload(_ client: any TestClientProtocol, _ session: PortalHarness.Session, name: String, _ bytes: [UInt8], note: String = "") async throws -> TestResponse {
+    func upload(
+        _ client: any TestClientProtocol, _ session: PortalHarness.Session, name: String, _ bytes: [UInt8], note: String = ""
+    ) async throws -> TestResponse {
         var headers = PortalHarness.multipartHeaders
         headers[.cookie] = session.cookie
-        return try await client.execute(uri: "/counties/990101/uploads", method: .post, headers: headers,
-                                        body: PortalHarness.multipart(file: name, bytes, fields: ["csrf": session.csrf, "note": note]))
+        return try await client.execute(
+            uri: "/counties/990101/uploads", method: .post, headers: headers,
+            body: PortalHarness.multipart(file: name, bytes, fields: ["csrf": session.csrf, "note": note]))
     }
 
     static func dated(_ day: String, prepared: String = "王晓") throws -> [UInt8] {
-        try PortalHarness.xml { $0.replacingOccurrences(of: "<submitted_on>2026-04-03</submitted_on>", with: "<submitted_on>\(day)</submitted_on>")
-            .replacingOccurrences(of: "<prepared_by>王晓</prepared_by>", with: "<prepared_by>\(prepared)</prepared_by>") }
+        try PortalHarness.xml {
+            $0.replacingOccurrences(of: "<submitted_on>2026-04-03</submitted_on>", with: "<submitted_on>\(day)</submitted_on>")
+                .replacingOccurrences(of: "<prepared_by>王晓</prepared_by>", with: "<prepared_by>\(prepared)</prepared_by>")
+        }
     }
 
     // MARK: The current version
@@ -48,10 +57,10 @@ struct FoundByReviewTests {
     func oneRuleForCurrent() async throws {
         let harness = try await PortalHarness()
         let core = harness.core
-        try await harness.receive("clerk1")                                         // 第 1 版, 报送日期 2026-04-03, by the portal
+        try await harness.receive("clerk1")  // 第 1 版, 报送日期 2026-04-03, by the portal
         let older = try Self.dated("2026-04-01", prepared: "王晓(补录)")
         let totals = try await core.pipeline.importSubmissions([.memory(name: "/srv/import/990101-2026-03.xml", bytes: older)], into: harness.store)
-        #expect(totals.newVersion == 1)                                                // 第 2 版, stored, dated earlier
+        #expect(totals.newVersion == 1)  // 第 2 版, stored, dated earlier
         let versions = try await harness.store.versions(county: "990101", period: Self.march)
         #expect(versions.current?.id == versions[0].id && versions.number(of: versions[0].id) == 1)
         // The report's choice is the same version: table 6 says 待审核 (the portal's event is about it).
@@ -71,7 +80,9 @@ struct FoundByReviewTests {
             #expect(items.map { $0["state"] as? String } == ["received", "superseded"])
             // Approving the current version is what the report then shows.
             #expect(try await form(client, city, "/counties/990101/2026-03/review", ["action": "approve", "version": "1"]).status == .seeOther)
-            #expect(try await core.pipeline.reportInput(.store(harness.store), window: window, asOf: Day(iso: "2026-04-30")).reviewStates?["990101"] == "已审核")
+            #expect(
+                try await core.pipeline.reportInput(.store(harness.store), window: window, asOf: Day(iso: "2026-04-30")).reviewStates?["990101"]
+                    == "已审核")
         }
     }
 
@@ -85,8 +96,9 @@ struct FoundByReviewTests {
             let refused = try await upload(client, clerk, name: "3月.xml", try Self.dated("2026-04-02", prepared: "王晓(更正)"))
             #expect(refused.status == .unprocessableContent)
             #expect(refused.text.contains("portal.backdated") && refused.text.contains("2026-04-02") && refused.text.contains("2026-04-03"))
-            let api = try await client.execute(uri: "/api/v1/submissions", method: .post, headers: [.authorization: "Bearer \(token)", .contentType: "application/xml"],
-                                               body: ByteBuffer(bytes: try Self.dated("2026-04-02", prepared: "王晓(更正)")))
+            let api = try await client.execute(
+                uri: "/api/v1/submissions", method: .post, headers: [.authorization: "Bearer \(token)", .contentType: "application/xml"],
+                body: ByteBuffer(bytes: try Self.dated("2026-04-02", prepared: "王晓(更正)")))
             #expect(api.status == .unprocessableContent && api.text.contains("portal.backdated"))
             #expect(try await harness.store.versions(county: "990101", period: nil).count == 1)
             // The same day is allowed (the later one wins the tie), a later day too.
@@ -110,9 +122,10 @@ struct FoundByReviewTests {
             #expect(stale.status == .conflict && stale.text.contains("第 1 版已不是当前版本"))
             let unnamed = try await form(client, city, "/counties/990101/2026-03/review", ["action": "approve"])
             #expect(unnamed.status == .unprocessableContent)
-            let apiStale = try await client.execute(uri: "/api/v1/submissions/990101/2026-03/review", method: .post,
-                                                    headers: [.authorization: "Bearer \(cityToken)", .contentType: "application/json"],
-                                                    body: ByteBuffer(string: #"{"action":"approve","version":1}"#))
+            let apiStale = try await client.execute(
+                uri: "/api/v1/submissions/990101/2026-03/review", method: .post,
+                headers: [.authorization: "Bearer \(cityToken)", .contentType: "application/json"],
+                body: ByteBuffer(string: #"{"action":"approve","version":1}"#))
             #expect(apiStale.status == .conflict)
             #expect(try await harness.store.returns.reviewEvents(county: "990101", period: Self.march).count == before)
             #expect(try await form(client, city, "/counties/990101/2026-03/review", ["action": "approve", "version": "2"]).status == .seeOther)
@@ -125,7 +138,8 @@ struct FoundByReviewTests {
     func receiptIsAtomic() async throws {
         let harness = try await PortalHarness()
         let store = try #require(harness.store as? SQLiteStore)
-        try await store.write("CREATE TRIGGER refuse_events BEFORE INSERT ON review_events BEGIN SELECT RAISE(ABORT, 'review events refused'); END", [])
+        try await store.write(
+            "CREATE TRIGGER refuse_events BEFORE INSERT ON review_events BEGIN SELECT RAISE(ABORT, 'review events refused'); END", [])
         let auditBefore = try await harness.store.returns.auditEntries(since: 0).count
         try await harness.test { client in
             let clerk = try await harness.login(client, "clerk1")
@@ -154,7 +168,9 @@ struct FoundByReviewTests {
         let answers = try await withThrowingTaskGroup(of: Receipt.self) { group in
             for i in 0..<20 {
                 group.addTask {
-                    try await core.returns.receive(Upload(name: "v\(i).xml", bytes: try Self.dated("2026-04-\(10 + i)", prepared: "王晓\(i)"), note: ""), from: clerk.user, address: "t")
+                    try await core.returns.receive(
+                        Upload(name: "v\(i).xml", bytes: try Self.dated("2026-04-\(10 + i)", prepared: "王晓\(i)"), note: ""), from: clerk.user,
+                        address: "t")
                 }
             }
             return try await group.reduce(into: []) { $0.append($1) }
@@ -187,8 +203,10 @@ struct FoundByReviewTests {
                 for i in 0..<40 {
                     let password = i == 30 ? PortalHarness.password : "wrong password \(i)"
                     group.addTask {
-                        try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                                                 body: PortalHarness.form(["name": "clerk1", "password": password])).status
+                        try await client.execute(
+                            uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                            body: PortalHarness.form(["name": "clerk1", "password": password])
+                        ).status
                     }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
@@ -206,22 +224,29 @@ struct FoundByReviewTests {
         let harness = try await PortalHarness()
         try await harness.receive("clerk1")
         // A return for 9999-12 imported on the command line (import may load any history).
-        let far = try PortalHarness.xml { $0.replacingOccurrences(of: "2026-", with: "9999-").replacingOccurrences(of: "<period>9999-03</period>", with: "<period>9999-12</period>")
-            .replacingOccurrences(of: "9999-04-03", with: "9999-12-31") }
+        let far = try PortalHarness.xml {
+            $0.replacingOccurrences(of: "2026-", with: "9999-").replacingOccurrences(of: "<period>9999-03</period>", with: "<period>9999-12</period>")
+                .replacingOccurrences(of: "9999-04-03", with: "9999-12-31")
+        }
         let imported = try await harness.core.pipeline.importSubmissions([.memory(name: "far.xml", bytes: far)], into: harness.store)
         #expect(imported.new == 1)
-        let values = ["9999-12", "0001-01", "0000-00", "10000-01", "2026-13", "-2026-1", "2026-1", "", "abcd-ef", "2026-03-01", String(repeating: "9", count: 300),
-                      "9999-12-31", "0001-01-01", "2100-12", "1999-12"]
+        let values = [
+            "9999-12", "0001-01", "0000-00", "10000-01", "2026-13", "-2026-1", "2026-1", "", "abcd-ef", "2026-03-01",
+            String(repeating: "9", count: 300),
+            "9999-12-31", "0001-01-01", "2100-12", "1999-12",
+        ]
         let cityToken = try await harness.token("city")
         try await harness.test { client in
-            let clerk = try await harness.login(client, "clerk1"), city = try await harness.login(client, "city"), admin = try await harness.login(client, "admin")
+            let clerk = try await harness.login(client, "clerk1"), city = try await harness.login(client, "city"),
+                admin = try await harness.login(client, "admin")
             for v in values {
                 let q = v.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? v
                 let gets: [(PortalHarness.Session?, String)] = [
                     (clerk, "/counties/990101/template.xlsx?period=\(q)"), (clerk, "/counties/990101/figures?to=\(q)"),
                     (clerk, "/counties/990101/figures/designated?to=\(q)"), (city, "/figures/designated?to=\(q)"),
                     (city, "/reports/download?to=\(q)&format=xml"), (city, "/reports/download?from=\(q)&to=2026-03&format=xml"),
-                    (city, "/reports/download?to=2026-03&as_of=\(q)&format=xml"), (city, "/reports/bulletin?period=\(q)&format=txt"), (city, "/reports/bulletin?month=\(q)&format=txt"),
+                    (city, "/reports/download?to=2026-03&as_of=\(q)&format=xml"), (city, "/reports/bulletin?period=\(q)&format=txt"),
+                    (city, "/reports/bulletin?month=\(q)&format=txt"),
                     (city, "/reports/timeliness?to=\(q)&format=csv"), (city, "/reports/notices?as_of=\(q)&format=csv"),
                     (city, "/reports/evaluation?from=\(q)&to=\(q)&format=csv"), (city, "/dashboard?year=\(q)"), (admin, "/admin/audit?since=\(q)"),
                     (nil, "/api/v1/submissions?period=\(q)"), (nil, "/api/v1/notices?as_of=\(q)"), (nil, "/api/v1/reports?to=\(q)"),
@@ -242,9 +267,11 @@ struct FoundByReviewTests {
         }
     }
 
-    @Test("the deadline on the county page on each day: 距截止 N 天, 今天截止, 已逾期 N 天, 已报送", arguments: [
-        ("2026-04-01", "距截止还有 4 天", false), ("2026-04-05", "今天截止", false), ("2026-04-08", "已逾期 3 天", false), ("2026-04-08", "已报送", true),
-    ])
+    @Test(
+        "the deadline on the county page on each day: 距截止 N 天, 今天截止, 已逾期 N 天, 已报送",
+        arguments: [
+            ("2026-04-01", "距截止还有 4 天", false), ("2026-04-05", "今天截止", false), ("2026-04-08", "已逾期 3 天", false), ("2026-04-08", "已报送", true),
+        ])
     func deadlineWording(_ day: String, _ wording: String, _ sent: Bool) async throws {
         let harness = try await PortalHarness()
         harness.clock.set(day: day)
@@ -283,9 +310,10 @@ struct FoundByReviewTests {
             let city = try await harness.login(client, "city")
             let list = try await client.execute(uri: "/api/v1/submissions", method: .get, headers: [.cookie: city.cookie])
             #expect(list.status == .unauthorized)
-            let review = try await client.execute(uri: "/api/v1/submissions/990101/2026-03/review", method: .post,
-                                                  headers: [.cookie: city.cookie, .contentType: "application/json", .origin: "http://localhost"],
-                                                  body: ByteBuffer(string: #"{"action":"approve","version":1,"csrf":"\#(city.csrf)"}"#))
+            let review = try await client.execute(
+                uri: "/api/v1/submissions/990101/2026-03/review", method: .post,
+                headers: [.cookie: city.cookie, .contentType: "application/json", .origin: "http://localhost"],
+                body: ByteBuffer(string: #"{"action":"approve","version":1,"csrf":"\#(city.csrf)"}"#))
             #expect(review.status == .unauthorized)
             #expect(try await harness.store.returns.reviewEvents(county: "990101", period: Self.march).count == 1)
         }
@@ -297,14 +325,18 @@ struct FoundByReviewTests {
         let core = harness.core
         let token = try await harness.token("clerk1")
         let clerk = try await core.returns.users.user("clerk1")
-        try await harness.store.returns.createSession(PortalSession(tokenHash: Secrets.hash("old"), userID: clerk.id, csrf: "x",
-                                                                createdAt: core.now() - 13 * 3_600, lastSeen: core.now() - 13 * 3_600, address: "t"))
+        try await harness.store.returns.createSession(
+            PortalSession(
+                tokenHash: Secrets.hash("old"), userID: clerk.id, csrf: "x",
+                createdAt: core.now() - 13 * 3_600, lastSeen: core.now() - 13 * 3_600, address: "t"))
         try await harness.test { client in
             #expect(try await client.execute(uri: "/api/v1/submissions", method: .get, headers: [.authorization: "Bearer \(token)"]).status == .ok)
             _ = try await harness.login(client, "city")
             #expect(try await harness.store.returns.session(tokenHash: Secrets.hash("old")) == nil, "the expired session was purged at a login")
             try await core.returns.users.resetPassword(clerk, to: "a new password 1", actor: "admin", address: "t")
-            #expect(try await client.execute(uri: "/api/v1/submissions", method: .get, headers: [.authorization: "Bearer \(token)"]).status == .unauthorized)
+            #expect(
+                try await client.execute(uri: "/api/v1/submissions", method: .get, headers: [.authorization: "Bearer \(token)"]).status
+                    == .unauthorized)
         }
     }
 
@@ -338,7 +370,8 @@ struct FoundByReviewTests {
     func findingsCSVCells() async throws {
         let harness = try await PortalHarness()
         let clerk = Identity(user: try await harness.core.returns.users.user("clerk1"), credential: .token)
-        let answer = try await harness.core.returns.receive(Upload(name: "x\n=1+1\ny.zip", bytes: Array("not a zip".utf8), note: ""), from: clerk.user, address: "t")
+        let answer = try await harness.core.returns.receive(
+            Upload(name: "x\n=1+1\ny.zip", bytes: Array("not a zip".utf8), note: ""), from: clerk.user, address: "t")
         let record = try #require(try await harness.store.returns.upload(id: answer.uploadID))
         let csv = String(decoding: FindingRow.csv(FindingRow.decode(record.findingsJSON)), as: UTF8.self)
         #expect(csv.contains("\"x\n=1+1\ny.zip\""), "\(csv)")

@@ -1,9 +1,9 @@
 import Foundation
-import FundWatchDraw
 import FundWatchCore
+import FundWatchDraw
 import FundWatchPipeline
-@testable import FundWatchPortal
 import FundWatchReturns
+import FundWatchReturnsStore
 import FundWatchSQLite
 import FundWatchStore
 import FundWatchTestSupport
@@ -14,11 +14,12 @@ import HummingbirdTesting
 import NIOCore
 import Synchronization
 import Testing
-import FundWatchReturnsStore
+
+@testable import FundWatchPortal
 
 /// A clock tests move forward.
 final class TestClock: Sendable {
-    let value = Mutex<Int64>(1_796_000_000) // 2026-11-30 (UTC)
+    let value = Mutex<Int64>(1_796_000_000)  // 2026-11-30 (UTC)
     func now() -> Int64 { value.withLock { $0 } }
     func advance(minutes: Int64) { value.withLock { $0 += minutes * 60 } }
     /// Noon of `day` in China Standard Time.
@@ -40,12 +41,15 @@ struct PortalHarness {
         settings.portal.bcryptCost = 4
         let store = try SQLiteStore(path: Scratch.root + "/portal-\(UUID().uuidString).sqlite")
         let clock = TestClock()
-        core = try PortalCore(returns: ReturnCycle(store: store, pipeline: try Pipeline(settings: settings), now: { clock.now() }), secureCookies: secureCookies)
+        core = try PortalCore(
+            returns: ReturnCycle(store: store, pipeline: try Pipeline(settings: settings), now: { clock.now() }), secureCookies: secureCookies)
         self.store = store
         self.clock = clock
         portal = Portal(core: core)
         let admin = core.returns.users
-        for (name, role, county) in [("clerk1", UserRole.county, "990101" as String?), ("clerk2", .county, "990102"), ("city", .city, nil), ("admin", .admin, nil)] {
+        for (name, role, county) in [
+            ("clerk1", UserRole.county, "990101" as String?), ("clerk2", .county, "990102"), ("city", .city, nil), ("admin", .admin, nil),
+        ] {
             try await admin.add(name: name, role: role, county: county, password: Self.password, actor: "test", address: "test")
         }
     }
@@ -63,7 +67,8 @@ struct PortalHarness {
     // MARK: Returns
 
     /// Inspectors for a draw over 990101 and 990102: four of the city in two units, one of 990101.
-    static let inspectors = Array("""
+    static let inspectors = Array(
+        """
         inspector_id,name,county_code,unit,qualified
         C1,周检,990100,市局基金监管科,true
         C2,吴查,990100,市局基金监管科,true
@@ -77,8 +82,9 @@ struct PortalHarness {
     @discardableResult
     func storedDraw(published: Bool) async throws -> Int64 {
         let parameters = DrawParameters(period: YearMonth(year: 2026, month: 3)!, seed: "2026-03-02 福彩 123", settings: core.settings.draw)
-        let plan = try await core.pipeline.makeDraw(.store(store), parameters: parameters,
-                                                    files: DrawFiles(inspectors: .memory(name: "i.csv", bytes: Self.inspectors), risk: nil, items: nil))
+        let plan = try await core.pipeline.makeDraw(
+            .store(store), parameters: parameters,
+            files: DrawFiles(inspectors: .memory(name: "i.csv", bytes: Self.inspectors), risk: nil, items: nil))
         let draw = try await core.returns.draws.keep(plan, actor: "city", address: "t")
         if published { try await core.returns.draws.publish(draw, by: "city", address: "t") }
         return draw.id
@@ -120,10 +126,12 @@ struct PortalHarness {
 
     /// Logs `name` in through the login form.
     func login(_ client: any TestClientProtocol, _ name: String, password: String = PortalHarness.password) async throws -> Session {
-        let response = try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                                                body: ByteBuffer(string: "name=\(name)&password=\(password.replacingOccurrences(of: " ", with: "+"))"))
+        let response = try await client.execute(
+            uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+            body: ByteBuffer(string: "name=\(name)&password=\(password.replacingOccurrences(of: " ", with: "+"))"))
         guard response.status == .seeOther, let setCookie = response.headers[.setCookie],
-              let value = setCookie.split(separator: ";").first.map(String.init) else {
+            let value = setCookie.split(separator: ";").first.map(String.init)
+        else {
             throw HarnessError("login of \(name) failed: \(response.status)")
         }
         let token = String(value.dropFirst("fw_session=".count))
@@ -141,8 +149,9 @@ struct PortalHarness {
 
     static func form(_ fields: [String: String]) -> ByteBuffer {
         let allowed = CharacterSet.alphanumerics.subtracting(CharacterSet(charactersIn: "+&="))
-        return ByteBuffer(string: fields.sorted { $0.key < $1.key }
-            .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }.joined(separator: "&"))
+        return ByteBuffer(
+            string: fields.sorted { $0.key < $1.key }
+                .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }.joined(separator: "&"))
     }
 
     static let boundary = "----fundwatch-test-boundary"
@@ -153,7 +162,9 @@ struct PortalHarness {
         for (key, value) in fields.sorted(by: { $0.key < $1.key }) {
             out += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(key)\"\r\n\r\n\(value)\r\n".utf8)
         }
-        out += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(name)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8)
+        out += Array(
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(name)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                .utf8)
         out += bytes
         out += Array("\r\n--\(boundary)--\r\n".utf8)
         return ByteBuffer(bytes: out)

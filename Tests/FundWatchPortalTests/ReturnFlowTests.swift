@@ -1,34 +1,41 @@
 import Foundation
 import FundWatchCore
+import FundWatchInput
 import FundWatchPipeline
-@testable import FundWatchPortal
-import FundWatchReturns
 import FundWatchReports
+import FundWatchReturns
+import FundWatchReturnsStore
 import FundWatchStore
 import FundWatchTestSupport
 import FundWatchZip
-import FundWatchInput
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import Testing
-import FundWatchReturnsStore
+
+@testable import FundWatchPortal
 
 /// Upload → 审核报告 → return with a reason → re-send → approve → lock, through the pages and the API.
 @Suite("Returns through the portal")
 struct ReturnFlowTests {
-    func upload(_ client: any TestClientProtocol, _ session: PortalHarness.Session, county: String = "990101", name: String,
-                _ bytes: [UInt8], note: String = "") async throws -> TestResponse {
+    func upload(
+        _ client: any TestClientProtocol, _ session: PortalHarness.Session, county: String = "990101", name: String,
+        _ bytes: [UInt8], note: String = ""
+    ) async throws -> TestResponse {
         var headers = PortalHarness.multipartHeaders
         headers[.cookie] = session.cookie
-        return try await client.execute(uri: "/counties/\(county)/uploads", method: .post, headers: headers,
-                                        body: PortalHarness.multipart(file: name, bytes, fields: ["csrf": session.csrf, "note": note]))
+        return try await client.execute(
+            uri: "/counties/\(county)/uploads", method: .post, headers: headers,
+            body: PortalHarness.multipart(file: name, bytes, fields: ["csrf": session.csrf, "note": note]))
     }
 
-    func form(_ client: any TestClientProtocol, _ session: PortalHarness.Session, _ path: String, _ fields: [String: String]) async throws -> TestResponse {
-        try await client.execute(uri: path, method: .post, headers: [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded"],
-                                 body: PortalHarness.form(fields.merging(["csrf": session.csrf]) { a, _ in a }))
+    func form(
+        _ client: any TestClientProtocol, _ session: PortalHarness.Session, _ path: String, _ fields: [String: String]
+    ) async throws -> TestResponse {
+        try await client.execute(
+            uri: path, method: .post, headers: [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded"],
+            body: PortalHarness.form(fields.merging(["csrf": session.csrf]) { a, _ in a }))
     }
 
     func get(_ client: any TestClientProtocol, _ session: PortalHarness.Session, _ path: String) async throws -> TestResponse {
@@ -41,7 +48,9 @@ struct ReturnFlowTests {
         try await harness.test { client in
             let clerk = try await harness.login(client, "clerk1")
             // A broken date on one inspection: refused, nothing stored, the finding names file, line and rule.
-            let broken = try PortalHarness.xml { $0.replacingOccurrences(of: "<inspected_on>2026-01-15</inspected_on>", with: "<inspected_on>2026-13-15</inspected_on>") }
+            let broken = try PortalHarness.xml {
+                $0.replacingOccurrences(of: "<inspected_on>2026-01-15</inspected_on>", with: "<inspected_on>2026-13-15</inspected_on>")
+            }
             let refused = try await upload(client, clerk, name: "990101-2026-03.xml", broken)
             #expect(refused.status == .unprocessableContent)
             #expect(refused.text.contains("未通过校验,未保存"))
@@ -68,15 +77,18 @@ struct ReturnFlowTests {
 
             // The city returns it with a reason; the clerk sees the reason.
             let city = try await harness.login(client, "city")
-            let returned = try await form(client, city, "/counties/990101/2026-03/review", ["action": "return", "version": "1", "reason": "案件追回金额与凭证不符"])
+            let returned = try await form(
+                client, city, "/counties/990101/2026-03/review", ["action": "return", "version": "1", "reason": "案件追回金额与凭证不符"])
             #expect(returned.status == .seeOther)
             let page = try await get(client, clerk, "/counties/990101")
             #expect(page.text.contains("已退回:2026-03 月报"))
             #expect(page.text.contains("案件追回金额与凭证不符"))
 
             // Re-sent with one case changed: a new version, what changed, 待审核 again.
-            let corrected = try PortalHarness.xml { $0.replacingOccurrences(of: "<submitted_on>2026-04-03</submitted_on>", with: "<submitted_on>2026-04-08</submitted_on>")
-                .replacingOccurrences(of: "<prepared_by>王晓</prepared_by>", with: "<prepared_by>王晓(更正)</prepared_by>") }
+            let corrected = try PortalHarness.xml {
+                $0.replacingOccurrences(of: "<submitted_on>2026-04-03</submitted_on>", with: "<submitted_on>2026-04-08</submitted_on>")
+                    .replacingOccurrences(of: "<prepared_by>王晓</prepared_by>", with: "<prepared_by>王晓(更正)</prepared_by>")
+            }
             let resent = try await upload(client, clerk, name: "990101-2026-03.xml", corrected)
             #expect(resent.status == .ok)
             #expect(resent.text.contains("已接收(新版本)"))
@@ -89,7 +101,9 @@ struct ReturnFlowTests {
             let locked = try await get(client, clerk, "/counties/990101")
             #expect(locked.text.contains("已审核"))
             #expect(locked.text.contains("锁定"))
-            let third = try PortalHarness.xml { $0.replacingOccurrences(of: "<submitted_on>2026-04-03</submitted_on>", with: "<submitted_on>2026-04-20</submitted_on>") }
+            let third = try PortalHarness.xml {
+                $0.replacingOccurrences(of: "<submitted_on>2026-04-03</submitted_on>", with: "<submitted_on>2026-04-20</submitted_on>")
+            }
             let refusedLocked = try await upload(client, clerk, name: "990101-2026-03.xml", third)
             #expect(refusedLocked.status == .conflict)
             #expect(refusedLocked.text.contains("portal.locked"))
@@ -150,8 +164,10 @@ struct ReturnFlowTests {
             let stored = try await harness.store.versions(county: "990101", period: nil)
             let march = YearMonth(year: 2026, month: 3)!
             let events = try await harness.store.returns.reviewEvents(county: "990101", period: march)
-            try await harness.store.returns.append(ReviewEvent(countyCode: "990101", period: march, sequence: Int64(events.count + 1),
-                                                                   state: .approved, submissionID: stored.last?.id, reason: "", actor: "city", at: 0))
+            try await harness.store.returns.append(
+                ReviewEvent(
+                    countyCode: "990101", period: march, sequence: Int64(events.count + 1),
+                    state: .approved, submissionID: stored.last?.id, reason: "", actor: "city", at: 0))
             _ = try await harness.store.returns.addUser(name: "clerk77", role: .county, countyCode: "990177", passwordHash: "x", at: 0)
             let second = try await get(client, city, "/dashboard?year=2026")
             #expect(second.text.contains(#"<span class="state approved">已审核</span>"#))
@@ -166,7 +182,8 @@ struct ReturnFlowTests {
         }
     }
 
-    @Test("Excel: the county page's template is prefilled from the county's own return only; a filled workbook uploads with findings by sheet and cell")
+    @Test(
+        "Excel: the county page's template is prefilled from the county's own return only; a filled workbook uploads with findings by sheet and cell")
     func excelReturns() async throws {
         let harness = try await PortalHarness()
         try await harness.receive("clerk1")
@@ -180,7 +197,8 @@ struct ReturnFlowTests {
             #expect(template.headers[.contentType] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             let bytes = Array(buffer: template.body)
             let archive = try ZipArchive(bytes: bytes, name: "template.xlsx")
-            let strings = String(decoding: try archive.contents(of: try #require(archive.entry(named: "xl/sharedStrings.xml")), limit: 1 << 20), as: UTF8.self)
+            let strings = String(
+                decoding: try archive.contents(of: try #require(archive.entry(named: "xl/sharedStrings.xml")), limit: 1 << 20), as: UTF8.self)
             #expect(strings.contains("H99010100001") && strings.contains("示例区人民医院"))
             #expect(!strings.contains("H99010200001"), "another county's institutions never reach the template")
             // Read back as it stands: only the two header fields the clerk must fill are missing.
@@ -201,14 +219,16 @@ struct ReturnFlowTests {
             #expect(uploads.first?.outcome == "unchanged")
             // Through the API with the XLSX media type.
             let token = try await harness.token("clerk1")
-            let api = try await client.execute(uri: "/api/v1/submissions?filename=3.xlsx", method: .post,
-                                               headers: [.authorization: "Bearer \(token)", .contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
-                                               body: ByteBuffer(bytes: workbook))
+            let api = try await client.execute(
+                uri: "/api/v1/submissions?filename=3.xlsx", method: .post,
+                headers: [.authorization: "Bearer \(token)", .contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+                body: ByteBuffer(bytes: workbook))
             let answer = try JSONSerialization.jsonObject(with: Data(api.text.utf8)) as? [String: Any]
             #expect(api.status == .ok && answer?["outcome"] as? String == "unchanged")
-            let apiRefused = try await client.execute(uri: "/api/v1/submissions?filename=3.xlsx", method: .post,
-                                                      headers: [.authorization: "Bearer \(token)", .contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
-                                                      body: ByteBuffer(bytes: dotted))
+            let apiRefused = try await client.execute(
+                uri: "/api/v1/submissions?filename=3.xlsx", method: .post,
+                headers: [.authorization: "Bearer \(token)", .contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+                body: ByteBuffer(bytes: dotted))
             let rejected = try JSONSerialization.jsonObject(with: Data(apiRefused.text.utf8)) as? [String: Any]
             let cells = (rejected?["findings"] as? [[String: Any]])?.compactMap { $0["cell"] as? String }
             #expect(apiRefused.status == .unprocessableContent && cells == ["检查!B7"])
@@ -224,8 +244,9 @@ struct ReturnFlowTests {
             for name in ["submission.csv", "institutions.csv", "inspections.csv", "cases.csv"] {
                 var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name)))
                 if month.contains("04"), name == "submission.csv" {
-                    bytes = Array(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "2026-03", with: "2026-04")
-                        .replacingOccurrences(of: "2026-04-03", with: "2026-05-06").utf8)
+                    bytes = Array(
+                        String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "2026-03", with: "2026-04")
+                            .replacingOccurrences(of: "2026-04-03", with: "2026-05-06").utf8)
                 }
                 files.append((month + "/" + name, bytes))
             }
@@ -233,9 +254,10 @@ struct ReturnFlowTests {
         let token = try await harness.token("clerk1")
         let archive = try ZipWriterBytes.zip(files)
         try await harness.test { client in
-            let r = try await client.execute(uri: "/api/v1/submissions?filename=two.zip", method: .post,
-                                             headers: [.authorization: "Bearer \(token)", .contentType: "application/zip"],
-                                             body: ByteBuffer(bytes: archive))
+            let r = try await client.execute(
+                uri: "/api/v1/submissions?filename=two.zip", method: .post,
+                headers: [.authorization: "Bearer \(token)", .contentType: "application/zip"],
+                body: ByteBuffer(bytes: archive))
             #expect(r.status == .unprocessableContent)
             #expect(r.text.contains("portal.one_return"))
             #expect(r.text.contains("一次上传只能包含一份报表"))
@@ -268,9 +290,10 @@ struct ReturnFlowTests {
         let harness = try await PortalHarness()
         let token = try await harness.token("clerk1"), cityToken = try await harness.token("city")
         try await harness.test { client in
-            let created = try await client.execute(uri: "/api/v1/submissions?filename=990101-2026-03.xml", method: .post,
-                                                   headers: [.authorization: "Bearer \(token)", .contentType: "application/xml"],
-                                                   body: ByteBuffer(bytes: try PortalHarness.xml()))
+            let created = try await client.execute(
+                uri: "/api/v1/submissions?filename=990101-2026-03.xml", method: .post,
+                headers: [.authorization: "Bearer \(token)", .contentType: "application/xml"],
+                body: ByteBuffer(bytes: try PortalHarness.xml()))
             #expect(created.status == .created)
             let json = try JSONSerialization.jsonObject(with: Data(created.text.utf8)) as! [String: Any]
             #expect(json["outcome"] as? String == "new")
@@ -278,35 +301,41 @@ struct ReturnFlowTests {
             #expect(json["period"] as? String == "2026-03")
             #expect(json["version"] as? Int == 1)
             #expect((json["digest"] as? String)?.count == 64)
-            let again = try await client.execute(uri: "/api/v1/submissions", method: .post,
-                                                 headers: [.authorization: "Bearer \(token)", .contentType: "application/xml"],
-                                                 body: ByteBuffer(bytes: try PortalHarness.xml()))
+            let again = try await client.execute(
+                uri: "/api/v1/submissions", method: .post,
+                headers: [.authorization: "Bearer \(token)", .contentType: "application/xml"],
+                body: ByteBuffer(bytes: try PortalHarness.xml()))
             #expect(again.status == .ok)
             #expect(again.text.contains(#""outcome": "unchanged""#))
-            let zip = try await client.execute(uri: "/api/v1/submissions?filename=990101-2026-03.zip", method: .post,
-                                               headers: [.authorization: "Bearer \(token)", .contentType: "application/zip"],
-                                               body: ByteBuffer(bytes: try PortalHarness.exampleZip()))
+            let zip = try await client.execute(
+                uri: "/api/v1/submissions?filename=990101-2026-03.zip", method: .post,
+                headers: [.authorization: "Bearer \(token)", .contentType: "application/zip"],
+                body: ByteBuffer(bytes: try PortalHarness.exampleZip()))
             #expect(zip.status == .ok, "the CSV folder of the same return is the same content: \(zip.text)")
-            let bad = try await client.execute(uri: "/api/v1/submissions", method: .post,
-                                               headers: [.authorization: "Bearer \(token)", .contentType: "application/xml"],
-                                               body: ByteBuffer(string: "<submission>"))
+            let bad = try await client.execute(
+                uri: "/api/v1/submissions", method: .post,
+                headers: [.authorization: "Bearer \(token)", .contentType: "application/xml"],
+                body: ByteBuffer(string: "<submission>"))
             #expect(bad.status == .unprocessableContent)
             let badJSON = try JSONSerialization.jsonObject(with: Data(bad.text.utf8)) as! [String: Any]
             #expect(badJSON["outcome"] as? String == "rejected")
             let first = (badJSON["findings"] as? [[String: Any]])?.first
             #expect(first?["rule"] as? String != nil && first?["message"] as? String != nil && first?["expected"] != nil)
-            let hostile = try await client.execute(uri: "/api/v1/submissions", method: .post,
-                                                   headers: [.authorization: "Bearer \(token)", .contentType: "application/zip"],
-                                                   body: ByteBuffer(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: SharedFixtures.truncatedZip)))))
+            let hostile = try await client.execute(
+                uri: "/api/v1/submissions", method: .post,
+                headers: [.authorization: "Bearer \(token)", .contentType: "application/zip"],
+                body: ByteBuffer(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: SharedFixtures.truncatedZip)))))
             #expect(hostile.status == .unprocessableContent)
             #expect(hostile.text.contains("zip.invalid"))
-            let text = try await client.execute(uri: "/api/v1/submissions", method: .post,
-                                                headers: [.authorization: "Bearer \(token)", .contentType: "text/plain"], body: ByteBuffer(string: "x"))
+            let text = try await client.execute(
+                uri: "/api/v1/submissions", method: .post,
+                headers: [.authorization: "Bearer \(token)", .contentType: "text/plain"], body: ByteBuffer(string: "x"))
             #expect(text.status == .unsupportedMediaType)
 
-            let review = try await client.execute(uri: "/api/v1/submissions/990101/2026-03/review", method: .post,
-                                                  headers: [.authorization: "Bearer \(cityToken)", .contentType: "application/json"],
-                                                  body: ByteBuffer(string: #"{"action":"return","version":1,"reason":"请补报案件"}"#))
+            let review = try await client.execute(
+                uri: "/api/v1/submissions/990101/2026-03/review", method: .post,
+                headers: [.authorization: "Bearer \(cityToken)", .contentType: "application/json"],
+                body: ByteBuffer(string: #"{"action":"return","version":1,"reason":"请补报案件"}"#))
             #expect(review.status == .ok)
             #expect(review.text.contains(#""state": "returned""#))
             let list = try await client.execute(uri: "/api/v1/submissions?period=2026-03", method: .get, headers: [.authorization: "Bearer \(token)"])
@@ -315,9 +344,10 @@ struct ReturnFlowTests {
             #expect(items[0]["state"] as? String == "returned")
             #expect(items[0]["return_reason"] as? String == "请补报案件")
             #expect(items[0]["submitted_on"] as? String == "2026-04-03")
-            let twice = try await client.execute(uri: "/api/v1/submissions/990101/2026-03/review", method: .post,
-                                                 headers: [.authorization: "Bearer \(cityToken)", .contentType: "application/json"],
-                                                 body: ByteBuffer(string: #"{"action":"return","version":1,"reason":"再次"}"#))
+            let twice = try await client.execute(
+                uri: "/api/v1/submissions/990101/2026-03/review", method: .post,
+                headers: [.authorization: "Bearer \(cityToken)", .contentType: "application/json"],
+                body: ByteBuffer(string: #"{"action":"return","version":1,"reason":"再次"}"#))
             #expect(twice.status == .conflict)
         }
     }
@@ -358,9 +388,11 @@ struct ReturnFlowTests {
             }
             let base = "from=2026-01&to=2026-03&as_of=2026-04-30"
             // What schemathesis sent: an approved_only outside its enum and an empty format.
-            for (query, parameter) in [(base + "&approved_only=X%C2%AC2%40", "approved_only"), (base + "&format=", "format"),
-                                       (base + "&approved_only=yes", "approved_only"), (base + "&approved_only=", "approved_only"),
-                                       ("from=&to=2026-03", "from"), ("from=2026-01&to=2026-03&as_of=", "as_of"), ("to=", "to")] {
+            for (query, parameter) in [
+                (base + "&approved_only=X%C2%AC2%40", "approved_only"), (base + "&format=", "format"),
+                (base + "&approved_only=yes", "approved_only"), (base + "&approved_only=", "approved_only"),
+                ("from=&to=2026-03", "from"), ("from=2026-01&to=2026-03&as_of=", "as_of"), ("to=", "to"),
+            ] {
                 let r = try await api(query)
                 #expect(r.status == .badRequest, "\(query): \(r.status)")
                 #expect(r.text.contains(parameter), "\(query): \(r.text.prefix(200))")
@@ -405,7 +437,8 @@ struct ReturnFlowTests {
         #expect(table.contains(",正常,待审核,"))
 
         let city = Identity(user: try await core.returns.users.user("city"), credential: .token)
-        _ = try await core.returns.review(.approve, county: "990101", period: YearMonth(year: 2026, month: 3)!, version: 1, reason: "", by: city.user, address: "t")
+        _ = try await core.returns.review(
+            .approve, county: "990101", period: YearMonth(year: 2026, month: 3)!, version: 1, reason: "", by: city.user, address: "t")
         #expect(try await states(.store(harness.store))?["990101"] == "已审核")
         #expect(try await states(.approved(harness.store))?["990101"] == "已审核")
 
@@ -435,25 +468,53 @@ struct ReturnFlowTests {
         try await harness.test { client in
             let city = try await harness.login(client, "city")
             let cases: [(path: String, name: String, bytes: [UInt8])] = [
-                ("/reports/notices?as_of=2026-04-30&format=csv", "notices-2026-04-30.csv", try await expected("csv") { sink in
-                    _ = try await pipeline.write(try await pipeline.noticeRegister(.store(store), asOf: asOf), format: .csv, into: sink) }),
-                ("/reports/notices?as_of=2026-04-30&format=json", "notices-2026-04-30.json",
-                 Array(NoticesJSON.document(try await pipeline.noticeRegister(.store(store), asOf: asOf).notices, asOf: asOf).serialized().utf8)),
-                ("/reports/timeliness?to=2026-03&format=xml", "timeliness-2026-03.xml", try await expected("xml") { sink in
-                    _ = try await pipeline.timeliness(.store(store), month: march, into: sink) }),
-                ("/reports/evaluation?from=2026-01&to=2026-03&as_of=2026-04-30&format=csv", "evaluation-2026-01_2026-03.csv", try await expected("csv") { sink in
-                    _ = try await pipeline.evaluation(.store(store), window: window, asOf: asOf, into: sink) }),
-                ("/reports/bulletin?period=2026-03&format=html", "bulletin-2026-03.html", try await expected("html") { sink in
-                    _ = try await pipeline.bulletin(.store(store), month: march, into: sink) }),
-                ("/reports/bulletin?month=2026-03&format=txt", "bulletin-2026-03.txt", try await expected("txt") { sink in
-                    _ = try await pipeline.bulletin(.store(store), month: march, into: sink) }),
-                ("/counties/990101/notice?case=2026-002&as_of=2026-04-30&format=xml", "notice-990101-2026-002.xml", try await expected("xml") { sink in
-                    _ = try await pipeline.notice(.store(store), county: "990101", caseID: "2026-002", asOf: asOf, into: sink) }),
+                (
+                    "/reports/notices?as_of=2026-04-30&format=csv", "notices-2026-04-30.csv",
+                    try await expected("csv") { sink in
+                        _ = try await pipeline.write(try await pipeline.noticeRegister(.store(store), asOf: asOf), format: .csv, into: sink)
+                    }
+                ),
+                (
+                    "/reports/notices?as_of=2026-04-30&format=json", "notices-2026-04-30.json",
+                    Array(NoticesJSON.document(try await pipeline.noticeRegister(.store(store), asOf: asOf).notices, asOf: asOf).serialized().utf8)
+                ),
+                (
+                    "/reports/timeliness?to=2026-03&format=xml", "timeliness-2026-03.xml",
+                    try await expected("xml") { sink in
+                        _ = try await pipeline.timeliness(.store(store), month: march, into: sink)
+                    }
+                ),
+                (
+                    "/reports/evaluation?from=2026-01&to=2026-03&as_of=2026-04-30&format=csv", "evaluation-2026-01_2026-03.csv",
+                    try await expected("csv") { sink in
+                        _ = try await pipeline.evaluation(.store(store), window: window, asOf: asOf, into: sink)
+                    }
+                ),
+                (
+                    "/reports/bulletin?period=2026-03&format=html", "bulletin-2026-03.html",
+                    try await expected("html") { sink in
+                        _ = try await pipeline.bulletin(.store(store), month: march, into: sink)
+                    }
+                ),
+                (
+                    "/reports/bulletin?month=2026-03&format=txt", "bulletin-2026-03.txt",
+                    try await expected("txt") { sink in
+                        _ = try await pipeline.bulletin(.store(store), month: march, into: sink)
+                    }
+                ),
+                (
+                    "/counties/990101/notice?case=2026-002&as_of=2026-04-30&format=xml", "notice-990101-2026-002.xml",
+                    try await expected("xml") { sink in
+                        _ = try await pipeline.notice(.store(store), county: "990101", caseID: "2026-002", asOf: asOf, into: sink)
+                    }
+                ),
             ]
             for item in cases {
                 let response = try await get(client, city, item.path)
                 #expect(response.status == .ok, "\(item.path)")
-                #expect(response.headers[.contentDisposition]?.contains(item.name) == true, "\(item.path): \(response.headers[.contentDisposition] ?? "")")
+                #expect(
+                    response.headers[.contentDisposition]?.contains(item.name) == true, "\(item.path): \(response.headers[.contentDisposition] ?? "")"
+                )
                 #expect(Array(buffer: response.body) == item.bytes, "\(item.path) equals the pipeline's output")
                 #expect(!item.bytes.isEmpty)
             }

@@ -1,20 +1,22 @@
 import Foundation
 import FundWatchCore
-@testable import FundWatchPortal
 import FundWatchReturns
+import FundWatchReturnsStore
 import FundWatchStore
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import Testing
-import FundWatchReturnsStore
+
+@testable import FundWatchPortal
 
 @Suite("Portal security")
 struct SecurityTests {
     func login(_ client: any TestClientProtocol, _ name: String, _ password: String) async throws -> TestResponse {
-        try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                                 body: PortalHarness.form(["name": name, "password": password]))
+        try await client.execute(
+            uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+            body: PortalHarness.form(["name": name, "password": password]))
     }
 
     @Test("5 failures in 15 minutes lock an account for 15 minutes (429), unknown names alike; then it opens again")
@@ -71,7 +73,7 @@ struct SecurityTests {
             #expect(try await client.execute(uri: "/dashboard", method: .get, headers: [.cookie: s.cookie]).status == .seeOther)
 
             let active = try await harness.login(client, "city")
-            for _ in 0..<36 { // 12 hours of a request every 20 minutes
+            for _ in 0..<36 {  // 12 hours of a request every 20 minutes
                 harness.clock.advance(minutes: 20)
                 _ = try await client.execute(uri: "/dashboard", method: .get, headers: [.cookie: active.cookie])
             }
@@ -79,8 +81,9 @@ struct SecurityTests {
             #expect(try await client.execute(uri: "/dashboard", method: .get, headers: [.cookie: active.cookie]).status == .seeOther)
 
             let out = try await harness.login(client, "city")
-            let logout = try await client.execute(uri: "/logout", method: .post, headers: [.cookie: out.cookie, .contentType: "application/x-www-form-urlencoded"],
-                                                  body: PortalHarness.form(["csrf": out.csrf]))
+            let logout = try await client.execute(
+                uri: "/logout", method: .post, headers: [.cookie: out.cookie, .contentType: "application/x-www-form-urlencoded"],
+                body: PortalHarness.form(["csrf": out.csrf]))
             #expect(logout.status == .seeOther)
             #expect(try await client.execute(uri: "/dashboard", method: .get, headers: [.cookie: out.cookie]).status == .seeOther)
 
@@ -89,7 +92,9 @@ struct SecurityTests {
             let admin = harness.core.returns.users
             try await admin.disable(try await admin.user("clerk1"), actor: "test", address: "t")
             #expect(try await client.execute(uri: "/counties/990101", method: .get, headers: [.cookie: clerk.cookie]).status == .seeOther)
-            #expect(try await client.execute(uri: "/api/v1/submissions", method: .get, headers: [.authorization: "Bearer \(token)"]).status == .unauthorized)
+            #expect(
+                try await client.execute(uri: "/api/v1/submissions", method: .get, headers: [.authorization: "Bearer \(token)"]).status
+                    == .unauthorized)
             #expect(try await login(client, "clerk1", PortalHarness.password).status == .unauthorized)
         }
     }
@@ -99,18 +104,23 @@ struct SecurityTests {
         let harness = try await PortalHarness()
         try await harness.test { client in
             let s = try await harness.login(client, "admin")
-            let noToken = try await client.execute(uri: "/admin/users", method: .post, headers: [.cookie: s.cookie, .contentType: "application/x-www-form-urlencoded"],
-                                                   body: PortalHarness.form(["name": "x1", "role": "city", "password": "0123456789ab"]))
+            let noToken = try await client.execute(
+                uri: "/admin/users", method: .post, headers: [.cookie: s.cookie, .contentType: "application/x-www-form-urlencoded"],
+                body: PortalHarness.form(["name": "x1", "role": "city", "password": "0123456789ab"]))
             #expect(noToken.status == .forbidden)
-            let crossSite = try await client.execute(uri: "/admin/users", method: .post,
-                                                     headers: [.cookie: s.cookie, .contentType: "application/x-www-form-urlencoded", .origin: "https://evil.example",
-                                                               HTTPField.Name("Sec-Fetch-Site")!: "cross-site"],
-                                                     body: PortalHarness.form(["name": "x2", "role": "city", "password": "0123456789ab", "csrf": s.csrf]))
+            let crossSite = try await client.execute(
+                uri: "/admin/users", method: .post,
+                headers: [
+                    .cookie: s.cookie, .contentType: "application/x-www-form-urlencoded", .origin: "https://evil.example",
+                    HTTPField.Name("Sec-Fetch-Site")!: "cross-site",
+                ],
+                body: PortalHarness.form(["name": "x2", "role": "city", "password": "0123456789ab", "csrf": s.csrf]))
             #expect(crossSite.status == .forbidden)
             #expect(try await harness.store.returns.user(named: "x1") == nil)
             #expect(try await harness.store.returns.user(named: "x2") == nil)
-            let ok = try await client.execute(uri: "/admin/users", method: .post, headers: [.cookie: s.cookie, .contentType: "application/x-www-form-urlencoded"],
-                                              body: PortalHarness.form(["name": "x3", "role": "city", "password": "0123456789ab", "csrf": s.csrf]))
+            let ok = try await client.execute(
+                uri: "/admin/users", method: .post, headers: [.cookie: s.cookie, .contentType: "application/x-www-form-urlencoded"],
+                body: PortalHarness.form(["name": "x3", "role": "city", "password": "0123456789ab", "csrf": s.csrf]))
             #expect(ok.status == .seeOther)
         }
     }
@@ -133,12 +143,17 @@ struct SecurityTests {
         let harness = try await PortalHarness()
         try await harness.test { client in
             let clerk = try await harness.login(client, "clerk1")
-            let hostile = try PortalHarness.xml { $0.replacingOccurrences(of: "<county_name>示例区</county_name>", with: "<county_name>&lt;script&gt;alert(1)&lt;/script&gt;</county_name>")
-                .replacingOccurrences(of: "<name>示例区人民医院</name>", with: "<name>&lt;img src=x onerror=alert(1)&gt;</name>") }
+            let hostile = try PortalHarness.xml {
+                $0.replacingOccurrences(
+                    of: "<county_name>示例区</county_name>", with: "<county_name>&lt;script&gt;alert(1)&lt;/script&gt;</county_name>"
+                )
+                .replacingOccurrences(of: "<name>示例区人民医院</name>", with: "<name>&lt;img src=x onerror=alert(1)&gt;</name>")
+            }
             var headers = PortalHarness.multipartHeaders
             headers[.cookie] = clerk.cookie
-            let r = try await client.execute(uri: "/counties/990101/uploads", method: .post, headers: headers,
-                                             body: PortalHarness.multipart(file: "<b>x</b>.xml", hostile, fields: ["csrf": clerk.csrf]))
+            let r = try await client.execute(
+                uri: "/counties/990101/uploads", method: .post, headers: headers,
+                body: PortalHarness.multipart(file: "<b>x</b>.xml", hostile, fields: ["csrf": clerk.csrf]))
             #expect(r.status == .ok)
             #expect(!r.text.contains("<script>") && !r.text.contains("<b>x</b>"))
             #expect(r.text.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the clerk's own upload shows what the file says, escaped")
@@ -161,11 +176,14 @@ struct SecurityTests {
         let harness = try await PortalHarness(settings: settings)
         try await harness.test { client in
             let token = try await harness.token("clerk1")
-            let big = try await client.execute(uri: "/api/v1/submissions", method: .post,
-                                               headers: [.authorization: "Bearer \(token)", .contentType: "application/xml"],
-                                               body: ByteBuffer(bytes: [UInt8](repeating: 0x20, count: 1_100_000)))
+            let big = try await client.execute(
+                uri: "/api/v1/submissions", method: .post,
+                headers: [.authorization: "Bearer \(token)", .contentType: "application/xml"],
+                body: ByteBuffer(bytes: [UInt8](repeating: 0x20, count: 1_100_000)))
             #expect(big.status == .contentTooLarge)
         }
-        #expect(PageResponse.contentDisposition("报表\"; x=1.zip") == "attachment; filename=\"____ x=1.zip\"; filename*=UTF-8''%E6%8A%A5%E8%A1%A8%22%3B%20x%3D1.zip")
+        #expect(
+            PageResponse.contentDisposition("报表\"; x=1.zip")
+                == "attachment; filename=\"____ x=1.zip\"; filename*=UTF-8''%E6%8A%A5%E8%A1%A8%22%3B%20x%3D1.zip")
     }
 }

@@ -1,11 +1,12 @@
 import Foundation
 import FundWatchCore
-import FundWatchXML
 import FundWatchInput
-@testable import FundWatchReports
 import FundWatchSampleData
-import Testing
 import FundWatchTestSupport
+import FundWatchXML
+import Testing
+
+@testable import FundWatchReports
 
 @Suite("Evaluation and bulletin on the sample city")
 struct EvaluationBulletinTests {
@@ -36,8 +37,9 @@ struct EvaluationBulletinTests {
         let m = try #require(builder.period.counties.first { $0.countyCode == "990201" }?.metrics)
         let city = builder.period.city
         let set = ReadBatch(paths: [Self.city])
-        let submission = try #require(set.versions.filter { $0.countyCode == "990201" && $0.period == input.window.to }
-            .max { $0.submittedOn < $1.submittedOn }?.payload)
+        let submission = try #require(
+            set.versions.filter { $0.countyCode == "990201" && $0.period == input.window.to }
+                .max { $0.submittedOn < $1.submittedOn }?.payload)
 
         // The facts, gathered independently of the scorer.
         let notices = builder.notices.filter { $0.countyCode == "990201" && $0.due != nil && input.window.contains($0.due!) && $0.due! <= input.asOf }
@@ -54,7 +56,8 @@ struct EvaluationBulletinTests {
         let expected: [Int] = [
             Self.points(20, Double(m.inspected) / Double(m.designated), 1.0),
             Self.points(10, Double(m.randomSampled) / Double(m.designated), 0.05),
-            Self.points(15, (Double(m.refusedRecovered.fen) / Double(m.designated)) / (Double(city.refusedRecovered.fen) / Double(city.designated)), 1),
+            Self.points(
+                15, (Double(m.refusedRecovered.fen) / Double(m.designated)) / (Double(city.refusedRecovered.fen) / Double(city.designated)), 1),
             Self.points(10, (Double(m.handledInstitutions) / Double(m.designated)) / (Double(city.handledInstitutions) / Double(city.designated)), 1),
             notices.isEmpty ? 150 : Self.points(15, Double(onTimeNotices), Double(notices.count)),
             Self.points(10, Double(m.exposures), 10),
@@ -81,16 +84,18 @@ struct EvaluationBulletinTests {
         let html = String(decoding: try #require(files.first { $0.name == "report.html" }).bytes, as: UTF8.self)
         #expect(html.contains("每项得分 = 权重 × min(1, 完成比例)"))
         #expect(html.contains("检查覆盖率(权重20)"))
-        #expect(document.tables[0].rows.count == 7)   // six counties and the city reference
+        #expect(document.tables[0].rows.count == 7)  // six counties and the city reference
     }
 
-    @Test("weights not summing to 100, and an unknown indicator, are configuration errors naming the line", arguments: [
-        ("[evaluation.weights]\ncoverage_rate = 30\n", 2, "sum to 110, not 100"),
-        ("# c\n[evaluation.weights]\ncoverage_rate = 25\nrandom_rate = 5\ncoverage = 1\n", 5, "unknown indicator coverage"),
-        ("[evaluation.targets]\nrandom_rate_percent = 0\n", 2, "whole number from 1"),
-        ("[evaluation.bands]\ngreen_from = 60\nyellow_from = 70\n", 2, "must not exceed"),
-        ("[bulletin]\nhotline = 12393\n", 2, "quoted text"),
-    ])
+    @Test(
+        "weights not summing to 100, and an unknown indicator, are configuration errors naming the line",
+        arguments: [
+            ("[evaluation.weights]\ncoverage_rate = 30\n", 2, "sum to 110, not 100"),
+            ("# c\n[evaluation.weights]\ncoverage_rate = 25\nrandom_rate = 5\ncoverage = 1\n", 5, "unknown indicator coverage"),
+            ("[evaluation.targets]\nrandom_rate_percent = 0\n", 2, "whole number from 1"),
+            ("[evaluation.bands]\ngreen_from = 60\nyellow_from = 70\n", 2, "must not exceed"),
+            ("[bulletin]\nhotline = 12393\n", 2, "quoted text"),
+        ])
     func configErrors(text: String, line: Int, message: String) {
         #expect {
             try Settings(try ConfigFile(text: text, file: "fw.conf"))
@@ -110,8 +115,9 @@ struct EvaluationBulletinTests {
     }
 
     static func bulletin(_ month: Int, settings: BulletinSettings = .standard) throws -> (html: String, text: String) {
-        let builder = BulletinBuilder(current: try input(from: month, to: month), previous: try input(from: month - 1, to: month - 1),
-                                      lastYear: nil, settings: settings)
+        let builder = BulletinBuilder(
+            current: try input(from: month, to: month), previous: try input(from: month - 1, to: month - 1),
+            lastYear: nil, settings: settings)
         let files = try ReportWriter(templates: try TemplateSet.defaults()).render(builder)
         #expect(files.map(\.name) == ["bulletin-2026-\(month < 10 ? "0" : "")\(month).html", "bulletin-2026-\(month < 10 ? "0" : "")\(month).txt"])
         return (String(decoding: files[0].bytes, as: UTF8.self), String(decoding: files[1].bytes, as: UTF8.self))

@@ -1,10 +1,11 @@
 import Foundation
 import FundWatchCore
+import FundWatchTestSupport
 import FundWatchXML
+import Testing
+
 @testable import FundWatchInput
 @testable import FundWatchReports
-import Testing
-import FundWatchTestSupport
 
 @Suite("Rendering: HTML, XML, CSV")
 struct RendererTests {
@@ -32,7 +33,10 @@ struct RendererTests {
     @Test("nine files; the XML validates against report.xsd")
     func allFiles() throws {
         let files = try Self.files(try ReportFixture.document([ReportFixture.exampleXML]))
-        #expect(files.keys.sorted() == ["report.html", "report.xlsx", "report.xml", "table1.csv", "table2.csv", "table3.csv", "table4.csv", "table5.csv", "table6.csv"])
+        #expect(
+            files.keys.sorted() == [
+                "report.html", "report.xlsx", "report.xml", "table1.csv", "table2.csv", "table3.csv", "table4.csv", "table5.csv", "table6.csv",
+            ])
         let xsd = try #require(FileManager.default.contents(atPath: try TemplateSet.defaults().directory + "/report.xsd"))
         #expect(XMLSchemaCheck.problems(in: try #require(files["report.xml"]), name: "report.xml", schema: xsd).isEmpty)
     }
@@ -54,7 +58,9 @@ struct RendererTests {
         rows[0].cells[2] = .rate(Rate(0, of: 0))
         doc.tables[1].rows = ReportRows(rows)
         let rendered = try Self.files(doc)
-        #expect(Self.text(rendered["report.xml"]).contains("<rate column=\"coverage_rate\" numerator=\"0\" denominator=\"0\" absent=\"zero_denominator\"/>"))
+        #expect(
+            Self.text(rendered["report.xml"]).contains(
+                "<rate column=\"coverage_rate\" numerator=\"0\" denominator=\"0\" absent=\"zero_denominator\"/>"))
         #expect(try Self.parseCSV(try #require(rendered["table2.csv"]))[2][3] == "—")
     }
 
@@ -105,8 +111,8 @@ struct RendererTests {
         let files = try Self.files(document)
         let table5 = try Self.parseCSV(try #require(files["table5.csv"]))
         let row = try #require(table5.first { $0.first == "2026-001" })
-        #expect(row[2] == "'" + name)                 // institution name
-        #expect(row[1] == "'" + name)                 // county name
+        #expect(row[2] == "'" + name)  // institution name
+        #expect(row[1] == "'" + name)  // county name
         #expect(CSVTableWriter_neutralises("-5") == "'-5")
         #expect(CSVTableWriter_neutralises("@SUM(A1)") == "'@SUM(A1)")
         #expect(CSVTableWriter_neutralises("\tx") == "'\tx")
@@ -120,7 +126,8 @@ struct RendererTests {
         let folder = Scratch.root + "/fundwatch-templates-" + UUID().uuidString
         try FileManager.default.copyItem(atPath: try TemplateSet.defaults().directory, toPath: folder)
         let file = folder + "/report.xml.mustache"
-        let text = try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: "<as_of>{{asOf}}</as_of>", with: "<asof>{{asOf}}</asof>")
+        let text = try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(
+            of: "<as_of>{{asOf}}</as_of>", with: "<asof>{{asOf}}</asof>")
         try text.write(toFile: file, atomically: false, encoding: .utf8)
         let writer = ReportWriter(templates: try TemplateSet(directory: folder))
         #expect(throws: ReportWriter.InvalidOutput.self) {
@@ -151,7 +158,8 @@ struct RendererTests {
         let document = try ReportFixture.document([ReportFixture.exampleXML])
         let out = Scratch.root + "/fundwatch-write-" + UUID().uuidString
         let paths = try ReportWriter(templates: try TemplateSet.defaults()).write(document, formats: Set(ReportFormat.allCases), to: out)
-        #expect(paths.map { ($0 as NSString).lastPathComponent }
+        #expect(
+            paths.map { ($0 as NSString).lastPathComponent }
                 == ["report.html", "report.xml", "table1.csv", "table2.csv", "table3.csv", "table4.csv", "table5.csv", "table6.csv", "report.xlsx"])
         let inMemory = try Self.files(document)
         for path in paths {
@@ -162,7 +170,8 @@ struct RendererTests {
         let folder = Scratch.root + "/fundwatch-templates-" + UUID().uuidString
         try FileManager.default.copyItem(atPath: try TemplateSet.defaults().directory, toPath: folder)
         let file = folder + "/report.xml.mustache"
-        let text = try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: "<as_of>{{asOf}}</as_of>", with: "<asof>{{asOf}}</asof>")
+        let text = try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(
+            of: "<as_of>{{asOf}}</as_of>", with: "<asof>{{asOf}}</asof>")
         try text.write(toFile: file, atomically: false, encoding: .utf8)
         let untouched = Scratch.root + "/fundwatch-write-" + UUID().uuidString
         #expect(throws: ReportWriter.InvalidOutput.self) {
@@ -177,8 +186,9 @@ struct RendererTests {
         try "a file, not a folder".write(toFile: blocker, atomically: false, encoding: .utf8)
         let out = blocker + "/reports"
         do {
-            _ = try ReportWriter(templates: try TemplateSet.defaults()).write(try ReportFixture.document([ReportFixture.exampleXML]),
-                                                                              formats: [.csv], to: out)
+            _ = try ReportWriter(templates: try TemplateSet.defaults()).write(
+                try ReportFixture.document([ReportFixture.exampleXML]),
+                formats: [.csv], to: out)
             Issue.record("wrote into \(out)")
         } catch let problem as CannotWrite {
             #expect(problem.path == out)
@@ -200,10 +210,12 @@ struct RendererTests {
 
 /// What the CSV writer does to one text cell, observed through a rendered table.
 func CSVTableWriter_neutralises(_ value: String) -> String {
-    let table = ReportTable(id: "t", number: 9, title: "t", rowHeading: "r", columns: [ReportColumn(key: "c", label: "c")],
-                            rows: [ReportRow(key: "k", label: "k", cells: [.text(value)])], footnotes: [])
-    let doc = ReportDocument(title: "", window: Window.yearToDate(YearMonth(year: 2026, month: 1)!), yearToDate: Window.yearToDate(YearMonth(year: 2026, month: 1)!),
-                             asOf: Day(ordinal: 0), provenance: [], inputDigest: "", tables: [table])
+    let table = ReportTable(
+        id: "t", number: 9, title: "t", rowHeading: "r", columns: [ReportColumn(key: "c", label: "c")],
+        rows: [ReportRow(key: "k", label: "k", cells: [.text(value)])], footnotes: [])
+    let doc = ReportDocument(
+        title: "", window: Window.yearToDate(YearMonth(year: 2026, month: 1)!), yearToDate: Window.yearToDate(YearMonth(year: 2026, month: 1)!),
+        asOf: Day(ordinal: 0), provenance: [], inputDigest: "", tables: [table])
     let rows = (try? RendererTests.parseCSV(CSVTableWriter.render(table, document: doc))) ?? []
     return rows.count > 2 ? rows[2][1] : ""
 }

@@ -2,8 +2,8 @@ import Foundation
 import FundWatchCore
 import FundWatchInput
 import FundWatchReports
-import Testing
 import FundWatchTestSupport
+import Testing
 
 enum ReportFixture {
     static var exampleXML: String { SharedFixtures.exampleXML }
@@ -14,8 +14,9 @@ enum ReportFixture {
         let set = ReadBatch(paths: paths)
         #expect(!set.hasErrors)
         let window = try Window(from: YearMonth(year: 2026, month: from), to: YearMonth(year: 2026, month: 3)!)
-        let input = try ReportInput(versions: set.versions, window: window, asOf: Day(iso: asOf)!, policy: .standard,
-                                    tieRule: .refuseDifferentContents)
+        let input = try ReportInput(
+            versions: set.versions, window: window, asOf: Day(iso: asOf)!, policy: .standard,
+            tieRule: .refuseDifferentContents)
         return ReportBuilder(input).document()
     }
 

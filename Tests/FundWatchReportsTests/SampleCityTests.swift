@@ -3,8 +3,8 @@ import FundWatchCore
 import FundWatchInput
 import FundWatchReports
 import FundWatchSampleData
-import Testing
 import FundWatchTestSupport
+import Testing
 
 @Suite("The sample city")
 struct SampleCityTests {
@@ -30,7 +30,7 @@ struct SampleCityTests {
     func deterministic() throws {
         let a = try Self.allFiles(try Self.generate())
         let b = try Self.allFiles(try Self.generate())
-        #expect(a.count == 37 * 4 + 24 + 10)   // 37 CSV folders of four files, 24 XML files, 10 zips
+        #expect(a.count == 37 * 4 + 24 + 10)  // 37 CSV folders of four files, 24 XML files, 10 zips
         #expect(a == b)
     }
 
@@ -40,8 +40,9 @@ struct SampleCityTests {
         #expect(set.outcomes.count == 71)
         #expect(!set.hasErrors, "\(set.outcomes.flatMap { $0.findings.findings.map(\.formatted) }.prefix(5))")
         let october = YearMonth(year: 2026, month: 10)!
-        let input = try ReportInput(versions: set.versions, window: try Window(to: october), asOf: october.lastDay,
-                                    policy: .standard, tieRule: .refuseDifferentContents)
+        let input = try ReportInput(
+            versions: set.versions, window: try Window(to: october), asOf: october.lastDay,
+            policy: .standard, tieRule: .refuseDifferentContents)
         let statuses = Dictionary(uniqueKeysWithValues: input.choices.map { ($0.countyCode, $0.status) })
         #expect(statuses == ["990201": .ok, "990202": .ok, "990203": .ok, "990204": .ok, "990205": .stale, "990206": .ok])
         let table6 = try #require(ReportBuilder(input).document().tables.first { $0.id == "table6" })
@@ -84,9 +85,11 @@ struct SampleCityTests {
         let reporters = set.outcomes.compactMap(\.submission).flatMap { $0.cases.map(\.reporter.revealedForStorage) }.filter { !$0.isEmpty }
         #expect(reporters.count > 5)
         let october = YearMonth(year: 2026, month: 10)!
-        let input = try ReportInput(versions: set.versions, window: Window.yearToDate(october), asOf: october.lastDay,
-                                    policy: .standard, tieRule: .refuseDifferentContents)
-        let files = try ReportWriter(templates: try TemplateSet.defaults()).render(ReportBuilder(input).document(), formats: Set(ReportFormat.allCases))
+        let input = try ReportInput(
+            versions: set.versions, window: Window.yearToDate(october), asOf: october.lastDay,
+            policy: .standard, tieRule: .refuseDifferentContents)
+        let files = try ReportWriter(templates: try TemplateSet.defaults()).render(
+            ReportBuilder(input).document(), formats: Set(ReportFormat.allCases))
         for file in files {
             let text = String(decoding: file.bytes, as: UTF8.self)
             for reporter in Set(reporters) {

@@ -43,7 +43,9 @@ struct TableTests {
     @Test("table 2 by category")
     func categories() throws {
         let t = try ReportFixture.table(try ReportFixture.document([ReportFixture.exampleXML]), "table2")
-        let keys = ["designated", "inspected", "coverage_rate", "handled_institutions", "amount_involved", "refused_recovered", "suspensions", "terminations"]
+        let keys = [
+            "designated", "inspected", "coverage_rate", "handled_institutions", "amount_involved", "refused_recovered", "suspensions", "terminations",
+        ]
         let expected: [String: [String]] = [
             "public_hospital": ["1", "1", "100.0%", "1", "12.50", "10.00", "0", "0"],
             "private_hospital": ["1", "1", "100.0%", "1", "0.86", "0.86", "0", "0"],
@@ -63,19 +65,24 @@ struct TableTests {
         #expect(try ReportFixture.cell(t, row: "duplicate_billing", column: "cases") == "1")
         #expect(try ReportFixture.cell(t, row: "over_standard", column: "amount_involved") == "12.50")
         #expect(try ReportFixture.cell(t, row: "card_misuse", column: "cases") == "1")
-        #expect(try ReportFixture.cell(t, row: "drug_resale", column: "cases") == "0")   // 2025-118 opened in 2025
+        #expect(try ReportFixture.cell(t, row: "drug_resale", column: "cases") == "0")  // 2025-118 opened in 2025
         #expect(try ReportFixture.cell(t, row: "total", column: "cases") == "4")
         #expect(try ReportFixture.cell(t, row: "total", column: "amount_involved") == "18.68")
-        let sumOfRows = t.rows.filter { !$0.isTotal }.compactMap { row -> Int? in if case .count(let n) = row.cells[0] { n } else { nil } }.reduce(0, +)
+        let sumOfRows = t.rows.filter { !$0.isTotal }.compactMap { row -> Int? in if case .count(let n) = row.cells[0] { n } else { nil } }.reduce(
+            0, +)
         #expect(sumOfRows == 6)
     }
 
     @Test("table 4 agreement actions, mild to severe")
     func actions() throws {
         let t = try ReportFixture.table(try ReportFixture.document([ReportFixture.exampleXML]), "table4")
-        #expect(t.rows.map(\.key) == ["interview", "rectify", "withhold", "refuse", "damages", "suspend", "terminate",
-                                      "admin_penalty", "physician_points", "total"])
-        #expect(try t.rows.dropLast().map { try ReportFixture.cell(t, row: $0.key, column: "cases") } == ["1", "1", "0", "2", "2", "1", "0", "0", "0"])
+        #expect(
+            t.rows.map(\.key) == [
+                "interview", "rectify", "withhold", "refuse", "damages", "suspend", "terminate",
+                "admin_penalty", "physician_points", "total",
+            ])
+        #expect(
+            try t.rows.dropLast().map { try ReportFixture.cell(t, row: $0.key, column: "cases") } == ["1", "1", "0", "2", "2", "1", "0", "0", "0"])
     }
 
     @Test("table 5 major-case notices: 2026-002 overdue by 6 days first, 2026-001 on time")

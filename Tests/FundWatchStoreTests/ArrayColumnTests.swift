@@ -1,7 +1,8 @@
 import FundWatchStore
-@testable import FundWatchPostgres
 import PostgresNIO
 import Testing
+
+@testable import FundWatchPostgres
 
 /// PostgreSQL's binary array format as the store reads a register: built by hand here,
 /// byte by byte as the server sends it.
@@ -52,10 +53,12 @@ struct ArrayColumnTests {
     @Test("columns become rows in the order of their numbers; columns of different lengths are refused")
     func rows() throws {
         let columns: [[StoreValue]] = [[.text("a"), .text("b"), .text("c")], [.integer(10), .integer(11), .null]]
-        #expect(try ArrayColumn.rows(columns, numbers: [.integer(0), .integer(1), .integer(2)])
+        #expect(
+            try ArrayColumn.rows(columns, numbers: [.integer(0), .integer(1), .integer(2)])
                 == [[.text("a"), .integer(10)], [.text("b"), .integer(11)], [.text("c"), .null]])
         // Out of order (never expected from the query): put in order by the numbers.
-        #expect(try ArrayColumn.rows(columns, numbers: [.integer(2), .integer(0), .integer(1)])
+        #expect(
+            try ArrayColumn.rows(columns, numbers: [.integer(2), .integer(0), .integer(1)])
                 == [[.text("b"), .integer(11)], [.text("c"), .null], [.text("a"), .integer(10)]])
         #expect(try ArrayColumn.rows([[], []], numbers: []).isEmpty)
         #expect(throws: ArrayColumn.Malformed.self) { try ArrayColumn.rows([[.integer(0)], []], numbers: [.integer(0)]) }

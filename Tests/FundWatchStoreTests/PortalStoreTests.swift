@@ -1,7 +1,7 @@
 import FundWatchCore
+import FundWatchReturnsStore
 import FundWatchStore
 import Testing
-import FundWatchReturnsStore
 
 /// The portal's tables behave the same on every store.
 @Suite("Portal store contract", .serialized)
@@ -50,13 +50,18 @@ struct ReturnsTablesTests {
         let store = try await backend.makeStore()
         let portal = store.returns
         let march = YearMonth(year: 2026, month: 3)!
-        let first = ReviewEvent(countyCode: "990101", period: march, sequence: 1, state: .received, submissionID: 1, reason: "", actor: "clerk", at: 1)
+        let first = ReviewEvent(
+            countyCode: "990101", period: march, sequence: 1, state: .received, submissionID: 1, reason: "", actor: "clerk", at: 1)
         try await portal.append(first)
         var returned = first
-        returned.sequence = 2; returned.state = .returned; returned.reason = "案件金额有误"; returned.actor = "city"
+        returned.sequence = 2
+        returned.state = .returned
+        returned.reason = "案件金额有误"
+        returned.actor = "city"
         try await portal.append(returned)
         var late = returned
-        late.state = .approved; late.reason = ""
+        late.state = .approved
+        late.reason = ""
         // A second reviewer acting on the same state loses: sequence 2 is taken.
         await #expect { try await portal.append(late) } throws: { ($0 as? StoreError)?.kind == .conflict }
         let events = try await portal.reviewEvents(county: "990101", period: march)
@@ -74,9 +79,11 @@ struct ReturnsTablesTests {
         try await portal.audit(AuditEntry(at: 9, actor: "clerk", action: "upload", outcome: "rejected", detail: "x.zip", address: "127.0.0.1"))
         #expect(try await portal.auditEntries(since: 6).map(\.action) == ["upload"])
         #expect(try await portal.auditEntries(since: 0).count == 2)
-        let id = try await portal.recordUpload(UploadRecord(at: 9, actor: "clerk", countyCode: "990101", period: YearMonth(year: 2026, month: 3),
-                                                            fileName: "x.zip", outcome: "rejected", digest: nil, submissionID: nil, onBehalf: false,
-                                                            note: "", findingsJSON: "[]"))
+        let id = try await portal.recordUpload(
+            UploadRecord(
+                at: 9, actor: "clerk", countyCode: "990101", period: YearMonth(year: 2026, month: 3),
+                fileName: "x.zip", outcome: "rejected", digest: nil, submissionID: nil, onBehalf: false,
+                note: "", findingsJSON: "[]"))
         #expect(id > 0)
         let uploads = try await portal.uploads(county: "990101")
         #expect(uploads.map(\.fileName) == ["x.zip"])

@@ -1,10 +1,11 @@
 import Foundation
 import FundWatchCore
 import FundWatchStore
-@testable import FundWatchSQLite
+import FundWatchTestSupport
 import GRDB
 import Testing
-import FundWatchTestSupport
+
+@testable import FundWatchSQLite
 
 /// Migration v4 of the SQLite store rebuilds the register tables WITHOUT ROWID: a store
 /// written by v3 keeps every row, its reference and its order.
@@ -21,21 +22,28 @@ struct SQLiteMigrationTests {
             let rows = StoreSchema.RegisterRows(example)
             try await queue.write { db in
                 let head = StoreSchema.submissionRow(example, digest: example.contentDigest(), origin: "v3.xml", importedAt: "2026-11-01T00:00:00Z")
-                try db.execute(sql: "INSERT INTO submissions (\(StoreSchema.list(StoreSchema.submissionColumns))) VALUES (\(head.map { _ in "?" }.joined(separator: ", ")))",
-                               arguments: StatementArguments(head.map(\.databaseValue)))
+                try db.execute(
+                    sql:
+                        "INSERT INTO submissions (\(StoreSchema.list(StoreSchema.submissionColumns))) VALUES (\(head.map { _ in "?" }.joined(separator: ", ")))",
+                    arguments: StatementArguments(head.map(\.databaseValue)))
                 let id = db.lastInsertedRowID
-                for (table, columns, values) in [("institutions", StoreSchema.institutionColumns, rows.institutions),
-                                                 ("inspections", StoreSchema.inspectionColumns, rows.inspections),
-                                                 ("cases", StoreSchema.caseWriteColumns, rows.cases)] {
+                for (table, columns, values) in [
+                    ("institutions", StoreSchema.institutionColumns, rows.institutions),
+                    ("inspections", StoreSchema.inspectionColumns, rows.inspections),
+                    ("cases", StoreSchema.caseWriteColumns, rows.cases),
+                ] {
                     // Written in reverse, so the rebuilt table's order comes from the key, not from insertion.
                     for (number, row) in values.enumerated().reversed() {
                         let all = ["submission_id", "row_no"] + columns
-                        try db.execute(sql: "INSERT INTO \(table) (\(StoreSchema.list(all))) VALUES (\(all.map { _ in "?" }.joined(separator: ", ")))",
-                                       arguments: StatementArguments([id.databaseValue, Int64(number).databaseValue] + row.map(\.databaseValue)))
+                        try db.execute(
+                            sql: "INSERT INTO \(table) (\(StoreSchema.list(all))) VALUES (\(all.map { _ in "?" }.joined(separator: ", ")))",
+                            arguments: StatementArguments([id.databaseValue, Int64(number).databaseValue] + row.map(\.databaseValue)))
                     }
                 }
             }
-            #expect(try await queue.read { db in try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'cases'") }?.contains("WITHOUT ROWID") == false)
+            #expect(
+                try await queue.read { db in try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'cases'") }?.contains(
+                    "WITHOUT ROWID") == false)
         }
         let store = try SQLiteStore(path: path)
         let versions = try await store.versions(county: nil, period: nil)
@@ -43,12 +51,15 @@ struct SQLiteMigrationTests {
         var expected = example
         for i in expected.cases.indices { expected.cases[i].reporter = Confidential("") }
         #expect(try await store.load(try #require(versions.first?.id)) == expected)
-        let schema = try await store.query("SELECT name, sql FROM sqlite_master WHERE name IN ('institutions', 'inspections', 'cases') ORDER BY name", [])
+        let schema = try await store.query(
+            "SELECT name, sql FROM sqlite_master WHERE name IN ('institutions', 'inspections', 'cases') ORDER BY name", [])
         #expect(schema.count == 3)
         #expect(schema.allSatisfy { $0[1].text?.hasSuffix("WITHOUT ROWID") == true })
         // The reference to the submission still holds: a row of no stored submission is refused.
         await #expect(throws: StoreError.self) {
-            try await store.write("INSERT INTO inspections (submission_id, row_no, institution_code, inspected_on, method, problems_found) VALUES (999, 0, 'x', '2026-03-01', 'routine', 0)", [])
+            try await store.write(
+                "INSERT INTO inspections (submission_id, row_no, institution_code, inspected_on, method, problems_found) VALUES (999, 0, 'x', '2026-03-01', 'routine', 0)",
+                [])
         }
         await store.close()
     }

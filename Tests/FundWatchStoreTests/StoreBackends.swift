@@ -1,7 +1,7 @@
 import Foundation
 import FundWatchCore
-import FundWatchInput
 import FundWatchCrypto
+import FundWatchInput
 import FundWatchPostgres
 import FundWatchStore
 import FundWatchStores
@@ -46,8 +46,10 @@ final class OpenedStore: SubmissionStore, SQLDatabase {
         connection = try await StoreConnection.open(url)
     }
 
-    func record(_ submission: Submission, rows: StoreSchema.RegisterRows, digest: String, origin: String, importedAt: String,
-                dryRun: Bool) async throws(StoreError) -> (ImportOutcome, StoredVersion?) {
+    func record(
+        _ submission: Submission, rows: StoreSchema.RegisterRows, digest: String, origin: String, importedAt: String,
+        dryRun: Bool
+    ) async throws(StoreError) -> (ImportOutcome, StoredVersion?) {
         try await connection.store.record(submission, rows: rows, digest: digest, origin: origin, importedAt: importedAt, dryRun: dryRun)
     }
 

@@ -1,8 +1,8 @@
 import Foundation
 import FundWatchCore
 import FundWatchStore
-import Testing
 import FundWatchTestSupport
+import Testing
 
 /// An import writes a batch of submissions per transaction, each in a savepoint: these
 /// check that each is still stored whole or not at all, on every store.
@@ -20,9 +20,12 @@ struct StoreBatchTests {
         corrected.cases[1].amountRecovered = Money(fen: 4_800_000)
         corrected.header.submittedOn = Day(iso: "2026-04-10")!
         let other = StoreFixture.county("990102", from: example)
-        let result = await store.record(batch: [Self.request(example, origin: "a.xml"), Self.request(corrected, origin: "b.xml"),
-                                                Self.request(example, origin: "c.xml"), Self.request(other, origin: "d.xml")],
-                                        importedAt: "2026-11-23T00:00:00Z", dryRun: false)
+        let result = await store.record(
+            batch: [
+                Self.request(example, origin: "a.xml"), Self.request(corrected, origin: "b.xml"),
+                Self.request(example, origin: "c.xml"), Self.request(other, origin: "d.xml"),
+            ],
+            importedAt: "2026-11-23T00:00:00Z", dryRun: false)
         #expect(result.failure == nil)
         #expect(result.recorded.map(\.0) == [.new, .newVersion, .unchanged, .new])
         #expect(result.recorded.map { $0.1?.origin } == ["a.xml", "b.xml", nil, "d.xml"])
@@ -39,9 +42,13 @@ struct StoreBatchTests {
         // The store refuses county 990102's rows half-way (its submission row is written first).
         switch backend {
         case .sqlite:
-            try await store.write("CREATE TRIGGER refuse BEFORE INSERT ON cases WHEN (SELECT county_code FROM submissions WHERE id = NEW.submission_id) = '990102' BEGIN SELECT RAISE(ABORT, 'refused for the test'); END", [])
+            try await store.write(
+                "CREATE TRIGGER refuse BEFORE INSERT ON cases WHEN (SELECT county_code FROM submissions WHERE id = NEW.submission_id) = '990102' BEGIN SELECT RAISE(ABORT, 'refused for the test'); END",
+                [])
         case .postgres:
-            try await store.write("CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF (SELECT county_code FROM submissions WHERE id = NEW.submission_id) = '990102' THEN RAISE EXCEPTION 'refused for the test' USING ERRCODE = '23505'; END IF; RETURN NEW; END $$", [])
+            try await store.write(
+                "CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF (SELECT county_code FROM submissions WHERE id = NEW.submission_id) = '990102' THEN RAISE EXCEPTION 'refused for the test' USING ERRCODE = '23505'; END IF; RETURN NEW; END $$",
+                [])
             try await store.write("CREATE TRIGGER refuse BEFORE INSERT ON cases FOR EACH ROW EXECUTE FUNCTION refuse()", [])
         }
         let example = try StoreFixture.example()
@@ -51,11 +58,13 @@ struct StoreBatchTests {
         let failure = try #require(result.failure)
         #expect(failure.kind == .conflict)
         // The message names the refused return of the batch and says why.
-        #expect(failure.description.contains("990102") && failure.description.contains("2026-03")
+        #expect(
+            failure.description.contains("990102") && failure.description.contains("2026-03")
                 && failure.description.contains("refused for the test"), "\(failure.description)")
         #expect(try await store.versions(county: nil, period: nil).map(\.countyCode) == ["990101"])
         // Nothing of the refused submission is left behind: no institution or inspection rows.
-        let counts = try await store.query("SELECT (SELECT COUNT(*) FROM institutions), (SELECT COUNT(*) FROM inspections), (SELECT COUNT(*) FROM cases)", [])
+        let counts = try await store.query(
+            "SELECT (SELECT COUNT(*) FROM institutions), (SELECT COUNT(*) FROM inspections), (SELECT COUNT(*) FROM cases)", [])
         #expect(counts == [[.integer(5), .integer(6), .integer(5)]])
         await store.close()
     }
@@ -87,8 +96,9 @@ struct StoreBatchTests {
         let example = try StoreFixture.example()
         _ = try await StoreFixture.record(store, example)
         let other = StoreFixture.county("990102", from: example)
-        let result = await store.record(batch: [Self.request(example, origin: "a"), Self.request(other, origin: "b")],
-                                        importedAt: "2026-11-23T00:00:00Z", dryRun: true)
+        let result = await store.record(
+            batch: [Self.request(example, origin: "a"), Self.request(other, origin: "b")],
+            importedAt: "2026-11-23T00:00:00Z", dryRun: true)
         #expect(result.recorded.map(\.0) == [.unchanged, .new])
         #expect(try await store.versions(county: nil, period: nil).count == 1)
         await store.close()

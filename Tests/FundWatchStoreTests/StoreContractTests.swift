@@ -1,23 +1,31 @@
 import Foundation
 import FundWatchCore
-import FundWatchStore
-import FundWatchSQLite
 import FundWatchCrypto
+import FundWatchSQLite
+import FundWatchStore
+import FundWatchTestSupport
 import GRDB
 import Testing
-import FundWatchTestSupport
 
 /// One contract, every store: SQLite always; PostgreSQL when a server is provided.
 @Suite("Store contract", .serialized)
 struct StoreContractTests {
-    @Test("PostgreSQL is part of this run", .enabled(if: ProcessInfo.processInfo.environment["FUNDWATCH_REQUIRE_POSTGRES"] == "1",
-                                                      "PostgreSQL not required here (CI sets FUNDWATCH_REQUIRE_POSTGRES=1)"))
+    @Test(
+        "PostgreSQL is part of this run",
+        .enabled(
+            if: ProcessInfo.processInfo.environment["FUNDWATCH_REQUIRE_POSTGRES"] == "1",
+            "PostgreSQL not required here (CI sets FUNDWATCH_REQUIRE_POSTGRES=1)"))
     func postgresPresent() {
-        #expect(Backend.postgresURL != nil, "FUNDWATCH_REQUIRE_POSTGRES=1 but FUNDWATCH_TEST_POSTGRES_URL is not set: the PostgreSQL contract did not run")
+        #expect(
+            Backend.postgresURL != nil, "FUNDWATCH_REQUIRE_POSTGRES=1 but FUNDWATCH_TEST_POSTGRES_URL is not set: the PostgreSQL contract did not run"
+        )
     }
 
-    @Test("PostgreSQL contract", .enabled(if: Backend.postgresURL != nil,
-                                          "PostgreSQL not available: the PostgreSQL store was NOT tested. Run `scripts/with-postgres.sh swift test`."))
+    @Test(
+        "PostgreSQL contract",
+        .enabled(
+            if: Backend.postgresURL != nil,
+            "PostgreSQL not available: the PostgreSQL store was NOT tested. Run `scripts/with-postgres.sh swift test`."))
     func postgresAvailable() async throws {
         let store = try await Backend.postgres.makeStore()
         #expect(try await store.versions(county: nil, period: nil).isEmpty)
@@ -47,8 +55,9 @@ struct StoreContractTests {
         var third = corrected
         third.header.submittedOn = Day(iso: "2026-04-12")!
         third.header.preparedBy = "第三版"
-        let (outcome, stored) = try await store.record(third, digest: third.contentDigest(), origin: "third.xml",
-                                                       importedAt: "2026-11-24T00:00:00Z", dryRun: false)
+        let (outcome, stored) = try await store.record(
+            third, digest: third.contentDigest(), origin: "third.xml",
+            importedAt: "2026-11-24T00:00:00Z", dryRun: false)
         #expect(outcome == .newVersion)
         #expect(stored?.origin == "third.xml")
         #expect(stored?.submittedOn.description == "2026-04-12")
@@ -71,7 +80,10 @@ struct StoreContractTests {
         // For summaries: everything but the four case texts.
         let summaryView = try await store.load(id, caseTexts: false)
         for i in expected.cases.indices {
-            expected.cases[i].discovery = ""; expected.cases[i].facts = ""; expected.cases[i].outcome = ""; expected.cases[i].basis = ""
+            expected.cases[i].discovery = ""
+            expected.cases[i].facts = ""
+            expected.cases[i].outcome = ""
+            expected.cases[i].basis = ""
         }
         #expect(summaryView == expected)
         #expect(!loaded.cases[0].facts.isEmpty)
@@ -92,7 +104,7 @@ struct StoreContractTests {
         let store = try await backend.makeStore()
         let example = try StoreFixture.example()
         var other = example
-        other.header.preparedBy = "李四"   // same submitted_on, different content
+        other.header.preparedBy = "李四"  // same submitted_on, different content
         _ = try await StoreFixture.record(store, example)
         _ = try await StoreFixture.record(store, other)
         let choices = try chooseVersions(try await store.allVersions(), for: YearMonth(iso: "2026-03")!, tieRule: .laterImportWins)
@@ -162,8 +174,9 @@ struct SQLiteStoreTests {
         let store = try SQLiteStore(path: path)
         let seal = try ReporterSeal(keyFileContents: Array(ReporterSeal.newKeyHex().utf8))
         let example = try StoreFixture.example()
-        _ = try await store.record(example, rows: StoreSchema.RegisterRows(example, sealReporter: seal.seal), digest: example.contentDigest(),
-                                   origin: "test", importedAt: "2026-12-03T00:00:00Z", dryRun: false)
+        _ = try await store.record(
+            example, rows: StoreSchema.RegisterRows(example, sealReporter: seal.seal), digest: example.contentDigest(),
+            origin: "test", importedAt: "2026-12-03T00:00:00Z", dryRun: false)
         await store.close()
         let queue = try DatabaseQueue(path: path)
         let stored = try await queue.read { db in try String.fetchAll(db, sql: "SELECT reporter FROM cases WHERE reporter <> ''") }

@@ -1,8 +1,8 @@
 import Foundation
 import FundWatchCore
 import FundWatchStore
-import Testing
 import FundWatchTestSupport
+import Testing
 
 /// A stored version loads with its rows in the order of their row numbers, however the
 /// store hands them out: PostgreSQL's load leaves the order to the server (no `ORDER BY`),
@@ -13,9 +13,13 @@ struct StoreLoadOrderTests {
     func rewrittenRowsLoadInOrder(backend: Backend) async throws {
         let store = try await backend.makeStore()
         let example = try StoreFixture.example()
-        let result = await store.record(batch: [RecordRequest(submission: example, rows: StoreSchema.RegisterRows(example),
-                                                              digest: example.contentDigest(), origin: "a.xml")],
-                                        importedAt: "2026-11-23T00:00:00Z", dryRun: false)
+        let result = await store.record(
+            batch: [
+                RecordRequest(
+                    submission: example, rows: StoreSchema.RegisterRows(example),
+                    digest: example.contentDigest(), origin: "a.xml")
+            ],
+            importedAt: "2026-11-23T00:00:00Z", dryRun: false)
         let id = try #require(result.recorded.first?.1?.id)
         // Rewriting the first row of each register puts its new version after the others in
         // PostgreSQL's heap, so a scan of the table returns it last.

@@ -10,16 +10,28 @@ import Testing
 struct MustacheSpecTests {
     /// A JSON value of a spec file, decoded exactly (numbers keep their form).
     indirect enum JSON: Decodable {
-        case string(String), number(Double), bool(Bool), null, array([JSON]), object([String: JSON])
+        case string(String)
+        case number(Double)
+        case bool(Bool)
+        case null
+        case array([JSON])
+        case object([String: JSON])
 
         init(from decoder: Decoder) throws {
             let c = try decoder.singleValueContainer()
-            if c.decodeNil() { self = .null }
-            else if let b = try? c.decode(Bool.self) { self = .bool(b) }
-            else if let n = try? c.decode(Double.self) { self = .number(n) }
-            else if let s = try? c.decode(String.self) { self = .string(s) }
-            else if let a = try? c.decode([JSON].self) { self = .array(a) }
-            else { self = .object(try c.decode([String: JSON].self)) }
+            if c.decodeNil() {
+                self = .null
+            } else if let b = try? c.decode(Bool.self) {
+                self = .bool(b)
+            } else if let n = try? c.decode(Double.self) {
+                self = .number(n)
+            } else if let s = try? c.decode(String.self) {
+                self = .string(s)
+            } else if let a = try? c.decode([JSON].self) {
+                self = .array(a)
+            } else {
+                self = .object(try c.decode([String: JSON].self))
+            }
         }
 
         /// The value as a template sees it: integral numbers as numbers, others as their
@@ -67,7 +79,13 @@ struct MustacheSpecTests {
         }
     }
 
-    struct SpecFileData: Decodable { var tests: [Entry]; struct Entry: Decodable { var name: String; var data: JSON } }
+    struct SpecFileData: Decodable {
+        var tests: [Entry]
+        struct Entry: Decodable {
+            var name: String
+            var data: JSON
+        }
+    }
 
     static let modules = ["comments", "delimiters", "interpolation", "inverted", "partials", "sections"]
 
@@ -78,7 +96,11 @@ struct MustacheSpecTests {
 
     static let tests: [SpecTest] = modules.flatMap { module in
         let file = try! JSONDecoder().decode(SpecFile.self, from: try! contents(module))
-        return file.tests.map { var t = $0; t.module = module; return t }
+        return file.tests.map {
+            var t = $0
+            t.module = module
+            return t
+        }
     }
 
     @Test("the specification's files are all here", arguments: modules)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FundWatchTemplating
 
 /// Renders `text` with a dictionary view model.
@@ -60,16 +61,16 @@ struct TemplateTests {
     @Test("standalone tags leave no line behind; inline tags keep the surrounding text")
     func standaloneLines() throws {
         let text = """
-        <list>
-          {{#items}}
-          <item>{{.}}</item>
-          {{/items}}
-          {{! a comment on its own line }}
-          {{^items}}
-          <none/>
-          {{/items}}
-        </list>
-        """
+            <list>
+              {{#items}}
+              <item>{{.}}</item>
+              {{/items}}
+              {{! a comment on its own line }}
+              {{^items}}
+              <none/>
+              {{/items}}
+            </list>
+            """
         #expect(try render(text, ["items": ["1", "2"]]) == "<list>\n  <item>1</item>\n  <item>2</item>\n</list>")
         #expect(try render(text, ["items": [Any]()]) == "<list>\n  <none/>\n</list>")
         #expect(try render("a {{#t}}b{{/t}} c\n", ["t": true]) == "a b c\n")
@@ -136,16 +137,18 @@ struct TemplateTests {
         #expect(try render("{{=<% %>=}}\n<%v%> {{v}}\n<%={{ }}=%>\n{{v}}", ["v": "x"]) == "x {{v}}\nx")
     }
 
-    @Test("a broken template is refused with the line of the problem", arguments: [
-        ("a\n{{#open}}\nb\n", 2, "never closed"),
-        ("{{#a}}\n{{/b}}\n", 2, "open one is {{#a}}"),
-        ("x\ny\n{{/a}}", 3, "never opened"),
-        ("{{upper(name)}}", 1, "transforms"),
-        ("\n{{% CONTENT_TYPE: JSON}}", 2, "unknown content type JSON"),
-        ("{{name", 1, "ends inside a tag"),
-        ("{{<parent}}{{/parent}}", 1, "not supported"),
-        ("{{{name}} x", 1, "third closing brace"),
-    ])
+    @Test(
+        "a broken template is refused with the line of the problem",
+        arguments: [
+            ("a\n{{#open}}\nb\n", 2, "never closed"),
+            ("{{#a}}\n{{/b}}\n", 2, "open one is {{#a}}"),
+            ("x\ny\n{{/a}}", 3, "never opened"),
+            ("{{upper(name)}}", 1, "transforms"),
+            ("\n{{% CONTENT_TYPE: JSON}}", 2, "unknown content type JSON"),
+            ("{{name", 1, "ends inside a tag"),
+            ("{{<parent}}{{/parent}}", 1, "not supported"),
+            ("{{{name}} x", 1, "third closing brace"),
+        ])
     func syntaxErrors(text: String, line: Int, problem: String) throws {
         do {
             _ = try Template(text)

@@ -13,7 +13,8 @@ public enum TestPostgres {
     public static func freshDatabase() throws -> String {
         guard let base = baseURL else { throw Failure("FUNDWATCH_TEST_POSTGRES_URL is not set") }
         guard let scheme = base.range(of: "://"),
-              let slash = base[scheme.upperBound...].firstIndex(of: "/") else {
+            let slash = base[scheme.upperBound...].firstIndex(of: "/")
+        else {
             throw Failure("FUNDWATCH_TEST_POSTGRES_URL has no database: expected postgres://user:password@host:port/database")
         }
         let name = "fw_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()

@@ -16,7 +16,11 @@ struct ZipArchiveTests {
 
     @Test("an archive Python's zipfile wrote reads the same: names, sizes, CRCs and bytes, from disk and from memory")
     func pythonMade() throws {
-        struct Expected: Decodable { var name: String; var size: UInt64; var crc: UInt32 }
+        struct Expected: Decodable {
+            var name: String
+            var size: UInt64
+            var crc: UInt32
+        }
         let expected = try JSONDecoder().decode([Expected].self, from: Data(contentsOf: URL(fileURLWithPath: Self.fixtures + "/python-made.json")))
         let path = Self.fixtures + "/python-made.zip"
         let archive = try ZipArchive(path: path)
@@ -38,7 +42,10 @@ struct ZipArchiveTests {
         let last = try #require(archive.entries.last)
         #expect(last.name == "990101-2026-03/cases.csv")
         let error = #expect(throws: ZipError.self) { try archive.read(last) { _ in } }
-        guard case .corrupt(let name, let detail) = error else { Issue.record("expected .corrupt, got \(String(describing: error))"); return }
+        guard case .corrupt(let name, let detail) = error else {
+            Issue.record("expected .corrupt, got \(String(describing: error))")
+            return
+        }
         #expect(name == last.name)
         #expect(detail.contains("cut short"))
         // The other entries are intact.
@@ -55,12 +62,18 @@ struct ZipArchiveTests {
         }
     }
 
-    @Test("entries that leave their folder, links, duplicates and encrypted entries are refused when the archive opens",
-          arguments: [("symlink.zip", "a symbolic link"), ("absolute.zip", "absolute path"), ("parent.zip", "`..` in the path"),
-                      ("duplicate.zip", "the name appears twice")])
+    @Test(
+        "entries that leave their folder, links, duplicates and encrypted entries are refused when the archive opens",
+        arguments: [
+            ("symlink.zip", "a symbolic link"), ("absolute.zip", "absolute path"), ("parent.zip", "`..` in the path"),
+            ("duplicate.zip", "the name appears twice"),
+        ])
     func unsafeEntries(file: String, reason: String) throws {
         let error = #expect(throws: ZipError.self) { _ = try ZipArchive(path: Self.fixtures + "/" + file) }
-        guard case .unsafeEntry(_, let why) = error else { Issue.record("expected .unsafeEntry, got \(String(describing: error))"); return }
+        guard case .unsafeEntry(_, let why) = error else {
+            Issue.record("expected .unsafeEntry, got \(String(describing: error))")
+            return
+        }
         #expect(why == reason)
     }
 
@@ -117,8 +130,11 @@ struct ZipArchiveTests {
         #expect(FileManager.default.contents(atPath: a) == FileManager.default.contents(atPath: b))
         let python = Process()
         python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        python.arguments = ["python3", "-c", "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; "
-                            + "print('|'.join(f'{i.filename}:{i.file_size}' for i in z.infolist()))", a]
+        python.arguments = [
+            "python3", "-c",
+            "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; "
+                + "print('|'.join(f'{i.filename}:{i.file_size}' for i in z.infolist()))", a,
+        ]
         let out = Pipe()
         python.standardOutput = out
         try python.run()

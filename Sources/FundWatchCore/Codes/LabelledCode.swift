@@ -52,8 +52,10 @@ public struct CodeTable<Code: LabelledCode>: Sendable {
     /// Each `;`-separated part of `text`, trimmed with `trim`, as a code, or as the text of
     /// a part that is none (`(空)` for an empty one); a code listed twice is kept once.
     @inlinable
-    public func list(_ text: UnsafeBufferPointer<UInt8>, labels: Bool = true,
-                     trim: (UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> = { $0 }) -> (codes: [Code], unknown: [String]) {
+    public func list(
+        _ text: UnsafeBufferPointer<UInt8>, labels: Bool = true,
+        trim: (UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> = { $0 }
+    ) -> (codes: [Code], unknown: [String]) {
         var found: [Code] = [], unknown: [String] = []
         var start = 0
         for end in 0...text.count where end == text.count || text[end] == 0x3B {

@@ -37,8 +37,10 @@ public struct EvaluationFacts: Sendable {
     public var warnings: Int
     public var rows: Int
 
-    public init(countyCode: String, countyName: String, metrics: Metrics, noticesJudged: Int, noticesOnTime: Int,
-                returnsJudged: Int, returnsOnTime: Int, warnings: Int, rows: Int) {
+    public init(
+        countyCode: String, countyName: String, metrics: Metrics, noticesJudged: Int, noticesOnTime: Int,
+        returnsJudged: Int, returnsOnTime: Int, warnings: Int, rows: Int
+    ) {
         self.countyCode = countyCode
         self.countyName = countyName
         self.metrics = metrics
@@ -85,22 +87,28 @@ public struct Evaluation: Sendable {
         let m = f.metrics
         var results: [IndicatorResult] = []
         func add(_ indicator: Indicator, _ value: String, _ n: Int64, _ d: Int64) {
-            results.append(IndicatorResult(indicator: indicator, value: value, numerator: n, denominator: d,
-                                           pointsTenths: tenths(weight: method.weights[indicator] ?? 0, numerator: n, denominator: d)))
+            results.append(
+                IndicatorResult(
+                    indicator: indicator, value: value, numerator: n, denominator: d,
+                    pointsTenths: tenths(weight: method.weights[indicator] ?? 0, numerator: n, denominator: d)))
         }
         // Rates against their targets: rate / target = inspected × 100 / (designated × target%).
         add(.coverageRate, m.coverageRate.display, Int64(m.inspected) * 100, Int64(m.designated) * Int64(method.coverageTargetPercent))
         add(.randomRate, m.randomRate.display, Int64(m.randomSampled) * 100, Int64(m.designated) * Int64(method.randomTargetPercent))
         // Per designated institution, relative to the city: (county / designated) ÷ (city / city designated).
         let perInstitution = m.designated == 0 ? Money.zero : Money(fen: m.refusedRecovered.fen / Int64(m.designated))
-        add(.recoveryPerInstitution, perInstitution.wanString + " 万元/家",
+        add(
+            .recoveryPerInstitution, perInstitution.wanString + " 万元/家",
             m.refusedRecovered.fen * Int64(city.designated), city.refusedRecovered.fen * Int64(m.designated))
-        add(.handledPerInstitution, Rate(m.handledInstitutions, of: m.designated).display,
+        add(
+            .handledPerInstitution, Rate(m.handledInstitutions, of: m.designated).display,
             Int64(m.handledInstitutions) * Int64(city.designated), Int64(city.handledInstitutions) * Int64(m.designated))
-        add(.noticeTimeliness, f.noticesJudged == 0 ? "无到期报告" : Rate(f.noticesOnTime, of: f.noticesJudged).display,
+        add(
+            .noticeTimeliness, f.noticesJudged == 0 ? "无到期报告" : Rate(f.noticesOnTime, of: f.noticesJudged).display,
             Int64(f.noticesOnTime), Int64(f.noticesJudged))
         add(.exposures, "\(m.exposures) 件", Int64(m.exposures), Int64(method.exposuresPerMonth * months))
-        add(.returnTimeliness, f.returnsJudged == 0 ? "无到期报表" : Rate(f.returnsOnTime, of: f.returnsJudged).display,
+        add(
+            .returnTimeliness, f.returnsJudged == 0 ? "无到期报表" : Rate(f.returnsOnTime, of: f.returnsJudged).display,
             Int64(f.returnsOnTime), Int64(f.returnsJudged))
         // Data quality: full points with no warnings, none at the tolerance; linear between.
         // Earned share = 1 − (warnings × 100 / rows) / tolerance = (rows × tolerance − warnings × 100) / (rows × tolerance).

@@ -76,8 +76,11 @@ extension EvaluationMethod {
         let total = weights.values.reduce(0, +)
         if total != 100, let first = weightEntries.first {
             let lines = weightEntries.map(\.line)
-            throw ConfigFile.Problem(file: config.file, line: first.line,
-                                     message: "the weights of [evaluation.weights] (lines \(lines.min()!)–\(lines.max()!), with defaults for indicators not listed) sum to \(total), not 100")
+            throw ConfigFile.Problem(
+                file: config.file, line: first.line,
+                message:
+                    "the weights of [evaluation.weights] (lines \(lines.min()!)–\(lines.max()!), with defaults for indicators not listed) sum to \(total), not 100"
+            )
         }
         for entry in config.section("evaluation.targets") {
             switch entry.key {
@@ -86,7 +89,10 @@ extension EvaluationMethod {
             case "exposures_per_month": exposuresPerMonth = try config.integer(entry, in: 0...100)
             case "warnings_per_100_rows_for_zero": warningsPer100RowsForZero = try config.integer(entry, in: 1...100)
             default:
-                throw config.problem(entry, "unknown key \(entry.key) in [evaluation.targets]; known: coverage_rate_percent, random_rate_percent, exposures_per_month, warnings_per_100_rows_for_zero")
+                throw config.problem(
+                    entry,
+                    "unknown key \(entry.key) in [evaluation.targets]; known: coverage_rate_percent, random_rate_percent, exposures_per_month, warnings_per_100_rows_for_zero"
+                )
             }
         }
         for entry in config.section("evaluation.bands") {

@@ -25,8 +25,10 @@ public struct Finding: Sendable, Hashable {
     /// What was expected instead.
     public var expected: String
 
-    public init(file: String, line: Int?, element: String? = nil, column: String? = nil, cell: String? = nil, label: String? = nil,
-                rule: String, severity: Severity = .error, message: String, messageEN: String, expected: String) {
+    public init(
+        file: String, line: Int?, element: String? = nil, column: String? = nil, cell: String? = nil, label: String? = nil,
+        rule: String, severity: Severity = .error, message: String, messageEN: String, expected: String
+    ) {
         self.label = label
         self.file = file
         self.line = line

@@ -19,8 +19,9 @@ public struct CityMetrics: Sendable {
 
     /// Measures each county's chosen submission over `window` (counties in parallel).
     public init(choices: [CountyChoice<Submission>], window: Window, asOf: Day) {
-        self.init(choices: choices, window: window, asOf: asOf,
-                  metrics: choices.parallelMap { $0.chosen.map { Metrics(submission: $0.payload, window: window) } })
+        self.init(
+            choices: choices, window: window, asOf: asOf,
+            metrics: choices.parallelMap { $0.chosen.map { Metrics(submission: $0.payload, window: window) } })
     }
 
     /// Assembles a measurement from metrics already computed, one per choice (nil when missing).

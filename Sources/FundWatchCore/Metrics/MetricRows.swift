@@ -27,11 +27,12 @@ public struct MetricRows: Sendable, Hashable {
         case .designated:
             institutions = order.filter(designated).compactMap { firstOfCode[$0] }
         case .inspected, .coverageRate, .randomSampled, .randomRate, .selfInspected:
-            let matching: (InspectionMethod) -> Bool = switch metric {
-            case .selfInspected: { $0 == .selfInspection }
-            case .randomSampled, .randomRate: { $0 == .random }
-            default: { $0 != .selfInspection }
-            }
+            let matching: (InspectionMethod) -> Bool =
+                switch metric {
+                case .selfInspected: { $0 == .selfInspection }
+                case .randomSampled, .randomRate: { $0 == .random }
+                default: { $0 != .selfInspection }
+                }
             inspections = submission.inspections.filter { designated($0.institutionCode) && window.contains($0.inspectedOn) && matching($0.method) }
             institutions = listed(Set(inspections.map(\.institutionCode)))
         case .handledInstitutions:
@@ -48,11 +49,12 @@ public struct MetricRows: Sendable, Hashable {
         case .rewards:
             cases = opened.filter { $0.rewardPaid != .zero }
         case .policeTransfers, .disciplineTransfers, .exposures:
-            let day: (CaseRecord) -> Day? = switch metric {
-            case .policeTransfers: \.policeTransferOn
-            case .disciplineTransfers: \.disciplineTransferOn
-            default: \.exposedOn
-            }
+            let day: (CaseRecord) -> Day? =
+                switch metric {
+                case .policeTransfers: \.policeTransferOn
+                case .disciplineTransfers: \.disciplineTransferOn
+                default: \.exposedOn
+                }
             cases = submission.cases.filter { firstOfCode[$0.institutionCode] != nil && window.contains(day($0)) }
         }
     }

@@ -32,7 +32,9 @@ extension Metrics {
         for institution in submission.institutions {
             guard let k = key(institution), slotOf[institution.code] == nil else { continue }
             let group: Int
-            if let known = groupIndex[k] { group = known } else {
+            if let known = groupIndex[k] {
+                group = known
+            } else {
                 group = keys.count
                 groupIndex[k] = group
                 keys.append(k)
@@ -47,11 +49,12 @@ extension Metrics {
 
         for inspection in submission.inspections {
             guard let slot = slotOf[inspection.institutionCode], designated[slot] else { continue }
-            let found: InstitutionFlags = switch inspection.method {
-            case .selfInspection: .selfInspected
-            case .random: [.random, .inspected]
-            default: .inspected
-            }
+            let found: InstitutionFlags =
+                switch inspection.method {
+                case .selfInspection: .selfInspected
+                case .random: [.random, .inspected]
+                default: .inspected
+                }
             for w in windows.indices where windows[w].contains(inspection.inspectedOn) { flags[w][slot].formUnion(found) }
         }
 

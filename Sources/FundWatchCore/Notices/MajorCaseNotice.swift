@@ -127,8 +127,10 @@ public struct MajorCaseNotice: Sendable, Hashable {
         for index in submission.cases.indices where !reasons(for: submission.cases[index], policy: policy).isEmpty {
             let code = submission.cases[index].institutionCode
             let name = submission.institutions.first { $0.code == code }?.name ?? ""
-            if let notice = MajorCaseNotice(record: submission.cases[index], countyCode: submission.header.countyCode,
-                                            countyName: submission.header.countyName, institutionName: name, policy: policy, asOf: asOf) {
+            if let notice = MajorCaseNotice(
+                record: submission.cases[index], countyCode: submission.header.countyCode,
+                countyName: submission.header.countyName, institutionName: name, policy: policy, asOf: asOf)
+            {
                 notices.append(notice)
             }
         }

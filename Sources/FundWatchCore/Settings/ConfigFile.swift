@@ -116,7 +116,8 @@ public struct ConfigFile: Sendable {
     /// A whole number from an entry, within `range`.
     public func integer(_ entry: Entry, in range: ClosedRange<Int>) throws(Problem) -> Int {
         guard case .number(let text) = entry.value, let n = Int(text), range.contains(n) else {
-            throw Problem(file: file, line: entry.line, message: "\(entry.key) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+            throw Problem(
+                file: file, line: entry.line, message: "\(entry.key) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
         return n
     }

@@ -53,7 +53,8 @@ struct ConfigLine {
                     let count = e == "u" ? 4 : 8
                     let digits = String(rest.prefix(count))
                     guard digits.count == count, digits.allSatisfy(\.isHexDigit), let code = UInt32(digits, radix: 16),
-                          let scalar = Unicode.Scalar(code) else {
+                        let scalar = Unicode.Scalar(code)
+                    else {
                         throw problem("\\\(e) must be followed by \(count) hex digits of a Unicode scalar")
                     }
                     rest = rest.dropFirst(count)
@@ -72,7 +73,10 @@ struct ConfigLine {
 
     /// TOML's bare keys: letters A–Z and a–z, digits, `_` and `-`.
     static func isBareKey(_ key: String) -> Bool {
-        !key.isEmpty && key.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" }
+        !key.isEmpty
+            && key.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-"
+            }
     }
 
     /// A non-negative TOML integer or decimal (`7`, `100000.00`, `1_000`), without its `_`
@@ -109,7 +113,6 @@ struct ConfigLine {
         return String(t)
     }
 }
-
 
 extension String {
     fileprivate var replacingUnderscores: String { String(filter { $0 != "_" }) }

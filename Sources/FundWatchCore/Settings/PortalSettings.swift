@@ -67,9 +67,11 @@ public struct PortalSettings: Sendable, Hashable {
                 }
                 secureCookies = mode
             default:
-                throw config.problem(entry, "unknown key \(entry.key) in [portal]; known: max_upload_mib, session_idle_minutes, "
-                                     + "session_absolute_hours, lock_after_failures, lock_minutes, address_failure_limit, bcrypt_cost, "
-                                     + "idle_timeout_seconds, trusted_proxy, secure_cookies")
+                throw config.problem(
+                    entry,
+                    "unknown key \(entry.key) in [portal]; known: max_upload_mib, session_idle_minutes, "
+                        + "session_absolute_hours, lock_after_failures, lock_minutes, address_failure_limit, bcrypt_cost, "
+                        + "idle_timeout_seconds, trusted_proxy, secure_cookies")
             }
         }
     }

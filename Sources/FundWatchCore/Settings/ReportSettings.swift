@@ -22,7 +22,9 @@ public struct ReportSettings: Sendable, Hashable {
 
     public static let standard = ReportSettings()
 
-    static let keys = ["table_number", "authority", "approval_number", "valid_until", "reporting_unit", "unit_head", "statistics_head", "preparer", "contact"]
+    static let keys = [
+        "table_number", "authority", "approval_number", "valid_until", "reporting_unit", "unit_head", "statistics_head", "preparer", "contact",
+    ]
 
     public init(config: ConfigFile) throws(ConfigFile.Problem) {
         self.init()

@@ -19,7 +19,10 @@ public struct Settings: Sendable {
     public var counties = CountyNames.standard
 
     /// The sections FundWatch reads.
-    public static let knownSections = ["notices", "returns", "evaluation.weights", "evaluation.targets", "evaluation.bands", "bulletin", "store", "portal", "report", "draw", "counties"]
+    public static let knownSections = [
+        "notices", "returns", "evaluation.weights", "evaluation.targets", "evaluation.bands", "bulletin", "store", "portal", "report", "draw",
+        "counties",
+    ]
 
     public init() {}
 

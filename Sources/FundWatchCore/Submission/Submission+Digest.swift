@@ -9,30 +9,58 @@ extension Submission {
     /// logged and answered, and a plain reporter inside it could be guessed back from it.
     public func writeCanonicalForm(reporter: (Confidential) -> String, to sink: (UnsafeRawBufferPointer) -> Void) {
         var w = CanonicalWriter()
-        w.field(header.countyCode); w.field(header.countyName); w.field(header.period.description)
-        w.field(header.preparedBy); w.day(header.submittedOn); w.row()
+        w.field(header.countyCode)
+        w.field(header.countyName)
+        w.field(header.period.description)
+        w.field(header.preparedBy)
+        w.day(header.submittedOn)
+        w.row()
         for i in institutions {
-            w.field(i.code); w.field(i.name); w.field(i.category.code); w.field(i.agreementStatus.code); w.row()
+            w.field(i.code)
+            w.field(i.name)
+            w.field(i.category.code)
+            w.field(i.agreementStatus.code)
+            w.row()
             if w.isFull { w.flush(to: sink) }
         }
         w.row()
         for i in inspections {
-            w.field(i.institutionCode); w.day(i.inspectedOn); w.field(i.method.code); w.flag(i.problemsFound); w.row()
+            w.field(i.institutionCode)
+            w.day(i.inspectedOn)
+            w.field(i.method.code)
+            w.flag(i.problemsFound)
+            w.row()
             if w.isFull { w.flush(to: sink) }
         }
         w.row()
         for c in cases {
-            w.field(c.caseID); w.field(c.institutionCode); w.day(c.openedOn); w.day(c.closedOn); w.field(c.source.code)
+            w.field(c.caseID)
+            w.field(c.institutionCode)
+            w.day(c.openedOn)
+            w.day(c.closedOn)
+            w.field(c.source.code)
             w.codes(c.violations)
-            w.money(c.amountInvolved); w.money(c.amountRefused); w.money(c.amountRecovered)
-            w.money(c.damages); w.money(c.fine); w.money(c.voluntaryRefund)
+            w.money(c.amountInvolved)
+            w.money(c.amountRefused)
+            w.money(c.amountRecovered)
+            w.money(c.damages)
+            w.money(c.fine)
+            w.money(c.voluntaryRefund)
             w.codes(c.actions)
             if let months = c.suspensionMonths { w.digits(months) }
             w.end()
-            w.day(c.policeTransferOn); w.day(c.disciplineTransferOn); w.day(c.exposedOn)
-            w.flag(c.publicAttention); w.day(c.noticeSubmittedOn)
-            w.field(reporter(c.reporter)); w.money(c.rewardPaid)
-            w.field(c.discovery); w.field(c.facts); w.field(c.outcome); w.field(c.basis); w.row()
+            w.day(c.policeTransferOn)
+            w.day(c.disciplineTransferOn)
+            w.day(c.exposedOn)
+            w.flag(c.publicAttention)
+            w.day(c.noticeSubmittedOn)
+            w.field(reporter(c.reporter))
+            w.money(c.rewardPaid)
+            w.field(c.discovery)
+            w.field(c.facts)
+            w.field(c.outcome)
+            w.field(c.basis)
+            w.row()
             if w.isFull { w.flush(to: sink) }
         }
         w.flush(to: sink)
@@ -71,7 +99,10 @@ private struct CanonicalWriter {
         var magnitude = value.magnitude
         var count = 1
         var rest = magnitude / 10
-        while rest > 0 { count += 1; rest /= 10 }
+        while rest > 0 {
+            count += 1
+            rest /= 10
+        }
         count = max(count, width)
         let start = buffer.count
         buffer.append(contentsOf: repeatElement(48, count: count))
@@ -86,7 +117,11 @@ private struct CanonicalWriter {
     mutating func day(_ d: Day?) {
         if let d {
             let c = d.civil
-            digits(c.year, width: 4); buffer.append(0x2D); digits(c.month, width: 2); buffer.append(0x2D); digits(c.day, width: 2)
+            digits(c.year, width: 4)
+            buffer.append(0x2D)
+            digits(c.month, width: 2)
+            buffer.append(0x2D)
+            digits(c.day, width: 2)
         }
         buffer.append(0x1F)
     }

@@ -11,7 +11,8 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Creates a day from year, month and day; nil when the date does not exist.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              day >= 1, day <= Day.daysIn(year: year, month: month) else { return nil }
+            day >= 1, day <= Day.daysIn(year: year, month: month)
+        else { return nil }
         self.ordinal = Int32(Day.daysFromCivil(year: year, month: month, day: day))
     }
 
@@ -39,7 +40,13 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
             default:
                 guard byte >= 48, byte <= 57, count < 10 else { return nil }
                 let digit = Int(byte - 48)
-                if count < 4 { parts.0 = parts.0 * 10 + digit } else if count < 7 { parts.1 = parts.1 * 10 + digit } else { parts.2 = parts.2 * 10 + digit }
+                if count < 4 {
+                    parts.0 = parts.0 * 10 + digit
+                } else if count < 7 {
+                    parts.1 = parts.1 * 10 + digit
+                } else {
+                    parts.2 = parts.2 * 10 + digit
+                }
             }
             count += 1
         }

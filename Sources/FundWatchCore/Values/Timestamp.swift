@@ -15,7 +15,9 @@ public enum Timestamp {
     /// The seconds of a `YYYY-MM-DDTHH:MM:SSZ` text (nil for anything else).
     public static func seconds(utc text: String) -> Int64? {
         let parts = text.split(whereSeparator: { "T:Z".contains($0) })
-        guard parts.count == 4, let day = Day(iso: String(parts[0])), let h = Int(parts[1]), let m = Int(parts[2]), let s = Int(parts[3]) else { return nil }
+        guard parts.count == 4, let day = Day(iso: String(parts[0])), let h = Int(parts[1]), let m = Int(parts[2]), let s = Int(parts[3]) else {
+            return nil
+        }
         return Int64(day.ordinal) * 86_400 + Int64(h * 3_600 + m * 60 + s)
     }
 

@@ -25,7 +25,8 @@ public struct YearMonth: Hashable, Comparable, Sendable, CustomStringConvertible
     public init?(iso text: String) {
         let bytes = Array(text.utf8)
         guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"),
-              let y = Day.number(bytes[0..<4]), let m = Day.number(bytes[5..<7]) else { return nil }
+            let y = Day.number(bytes[0..<4]), let m = Day.number(bytes[5..<7])
+        else { return nil }
         self.init(year: y, month: m)
     }
 

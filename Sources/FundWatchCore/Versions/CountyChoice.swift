@@ -33,8 +33,9 @@ public struct CountyChoice<Payload: Sendable>: Sendable {
 
     /// The same choice with the chosen version's payload transformed.
     public func mapPayload<Other: Sendable>(_ transform: (Payload) throws -> Other) rethrows -> CountyChoice<Other> {
-        CountyChoice<Other>(countyCode: countyCode, countyName: countyName, status: status,
-                            chosen: try chosen.map { $0.replacingPayload(with: try transform($0.payload)) })
+        CountyChoice<Other>(
+            countyCode: countyCode, countyName: countyName, status: status,
+            chosen: try chosen.map { $0.replacingPayload(with: try transform($0.payload)) })
     }
 
     /// The same choice with its payload replaced (e.g. a stored version's id by its loaded registers).

@@ -24,8 +24,10 @@ public struct SubmissionVersion<Payload: Sendable>: Sendable {
     public var sequence: Int
     public var payload: Payload
 
-    public init(countyCode: String, countyName: String, period: YearMonth, submittedOn: Day,
-                digest: String, origin: String, sequence: Int, payload: Payload) {
+    public init(
+        countyCode: String, countyName: String, period: YearMonth, submittedOn: Day,
+        digest: String, origin: String, sequence: Int, payload: Payload
+    ) {
         self.countyCode = countyCode
         self.countyName = countyName
         self.period = period
@@ -38,7 +40,8 @@ public struct SubmissionVersion<Payload: Sendable>: Sendable {
 
     /// The same version carrying another payload.
     public func replacingPayload<Other: Sendable>(with payload: Other) -> SubmissionVersion<Other> {
-        SubmissionVersion<Other>(countyCode: countyCode, countyName: countyName, period: period, submittedOn: submittedOn,
-                                 digest: digest, origin: origin, sequence: sequence, payload: payload)
+        SubmissionVersion<Other>(
+            countyCode: countyCode, countyName: countyName, period: period, submittedOn: submittedOn,
+            digest: digest, origin: origin, sequence: sequence, payload: payload)
     }
 }

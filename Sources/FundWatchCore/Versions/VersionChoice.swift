@@ -39,8 +39,10 @@ public func chooseVersions<Payload>(
             continue
         }
         let chosen = try latestVersion(of: usable.filter { $0.period == period }, tieRule: tieRule)
-        choices.append(CountyChoice(countyCode: code, countyName: chosen.countyName,
-                                    status: period == month ? .ok : .stale, chosen: chosen))
+        choices.append(
+            CountyChoice(
+                countyCode: code, countyName: chosen.countyName,
+                status: period == month ? .ok : .stale, chosen: chosen))
     }
     return choices
 }
@@ -52,10 +54,12 @@ public func latestVersion<Payload>(
 ) throws(VersionConflict) -> SubmissionVersion<Payload> {
     let latest = currentVersion(of: versions)!
     if tieRule == .refuseDifferentContents,
-       let other = versions.sorted(by: { $0.sequence < $1.sequence })
-           .first(where: { $0.submittedOn == latest.submittedOn && $0.digest != latest.digest }) {
-        throw VersionConflict(countyCode: latest.countyCode, period: latest.period,
-                              submittedOn: latest.submittedOn, origins: [other.origin, latest.origin])
+        let other = versions.sorted(by: { $0.sequence < $1.sequence })
+            .first(where: { $0.submittedOn == latest.submittedOn && $0.digest != latest.digest })
+    {
+        throw VersionConflict(
+            countyCode: latest.countyCode, period: latest.period,
+            submittedOn: latest.submittedOn, origins: [other.origin, latest.origin])
     }
     return latest
 }

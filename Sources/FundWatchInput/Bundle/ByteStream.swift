@@ -1,5 +1,5 @@
-import FundWatchCore
 import Foundation
+import FundWatchCore
 import FundWatchZip
 
 /// Bytes read in chunks, never the whole file at once.

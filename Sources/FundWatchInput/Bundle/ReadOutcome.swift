@@ -31,8 +31,9 @@ public struct ReadOutcome<Payload: Sendable>: Sendable {
     /// This outcome as a version to choose from (nil when rejected), numbered `sequence`.
     public func version(sequence: Int) -> SubmissionVersion<Payload>? {
         guard let payload, let header, let digest else { return nil }
-        return SubmissionVersion(countyCode: header.countyCode, countyName: header.countyName, period: header.period,
-                                 submittedOn: header.submittedOn, digest: digest, origin: source.displayName,
-                                 sequence: sequence, payload: payload)
+        return SubmissionVersion(
+            countyCode: header.countyCode, countyName: header.countyName, period: header.period,
+            submittedOn: header.submittedOn, digest: digest, origin: source.displayName,
+            sequence: sequence, payload: payload)
     }
 }

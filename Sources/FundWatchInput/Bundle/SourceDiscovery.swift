@@ -91,8 +91,10 @@ public struct SourceDiscovery: Sendable {
         } else if Self.looksLikeXML(bytes) || lower.hasSuffix(".xml") {
             sources.append(SubmissionSource(kind: .xml(input), displayName: name))
         } else {
-            findings.append(Finding(file: name, line: nil, rule: Rule.unknownFormat.id, message: Rule.unknownFormat.message,
-                                    messageEN: Rule.unknownFormat.messageEN, expected: Rule.unknownFormat.expected))
+            findings.append(
+                Finding(
+                    file: name, line: nil, rule: Rule.unknownFormat.id, message: Rule.unknownFormat.message,
+                    messageEN: Rule.unknownFormat.messageEN, expected: Rule.unknownFormat.expected))
         }
     }
 
@@ -126,14 +128,18 @@ public struct SourceDiscovery: Sendable {
             return
         }
         for folder in folders.sorted() {
-            sources.append(SubmissionSource(kind: .csvZip(archive: input, folder: folder),
-                                            displayName: folder.isEmpty ? name : "\(name)!/\(folder)"))
+            sources.append(
+                SubmissionSource(
+                    kind: .csvZip(archive: input, folder: folder),
+                    displayName: folder.isEmpty ? name : "\(name)!/\(folder)"))
         }
     }
 
     private mutating func notFound(_ path: String, detailEN: String) {
-        findings.append(Finding(file: path, line: nil, rule: Rule.pathNotFound.id, message: Rule.pathNotFound.message,
-                                messageEN: Rule.pathNotFound.messageEN + ": " + detailEN, expected: Rule.pathNotFound.expected))
+        findings.append(
+            Finding(
+                file: path, line: nil, rule: Rule.pathNotFound.id, message: Rule.pathNotFound.message,
+                messageEN: Rule.pathNotFound.messageEN + ": " + detailEN, expected: Rule.pathNotFound.expected))
     }
 
     static func join(_ folder: String, _ name: String) -> String {

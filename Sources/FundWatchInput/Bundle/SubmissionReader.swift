@@ -1,7 +1,7 @@
+import Foundation
 import FundWatchCore
 import FundWatchCrypto
 import FundWatchZip
-import Foundation
 
 /// Reads submissions from their sources, applying every rule of FORMAT.md.
 public struct SubmissionReader: Sendable {
@@ -24,11 +24,12 @@ public struct SubmissionReader: Sendable {
             let (submission, findings) = XLSXSubmissionReader(limits: limits).read(input)
             return outcome(source, submission, findings)
         case .csvFolder(let path):
-            let streams = Dictionary(uniqueKeysWithValues: Register.allCases.compactMap { register -> (Register, ByteStream)? in
-                let file = SourceDiscovery.join(path, register.fileName)
-                guard FileManager.default.fileExists(atPath: file) else { return nil }
-                return (register, FileByteStream(path: file, displayName: file))
-            })
+            let streams = Dictionary(
+                uniqueKeysWithValues: Register.allCases.compactMap { register -> (Register, ByteStream)? in
+                    let file = SourceDiscovery.join(path, register.fileName)
+                    guard FileManager.default.fileExists(atPath: file) else { return nil }
+                    return (register, FileByteStream(path: file, displayName: file))
+                })
             return readCSV(source, streams: streams, folderName: path)
         case .csvZip(let input, let folder):
             let archive: ZipArchive
@@ -56,14 +57,17 @@ public struct SubmissionReader: Sendable {
     }
 
     private func outcome(_ source: SubmissionSource, _ submission: Submission?, _ findings: FindingCollector) -> ReadOutcome<Submission> {
-        ReadOutcome(source: source, payload: submission, header: submission?.header, findings: findings, digest: submission?.contentDigest(seal: seal))
+        ReadOutcome(
+            source: source, payload: submission, header: submission?.header, findings: findings, digest: submission?.contentDigest(seal: seal))
     }
 
     /// Reads many sources, in parallel on every core, keeping only `summarise(submission)` of
     /// each (`{ $0 }` keeps the submission): memory holds one submission per core at a time,
     /// not all of them. Results keep the sources' order.
-    public func read<Summary: Sendable>(_ sources: [SubmissionSource],
-                                        summarising summarise: @Sendable (Submission) -> Summary) -> [ReadOutcome<Summary>] {
+    public func read<Summary: Sendable>(
+        _ sources: [SubmissionSource],
+        summarising summarise: @Sendable (Submission) -> Summary
+    ) -> [ReadOutcome<Summary>] {
         sources.parallelMap { read($0).map(summarise) }
     }
 
@@ -71,9 +75,11 @@ public struct SubmissionReader: Sendable {
     /// sources' order while the next batch is being read: a writer (an import into a store)
     /// works at the same time as the readers, and memory holds two batches, not everything.
     /// `prepare` runs on the reading threads, next to the reading (the rows a store writes).
-    public func forEach<Prepared: Sendable>(_ sources: [SubmissionSource], batchSize: Int = 16,
-                                            preparing prepare: @escaping @Sendable (Submission) -> Prepared,
-                                            _ body: (ReadOutcome<Prepared>) async throws -> Void) async throws {
+    public func forEach<Prepared: Sendable>(
+        _ sources: [SubmissionSource], batchSize: Int = 16,
+        preparing prepare: @escaping @Sendable (Submission) -> Prepared,
+        _ body: (ReadOutcome<Prepared>) async throws -> Void
+    ) async throws {
         try await forEachBatch(sources, batchSize: batchSize, preparing: prepare) { batch in
             for item in batch { try await body(item) }
         }
@@ -81,9 +87,11 @@ public struct SubmissionReader: Sendable {
 
     /// ``forEach(_:batchSize:preparing:_:)`` handing on a batch at a time (an import stores
     /// each batch in one transaction).
-    public func forEachBatch<Prepared: Sendable>(_ sources: [SubmissionSource], batchSize: Int = 16,
-                                                 preparing prepare: @escaping @Sendable (Submission) -> Prepared,
-                                                 _ body: ([ReadOutcome<Prepared>]) async throws -> Void) async throws {
+    public func forEachBatch<Prepared: Sendable>(
+        _ sources: [SubmissionSource], batchSize: Int = 16,
+        preparing prepare: @escaping @Sendable (Submission) -> Prepared,
+        _ body: ([ReadOutcome<Prepared>]) async throws -> Void
+    ) async throws {
         let size = max(1, batchSize)
         let batches = stride(from: 0, to: sources.count, by: size).map { Array(sources[$0..<min($0 + size, sources.count)]) }
         let reader = self
@@ -107,8 +115,9 @@ public struct SubmissionReader: Sendable {
         var collector = FindingCollector()
         let missing = Register.allCases.filter { streams[$0] == nil }
         for register in missing {
-            collector.add(.fileMissing, at: FindingLocation(file: SourceDiscovery.join(folderName, register.fileName), line: nil),
-                          detail: register.fileName, detailEN: register.fileName)
+            collector.add(
+                .fileMissing, at: FindingLocation(file: SourceDiscovery.join(folderName, register.fileName), line: nil),
+                detail: register.fileName, detailEN: register.fileName)
         }
         guard missing.isEmpty else { return outcome(source, nil, collector) }
 
@@ -126,4 +135,3 @@ public struct SubmissionReader: Sendable {
         return outcome(source, submission, builder.collector)
     }
 }
-

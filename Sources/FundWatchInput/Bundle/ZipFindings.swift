@@ -15,12 +15,14 @@ extension Finding {
         case .tooLarge: rule = .tooLarge
         case .encrypted: rule = .zipEncrypted
         }
-        let detail: String = switch error {
-        case .unsafeEntry(_, let reason): reason
-        default: error.description
-        }
-        self.init(file: file, line: nil, rule: rule.id, message: rule.message, messageEN: rule.messageEN + ": " + detail,
-                  expected: rule.expected)
+        let detail: String =
+            switch error {
+            case .unsafeEntry(_, let reason): reason
+            default: error.description
+            }
+        self.init(
+            file: file, line: nil, rule: rule.id, message: rule.message, messageEN: rule.messageEN + ": " + detail,
+            expected: rule.expected)
     }
 }
 

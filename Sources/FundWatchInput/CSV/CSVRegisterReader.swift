@@ -1,5 +1,6 @@
 import FundWatchCore
 import FundWatchZip
+
 /// Reads the CSV files of a submission into raw rows: maps each file's header row to
 /// FORMAT.md's columns, then turns each record into a `RawRow`.
 struct CSVRegisterReader {
@@ -19,7 +20,7 @@ struct CSVRegisterReader {
     func readRegister(_ register: Register, from stream: ByteStream, budget: ByteBudget, into builder: inout SubmissionBuilder) {
         var mapping: [Int?]?
         let file = stream.displayName
-        var raw = RawRow(register: register, file: file, line: 0)   // reused from row to row
+        var raw = RawRow(register: register, file: file, line: 0)  // reused from row to row
         forEachRecord(stream, budget: budget, builder: &builder, row: &raw, expectedHeader: register.fieldNames) { record, decoding, builder, raw in
             guard let columns = mapping else {
                 let before = builder.collector.errorCount
@@ -28,10 +29,11 @@ struct CSVRegisterReader {
                 return
             }
             guard record.count == columns.count else {
-                builder.collector.add(.csvFieldCount, at: FindingLocation(file: file, line: record.line),
-                              detail: "\(record.count) 个字段,表头有 \(columns.count) 个",
-                              detailEN: "\(record.count) fields, the header has \(columns.count)",
-                              expected: "与表头行相同的 \(columns.count) 个字段 (\(columns.count) fields, as in the header row)")
+                builder.collector.add(
+                    .csvFieldCount, at: FindingLocation(file: file, line: record.line),
+                    detail: "\(record.count) 个字段,表头有 \(columns.count) 个",
+                    detailEN: "\(record.count) fields, the header has \(columns.count)",
+                    expected: "与表头行相同的 \(columns.count) 个字段 (\(columns.count) fields, as in the header row)")
                 return
             }
             raw.reset(line: record.line)
@@ -61,17 +63,20 @@ struct CSVRegisterReader {
                 return
             }
             guard texts.count == 2 else {
-                builder.collector.add(.csvFieldCount, at: FindingLocation(file: file, line: line),
-                              detail: "\(texts.count) 个字段", detailEN: "\(texts.count) fields", expected: "每行 2 个字段:field,value (2 fields: field,value)")
+                builder.collector.add(
+                    .csvFieldCount, at: FindingLocation(file: file, line: line),
+                    detail: "\(texts.count) 个字段", detailEN: "\(texts.count) fields", expected: "每行 2 个字段:field,value (2 fields: field,value)")
                 return
             }
             let name = texts[0].trimmingWhitespace
             guard let field = HeaderField.named(name) else {
-                builder.collector.add(.headerUnknownField, at: FindingLocation(file: file, line: line, column: "field"), detail: "「\(name)」", detailEN: "'\(name)'")
+                builder.collector.add(
+                    .headerUnknownField, at: FindingLocation(file: file, line: line, column: "field"), detail: "「\(name)」", detailEN: "'\(name)'")
                 return
             }
             if raw.has(field.rawValue) {
-                builder.collector.add(.headerDuplicateField, at: FindingLocation(file: file, line: line, column: "field"), detail: name, detailEN: name)
+                builder.collector.add(
+                    .headerDuplicateField, at: FindingLocation(file: file, line: line, column: "field"), detail: name, detailEN: name)
                 return
             }
             raw.set(field.rawValue, texts[1])
@@ -88,9 +93,11 @@ struct CSVRegisterReader {
     /// Streams `stream` through the tokenizer; `body` gets each record, the header record
     /// included, once every field of it is known to be valid in the file's encoding. The
     /// row it fills is handed through (`inout`, never captured, so it is never copied).
-    private func forEachRecord(_ stream: ByteStream, budget: ByteBudget, builder: inout SubmissionBuilder, row: inout RawRow,
-                               expectedHeader: [String],
-                               body: (borrowing CSVTokenizer.Record, TextDecoding, inout SubmissionBuilder, inout RawRow) throws -> Void) {
+    private func forEachRecord(
+        _ stream: ByteStream, budget: ByteBudget, builder: inout SubmissionBuilder, row: inout RawRow,
+        expectedHeader: [String],
+        body: (borrowing CSVTokenizer.Record, TextDecoding, inout SubmissionBuilder, inout RawRow) throws -> Void
+    ) {
         let file = stream.displayName
         var tokenizer = CSVTokenizer(limits: limits)
         var decoding = TextDecoding()
@@ -103,8 +110,9 @@ struct CSVRegisterReader {
             }
             if let i = invalid {
                 let what = decoding.encoding?.rawValue ?? "UTF-8 / GB18030"
-                builder.collector.add(.encoding, at: FindingLocation(file: file, line: record.line),
-                             detail: "第 \(i + 1) 个字段含有无效的 \(what) 字节", detailEN: "field \(i + 1) has bytes that are not valid \(what)")
+                builder.collector.add(
+                    .encoding, at: FindingLocation(file: file, line: record.line),
+                    detail: "第 \(i + 1) 个字段含有无效的 \(what) 字节", detailEN: "field \(i + 1) has bytes that are not valid \(what)")
                 throw Stop()
             }
             try body(record, decoding, &builder, &row)
@@ -134,7 +142,8 @@ struct CSVRegisterReader {
             return
         }
         if !sawRecord {
-            builder.collector.add(.csvEmpty, at: FindingLocation(file: file, line: 1), expected: "第一行为列名 (a header row): " + expectedHeader.joined(separator: ","))
+            builder.collector.add(
+                .csvEmpty, at: FindingLocation(file: file, line: 1), expected: "第一行为列名 (a header row): " + expectedHeader.joined(separator: ","))
         }
     }
 
@@ -148,18 +157,21 @@ struct CSVRegisterReader {
             let index = known.firstIndex(of: name)
             if let index {
                 if !seen.insert(index).inserted {
-                    collector.add(.csvDuplicateColumn, at: FindingLocation(file: file, line: line, column: name, label: register.label(index)),
-                                  detail: register.label(index), detailEN: name)
+                    collector.add(
+                        .csvDuplicateColumn, at: FindingLocation(file: file, line: line, column: name, label: register.label(index)),
+                        detail: register.label(index), detailEN: name)
                 }
             } else {
-                collector.add(.csvUnknownColumn, at: FindingLocation(file: file, line: line, column: name),
-                              detail: "「\(name)」", detailEN: "'\(name)'", expected: "格式说明中的列名之一 (one of): " + known.joined(separator: ", "))
+                collector.add(
+                    .csvUnknownColumn, at: FindingLocation(file: file, line: line, column: name),
+                    detail: "「\(name)」", detailEN: "'\(name)'", expected: "格式说明中的列名之一 (one of): " + known.joined(separator: ", "))
             }
             mapping.append(index)
         }
         for (index, name) in known.enumerated() where register.isRequired(index) && !seen.contains(index) {
-            collector.add(.csvMissingColumn, at: FindingLocation(file: file, line: line, column: name, label: register.label(index)),
-                          detail: register.label(index), detailEN: name, expected: "名为 \(name) 的一列 (a column named \(name))")
+            collector.add(
+                .csvMissingColumn, at: FindingLocation(file: file, line: line, column: name, label: register.label(index)),
+                detail: register.label(index), detailEN: name, expected: "名为 \(name) 的一列 (a column named \(name))")
         }
         return mapping
     }

@@ -99,17 +99,35 @@ struct CSVTokenizer {
         switch state {
         case .fieldStart:
             switch byte {
-            case 0x22: state = .quoted; quoteLine = line; record.hasQuotedField = true
+            case 0x22:
+                state = .quoted
+                quoteLine = line
+                record.hasQuotedField = true
             case 0x2C: try endField()
-            case 0x0A: try endRecord(emit: emit); line += 1
-            case 0x0D: try endRecord(emit: emit); line += 1; state = .afterCR
-            default: try append(byte); state = .unquoted
+            case 0x0A:
+                try endRecord(emit: emit)
+                line += 1
+            case 0x0D:
+                try endRecord(emit: emit)
+                line += 1
+                state = .afterCR
+            default:
+                try append(byte)
+                state = .unquoted
             }
         case .unquoted:
             switch byte {
-            case 0x2C: try endField(); state = .fieldStart
-            case 0x0A: try endRecord(emit: emit); line += 1; state = .fieldStart
-            case 0x0D: try endRecord(emit: emit); line += 1; state = .afterCR
+            case 0x2C:
+                try endField()
+                state = .fieldStart
+            case 0x0A:
+                try endRecord(emit: emit)
+                line += 1
+                state = .fieldStart
+            case 0x0D:
+                try endRecord(emit: emit)
+                line += 1
+                state = .afterCR
             case 0x22: throw Failure(rule: .csvQuote, line: line, detail: "字段中间出现未加引号的双引号 / a quote inside an unquoted field")
             default: try append(byte)
             }
@@ -122,13 +140,26 @@ struct CSVTokenizer {
             }
         case .quoteInQuoted:
             switch byte {
-            case 0x22: try append(0x22); state = .quoted
-            case 0x2C: try endField(); state = .fieldStart
-            case 0x0A: try endRecord(emit: emit); line += 1; state = .fieldStart
-            case 0x0D: try endRecord(emit: emit); line += 1; state = .afterCR
+            case 0x22:
+                try append(0x22)
+                state = .quoted
+            case 0x2C:
+                try endField()
+                state = .fieldStart
+            case 0x0A:
+                try endRecord(emit: emit)
+                line += 1
+                state = .fieldStart
+            case 0x0D:
+                try endRecord(emit: emit)
+                line += 1
+                state = .afterCR
             default:
-                throw Failure(rule: .csvQuote, line: quoteLine,
-                              detail: "第 \(quoteLine) 行开始的带引号字段在第 \(line) 行的右引号后还有字符 / the quoted field opened on line \(quoteLine) has characters after its closing quote on line \(line)")
+                throw Failure(
+                    rule: .csvQuote, line: quoteLine,
+                    detail:
+                        "第 \(quoteLine) 行开始的带引号字段在第 \(line) 行的右引号后还有字符 / the quoted field opened on line \(quoteLine) has characters after its closing quote on line \(line)"
+                )
             }
         case .afterCR:
             break
@@ -154,7 +185,8 @@ struct CSVTokenizer {
         record.ends.append(record.bytes.count)
         fieldStart = record.bytes.count
         if record.ends.count >= limits.maxFieldsPerLine {
-            throw Failure(rule: .csvTooManyFields, line: record.line, detail: "超过 \(limits.maxFieldsPerLine) 个字段 / over \(limits.maxFieldsPerLine) fields")
+            throw Failure(
+                rule: .csvTooManyFields, line: record.line, detail: "超过 \(limits.maxFieldsPerLine) 个字段 / over \(limits.maxFieldsPerLine) fields")
         }
     }
 

@@ -1,12 +1,15 @@
-import FundWatchCore
 import Foundation
+import FundWatchCore
 
 /// The text encoding of one CSV file, decided from its bytes and never guessed silently:
 /// UTF-8 (a BOM, or bytes that are valid UTF-8), else GB18030/GBK (bytes valid there and
 /// not in UTF-8); bytes valid in neither, or a later byte that breaks the decided
 /// encoding, are an error naming the line.
 struct TextDecoding {
-    enum Encoding: String { case utf8 = "UTF-8", gb18030 = "GB18030" }
+    enum Encoding: String {
+        case utf8 = "UTF-8"
+        case gb18030 = "GB18030"
+    }
 
     /// Nil until the first non-ASCII bytes are seen (ASCII reads the same in both).
     private(set) var encoding: Encoding?
@@ -76,17 +79,28 @@ struct TextDecoding {
         let n = bytes.count
         while i < n {
             let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
+            if b < 0x80 {
+                i += 1
+                continue
+            }
             let length: Int
             var low: UInt8 = 0x80, high: UInt8 = 0xBF
             switch b {
             case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; low = 0xA0
+            case 0xE0:
+                length = 3
+                low = 0xA0
             case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; high = 0x9F
-            case 0xF0: length = 4; low = 0x90
+            case 0xED:
+                length = 3
+                high = 0x9F
+            case 0xF0:
+                length = 4
+                low = 0x90
             case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; high = 0x8F
+            case 0xF4:
+                length = 4
+                high = 0x8F
             default: return false
             }
             for k in 1..<length {
@@ -106,10 +120,14 @@ struct TextDecoding {
         let n = bytes.count
         while i < n {
             let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
+            if b < 0x80 {
+                i += 1
+                continue
+            }
             let length = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xC2 && b <= 0xDF ? 2 : 0
             if length > 0, i + length <= n,
-               isValidUTF8(UnsafeBufferPointer(rebasing: bytes[i..<i + length]), allowTruncatedEnd: false) {
+                isValidUTF8(UnsafeBufferPointer(rebasing: bytes[i..<i + length]), allowTruncatedEnd: false)
+            {
                 good += 1
                 i += length
             } else {
@@ -126,11 +144,17 @@ struct TextDecoding {
         let n = bytes.count
         while i < n {
             let b = bytes[i]
-            if b <= 0x80 { i += 1; continue }
+            if b <= 0x80 {
+                i += 1
+                continue
+            }
             if b == 0xFF { return false }
             if i + 1 >= n { return allowTruncatedEnd }
             let c = bytes[i + 1]
-            if (0x40...0x7E).contains(c) || (0x80...0xFE).contains(c) { i += 2; continue }
+            if (0x40...0x7E).contains(c) || (0x80...0xFE).contains(c) {
+                i += 2
+                continue
+            }
             guard (0x30...0x39).contains(c) else { return false }
             if i + 3 >= n { return allowTruncatedEnd }
             guard (0x81...0xFE).contains(bytes[i + 2]), (0x30...0x39).contains(bytes[i + 3]) else { return false }

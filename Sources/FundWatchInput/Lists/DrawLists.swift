@@ -20,12 +20,15 @@ public enum DrawLists {
             if !county.isEmpty && !(CountyCode(county).map { counties.contains($0.text) || $0.isCityLevel } ?? false) {
                 collector.add(.listCounty, at: r.location(path, "county_code"), detail: "「\(county)」", detailEN: "'\(county)'")
             }
-            let qualified: Bool? = switch r["qualified"].lowercased() {
-            case "true", "是", "1", "yes": true
-            case "false", "否", "0", "no": false
-            default: nil
+            let qualified: Bool? =
+                switch r["qualified"].lowercased() {
+                case "true", "是", "1", "yes": true
+                case "false", "否", "0", "no": false
+                default: nil
+                }
+            if qualified == nil {
+                collector.add(.listBoolean, at: r.location(path, "qualified"), detail: "「\(r["qualified"])」", detailEN: "'\(r["qualified"])'")
             }
-            if qualified == nil { collector.add(.listBoolean, at: r.location(path, "qualified"), detail: "「\(r["qualified"])」", detailEN: "'\(r["qualified"])'") }
             if !r["inspector_id"].isEmpty && !seen.insert(r["inspector_id"]).inserted {
                 collector.add(.listDuplicate, at: r.location(path, "inspector_id"), detail: r["inspector_id"], detailEN: r["inspector_id"])
             }
@@ -65,13 +68,19 @@ public enum DrawLists {
         findings += list.findings.findings
         var collector = FindingCollector(limit: 1000), seen = Set<String>(), out: [CheckItem] = []
         for r in list.records {
-            for field in ["item_id", "title"] where r[field].isEmpty { collector.add(.listRequired, at: r.location(path, field), detail: field, detailEN: field) }
+            for field in ["item_id", "title"] where r[field].isEmpty {
+                collector.add(.listRequired, at: r.location(path, field), detail: field, detailEN: field)
+            }
             var category: InstitutionCategory?
             if !r["category"].isEmpty {
                 category = InstitutionCategory(codeOrLabel: r["category"])
-                if category == nil { collector.add(.listCategory, at: r.location(path, "category"), detail: "「\(r["category"])」", detailEN: "'\(r["category"])'") }
+                if category == nil {
+                    collector.add(.listCategory, at: r.location(path, "category"), detail: "「\(r["category"])」", detailEN: "'\(r["category"])'")
+                }
             }
-            if !seen.insert(r["item_id"]).inserted { collector.add(.listDuplicate, at: r.location(path, "item_id"), detail: r["item_id"], detailEN: r["item_id"]) }
+            if !seen.insert(r["item_id"]).inserted {
+                collector.add(.listDuplicate, at: r.location(path, "item_id"), detail: r["item_id"], detailEN: r["item_id"])
+            }
             out.append(CheckItem(id: r["item_id"], title: r["title"], category: category))
         }
         findings += collector.findings

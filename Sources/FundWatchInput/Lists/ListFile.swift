@@ -1,6 +1,6 @@
+import Foundation
 import FundWatchCore
 import FundWatchZip
-import Foundation
 
 /// A plain list a planner keeps in CSV or Excel (the inspectors of the draw, risk classes,
 /// inspection items): a header row of column names, then one record per row. Read with the
@@ -43,7 +43,9 @@ public struct ListFile: Sendable {
         self.path = path
         let lower = path.lowercased()
         var isWorkbook = lower.hasSuffix(".xlsx") || lower.hasSuffix(".xls") || lower.hasSuffix(".et")
-        if case .memory(_, let bytes) = input { isWorkbook = isWorkbook || bytes.starts(with: [0x50, 0x4B]) || XLSXSubmissionReader.isCompoundDocument(input) }
+        if case .memory(_, let bytes) = input {
+            isWorkbook = isWorkbook || bytes.starts(with: [0x50, 0x4B]) || XLSXSubmissionReader.isCompoundDocument(input)
+        }
         var rows: [(line: Int, cells: [(column: Int, text: String)])] = []
         var sheet: String?
         if isWorkbook {
@@ -67,8 +69,9 @@ public struct ListFile: Sendable {
             columns[name] = cell.column
         }
         for name in required where columns[name] == nil {
-            findings.add(.csvMissingColumn, at: FindingLocation(file: path, line: header.line, column: name), detail: name, detailEN: name,
-                         expected: "包含以下列 (the columns): " + required.joined(separator: ","))
+            findings.add(
+                .csvMissingColumn, at: FindingLocation(file: path, line: header.line, column: name), detail: name, detailEN: name,
+                expected: "包含以下列 (the columns): " + required.joined(separator: ","))
         }
         guard !findings.hasErrors else { return }
         let names = Dictionary(columns.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
@@ -82,7 +85,9 @@ public struct ListFile: Sendable {
         }
     }
 
-    private static func csvRows(_ input: SubmissionInput, limits: ReadLimits, findings: inout FindingCollector) -> [(line: Int, cells: [(column: Int, text: String)])]? {
+    private static func csvRows(
+        _ input: SubmissionInput, limits: ReadLimits, findings: inout FindingCollector
+    ) -> [(line: Int, cells: [(column: Int, text: String)])]? {
         let path = input.displayName
         var tokenizer = CSVTokenizer(limits: limits)
         var decoding = TextDecoding()
@@ -95,7 +100,10 @@ public struct ListFile: Sendable {
                     return decoding.isValid(field) ? decoding.decode(field) : nil
                 }
             }
-            if texts.contains(where: { $0 == nil }) { bad = bad ?? record.line; return }
+            if texts.contains(where: { $0 == nil }) {
+                bad = bad ?? record.line
+                return
+            }
             rows.append((record.line, texts.enumerated().map { ($0.offset, $0.element!) }))
         }
         do {
@@ -122,8 +130,11 @@ public struct ListFile: Sendable {
         return rows
     }
 
-    private static func workbookRows(_ input: SubmissionInput, limits: ReadLimits, findings: inout FindingCollector)
-        -> (String, [(line: Int, cells: [(column: Int, text: String)])])? {
+    private static func workbookRows(
+        _ input: SubmissionInput, limits: ReadLimits, findings: inout FindingCollector
+    )
+        -> (String, [(line: Int, cells: [(column: Int, text: String)])])?
+    {
         let path = input.displayName
         if XLSXSubmissionReader.isCompoundDocument(input) {
             findings.add(.xlsxLegacy, at: FindingLocation(file: path, line: nil))
@@ -139,15 +150,24 @@ public struct ListFile: Sendable {
             var rows: [(line: Int, cells: [(column: Int, text: String)])] = []
             var problems: [(Rule, FindingLocation, String)] = []
             let stream = XLSXSheetStream { row, cells in
-                rows.append((row, cells.compactMap { cell -> (Int, String)? in
-                    switch values.text(of: cell) {
-                    case .text(let t): return (cell.column, t)
-                    case .empty: return nil
-                    case .refused(let rule, let detail):
-                        problems.append((rule, FindingLocation(file: path, line: row, cell: "\(sheet.name)!\(CellReference.columnName(cell.column))\(row)"), detail))
-                        return nil
-                    }
-                }))
+                rows.append(
+                    (
+                        row,
+                        cells.compactMap { cell -> (Int, String)? in
+                            switch values.text(of: cell) {
+                            case .text(let t): return (cell.column, t)
+                            case .empty: return nil
+                            case .refused(let rule, let detail):
+                                problems.append(
+                                    (
+                                        rule,
+                                        FindingLocation(file: path, line: row, cell: "\(sheet.name)!\(CellReference.columnName(cell.column))\(row)"),
+                                        detail
+                                    ))
+                                return nil
+                            }
+                        }
+                    ))
             }
             try XLSXPackage.parse(package.archive, part: sheet.part, handler: stream)
             for (rule, location, detail) in problems { findings.add(rule, at: location, detail: detail, detailEN: detail) }

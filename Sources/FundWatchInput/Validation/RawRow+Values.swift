@@ -31,8 +31,10 @@ extension RawRow {
 
     /// Parses the field with `parse`: nil when absent or empty (a finding when
     /// `required`), `.some(nil)` when present but not parsable.
-    private func parsed<T>(_ index: Int, required: Bool, into collector: inout FindingCollector,
-                           _ parse: (UnsafeBufferPointer<UInt8>) -> T?) -> T?? {
+    private func parsed<T>(
+        _ index: Int, required: Bool, into collector: inout FindingCollector,
+        _ parse: (UnsafeBufferPointer<UInt8>) -> T?
+    ) -> T?? {
         guard let result = withField(index, parse) else {
             if required { collector.add(.required(register, fieldName(index)), at: location(of: index)) }
             return nil
@@ -59,8 +61,9 @@ extension RawRow {
     func laterDay(_ field: CaseField, openedOn: Day?, into collector: inout FindingCollector) -> Day? {
         guard let day = day(field.rawValue, required: false, into: &collector) else { return nil }
         if let openedOn, day < openedOn {
-            collector.add(.notBefore(register, field.name, "opened_on"), at: location(of: field.rawValue),
-                          detail: "\(day) < \(openedOn)", detailEN: "\(day) < \(openedOn)")
+            collector.add(
+                .notBefore(register, field.name, "opened_on"), at: location(of: field.rawValue),
+                detail: "\(day) < \(openedOn)", detailEN: "\(day) < \(openedOn)")
         }
         return day
     }
@@ -101,8 +104,9 @@ extension RawRow {
     func code<Code: LabelledCode>(_ index: Int, required: Bool, into collector: inout FindingCollector) -> Code? {
         guard let value = required ? self.required(index, into: &collector) : text(index) else { return nil }
         guard let code = Code(codeOrLabel: value) else {
-            collector.add(.code(register, fieldName(index), expected: Code.expectedList), at: location(of: index),
-                          detail: "「\(value)」", detailEN: "'\(value)'")
+            collector.add(
+                .code(register, fieldName(index), expected: Code.expectedList), at: location(of: index),
+                detail: "「\(value)」", detailEN: "'\(value)'")
             return nil
         }
         return code
@@ -112,8 +116,9 @@ extension RawRow {
         let index = CaseField.source.rawValue
         guard let value = required(index, into: &collector) else { return nil }
         guard let source = CaseSource(codeOrLabel: value) else {
-            collector.add(.code(register, "source", expected: CaseSource.expectedList), at: location(of: index),
-                          detail: "「\(value)」", detailEN: "'\(value)'")
+            collector.add(
+                .code(register, "source", expected: CaseSource.expectedList), at: location(of: index),
+                detail: "「\(value)」", detailEN: "'\(value)'")
             return nil
         }
         return source
@@ -126,9 +131,10 @@ extension RawRow {
             return []
         }
         if !unknown.isEmpty {
-            collector.add(rule, at: location(of: index),
-                          detail: unknown.map { "「\($0)」" }.joined(separator: "、"),
-                          detailEN: unknown.map { "'\($0)'" }.joined(separator: ", "))
+            collector.add(
+                rule, at: location(of: index),
+                detail: unknown.map { "「\($0)」" }.joined(separator: "、"),
+                detailEN: unknown.map { "'\($0)'" }.joined(separator: ", "))
         }
         return codes
     }

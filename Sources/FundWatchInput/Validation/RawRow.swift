@@ -118,8 +118,9 @@ public struct RawRow: Sendable {
 
     /// Where the field at `index` stands, kept without making its location's text.
     public func place(of index: Int) -> FieldPlace {
-        FieldPlace(register: register, file: file, line: line(of: index), xmlPosition: xmlPosition, index: index,
-                   sheet: sheet, sheetColumn: index < cellColumns.count ? cellColumns[index] : -1)
+        FieldPlace(
+            register: register, file: file, line: line(of: index), xmlPosition: xmlPosition, index: index,
+            sheet: sheet, sheetColumn: index < cellColumns.count ? cellColumns[index] : -1)
     }
 
     /// Where the row as a whole stands.

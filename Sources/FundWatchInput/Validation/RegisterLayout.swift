@@ -150,12 +150,13 @@ public enum Register: String, Sendable, CaseIterable {
     /// The Chinese label of field `index`, as the clerk knows it: the template's column
     /// heading, and how every finding names the field (the key may follow in small type).
     public func label(_ index: Int) -> String {
-        let labels: [String] = switch self {
-        case .header: Self.headerLabels
-        case .institutions: Self.institutionLabels
-        case .inspections: Self.inspectionLabels
-        case .cases: Self.caseLabels
-        }
+        let labels: [String] =
+            switch self {
+            case .header: Self.headerLabels
+            case .institutions: Self.institutionLabels
+            case .inspections: Self.inspectionLabels
+            case .cases: Self.caseLabels
+            }
         return labels.indices.contains(index) ? labels[index] : ""
     }
 

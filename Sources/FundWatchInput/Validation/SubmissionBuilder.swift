@@ -52,8 +52,9 @@ public struct SubmissionBuilder {
         let preparedBy = row.required(HeaderField.preparedBy.rawValue, into: &collector)
         let submittedOn = row.day(HeaderField.submittedOn.rawValue, required: true, into: &collector)
         if let submittedOn, let period, submittedOn < period.firstDay {
-            collector.add(.submittedBeforePeriod, at: row.location(of: HeaderField.submittedOn.rawValue),
-                          detail: "\(submittedOn) < \(period.firstDay)", detailEN: "\(submittedOn) < \(period.firstDay)")
+            collector.add(
+                .submittedBeforePeriod, at: row.location(of: HeaderField.submittedOn.rawValue),
+                detail: "\(submittedOn) < \(period.firstDay)", detailEN: "\(submittedOn) < \(period.firstDay)")
         }
         if let code, let name, let period, let preparedBy, let submittedOn {
             header = SubmissionHeader(countyCode: code, countyName: name, period: period, preparedBy: preparedBy, submittedOn: submittedOn)
@@ -97,7 +98,11 @@ public struct SubmissionBuilder {
         let dayIndex = InspectionField.inspectedOn.rawValue
         let day = row.day(dayIndex, required: true, into: &collector)
         if let day {
-            if let header { checkInspection(day, header: header, at: row.location(of: dayIndex)) } else { inspectionDates.append((day, row.place(of: dayIndex))) }
+            if let header {
+                checkInspection(day, header: header, at: row.location(of: dayIndex))
+            } else {
+                inspectionDates.append((day, row.place(of: dayIndex)))
+            }
         }
         let method: InspectionMethod? = row.code(InspectionField.method.rawValue, required: true, into: &collector)
         let problems = row.boolean(InspectionField.problemsFound.rawValue, into: &collector)
@@ -138,16 +143,18 @@ public struct SubmissionBuilder {
         let amountInvolved = row.money(CaseField.amountInvolved.rawValue, into: &collector)
         let amountRefused = row.money(CaseField.amountRefused.rawValue, into: &collector)
         let amountRecovered = row.money(CaseField.amountRecovered.rawValue, into: &collector)
-        var record = CaseRecord(caseID: caseID ?? "", institutionCode: institutionCode ?? "",
-                                openedOn: openedOn ?? Day(ordinal: 0), source: source ?? .referral, violations: violations)
+        var record = CaseRecord(
+            caseID: caseID ?? "", institutionCode: institutionCode ?? "",
+            openedOn: openedOn ?? Day(ordinal: 0), source: source ?? .referral, violations: violations)
         record.closedOn = closedOn
         record.amountInvolved = amountInvolved
         record.amountRefused = amountRefused
         record.amountRecovered = amountRecovered
         if record.amountsExceedInvolved {
-            collector.add(.amountsExceedInvolved, at: row.location,
-                          detail: "\(amountRefused.yuanString) + \(amountRecovered.yuanString) > \(amountInvolved.yuanString)",
-                          detailEN: "\(amountRefused.yuanString) + \(amountRecovered.yuanString) > \(amountInvolved.yuanString)")
+            collector.add(
+                .amountsExceedInvolved, at: row.location,
+                detail: "\(amountRefused.yuanString) + \(amountRecovered.yuanString) > \(amountInvolved.yuanString)",
+                detailEN: "\(amountRefused.yuanString) + \(amountRecovered.yuanString) > \(amountInvolved.yuanString)")
         }
         record.damages = row.money(CaseField.damages.rawValue, into: &collector)
         record.fine = row.money(CaseField.fine.rawValue, into: &collector)
@@ -177,10 +184,13 @@ public struct SubmissionBuilder {
     private mutating func checkInspection(_ day: Day, header: SubmissionHeader, at location: @autoclosure () -> FindingLocation) {
         let yearStart = header.period.january.firstDay, periodEnd = header.period.lastDay
         if day < yearStart {
-            collector.add(.inspectedOutsideYear, at: location(), detail: "\(day)", detailEN: "\(day)", expected: "\(yearStart) 至 \(periodEnd) 之间的日期 (a date from \(yearStart) to \(periodEnd))")
+            collector.add(
+                .inspectedOutsideYear, at: location(), detail: "\(day)", detailEN: "\(day)",
+                expected: "\(yearStart) 至 \(periodEnd) 之间的日期 (a date from \(yearStart) to \(periodEnd))")
         } else if day > periodEnd {
-            collector.add(.notAfterPeriod(.inspections, "inspected_on"), at: location(), detail: "\(day) > \(periodEnd)", detailEN: "\(day) > \(periodEnd)",
-                          expected: "\(yearStart) 至 \(periodEnd) 之间的日期 (a date from \(yearStart) to \(periodEnd))")
+            collector.add(
+                .notAfterPeriod(.inspections, "inspected_on"), at: location(), detail: "\(day) > \(periodEnd)", detailEN: "\(day) > \(periodEnd)",
+                expected: "\(yearStart) 至 \(periodEnd) 之间的日期 (a date from \(yearStart) to \(periodEnd))")
         }
     }
 
@@ -197,8 +207,9 @@ public struct SubmissionBuilder {
     private mutating func checkCaseDate(_ field: String, _ day: Day, header: SubmissionHeader, at location: @autoclosure () -> FindingLocation) {
         let periodEnd = header.period.lastDay
         guard day > periodEnd else { return }
-        collector.add(.notAfterPeriod(.cases, field), at: location(), detail: "\(day) > \(periodEnd)", detailEN: "\(day) > \(periodEnd)",
-                      expected: "不晚于 \(periodEnd) 的日期 (a date on or before \(periodEnd))")
+        collector.add(
+            .notAfterPeriod(.cases, field), at: location(), detail: "\(day) > \(periodEnd)", detailEN: "\(day) > \(periodEnd)",
+            expected: "不晚于 \(periodEnd) 的日期 (a date on or before \(periodEnd))")
     }
 
     // MARK: Finish

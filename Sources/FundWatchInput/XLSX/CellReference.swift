@@ -18,11 +18,14 @@ public enum CellReference {
         for byte in text.utf8 {
             switch byte {
             case 65...90 where digits == 0:
-                column = column * 26 + Int(byte - 64); letters += 1
+                column = column * 26 + Int(byte - 64)
+                letters += 1
             case 97...122 where digits == 0:
-                column = column * 26 + Int(byte - 96); letters += 1
+                column = column * 26 + Int(byte - 96)
+                letters += 1
             case 48...57 where letters > 0:
-                row = row * 10 + Int(byte - 48); digits += 1
+                row = row * 10 + Int(byte - 48)
+                digits += 1
             default: return nil
             }
             if letters > 3 || digits > 7 { return nil }

@@ -156,7 +156,9 @@ final class SharedStringsHandler: XLSXBoundedHandler {
 
     func start(_ name: String, _ attributes: [String: String]) {
         switch name {
-        case "si": inItem = true; current.removeAll(keepingCapacity: true)
+        case "si":
+            inItem = true
+            current.removeAll(keepingCapacity: true)
         case "rPh": phonetic += 1
         case "t": inText = inItem && phonetic == 0
         default: break
@@ -167,7 +169,10 @@ final class SharedStringsHandler: XLSXBoundedHandler {
         case "si":
             inItem = false
             bytes += current.count
-            if strings.count >= limit || bytes > byteLimit { overLimit = true; return }
+            if strings.count >= limit || bytes > byteLimit {
+                overLimit = true
+                return
+            }
             strings.append(XLSXText.unescape(String(decoding: current, as: UTF8.self)))
         case "rPh": phonetic -= 1
         case "t": inText = false
@@ -213,7 +218,10 @@ final class StylesHandler: XMLEventParser.Handler {
     static func isDateFormat(_ code: String) -> Bool {
         var quoted = false, bracket = false, escaped = false
         for ch in code.lowercased() {
-            if escaped { escaped = false; continue }
+            if escaped {
+                escaped = false
+                continue
+            }
             switch ch {
             case "\\": escaped = true
             case "\"": quoted.toggle()

@@ -63,19 +63,22 @@ final class XLSXSheetStream: XLSXBoundedHandler {
         case "c":
             let column = attributes["r"].flatMap { CellReference.parse($0)?.column } ?? lastColumn + 1
             lastColumn = column
-            let kind: XLSXCell.Kind = switch attributes["t"] ?? "n" {
-            case "s": .shared
-            case "inlineStr": .inline
-            case "str": .formulaText
-            case "b": .boolean
-            case "e": .error
-            case "d": .isoDate
-            default: .number
-            }
+            let kind: XLSXCell.Kind =
+                switch attributes["t"] ?? "n" {
+                case "s": .shared
+                case "inlineStr": .inline
+                case "str": .formulaText
+                case "b": .boolean
+                case "e": .error
+                case "d": .isoDate
+                default: .number
+                }
             cell = XLSXCell(column: column, kind: kind, style: Int(attributes["s"] ?? "0") ?? 0, hasFormula: false, hasValue: false, raw: "")
             buffer.removeAll(keepingCapacity: true)
         case "f": cell?.hasFormula = true
-        case "v": capturing = cell != nil; cell?.hasValue = true
+        case "v":
+            capturing = cell != nil
+            cell?.hasValue = true
         case "rPh": phonetic += 1
         case "t": capturing = cell?.kind == .inline && phonetic == 0
         default: break

@@ -1,6 +1,6 @@
+import Foundation
 import FundWatchCore
 import FundWatchZip
-import Foundation
 
 /// Reads an .xlsx return (the fill-in template, or any workbook in its layout) into raw
 /// rows for the same ``SubmissionBuilder`` that CSV and XML rows go through, so every
@@ -52,7 +52,8 @@ struct XLSXSubmissionReader {
     func values(of package: XLSXPackage) throws(XLSXFailure) -> XLSXValue {
         var strings: [String] = []
         if let part = package.sharedStringsPart, package.archive.entry(named: part) != nil {
-            let handler = SharedStringsHandler(limit: limits.maxSharedStrings, byteLimit: limits.maxSharedStringBytes, itemLimit: limits.maxFieldBytes)
+            let handler = SharedStringsHandler(
+                limit: limits.maxSharedStrings, byteLimit: limits.maxSharedStringBytes, itemLimit: limits.maxFieldBytes)
             try XLSXPackage.parse(package.archive, part: part, handler: handler)
             if handler.overLimit {
                 throw .limit("more than \(limits.maxSharedStrings) shared strings or \(limits.maxSharedStringBytes >> 20) MiB of them")
@@ -82,7 +83,8 @@ struct XLSXSubmissionReader {
         }
     }
 
-    private func read(_ package: XLSXPackage, file: String, collector: inout FindingCollector) throws(XLSXFailure) -> (Submission?, FindingCollector) {
+    private func read(_ package: XLSXPackage, file: String, collector: inout FindingCollector) throws(XLSXFailure) -> (Submission?, FindingCollector)
+    {
         let values = try values(of: package)
 
         var sheets: [Register: XLSXPackage.Sheet] = [:]
@@ -90,13 +92,16 @@ struct XLSXSubmissionReader {
             if let register = WorkbookLayout.register(ofSheet: sheet.name) {
                 if sheets[register] == nil { sheets[register] = sheet }
             } else if !WorkbookLayout.knownOtherSheets.contains(sheet.name) {
-                collector.add(.xlsxExtraSheet, at: FindingLocation(file: file, line: nil, cell: sheet.name), detail: "「\(sheet.name)」", detailEN: "'\(sheet.name)'")
+                collector.add(
+                    .xlsxExtraSheet, at: FindingLocation(file: file, line: nil, cell: sheet.name), detail: "「\(sheet.name)」",
+                    detailEN: "'\(sheet.name)'")
             }
         }
         let missing = Register.allCases.filter { sheets[$0] == nil }
         for register in missing {
-            collector.add(.xlsxSheetMissing, at: FindingLocation(file: file, line: nil, cell: WorkbookLayout.sheetName(register)),
-                          detail: WorkbookLayout.sheetName(register), detailEN: WorkbookLayout.sheetName(register))
+            collector.add(
+                .xlsxSheetMissing, at: FindingLocation(file: file, line: nil, cell: WorkbookLayout.sheetName(register)),
+                detail: WorkbookLayout.sheetName(register), detailEN: WorkbookLayout.sheetName(register))
         }
         guard missing.isEmpty else { return (nil, collector) }
 
@@ -138,8 +143,10 @@ struct XLSXSubmissionReader {
 
     /// The header sheet: one field per row, its key (or label) in one cell and its value in
     /// the cell to the right.
-    private func readHeader(_ sheet: XLSXPackage.Sheet, package: XLSXPackage, values: XLSXValue, file: String,
-                            builder: inout SubmissionBuilder) throws(XLSXFailure) -> RawRow {
+    private func readHeader(
+        _ sheet: XLSXPackage.Sheet, package: XLSXPackage, values: XLSXValue, file: String,
+        builder: inout SubmissionBuilder
+    ) throws(XLSXFailure) -> RawRow {
         var raw = RawRow(register: .header, file: file, line: 1)
         raw.sheet = sheet.name
         raw.cellColumns = Array(repeating: -1, count: Register.header.fieldNames.count)
@@ -152,10 +159,13 @@ struct XLSXSubmissionReader {
             guard let at = keyAt ?? labelAt, let index = WorkbookLayout.fieldIndex(.header, keyOrLabel: texts[at]!) else { return }
             let valueColumn = cells[at].column + 1
             if raw.has(index) {
-                collector.add(.headerDuplicateField, at: FindingLocation(file: file, line: row, column: Register.header.fieldNames[index],
-                                                                         cell: "\(sheet.name)!\(CellReference.columnName(cells[at].column))\(row)",
-                                                                         label: Register.header.label(index)),
-                              detail: Register.header.label(index), detailEN: Register.header.fieldNames[index])
+                collector.add(
+                    .headerDuplicateField,
+                    at: FindingLocation(
+                        file: file, line: row, column: Register.header.fieldNames[index],
+                        cell: "\(sheet.name)!\(CellReference.columnName(cells[at].column))\(row)",
+                        label: Register.header.label(index)),
+                    detail: Register.header.label(index), detailEN: Register.header.fieldNames[index])
                 return
             }
             raw.setLine(row, of: index)
@@ -163,7 +173,7 @@ struct XLSXSubmissionReader {
             if let cell = cells.first(where: { $0.column == valueColumn }) {
                 place(values.text(of: cell), field: index, into: &raw, collector: &collector)
             }
-            if !raw.has(index) { raw.set(index, "") }   // present, empty: the required rule names its cell
+            if !raw.has(index) { raw.set(index, "") }  // present, empty: the required rule names its cell
         }
         builder.collector = collector
         return raw
@@ -171,11 +181,13 @@ struct XLSXSubmissionReader {
 
     // MARK: Register sheets
 
-    private func readRegister(_ register: Register, _ sheet: XLSXPackage.Sheet, package: XLSXPackage, values: XLSXValue, file: String,
-                              builder: inout SubmissionBuilder) throws(XLSXFailure) {
+    private func readRegister(
+        _ register: Register, _ sheet: XLSXPackage.Sheet, package: XLSXPackage, values: XLSXValue, file: String,
+        builder: inout SubmissionBuilder
+    ) throws(XLSXFailure) {
         var raw = RawRow(register: register, file: file, line: 0)
         raw.sheet = sheet.name
-        var mapping: [Int: Int]?          // sheet column → field index
+        var mapping: [Int: Int]?  // sheet column → field index
         var pending: [(row: Int, cells: [XLSXCell])] = []
         var failed = false
         var local = builder
@@ -190,8 +202,12 @@ struct XLSXSubmissionReader {
                     for cell in cells {
                         guard case .text(let text) = values.text(of: cell) else { continue }
                         filled += 1
-                        let index = byKey ? register.fieldIndex(named: text.trimmingWhitespace) : WorkbookLayout.fieldIndex(register, keyOrLabel: text)
-                        if let index { known += 1; map[cell.column] = index }
+                        let index =
+                            byKey ? register.fieldIndex(named: text.trimmingWhitespace) : WorkbookLayout.fieldIndex(register, keyOrLabel: text)
+                        if let index {
+                            known += 1
+                            map[cell.column] = index
+                        }
                     }
                     if known >= min(2, fieldCount), known * 2 >= filled { return (row, map) }
                 }
@@ -204,23 +220,31 @@ struct XLSXSubmissionReader {
             for cell in cells {
                 guard case .text(let text) = values.text(of: cell) else { continue }
                 guard let index = map[cell.column] else {
-                    local.collector.add(.xlsxUnknownColumn, at: FindingLocation(file: file, line: row, cell: cellName(cell.column, row)),
-                                        detail: "「\(text)」", detailEN: "'\(text)'",
-                                        expected: "模板中的列之一 (one of): " + register.fieldNames.indices.map { "\(register.label($0)) \(register.fieldNames[$0])" }.joined(separator: "、"))
+                    local.collector.add(
+                        .xlsxUnknownColumn, at: FindingLocation(file: file, line: row, cell: cellName(cell.column, row)),
+                        detail: "「\(text)」", detailEN: "'\(text)'",
+                        expected: "模板中的列之一 (one of): "
+                            + register.fieldNames.indices.map { "\(register.label($0)) \(register.fieldNames[$0])" }.joined(separator: "、"))
                     continue
                 }
                 if !seen.insert(index).inserted {
                     let name = register.fieldNames[index]
-                    local.collector.add(.xlsxDuplicateColumn, at: FindingLocation(file: file, line: row, column: name, cell: cellName(cell.column, row),
-                                                                                  label: register.label(index)),
-                                        detail: register.label(index), detailEN: name)
+                    local.collector.add(
+                        .xlsxDuplicateColumn,
+                        at: FindingLocation(
+                            file: file, line: row, column: name, cell: cellName(cell.column, row),
+                            label: register.label(index)),
+                        detail: register.label(index), detailEN: name)
                 }
             }
             for index in 0..<fieldCount where register.isRequired(index) && !seen.contains(index) {
                 let name = register.fieldNames[index]
-                local.collector.add(.xlsxMissingColumn, at: FindingLocation(file: file, line: row, column: name, cell: "\(sheet.name)!\(row):\(row)",
-                                                                            label: register.label(index)),
-                                    detail: "\(register.label(index)) \(name)", detailEN: name, expected: "字段名为 \(name) 的一列 (a column keyed \(name))")
+                local.collector.add(
+                    .xlsxMissingColumn,
+                    at: FindingLocation(
+                        file: file, line: row, column: name, cell: "\(sheet.name)!\(row):\(row)",
+                        label: register.label(index)),
+                    detail: "\(register.label(index)) \(name)", detailEN: name, expected: "字段名为 \(name) 的一列 (a column keyed \(name))")
             }
         }
 
@@ -249,7 +273,10 @@ struct XLSXSubmissionReader {
 
         /// Finds the header among the rows seen so far and reads the rows after it.
         func resolve() {
-            guard let (headerRow, map) = headerMapping(pending) else { failed = true; return }
+            guard let (headerRow, map) = headerMapping(pending) else {
+                failed = true
+                return
+            }
             mapping = map
             raw.cellColumns = Self.columns(map, fieldCount: fieldCount)
             checkHeader(headerRow, pending.first { $0.row == headerRow }!.cells, map)
@@ -266,12 +293,13 @@ struct XLSXSubmissionReader {
             pending.append((row, cells))
             if pending.count >= WorkbookLayout.headerSearchRows { resolve() }
         }
-        if mapping == nil && !failed { resolve() }   // a sheet shorter than the search
+        if mapping == nil && !failed { resolve() }  // a sheet shorter than the search
         if failed {
-            local.collector.add(.xlsxHeaderRow, at: FindingLocation(file: file, line: nil, cell: sheet.name),
-                                detail: sheet.name, detailEN: sheet.name,
-                                expected: "前 \(WorkbookLayout.headerSearchRows) 行中有一行字段名 (a row of the keys in the first \(WorkbookLayout.headerSearchRows) rows): "
-                                    + register.fieldNames.prefix(4).joined(separator: ", ") + " …")
+            local.collector.add(
+                .xlsxHeaderRow, at: FindingLocation(file: file, line: nil, cell: sheet.name),
+                detail: sheet.name, detailEN: sheet.name,
+                expected: "前 \(WorkbookLayout.headerSearchRows) 行中有一行字段名 (a row of the keys in the first \(WorkbookLayout.headerSearchRows) rows): "
+                    + register.fieldNames.prefix(4).joined(separator: ", ") + " …")
         }
         builder = local
     }

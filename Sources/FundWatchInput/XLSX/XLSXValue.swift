@@ -64,7 +64,12 @@ struct XLSXValue {
             exponent = value
         }
         var negative = false
-        if mantissa.first == "-" { negative = true; mantissa = mantissa.dropFirst() } else if mantissa.first == "+" { mantissa = mantissa.dropFirst() }
+        if mantissa.first == "-" {
+            negative = true
+            mantissa = mantissa.dropFirst()
+        } else if mantissa.first == "+" {
+            mantissa = mantissa.dropFirst()
+        }
         let pieces = mantissa.split(separator: ".", omittingEmptySubsequences: false)
         guard pieces.count <= 2, !mantissa.isEmpty else { return nil }
         var whole = String(pieces[0]), fraction = pieces.count == 2 ? String(pieces[1]) : ""
@@ -93,7 +98,7 @@ struct XLSXValue {
     /// system serial 0 is 1904-01-01.
     static func day(serial text: String, date1904: Bool) -> String? {
         guard let plain = plain(text), !plain.hasPrefix("-") else { return nil }
-        guard let whole = Int(plain.split(separator: ".").first ?? "0"), whole < 2_958_466 else { return nil }   // 9999-12-31
+        guard let whole = Int(plain.split(separator: ".").first ?? "0"), whole < 2_958_466 else { return nil }  // 9999-12-31
         let base: Day
         if date1904 {
             base = Day(year: 1904, month: 1, day: 1)!
@@ -105,4 +110,3 @@ struct XLSXValue {
         return base.adding(days: whole).description
     }
 }
-

@@ -1,5 +1,5 @@
-import FundWatchCore
 import Foundation
+import FundWatchCore
 import FundWatchXML
 
 /// The submission XSD shipped in this module's resources, compiled once for every reader.

@@ -1,6 +1,6 @@
 import CLibXML2
-import FundWatchXML
 import FundWatchCore
+import FundWatchXML
 
 /// Follows the element structure of a submission document, event by event, and hands
 /// complete rows to the builder. Depths count from the root element (0): header fields

@@ -33,18 +33,23 @@ struct XMLStructureCheck {
 
     /// The registers and their rows, as submission.xsd declares them.
     static let rowTypes: [RowType] = [
-        RowType(container: "institutions", row: "institution",
-                fields: [("code", true), ("name", true), ("category", true), ("agreement_status", true)]),
-        RowType(container: "inspections", row: "inspection",
-                fields: [("institution_code", true), ("inspected_on", true), ("method", true), ("problems_found", false)]),
-        RowType(container: "cases", row: "case",
-                fields: [("case_id", true), ("institution_code", true), ("opened_on", true), ("closed_on", false),
-                         ("source", true), ("violations", true), ("amount_involved", false), ("amount_refused", false),
-                         ("amount_recovered", false), ("damages", false), ("fine", false), ("voluntary_refund", false),
-                         ("actions", false), ("suspension_months", false), ("police_transfer_on", false),
-                         ("discipline_transfer_on", false), ("exposed_on", false), ("public_attention", false),
-                         ("notice_submitted_on", false), ("reporter", false), ("reward_paid", false), ("discovery", false),
-                         ("facts", false), ("outcome", false), ("basis", false)]),
+        RowType(
+            container: "institutions", row: "institution",
+            fields: [("code", true), ("name", true), ("category", true), ("agreement_status", true)]),
+        RowType(
+            container: "inspections", row: "inspection",
+            fields: [("institution_code", true), ("inspected_on", true), ("method", true), ("problems_found", false)]),
+        RowType(
+            container: "cases", row: "case",
+            fields: [
+                ("case_id", true), ("institution_code", true), ("opened_on", true), ("closed_on", false),
+                ("source", true), ("violations", true), ("amount_involved", false), ("amount_refused", false),
+                ("amount_recovered", false), ("damages", false), ("fine", false), ("voluntary_refund", false),
+                ("actions", false), ("suspension_months", false), ("police_transfer_on", false),
+                ("discipline_transfer_on", false), ("exposed_on", false), ("public_attention", false),
+                ("notice_submitted_on", false), ("reporter", false), ("reward_paid", false), ("discovery", false),
+                ("facts", false), ("outcome", false), ("basis", false),
+            ]),
     ]
 
     /// The children of the root: the header fields, then the registers.

@@ -1,7 +1,7 @@
 import CLibXML2
-import FundWatchXML
-import FundWatchCore
 import Foundation
+import FundWatchCore
+import FundWatchXML
 import FundWatchZip
 
 /// Reads an XML submission with libxml2's SAX2 push parser: no tree and no reader nodes
@@ -63,13 +63,19 @@ struct XMLSubmissionReader {
         // The callbacks reach the state through a plain pointer: no reference counting and
         // no exclusivity checks per SAX event.
         let state = UnsafeMutablePointer<SAXState>.allocate(capacity: 1)
-        state.initialize(to: SAXState(walker: XMLRowWalker(file: displayName, limits: limits), sink: sink,
-                                      structure: schema == nil ? XMLStructureCheck() : nil))
-        defer { state.deinitialize(count: 1); state.deallocate() }
+        state.initialize(
+            to: SAXState(
+                walker: XMLRowWalker(file: displayName, limits: limits), sink: sink,
+                structure: schema == nil ? XMLStructureCheck() : nil))
+        defer {
+            state.deinitialize(count: 1)
+            state.deallocate()
+        }
         let parser: XMLPushParser
         do {
-            parser = try XMLPushParser(name: displayName, handler: SAXState.makeHandler(), userData: UnsafeMutableRawPointer(state),
-                                       schema: schema, sink: sink)
+            parser = try XMLPushParser(
+                name: displayName, handler: SAXState.makeHandler(), userData: UnsafeMutableRawPointer(state),
+                schema: schema, sink: sink)
         } catch XMLPushParser.Failure.schemaNotAttached {
             sink.parse.add(.fileUnreadable, at: FindingLocation(file: displayName, line: nil), detailEN: "schema could not be attached")
             return Pass(findings: sink.parse)
@@ -109,7 +115,10 @@ struct XMLSubmissionReader {
                 }
                 if !prologChecked {
                     prolog.append(contentsOf: chunk)
-                    if prolog.count >= XMLProlog.window { try check(prolog); prolog = [] }
+                    if prolog.count >= XMLProlog.window {
+                        try check(prolog)
+                        prolog = []
+                    }
                 } else {
                     parse(chunk)
                 }
@@ -201,8 +210,9 @@ private struct SAXState {
             let state = SAXState.from(userData)
             text.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
                 state.pointee.structure?.text(UnsafeBufferPointer(start: $0, count: Int(length)))
-                state.pointee.walker.characters(UnsafeBufferPointer(start: $0, count: Int(length)), depth: state.pointee.depth,
-                                                line: state.pointee.line, sink: state.pointee.sink)
+                state.pointee.walker.characters(
+                    UnsafeBufferPointer(start: $0, count: Int(length)), depth: state.pointee.depth,
+                    line: state.pointee.line, sink: state.pointee.sink)
             }
         }
         h.characters = characters

@@ -1,6 +1,6 @@
+import FundWatchReturns
 import HTTPTypes
 import Hummingbird
-import FundWatchReturns
 
 /// Finds out who is calling, once per request, from the session cookie or a bearer token,
 /// both looked up in the store (so every portal process on one database agrees). A session
@@ -16,8 +16,9 @@ struct AccessMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: PortalContext, next: (Request, PortalContext) async throws -> Response) async throws -> Response {
         var context = context
-        context.address = Self.clientAddress(peer: context.address, forwardedFor: request.headers[values: .xForwardedFor],
-                                             trustedProxy: portal.settings.portal.trustedProxy)
+        context.address = Self.clientAddress(
+            peer: context.address, forwardedFor: request.headers[values: .xForwardedFor],
+            trustedProxy: portal.settings.portal.trustedProxy)
         context.identity = try await identity(of: request)
         // The JSON API takes bearer tokens only: a browser's session cookie, which a page on
         // another site could make it send, never authorises an API call.
@@ -34,7 +35,8 @@ struct AccessMiddleware: RouterMiddleware {
         if let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") {
             let token = String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
             guard let userID = try await store.tokenUser(tokenHash: Secrets.hash(token)),
-                  let user = try await store.user(id: userID), !user.disabled else { return nil }
+                let user = try await store.user(id: userID), !user.disabled
+            else { return nil }
             return Identity(user: user, credential: .token)
         }
         guard let token = request.cookies[Self.cookieName]?.value, !token.isEmpty else { return nil }
@@ -42,7 +44,8 @@ struct AccessMiddleware: RouterMiddleware {
         guard let (session, user) = try await store.sessionUser(tokenHash: hash) else { return nil }
         let now = portal.now()
         let settings = portal.settings.portal
-        if now - session.lastSeen > Int64(settings.sessionIdleMinutes * 60) || now - session.createdAt > Int64(settings.sessionAbsoluteHours * 3_600) {
+        if now - session.lastSeen > Int64(settings.sessionIdleMinutes * 60) || now - session.createdAt > Int64(settings.sessionAbsoluteHours * 3_600)
+        {
             try await store.endSession(tokenHash: hash)
             return nil
         }
@@ -57,8 +60,9 @@ struct AccessMiddleware: RouterMiddleware {
     /// client's own claims and never believed.
     static func clientAddress(peer: String, forwardedFor: [String], trustedProxy: String?) -> String {
         guard let trustedProxy, peer == trustedProxy,
-              let last = forwardedFor.joined(separator: ",").split(separator: ",").last?.trimmingCharacters(in: .whitespaces),
-              !last.isEmpty, last.count <= 45, last.allSatisfy({ $0.isHexDigit || $0 == "." || $0 == ":" }) else { return peer }
+            let last = forwardedFor.joined(separator: ",").split(separator: ",").last?.trimmingCharacters(in: .whitespaces),
+            !last.isEmpty, last.count <= 45, last.allSatisfy({ $0.isHexDigit || $0 == "." || $0 == ":" })
+        else { return peer }
         return last
     }
 

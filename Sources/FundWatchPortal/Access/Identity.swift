@@ -1,5 +1,5 @@
-import FundWatchReturnsStore
 import FundWatchReturns
+import FundWatchReturnsStore
 
 /// Who is calling: a user, through a browser session or an API token.
 public struct Identity: Sendable {

@@ -14,7 +14,8 @@ enum DateParameter {
     static func month(_ text: String?, name: String, strict: Bool = false) throws -> YearMonth? {
         guard let text, !text.isEmpty || strict else { return nil }
         guard let month = YearMonth(iso: text), months.contains(month) else {
-            throw HTTPError(.badRequest, message: "\(name) 应为 2000-01 至 2100-12 之间的月份 YYYY-MM (\(name) must be a month YYYY-MM from 2000-01 to 2100-12)")
+            throw HTTPError(
+                .badRequest, message: "\(name) 应为 2000-01 至 2100-12 之间的月份 YYYY-MM (\(name) must be a month YYYY-MM from 2000-01 to 2100-12)")
         }
         return month
     }
@@ -39,7 +40,9 @@ enum DateParameter {
     static func day(_ text: String?, name: String, strict: Bool = false) throws -> Day? {
         guard let text, !text.isEmpty || strict else { return nil }
         guard let day = Day(iso: text), months.contains(day.yearMonth) else {
-            throw HTTPError(.badRequest, message: "\(name) 应为 2000-01-01 至 2100-12-31 之间的日期 YYYY-MM-DD (\(name) must be a day YYYY-MM-DD from 2000-01-01 to 2100-12-31)")
+            throw HTTPError(
+                .badRequest,
+                message: "\(name) 应为 2000-01-01 至 2100-12-31 之间的日期 YYYY-MM-DD (\(name) must be a day YYYY-MM-DD from 2000-01-01 to 2100-12-31)")
         }
         return day
     }

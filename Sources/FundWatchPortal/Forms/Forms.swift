@@ -1,6 +1,6 @@
 import Foundation
-import Hummingbird
 import FundWatchReturns
+import Hummingbird
 
 /// Checks every state-changing form makes.
 enum Forms {
@@ -24,4 +24,3 @@ enum Forms {
         return base.isEmpty ? "upload" : String(base.prefix(200))
     }
 }
-

@@ -1,8 +1,8 @@
 import FundWatchPipeline
-import FundWatchStore
 import FundWatchReports
-import Hummingbird
 import FundWatchReturns
+import FundWatchStore
+import Hummingbird
 
 /// Turns every failure into an answer a person (or a program) can act on: a page for the
 /// browser, `{"error": …}` for the API. No credential: 401 (pages redirect to the login).
@@ -77,8 +77,10 @@ struct ErrorMiddleware: RouterMiddleware {
             return PageResponse.json(JSONValue.object([("error", .string(message))]).serialized(), status: status)
         }
         var values = context.identity?.layout ?? Identity.anonymousLayout
-        values.merge(["title": "\(status.code)", "heading": Self.heading(status), "message": message,
-                      "idleMinutes": core.settings.portal.sessionIdleMinutes]) { _, new in new }
+        values.merge([
+            "title": "\(status.code)", "heading": Self.heading(status), "message": message,
+            "idleMinutes": core.settings.portal.sessionIdleMinutes,
+        ]) { _, new in new }
         return PageResponse.html(core.pages.render("error", values), status: status)
     }
 

@@ -20,8 +20,16 @@ struct FindingRow: Decodable, Sendable {
     var expected: String
 
     init(_ f: Finding) {
-        file = f.file; line = f.line; element = f.element; column = f.column; label = f.label; cell = f.cell; rule = f.rule
-        severity = f.severity.rawValue; message = f.message; expected = f.expected
+        file = f.file
+        line = f.line
+        element = f.element
+        column = f.column
+        label = f.label
+        cell = f.cell
+        rule = f.rule
+        severity = f.severity.rawValue
+        message = f.message
+        expected = f.expected
     }
 
     /// The rows of an upload record's stored JSON.
@@ -40,8 +48,10 @@ struct FindingRow: Decodable, Sendable {
     var severityLabel: String { severity == "error" ? "错误" : "提示" }
 
     var values: [String: Any] {
-        ["file": file, "line": place, "fieldLabel": fieldLabel, "fieldKey": fieldKey, "rule": rule, "severity": severity,
-         "severityLabel": severityLabel, "message": message, "expected": expected]
+        [
+            "file": file, "line": place, "fieldLabel": fieldLabel, "fieldKey": fieldKey, "rule": rule, "severity": severity,
+            "severityLabel": severityLabel, "message": message, "expected": expected,
+        ]
     }
 
     /// The 审核报告 as CSV, each cell through ``CSVCell``.

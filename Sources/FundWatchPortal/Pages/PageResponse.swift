@@ -11,14 +11,16 @@ enum PageResponse {
     /// A file to download, named in `Content-Disposition` by RFC 6266 / 5987 (an ASCII
     /// fallback and the UTF-8 name percent-encoded), so no name can break the header.
     static func download(_ bytes: [UInt8], name: String, type: String) -> Response {
-        Response(status: .ok, headers: [.contentType: type, .contentDisposition: contentDisposition(name)],
-                 body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        Response(
+            status: .ok, headers: [.contentType: type, .contentDisposition: contentDisposition(name)],
+            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     static func contentDisposition(_ name: String) -> String {
-        let ascii = String(name.unicodeScalars.map { s -> Character in
-            (s.isASCII && s.value >= 0x20 && s.value != 0x7F && !"\"\\;%".unicodeScalars.contains(s)) ? Character(s) : "_"
-        })
+        let ascii = String(
+            name.unicodeScalars.map { s -> Character in
+                (s.isASCII && s.value >= 0x20 && s.value != 0x7F && !"\"\\;%".unicodeScalars.contains(s)) ? Character(s) : "_"
+            })
         let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
         let encoded = name.utf8.map { allowed.contains($0) ? String(UnicodeScalar($0)) : String(format: "%%%02X", $0) }.joined()
         return "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"

@@ -19,8 +19,10 @@ struct Pages: Sendable {
         var all: Set<String> { names.withLock { $0 } }
     }
 
-    static let names = ["head", "foot", "findings", "login", "error", "county", "upload-result", "upload-view", "dashboard", "reports",
-                        "admin-users", "admin-audit", "figures", "figure-rows", "city-figure", "draws", "draw-refused", "county-draws"]
+    static let names = [
+        "head", "foot", "findings", "login", "error", "county", "upload-result", "upload-view", "dashboard", "reports",
+        "admin-users", "admin-audit", "figures", "figure-rows", "city-figure", "draws", "draw-refused", "county-draws",
+    ]
 
     init() throws {
         // The `Resources` folder copied into the module's bundle.
@@ -36,7 +38,9 @@ struct Pages: Sendable {
 
     /// The page `name` with `values` (and the layout's values) in scope.
     func render(_ name: String, _ values: [String: Any]) -> [UInt8] {
-        guard let (bytes, absent) = library.renderReportingMissing(name, TemplateValue(any: values)) else { return Array("missing page \(name)".utf8) }
+        guard let (bytes, absent) = library.renderReportingMissing(name, TemplateValue(any: values)) else {
+            return Array("missing page \(name)".utf8)
+        }
         if !absent.isEmpty { missing.add(name, absent) }
         return bytes
     }

@@ -2,9 +2,9 @@ import Foundation
 import FundWatchCore
 import FundWatchPipeline
 import FundWatchReports
-import Hummingbird
-import FundWatchReturnsStore
 import FundWatchReturns
+import FundWatchReturnsStore
+import Hummingbird
 
 /// The JSON API (`openapi.yaml`), for county systems that send returns automatically and for
 /// scripts; bearer tokens from `fundwatch user token`. Answers are scoped exactly as pages are.
@@ -31,14 +31,19 @@ struct APIRoutes: Sendable {
     }
 
     /// The media types a return may be sent as, and the file name each implies.
-    static let types = ["application/zip": "zip", "application/x-zip-compressed": "zip", "application/xml": "xml", "text/xml": "xml",
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx"]
+    static let types = [
+        "application/zip": "zip", "application/x-zip-compressed": "zip", "application/xml": "xml", "text/xml": "xml",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
+    ]
 
     private func submit(_ request: Request, _ context: PortalContext) async throws -> Response {
         let identity = try context.require(.returns)
-        let type = (request.headers[.contentType] ?? "").split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        let type =
+            (request.headers[.contentType] ?? "").split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
         guard let ext = Self.types[type] else {
-            throw HTTPError(.unsupportedMediaType, message: "Content-Type must be application/zip, application/xml or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            throw HTTPError(
+                .unsupportedMediaType,
+                message: "Content-Type must be application/zip, application/xml or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         }
         var name = request.uri.queryParameters["filename"].map { Forms.baseName(String($0)) } ?? "upload.\(ext)"
         if !name.lowercased().hasSuffix("." + ext) { name += "." + ext }
@@ -56,11 +61,12 @@ struct APIRoutes: Sendable {
             let status = answer.refusal.map(ErrorMiddleware.status(of:)) ?? .unprocessableContent
             return PageResponse.json(JSONValue.object([("outcome", .string(answer.code)), ("findings", findings)]).serialized(), status: status)
         }
-        return PageResponse.json(JSONValue.object([
-            ("outcome", .string(outcome.rawValue)), ("county_code", .string(header.countyCode)), ("period", .string(header.period.description)),
-            ("version", .int(answer.number ?? 0)), ("digest", .string(answer.digest ?? "")), ("state", .string(answer.stateCode)),
-            ("findings", findings),
-        ]).serialized(), status: outcome == .unchanged ? .ok : .created)
+        return PageResponse.json(
+            JSONValue.object([
+                ("outcome", .string(outcome.rawValue)), ("county_code", .string(header.countyCode)), ("period", .string(header.period.description)),
+                ("version", .int(answer.number ?? 0)), ("digest", .string(answer.digest ?? "")), ("state", .string(answer.stateCode)),
+                ("findings", findings),
+            ]).serialized(), status: outcome == .unchanged ? .ok : .created)
     }
 
     private func list(_ request: Request, _ context: PortalContext) async throws -> Response {
@@ -80,7 +86,9 @@ struct APIRoutes: Sendable {
             let status = reviews[key]
             // `latest` is the current version by the core's one rule (latest 报送日期, then the later import).
             let current = month.current?.id == v.id
-            let state = current ? status?.code(ofVersion: v.id) ?? "none"
+            let state =
+                current
+                ? status?.code(ofVersion: v.id) ?? "none"
                 : (status?.events.contains { $0.state == .approved && $0.submissionID == v.id } == true ? "approved" : "superseded")
             return .object([
                 ("county_code", .string(v.countyCode)), ("county_name", .string(v.countyName)), ("period", .string(v.period.description)),
@@ -97,7 +105,11 @@ struct APIRoutes: Sendable {
         let identity = try context.require(.city)
         let county = try PathParameter.county(context)
         let period = try DateParameter.pathMonth(context.parameters.get("period"))
-        struct Body: Decodable { var action: String; var version: Int?; var reason: String? }
+        struct Body: Decodable {
+            var action: String
+            var version: Int?
+            var reason: String?
+        }
         let body: Body
         do {
             body = try JSONDecoder().decode(Body.self, from: Data(Array(buffer: try await request.body.collect(upTo: 64 * 1_024))))
@@ -105,11 +117,13 @@ struct APIRoutes: Sendable {
             throw HTTPError(.badRequest, message: "the body must be {\"action\": \"approve\"|\"return\", \"version\": N, \"reason\": \"…\"}")
         }
         guard let action = ReviewAction(rawValue: body.action) else { throw HTTPError(.badRequest, message: "action must be approve or return") }
-        let status = try await core.returns.review(action, county: county, period: period, version: body.version, reason: body.reason ?? "",
-                                                   by: identity.user, address: context.address)
-        return PageResponse.json(JSONValue.object([
-            ("county_code", .string(county)), ("period", .string(period.description)), ("state", .string(status.code)),
-            ("reason", .optional(status.returnReason)),
-        ]).serialized())
+        let status = try await core.returns.review(
+            action, county: county, period: period, version: body.version, reason: body.reason ?? "",
+            by: identity.user, address: context.address)
+        return PageResponse.json(
+            JSONValue.object([
+                ("county_code", .string(county)), ("period", .string(period.description)), ("state", .string(status.code)),
+                ("reason", .optional(status.returnReason)),
+            ]).serialized())
     }
 }

@@ -1,7 +1,7 @@
 import FundWatchCore
-import Hummingbird
-import FundWatchReturnsStore
 import FundWatchReturns
+import FundWatchReturnsStore
+import Hummingbird
 
 /// The administrator's pages: users (add, disable) and the audit log.
 struct AdminRoutes: Sendable {
@@ -15,8 +15,9 @@ struct AdminRoutes: Sendable {
             try Forms.checkCSRF(form, identity)
             guard let role = UserRole(rawValue: form["role"]) else { throw HTTPError(.badRequest, message: "unknown role") }
             do {
-                try await core.returns.users.add(name: form["name"], role: role, county: form["county"], password: form["password"],
-                                                    actor: identity.user.name, address: context.address)
+                try await core.returns.users.add(
+                    name: form["name"], role: role, county: form["county"], password: form["password"],
+                    actor: identity.user.name, address: context.address)
             } catch let refusal as Refusal {
                 return try await usersPage(identity, message: refusal.message, status: ErrorMiddleware.status(of: refusal.kind))
             }
@@ -40,8 +41,12 @@ struct AdminRoutes: Sendable {
             var values = identity.layout
             values.merge([
                 "title": "审计日志", "since": since.description, "idleMinutes": core.settings.portal.sessionIdleMinutes,
-                "entries": entries.reversed().map { ["at": CountyRoutes.time($0.at), "actor": $0.actor, "action": $0.action, "outcome": $0.outcome,
-                                                     "detail": Self.adminDetail($0), "address": $0.address] },
+                "entries": entries.reversed().map {
+                    [
+                        "at": CountyRoutes.time($0.at), "actor": $0.actor, "action": $0.action, "outcome": $0.outcome,
+                        "detail": Self.adminDetail($0), "address": $0.address,
+                    ]
+                },
             ]) { _, new in new }
             return PageResponse.html(core.pages.render("admin-audit", values))
         }
@@ -60,8 +65,12 @@ struct AdminRoutes: Sendable {
         var values = identity.layout
         values.merge([
             "title": "用户管理", "message": message as Any, "idleMinutes": core.settings.portal.sessionIdleMinutes,
-            "users": users.map { ["id": Int($0.id), "name": $0.name, "roleLabel": $0.role.label, "countyCode": $0.countyCode ?? "", "disabled": $0.disabled,
-                                  "csrf": identity.csrf ?? ""] as [String: Any] },
+            "users": users.map {
+                [
+                    "id": Int($0.id), "name": $0.name, "roleLabel": $0.role.label, "countyCode": $0.countyCode ?? "", "disabled": $0.disabled,
+                    "csrf": identity.csrf ?? "",
+                ] as [String: Any]
+            },
         ]) { _, new in new }
         return PageResponse.html(core.pages.render("admin-users", values), status: status)
     }

@@ -1,10 +1,10 @@
 import FundWatchCore
 import FundWatchPipeline
 import FundWatchReports
+import FundWatchReturns
+import FundWatchReturnsStore
 import FundWatchZip
 import Hummingbird
-import FundWatchReturnsStore
-import FundWatchReturns
 
 /// The city's pages: the dashboard (counties × months: timeliness and review state), the
 /// notices about to be or already overdue, and report downloads that are byte for byte
@@ -18,8 +18,10 @@ struct CityRoutes: Sendable {
             let identity = try context.require(.city)
             let month = core.today.yearMonth.previous
             var values = identity.layout
-            values.merge(["title": "报表与文书", "from": month.january.description, "to": month.description, "asOf": "",
-                          "idleMinutes": core.settings.portal.sessionIdleMinutes]) { _, new in new }
+            values.merge([
+                "title": "报表与文书", "from": month.january.description, "to": month.description, "asOf": "",
+                "idleMinutes": core.settings.portal.sessionIdleMinutes,
+            ]) { _, new in new }
             return PageResponse.html(core.pages.render("reports", values))
         }
         router.get("/reports/download") { request, context in try await download(.report, request, context) }
@@ -42,7 +44,8 @@ struct CityRoutes: Sendable {
     private func dashboard(_ request: Request, _ context: PortalContext) async throws -> Response {
         let identity = try context.require(.city)
         let today = core.today
-        let year = request.uri.queryParameters["year"].flatMap { Int($0) }.flatMap { (2000...2100).contains($0) ? $0 : nil } ?? today.yearMonth.previous.year
+        let year =
+            request.uri.queryParameters["year"].flatMap { Int($0) }.flatMap { (2000...2100).contains($0) ? $0 : nil } ?? today.yearMonth.previous.year
         let revision = try await core.returns.revision()
         let core = self.core
         let content = try await core.cache.page("dashboard/\(identity.scope)/\(revision)/\(year)/\(today)") {
@@ -64,17 +67,22 @@ struct CityRoutes: Sendable {
         let byMonth = Dictionary(grouping: versions) { ReviewStatus.Key(countyCode: $0.countyCode, period: $0.period) }
         let months = (1...12).compactMap { YearMonth(year: year, month: $0) }
         let rows: [[String: Any]] = counties.map { county in
-            ["code": county.code, "name": county.name, "cells": months.map { month -> [String: Any] in
-                let key = ReviewStatus.Key(countyCode: county.code, period: month)
-                let list = byMonth[key] ?? []
-                let timeliness = Timeliness(firstSubmittedOn: list.map(\.submittedOn).min(), month: month, policy: policy, asOf: today)
-                // The state of the month's current version (the core's one rule), as on the county's page.
-                let current = list.current
-                let review = reviews[key]
-                return ["code": county.code, "period": month.description, "timelinessCode": timeliness.code, "timelinessLabel": timeliness.label,
+            [
+                "code": county.code, "name": county.name,
+                "cells": months.map { month -> [String: Any] in
+                    let key = ReviewStatus.Key(countyCode: county.code, period: month)
+                    let list = byMonth[key] ?? []
+                    let timeliness = Timeliness(firstSubmittedOn: list.map(\.submittedOn).min(), month: month, policy: policy, asOf: today)
+                    // The state of the month's current version (the core's one rule), as on the county's page.
+                    let current = list.current
+                    let review = reviews[key]
+                    return [
+                        "code": county.code, "period": month.description, "timelinessCode": timeliness.code, "timelinessLabel": timeliness.label,
                         "stateCode": current.map { review?.code(ofVersion: $0.id) ?? "none" } ?? "none",
-                        "stateLabel": current.map { review?.label(ofVersion: $0.id) ?? "未送审" } as Any]
-            }]
+                        "stateLabel": current.map { review?.label(ofVersion: $0.id) ?? "未送审" } as Any,
+                    ]
+                },
+            ]
         }
         let soon = try await Notices(core: core).register(scope: scope, asOf: today)
             .filter { $0.status == .overdue || ($0.status == .due && ($0.daysLeft ?? 99) <= 3) }
@@ -83,13 +91,23 @@ struct CityRoutes: Sendable {
         if let latest = versions.map(\.period).max() {
             let window = Window.yearToDate(latest)
             let core = self.core
-            let city = try await core.cache.metrics(DerivedCache.key(versionCount: versions.count, lastID: versions.map(\.id).max(), window.description)) {
+            let city = try await core.cache.metrics(
+                DerivedCache.key(versionCount: versions.count, lastID: versions.map(\.id).max(), window.description)
+            ) {
                 try await core.pipeline.metrics(core.returns.source(), window: window)
             }
-            let keys: [MetricKey] = [.designated, .inspected, .coverageRate, .handledCases, .amountInvolved, .refusedRecovered, .suspensions, .policeTransfers]
-            headline = ["window": "\(window.from) 至 \(window.to)", "figures": keys.map { key in
-                ["label": key.label, "unit": key.unit, "value": key.value(in: city.city).display, "link": "/figures/\(key.rawValue)?to=\(latest)"]
-            }]
+            let keys: [MetricKey] = [
+                .designated, .inspected, .coverageRate, .handledCases, .amountInvolved, .refusedRecovered, .suspensions, .policeTransfers,
+            ]
+            headline = [
+                "window": "\(window.from) 至 \(window.to)",
+                "figures": keys.map { key in
+                    [
+                        "label": key.label, "unit": key.unit, "value": key.value(in: city.city).display,
+                        "link": "/figures/\(key.rawValue)?to=\(latest)",
+                    ]
+                },
+            ]
         }
         var years = Set(versions.map(\.period.year))
         years.insert(year)

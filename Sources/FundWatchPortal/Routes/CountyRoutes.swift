@@ -1,8 +1,8 @@
 import FundWatchCore
 import FundWatchPipeline
-import Hummingbird
-import FundWatchReturnsStore
 import FundWatchReturns
+import FundWatchReturnsStore
+import Hummingbird
 
 /// A county's pages: its returns with review states, its deadline and notices, the upload
 /// form and the 审核报告 of every attempt. The county clerk sees only their own county
@@ -17,7 +17,8 @@ struct CountyRoutes: Sendable {
         router.get("/uploads/:id/findings.csv") { _, context in
             let (_, record) = try await uploadRecord(context)
             try await core.audit(context.identity!.user.name, "download", "ok", "findings of upload #\(record.id)", address: context.address)
-            return PageResponse.download(FindingRow.csv(FindingRow.decode(record.findingsJSON)), name: "审核报告-\(record.id).csv", type: "text/csv; charset=utf-8")
+            return PageResponse.download(
+                FindingRow.csv(FindingRow.decode(record.findingsJSON)), name: "审核报告-\(record.id).csv", type: "text/csv; charset=utf-8")
         }
         router.get("/counties/:county/notice") { request, context in
             let code = try PathParameter.county(context)
@@ -71,21 +72,29 @@ struct CountyRoutes: Sendable {
                 "stateLabel": current.map { status.label(ofVersion: $0.id) } ?? status.label,
                 "timelinessCode": timeliness.code, "timelinessLabel": timeliness.label,
                 "lockMessage": status.isLocked ? "本月报表已由市局审核通过并锁定。如需更正,请上传新版本并填写更正说明,提交后重新进入待审核。" : nil as String?,
-                "versions": list.enumerated().reversed().map { i, v in [
-                    "number": i + 1, "submittedOn": v.submittedOn.description, "importedAt": Self.time(isoUTC: v.importedAt), "institutions": v.institutionCount,
-                    "inspections": v.inspectionCount, "cases": v.caseCount, "origin": Self.arrival(origin: v.origin, uploadedAs: uploaded[v.id]),
-                    "digestShort": String(v.digest.prefix(12)),
-                    "current": v.id == current?.id, "approved": status.events.contains { $0.state == .approved && $0.submissionID == v.id },
-                ] as [String: Any] },
+                "versions": list.enumerated().reversed().map { i, v in
+                    [
+                        "number": i + 1, "submittedOn": v.submittedOn.description, "importedAt": Self.time(isoUTC: v.importedAt),
+                        "institutions": v.institutionCount,
+                        "inspections": v.inspectionCount, "cases": v.caseCount, "origin": Self.arrival(origin: v.origin, uploadedAs: uploaded[v.id]),
+                        "digestShort": String(v.digest.prefix(12)),
+                        "current": v.id == current?.id, "approved": status.events.contains { $0.state == .approved && $0.submissionID == v.id },
+                    ] as [String: Any]
+                },
                 "currentNumber": current.flatMap { list.number(of: $0.id) } ?? 0,
-                "history": status.events.map { ["at": Self.time($0.at), "actor": $0.actor, "stateLabel": $0.state.label, "reason": $0.reason.nilIfEmpty as Any] },
+                "history": status.events.map {
+                    ["at": Self.time($0.at), "actor": $0.actor, "stateLabel": $0.state.label, "reason": $0.reason.nilIfEmpty as Any]
+                },
                 "canReview": identity.scope == .everyCounty && current != nil && state != .returned,
                 "canApprove": state == .received || state == nil,
                 "csrf": identity.csrf ?? "",
             ]
         }
         let returned = reviews.values.filter { $0.state == .returned }.sorted { $0.period > $1.period }.first.map { s -> [String: Any] in
-            ["period": s.period.description, "reason": s.returnReason ?? "", "actor": s.events.last?.actor ?? "", "at": Self.time(s.events.last?.at ?? 0)]
+            [
+                "period": s.period.description, "reason": s.returnReason ?? "", "actor": s.events.last?.actor ?? "",
+                "at": Self.time(s.events.last?.at ?? 0),
+            ]
         }
         let notices = try await Notices(core: core).register(scope: identity.scope, asOf: today).filter { $0.countyCode == code }
         let name = core.settings.counties.display(code)
@@ -96,8 +105,12 @@ struct CountyRoutes: Sendable {
             "returned": returned as Any, "months": months, "hasVersions": !versions.isEmpty, "maxUploadMiB": core.settings.portal.maxUploadMiB,
             "onBehalf": identity.user.role == .city, "idleMinutes": core.settings.portal.sessionIdleMinutes,
             "notices": notices.isEmpty ? nil : ["items": notices.map { Notices.row($0, asOf: today) }] as [String: Any]?,
-            "uploads": uploads.map { u in ["at": Self.time(u.at), "actor": u.actor, "onBehalf": u.onBehalf, "fileName": u.fileName,
-                                           "outcomeLabel": Self.outcomeLabel(u.outcome), "id": Int(u.id)] as [String: Any] },
+            "uploads": uploads.map { u in
+                [
+                    "at": Self.time(u.at), "actor": u.actor, "onBehalf": u.onBehalf, "fileName": u.fileName,
+                    "outcomeLabel": Self.outcomeLabel(u.outcome), "id": Int(u.id),
+                ] as [String: Any]
+            },
         ]) { _, new in new }
         return PageResponse.html(core.pages.render("county", values))
     }
@@ -110,8 +123,9 @@ struct CountyRoutes: Sendable {
         guard let file = form.files["file"], !file.bytes.isEmpty else {
             throw HTTPError(.badRequest, message: "请选择要上传的报表文件 (no file chosen)")
         }
-        let answer = try await core.returns.receive(Upload(name: Forms.baseName(file.name), bytes: file.bytes, note: form["note"]),
-                                                    from: identity.user, address: context.address)
+        let answer = try await core.returns.receive(
+            Upload(name: Forms.baseName(file.name), bytes: file.bytes, note: form["note"]),
+            from: identity.user, address: context.address)
         let status: HTTPResponse.Status = answer.refusal.map(ErrorMiddleware.status(of:)) ?? (answer.isRejected ? .unprocessableContent : .ok)
         let rows = answer.findings.map(FindingRow.init)
         var values = identity.layout
@@ -119,9 +133,11 @@ struct CountyRoutes: Sendable {
             "title": "审核报告", "fileName": Forms.baseName(file.name), "countyCode": answer.header?.countyCode as Any,
             "countyName": answer.header?.countyName ?? "", "period": answer.header?.period.description ?? "",
             "rejected": answer.isRejected, "accepted": !answer.isRejected, "outcomeLabel": Self.outcomeLabel(answer.code),
-            "versionID": answer.isRejected ? nil as Int? : answer.version.map { Int($0.id) }, "versionNumber": answer.number ?? 0, "digest": answer.digest as Any,
+            "versionID": answer.isRejected ? nil as Int? : answer.version.map { Int($0.id) }, "versionNumber": answer.number ?? 0,
+            "digest": answer.digest as Any,
             "stateCode": answer.stateCode, "stateLabel": answer.stateLabel,
-            "hasChanges": !answer.changes.isEmpty, "changes": answer.changes.map { ["label": $0.label, "added": $0.added, "removed": $0.removed, "changed": $0.changed] },
+            "hasChanges": !answer.changes.isEmpty,
+            "changes": answer.changes.map { ["label": $0.label, "added": $0.added, "removed": $0.removed, "changed": $0.changed] },
             "hasFindings": !rows.isEmpty, "findings": rows.map(\.values), "omitted": answer.omitted > 0 ? answer.omitted : nil as Int?,
             "errorCount": rows.filter { $0.severity == "error" }.count, "warningCount": rows.filter { $0.severity != "error" }.count,
             "uploadID": Int(answer.uploadID), "backCounty": code, "idleMinutes": core.settings.portal.sessionIdleMinutes,
@@ -133,7 +149,8 @@ struct CountyRoutes: Sendable {
     private func uploadRecord(_ context: PortalContext) async throws -> (Identity, UploadRecord) {
         let identity = try context.require(.returns)
         guard let id = context.parameters.get("id").flatMap(Int64.init),
-              let record = try await core.returns.scoped(identity.scope).upload(id: id) else {
+            let record = try await core.returns.scoped(identity.scope).upload(id: id)
+        else {
             throw HTTPError(.notFound, message: "没有这条上传记录 (no such upload)")
         }
         return (identity, record)
@@ -158,8 +175,9 @@ struct CountyRoutes: Sendable {
         let form = try await FormFields.read(request, limit: 64 * 1_024)
         try Forms.checkCSRF(form, identity)
         guard let action = ReviewAction(rawValue: form["action"]) else { throw HTTPError(.badRequest, message: "action must be approve or return") }
-        _ = try await core.returns.review(action, county: code, period: period, version: Int(form["version"]), reason: form["reason"],
-                                          by: identity.user, address: context.address)
+        _ = try await core.returns.review(
+            action, county: code, period: period, version: Int(form["version"]), reason: form["reason"],
+            by: identity.user, address: context.address)
         return PageResponse.redirect("/counties/\(code)")
     }
 

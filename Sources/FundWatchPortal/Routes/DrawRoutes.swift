@@ -3,9 +3,9 @@ import FundWatchDraw
 import FundWatchInput
 import FundWatchPipeline
 import FundWatchReports
-import Hummingbird
-import FundWatchReturnsStore
 import FundWatchReturns
+import FundWatchReturnsStore
+import Hummingbird
 
 /// The 双随机 draws in the portal. The city runs a draw on the store's returns with an
 /// uploaded inspectors list (kept as a draft), looks at its documents, and publishes it;
@@ -42,10 +42,12 @@ struct DrawRoutes: Sendable {
         values.merge([
             "title": "双随机抽查", "period": core.today.yearMonth.description, "idleMinutes": core.settings.portal.sessionIdleMinutes,
             "draws": draws.map { d in
-                ["id": Int(d.id), "period": d.period.description, "seed": d.seed, "digestShort": String(d.inputsDigest.prefix(12)),
-                 "createdAt": Timestamp.chinaStandardTime(d.createdAt), "actor": d.actor, "published": d.publishedAt != nil,
-                 "publishedAt": d.publishedAt.map(Timestamp.chinaStandardTime) ?? "", "resultsTo": core.today.yearMonth.previous.description,
-                 "files": DrawWriter.planFiles.map { ["name": $0, "id": Int(d.id)] }] as [String: Any]
+                [
+                    "id": Int(d.id), "period": d.period.description, "seed": d.seed, "digestShort": String(d.inputsDigest.prefix(12)),
+                    "createdAt": Timestamp.chinaStandardTime(d.createdAt), "actor": d.actor, "published": d.publishedAt != nil,
+                    "publishedAt": d.publishedAt.map(Timestamp.chinaStandardTime) ?? "", "resultsTo": core.today.yearMonth.previous.description,
+                    "files": DrawWriter.planFiles.map { ["name": $0, "id": Int(d.id)] },
+                ] as [String: Any]
             },
         ]) { _, new in new }
         return PageResponse.html(core.pages.render("draws", values))
@@ -70,18 +72,21 @@ struct DrawRoutes: Sendable {
         let parameters = DrawParameters(period: period, seed: seed, ratioPercent: ratio, settings: core.settings.draw)
         // Earlier published draws count for the exclusion of recent targets.
         let previous = try await core.returns.draws.previous(before: period)
-        let files = DrawFiles(inspectors: .memory(name: Forms.baseName(inspectors.name), bytes: inspectors.bytes), risk: upload("risk"),
-                              items: upload("items"), previousDraws: previous)
+        let files = DrawFiles(
+            inspectors: .memory(name: Forms.baseName(inspectors.name), bytes: inspectors.bytes), risk: upload("risk"),
+            items: upload("items"), previousDraws: previous)
         let plan: DrawPlan
         do {
             plan = try await core.pipeline.makeDraw(core.returns.source(), parameters: parameters, files: files)
         } catch {
             if case .invalidList(let findings) = error {
-                try await core.audit(identity.user.name, "draw", "rejected", "\(period) lists have \(findings.count) error(s)", address: context.address)
+                try await core.audit(
+                    identity.user.name, "draw", "rejected", "\(period) lists have \(findings.count) error(s)", address: context.address)
                 var values = identity.layout
-                values.merge(["title": "抽查名录有误", "findings": findings.map { FindingRow($0).values }, "omitted": nil as Int?,
-                              "idleMinutes": core.settings.portal.sessionIdleMinutes])
-                    { _, new in new }
+                values.merge([
+                    "title": "抽查名录有误", "findings": findings.map { FindingRow($0).values }, "omitted": nil as Int?,
+                    "idleMinutes": core.settings.portal.sessionIdleMinutes,
+                ]) { _, new in new }
                 return PageResponse.html(core.pages.render("draw-refused", values), status: .unprocessableContent)
             }
             throw error
@@ -107,7 +112,8 @@ struct DrawRoutes: Sendable {
         let documents = try await core.pipeline.drawDocuments(try await plan(draw), only: [name])
         try await core.audit(identity.user.name, "download", "ok", "draw #\(draw.id) \(name)", address: context.address)
         let ext = String(name.split(separator: ".").last ?? "")
-        return PageResponse.download(documents.bytes(of: name) ?? [], name: "\(draw.period)-\(name)", type: Reports.types[ext] ?? "application/octet-stream")
+        return PageResponse.download(
+            documents.bytes(of: name) ?? [], name: "\(draw.period)-\(name)", type: Reports.types[ext] ?? "application/octet-stream")
     }
 
     private func results(_ request: Request, _ context: PortalContext) async throws -> Response {
@@ -117,10 +123,12 @@ struct DrawRoutes: Sendable {
         let format = request.uri.queryParameters["format"].map(String.init) ?? "html"
         guard ["html", "csv", "xlsx"].contains(format) else { throw HTTPError(.badRequest, message: "format 应为 html、csv 或 xlsx") }
         let sink = MemorySink()
-        _ = try await core.pipeline.write(try await core.pipeline.drawResults(core.returns.source(), plan: try await plan(draw), to: month), into: sink)
+        _ = try await core.pipeline.write(
+            try await core.pipeline.drawResults(core.returns.source(), plan: try await plan(draw), to: month), into: sink)
         try await core.audit(identity.user.name, "download", "ok", "draw #\(draw.id) results to \(month) \(format)", address: context.address)
-        return PageResponse.download(sink.bytes(of: "draw-results.\(format)") ?? [], name: "\(draw.period)-draw-results-\(month).\(format)",
-                                     type: Reports.types[format] ?? "application/octet-stream")
+        return PageResponse.download(
+            sink.bytes(of: "draw-results.\(format)") ?? [], name: "\(draw.period)-draw-results-\(month).\(format)",
+            type: Reports.types[format] ?? "application/octet-stream")
     }
 
     // MARK: A county
@@ -138,15 +146,20 @@ struct DrawRoutes: Sendable {
             let results = try await core.pipeline.drawResults(core.returns.source(), plan: own, to: month, county: code)
             let window = own.parameters.window
             draws.append([
-                "id": Int(draw.id), "period": draw.period.description, "seed": draw.seed, "windowFrom": window.from.description, "windowTo": window.to.description,
+                "id": Int(draw.id), "period": draw.period.description, "seed": draw.seed, "windowFrom": window.from.description,
+                "windowTo": window.to.description,
                 "publishedAt": draw.publishedAt.map(Timestamp.chinaStandardTime) ?? "", "asOf": month.lastDay.description,
                 "targets": results.results.map { r in
-                    ["number": r.lot.number, "code": r.lot.target.code, "name": r.lot.target.name, "categoryLabel": r.lot.target.category.label,
-                     "inspectors": r.lot.inspectors.map { "\($0.name)(\($0.unit))" }.joined(separator: "、"),
-                     "items": r.lot.items.map(\.title).joined(separator: ";"), "statusLabel": r.status.label, "status": r.status.rawValue,
-                     "outcome": r.outcome] as [String: Any]
+                    [
+                        "number": r.lot.number, "code": r.lot.target.code, "name": r.lot.target.name, "categoryLabel": r.lot.target.category.label,
+                        "inspectors": r.lot.inspectors.map { "\($0.name)(\($0.unit))" }.joined(separator: "、"),
+                        "items": r.lot.items.map(\.title).joined(separator: ";"), "statusLabel": r.status.label, "status": r.status.rawValue,
+                        "outcome": r.outcome,
+                    ] as [String: Any]
                 },
-                "undrawn": results.undrawn.filter { $0.countyCode == code }.map { ["code": $0.institutionCode, "name": $0.institutionName, "on": $0.inspectedOn.description] },
+                "undrawn": results.undrawn.filter { $0.countyCode == code }.map {
+                    ["code": $0.institutionCode, "name": $0.institutionName, "on": $0.inspectedOn.description]
+                },
             ])
         }
         var values = identity.layout

@@ -1,7 +1,7 @@
 import FundWatchCore
 import FundWatchPipeline
-import Hummingbird
 import FundWatchReturns
+import Hummingbird
 
 /// Drill-down: a county's table 1 figures (year to date, the report's definitions), each
 /// linking to the register rows that make it; and for the city, one figure across counties.
@@ -40,8 +40,10 @@ struct FigureRoutes: Sendable {
             "title": "表1指标", "heading": "\(core.settings.counties.display(code))(\(code))表1指标", "window": "\(window.from) 至 \(window.to)",
             "to": to.description, "action": "/counties/\(code)/figures", "idleMinutes": core.settings.portal.sessionIdleMinutes,
             "rows": MetricKey.allCases.map { key -> [String: Any] in
-                ["label": key.label, "unit": key.unit, "value": metrics.map { key.value(in: $0).display } ?? "未报",
-                 "link": metrics == nil ? nil : "/counties/\(code)/figures/\(key.rawValue)?to=\(to)" as String?]
+                [
+                    "label": key.label, "unit": key.unit, "value": metrics.map { key.value(in: $0).display } ?? "未报",
+                    "link": metrics == nil ? nil : "/counties/\(code)/figures/\(key.rawValue)?to=\(to)" as String?,
+                ]
             },
         ]) { _, new in new }
         return PageResponse.html(core.pages.render("figures", values))
@@ -65,16 +67,24 @@ struct FigureRoutes: Sendable {
             "idleMinutes": core.settings.portal.sessionIdleMinutes,
             "hasRows": !(rows.institutions.isEmpty && rows.inspections.isEmpty && rows.cases.isEmpty),
             "hasInstitutions": !rows.institutions.isEmpty, "institutionCount": rows.institutions.count,
-            "institutions": rows.institutions.map { ["code": $0.code, "name": $0.name, "category": $0.category.label, "status": $0.agreementStatus.label] },
+            "institutions": rows.institutions.map {
+                ["code": $0.code, "name": $0.name, "category": $0.category.label, "status": $0.agreementStatus.label]
+            },
             "hasInspections": !rows.inspections.isEmpty, "inspectionCount": rows.inspections.count,
-            "inspections": rows.inspections.map { ["institution": "\($0.institutionCode) \(names[$0.institutionCode] ?? "")", "day": $0.inspectedOn.description,
-                                                   "method": $0.method.label, "problems": $0.problemsFound ? "是" : "否"] },
+            "inspections": rows.inspections.map {
+                [
+                    "institution": "\($0.institutionCode) \(names[$0.institutionCode] ?? "")", "day": $0.inspectedOn.description,
+                    "method": $0.method.label, "problems": $0.problemsFound ? "是" : "否",
+                ]
+            },
             "hasCases": !rows.cases.isEmpty, "caseCount": rows.cases.count,
             "cases": rows.cases.map { c -> [String: Any] in
-                ["caseID": c.caseID, "institution": "\(c.institutionCode) \(names[c.institutionCode] ?? "")", "opened": c.openedOn.description,
-                 "closed": c.closedOn?.description ?? "", "source": c.source.label, "involved": c.amountInvolved.yuanString,
-                 "refused": (c.amountRefused + c.amountRecovered).yuanString, "fines": (c.damages + c.fine).yuanString,
-                 "refund": c.voluntaryRefund.yuanString, "actions": c.actions.map(\.label).joined(separator: "、")]
+                [
+                    "caseID": c.caseID, "institution": "\(c.institutionCode) \(names[c.institutionCode] ?? "")", "opened": c.openedOn.description,
+                    "closed": c.closedOn?.description ?? "", "source": c.source.label, "involved": c.amountInvolved.yuanString,
+                    "refused": (c.amountRefused + c.amountRecovered).yuanString, "fines": (c.damages + c.fine).yuanString,
+                    "refund": c.voluntaryRefund.yuanString, "actions": c.actions.map(\.label).joined(separator: "、"),
+                ]
             },
         ]) { _, new in new }
         return PageResponse.html(core.pages.render("figure-rows", values))
@@ -91,8 +101,11 @@ struct FigureRoutes: Sendable {
             "title": key.label, "heading": "\(key.label):各县区", "window": "\(window.from) 至 \(window.to)", "label": key.label, "unit": key.unit,
             "total": key.value(in: city.city).display, "idleMinutes": core.settings.portal.sessionIdleMinutes,
             "rows": city.counties.map { c -> [String: Any] in
-                ["code": c.countyCode, "name": core.settings.counties.display(c.countyCode), "value": c.metrics.map { key.value(in: $0).display } ?? "未报",
-                 "link": c.metrics == nil ? nil : "/counties/\(c.countyCode)/figures/\(key.rawValue)?to=\(to)" as String?]
+                [
+                    "code": c.countyCode, "name": core.settings.counties.display(c.countyCode),
+                    "value": c.metrics.map { key.value(in: $0).display } ?? "未报",
+                    "link": c.metrics == nil ? nil : "/counties/\(c.countyCode)/figures/\(key.rawValue)?to=\(to)" as String?,
+                ]
             },
         ]) { _, new in new }
         return PageResponse.html(core.pages.render("city-figure", values))

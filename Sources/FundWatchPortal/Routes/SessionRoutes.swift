@@ -1,6 +1,6 @@
-import Hummingbird
-import FundWatchReturnsStore
 import FundWatchReturns
+import FundWatchReturnsStore
+import Hummingbird
 
 /// Login and logout. Failed logins are counted in the store per user name (known or not)
 /// and per address: `[portal] lock_after_failures` within `lock_minutes` lock the name for
@@ -42,10 +42,13 @@ struct SessionRoutes: Sendable {
 
     private func loginPage(message: String?, name: String, status: HTTPResponse.Status) -> Response {
         let settings = core.settings.portal
-        return PageResponse.html(core.pages.render("login", Identity.anonymousLayout.merging([
-            "title": "登录", "message": message as Any, "name": name, "lockAfter": settings.lockAfterFailures,
-            "lockMinutes": settings.lockMinutes, "idleMinutes": settings.sessionIdleMinutes,
-        ]) { _, new in new }), status: status)
+        return PageResponse.html(
+            core.pages.render(
+                "login",
+                Identity.anonymousLayout.merging([
+                    "title": "登录", "message": message as Any, "name": name, "lockAfter": settings.lockAfterFailures,
+                    "lockMinutes": settings.lockMinutes, "idleMinutes": settings.sessionIdleMinutes,
+                ]) { _, new in new }), status: status)
     }
 
     private func login(_ request: Request, _ context: PortalContext) async throws -> Response {
@@ -54,9 +57,10 @@ struct SessionRoutes: Sendable {
         let store = core.returns.tables, settings = core.settings.portal, now = core.now()
         // The attempt is counted before the password is checked, atomically in the store all
         // portal processes share: a burst of guesses gets at most lock_after_failures checks.
-        let reservation = try await store.reserveLogin(user: name, address: context.address, at: now,
-                                                       userSince: now - Int64(settings.lockMinutes * 60), userLimit: settings.lockAfterFailures,
-                                                       addressSince: now - 15 * 60, addressLimit: settings.addressFailureLimit)
+        let reservation = try await store.reserveLogin(
+            user: name, address: context.address, at: now,
+            userSince: now - Int64(settings.lockMinutes * 60), userLimit: settings.lockAfterFailures,
+            addressSince: now - 15 * 60, addressLimit: settings.addressFailureLimit)
         let reserved: Int64
         switch reservation {
         case .addressThrottled:
@@ -77,18 +81,23 @@ struct SessionRoutes: Sendable {
         }
         try await store.loginSucceeded(user: name, reservation: reserved)
         // Logins are where expired sessions and stale failures are cleared away.
-        try await store.purge(sessionsIdleBefore: now - Int64(settings.sessionIdleMinutes * 60),
-                              createdBefore: now - Int64(settings.sessionAbsoluteHours * 3_600),
-                              failuresBefore: now - Int64(max(settings.lockMinutes, 15) * 60))
+        try await store.purge(
+            sessionsIdleBefore: now - Int64(settings.sessionIdleMinutes * 60),
+            createdBefore: now - Int64(settings.sessionAbsoluteHours * 3_600),
+            failuresBefore: now - Int64(max(settings.lockMinutes, 15) * 60))
         // A new session id at every login; the old cookie, if any, no longer opens anything.
         if let old = request.cookies[AccessMiddleware.cookieName]?.value { try await store.endSession(tokenHash: Secrets.hash(old)) }
         let token = Secrets.token()
-        try await store.createSession(PortalSession(tokenHash: Secrets.hash(token), userID: user.id, csrf: Secrets.token(), createdAt: now,
-                                                    lastSeen: now, address: context.address))
+        try await store.createSession(
+            PortalSession(
+                tokenHash: Secrets.hash(token), userID: user.id, csrf: Secrets.token(), createdAt: now,
+                lastSeen: now, address: context.address))
         try await core.audit(user.name, "login", "ok", "", address: context.address)
         var response = PageResponse.redirect(Self.home(user))
-        response.setCookie(Cookie(name: AccessMiddleware.cookieName, value: token, path: "/", secure: core.secureCookies, httpOnly: true,
-                                  sameSite: .strict))
+        response.setCookie(
+            Cookie(
+                name: AccessMiddleware.cookieName, value: token, path: "/", secure: core.secureCookies, httpOnly: true,
+                sameSite: .strict))
         return response
     }
 

@@ -1,9 +1,9 @@
 import FundWatchCore
 import FundWatchPipeline
 import FundWatchReports
+import FundWatchReturns
 import FundWatchZip
 import Hummingbird
-import FundWatchReturns
 
 /// The city's documents from the store, exactly as the command line makes them for the
 /// same store, dates and `--as-of`: the report tables (`report`), the notice register
@@ -76,7 +76,9 @@ struct Reports: Sendable {
         func format(of kind: Kind, default fallback: String? = nil) throws -> String {
             let format = self["format"] ?? fallback ?? kind.formats[0]
             guard kind.formats.contains(format) else {
-                throw HTTPError(.badRequest, message: "format 应为 \(kind.formats.joined(separator: "、")) (format must be one of \(kind.formats.joined(separator: ", ")))")
+                throw HTTPError(
+                    .badRequest,
+                    message: "format 应为 \(kind.formats.joined(separator: "、")) (format must be one of \(kind.formats.joined(separator: ", ")))")
             }
             return format
         }
@@ -143,7 +145,9 @@ struct Reports: Sendable {
         return Rendered(name: "\(name).\(format)", type: types[format] ?? "application/octet-stream", bytes: file.bytes)
     }
 
-    static let types = ["html": "text/html; charset=utf-8", "xml": "application/xml", "csv": "text/csv; charset=utf-8",
-                        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                        "txt": "text/plain; charset=utf-8", "json": "application/json", "zip": "application/zip"]
+    static let types = [
+        "html": "text/html; charset=utf-8", "xml": "application/xml", "csv": "text/csv; charset=utf-8",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "txt": "text/plain; charset=utf-8", "json": "application/json", "zip": "application/zip",
+    ]
 }

@@ -33,8 +33,10 @@ struct BarChart {
         let rows: [[String: Any]] = bars.enumerated().map { i, bar in
             let width = max(1, top == 0 ? 0 : Int((bar.1 * Int64(Self.plotWidth) + top / 2) / top))
             let y = Self.top + i * Self.rowHeight
-            return ["label": bar.0, "value": bar.2, "x": x0, "y": y + 4, "width": width, "height": Self.rowHeight - 8,
-                    "labelX": x0 - 6, "textY": y + Self.rowHeight / 2 + 4, "valueX": x0 + width + Self.valueGap]
+            return [
+                "label": bar.0, "value": bar.2, "x": x0, "y": y + 4, "width": width, "height": Self.rowHeight - 8,
+                "labelX": x0 - 6, "textY": y + Self.rowHeight / 2 + 4, "valueX": x0 + width + Self.valueGap,
+            ]
         }
         var ticks: [[String: Any]] = []
         var t: Int64 = 0
@@ -43,7 +45,9 @@ struct BarChart {
             ticks.append(["x": x, "label": tickLabel(t), "y1": Self.top - 4, "y2": bottom, "labelY": bottom + 16])
             t += step
         }
-        return ["title": title, "width": x0 + Self.plotWidth + 90, "height": bottom + 30, "bars": rows, "ticks": ticks,
-                "axisX": x0, "axisY1": Self.top - 4, "axisY2": bottom, "titleY": 18]
+        return [
+            "title": title, "width": x0 + Self.plotWidth + 90, "height": bottom + 30, "bars": rows, "ticks": ticks,
+            "axisX": x0, "axisY1": Self.top - 4, "axisY2": bottom, "titleY": 18,
+        ]
     }
 }

@@ -19,8 +19,10 @@ public struct BulletinBuilder: Sendable {
     }
 
     /// The headline metrics, in the bulletin's order.
-    static let headline: [MetricKey] = [.inspected, .handledInstitutions, .handledCases, .amountInvolved, .refusedRecovered,
-                                        .damagesFines, .suspensions, .terminations, .policeTransfers, .exposures]
+    static let headline: [MetricKey] = [
+        .inspected, .handledInstitutions, .handledCases, .amountInvolved, .refusedRecovered,
+        .damagesFines, .suspensions, .terminations, .policeTransfers, .exposures,
+    ]
 
     /// Whether a comparison month holds a return of every county that has one this month.
     static func comparable(_ other: ReportBuilder?, with current: ReportBuilder) -> Bool {
@@ -56,16 +58,20 @@ public struct BulletinBuilder: Sendable {
             let ytd = key.value(in: current.yearToDate.city)
             let monthChange = canCompareMonth ? Self.change(Self.amount(now), Self.amount(key.value(in: previous!.period.city))) : "—"
             let yearChange = canCompareYear ? Self.change(Self.amount(now), Self.amount(key.value(in: lastYear!.period.city))) : "—"
-            return ["label": key.label, "unit": key.unit, "month": now.display, "ytd": ytd.display,
-                    "monthChange": monthChange, "yearChange": yearChange]
+            return [
+                "label": key.label, "unit": key.unit, "month": now.display, "ytd": ytd.display,
+                "monthChange": monthChange, "yearChange": yearChange,
+            ]
         }
         let ytdCounties = current.yearToDate.counties.filter { $0.metrics != nil }
-        let coverage = BarChart(title: "各县(区)检查覆盖率(\(month.year)年累计)",
-                                bars: ytdCounties.map { ($0.countyName, Int64($0.metrics!.coverageRate.permille ?? 0), $0.metrics!.coverageRate.display) },
-                                scaleMax: 1000, tickStep: 250, tickLabel: { "\($0 / 10)%" })
-        let money = BarChart(title: "各县(区)拒付及追回金额(\(month.year)年累计,万元)",
-                             bars: ytdCounties.map { ($0.countyName, $0.metrics!.refusedRecovered.fen, $0.metrics!.refusedRecovered.wanString) },
-                             scaleMax: nil, tickStep: nil, tickLabel: { Money(fen: $0).wanString })
+        let coverage = BarChart(
+            title: "各县(区)检查覆盖率(\(month.year)年累计)",
+            bars: ytdCounties.map { ($0.countyName, Int64($0.metrics!.coverageRate.permille ?? 0), $0.metrics!.coverageRate.display) },
+            scaleMax: 1000, tickStep: 250, tickLabel: { "\($0 / 10)%" })
+        let money = BarChart(
+            title: "各县(区)拒付及追回金额(\(month.year)年累计,万元)",
+            bars: ytdCounties.map { ($0.countyName, $0.metrics!.refusedRecovered.fen, $0.metrics!.refusedRecovered.wanString) },
+            scaleMax: nil, tickStep: nil, tickLabel: { Money(fen: $0).wanString })
         let cases = exposedCases()
         let notes = [
             canCompareMonth ? "环比:与 \(month.previous) 比较。" : "环比:\(month.previous) 数据不完整或缺失,不作比较。",

@@ -18,8 +18,10 @@ public struct DrawWriter: Sendable {
     }
 
     /// The plan's file names, in the order written.
-    public static let planFiles = ["draw-plan.html", "draw-plan.xml", "draw-list.csv", "draw-list.xlsx",
-                                   "draw-public.html", "draw-public.xml", "draw-public.csv", "draw-public.xlsx"]
+    public static let planFiles = [
+        "draw-plan.html", "draw-plan.xml", "draw-list.csv", "draw-list.xlsx",
+        "draw-public.html", "draw-public.xml", "draw-public.csv", "draw-public.xlsx",
+    ]
 
     /// Writes the plan's files (with `only`, just those), in ``planFiles`` order; returns their names.
     public func write(_ plan: DrawPlan, into sink: any OutputSink, only: Set<String>? = nil) throws -> [String] {
@@ -28,31 +30,40 @@ public struct DrawWriter: Sendable {
         let writer = ReportWriter(templates: templates)
         if wanted("draw-plan.html") { try sink.write("draw-plan.html", try templates.render("draw-plan.html", model)) }
         if wanted("draw-plan.xml") { try sink.write("draw-plan.xml", try writer.validXML("draw-plan", model)) }
-        let listHead = ["序号", "县(区)代码", "县(区)", "机构编码", "机构名称", "机构类别", "风险分类", "分层", "分层抽取顺序",
-                        "检查人员1", "单位1", "检查人员2", "单位2", "检查事项"]
+        let listHead = [
+            "序号", "县(区)代码", "县(区)", "机构编码", "机构名称", "机构类别", "风险分类", "分层", "分层抽取顺序",
+            "检查人员1", "单位1", "检查人员2", "单位2", "检查事项",
+        ]
         let listRows = plan.lots.map { lot -> [String] in
-            [String(lot.number), lot.target.countyCode, lot.target.countyName, lot.target.code, lot.target.name, lot.target.category.label,
-             lot.target.riskClass?.rawValue ?? "", lot.stratum, String(lot.drawOrder),
-             lot.inspectors[0].name + "(" + lot.inspectors[0].id + ")", lot.inspectors[0].unit,
-             lot.inspectors[1].name + "(" + lot.inspectors[1].id + ")", lot.inspectors[1].unit,
-             lot.items.map(\.title).joined(separator: ";")]
+            [
+                String(lot.number), lot.target.countyCode, lot.target.countyName, lot.target.code, lot.target.name, lot.target.category.label,
+                lot.target.riskClass?.rawValue ?? "", lot.stratum, String(lot.drawOrder),
+                lot.inspectors[0].name + "(" + lot.inspectors[0].id + ")", lot.inspectors[0].unit,
+                lot.inspectors[1].name + "(" + lot.inspectors[1].id + ")", lot.inspectors[1].unit,
+                lot.items.map(\.title).joined(separator: ";"),
+            ]
         }
         let title = "\(plan.parameters.period) 医保基金双随机抽查名单"
         if wanted("draw-list.csv") {
             try sink.write("draw-list.csv", Self.csv(title, listHead, listRows, note: "随机种子 \(plan.parameters.seed);输入摘要 \(plan.digests.inputs)"))
         }
-        if wanted("draw-list.xlsx") { try sink.write("draw-list.xlsx", try Self.workbook(title, listHead, listRows, day: plan.parameters.period.firstDay)) }
+        if wanted("draw-list.xlsx") {
+            try sink.write("draw-list.xlsx", try Self.workbook(title, listHead, listRows, day: plan.parameters.period.firstDay))
+        }
         if wanted("draw-public.html") { try sink.write("draw-public.html", try templates.render("draw-public.html", model)) }
         if wanted("draw-public.xml") { try sink.write("draw-public.xml", try writer.validXML("draw-public", model)) }
         let window = plan.parameters.window
         let publicHead = ["序号", "县(区)", "机构名称", "机构编码", "机构类别", "检查事项", "检查时间"]
         let publicRows = plan.lots.map { lot -> [String] in
-            [String(lot.number), lot.target.countyName, lot.target.name, lot.target.code, lot.target.category.label,
-             lot.items.isEmpty ? "医保基金使用情况" : lot.items.map(\.title).joined(separator: ";"), "\(window.from) 至 \(window.to)"]
+            [
+                String(lot.number), lot.target.countyName, lot.target.name, lot.target.code, lot.target.category.label,
+                lot.items.isEmpty ? "医保基金使用情况" : lot.items.map(\.title).joined(separator: ";"), "\(window.from) 至 \(window.to)",
+            ]
         }
         let publicTitle = "\(plan.parameters.period) 医保基金双随机抽查对象公示"
         if wanted("draw-public.csv") {
-            try sink.write("draw-public.csv", Self.csv(publicTitle, publicHead, publicRows, note: "随机种子 \(plan.parameters.seed);输入摘要 \(plan.digests.inputs)"))
+            try sink.write(
+                "draw-public.csv", Self.csv(publicTitle, publicHead, publicRows, note: "随机种子 \(plan.parameters.seed);输入摘要 \(plan.digests.inputs)"))
         }
         if wanted("draw-public.xlsx") {
             try sink.write("draw-public.xlsx", try Self.workbook(publicTitle, publicHead, publicRows, day: plan.parameters.period.firstDay))
@@ -63,9 +74,11 @@ public struct DrawWriter: Sendable {
     public func write(_ results: DrawResults, into sink: any OutputSink) throws -> [String] {
         let window = results.parameters.window
         func row(_ r: DrawResult) -> [String: Any] {
-            ["number": r.lot.number, "countyName": r.lot.target.countyName, "code": r.lot.target.code, "name": r.lot.target.name,
-             "categoryLabel": r.lot.target.category.label, "status": r.status.rawValue, "statusLabel": r.status.label,
-             "inspectedOn": r.inspectedOn?.description ?? "", "outcome": r.outcome, "final": r.isFinal]
+            [
+                "number": r.lot.number, "countyName": r.lot.target.countyName, "code": r.lot.target.code, "name": r.lot.target.name,
+                "categoryLabel": r.lot.target.category.label, "status": r.status.rawValue, "statusLabel": r.status.label,
+                "inspectedOn": r.inspectedOn?.description ?? "", "outcome": r.outcome, "final": r.isFinal,
+            ]
         }
         let publishable = results.results.filter(\.isFinal)
         let overdue = results.results.filter { $0.status == .overdue }
@@ -73,22 +86,32 @@ public struct DrawWriter: Sendable {
             "period": results.parameters.period.description, "windowFrom": window.from.description, "windowTo": window.to.description,
             "asOf": results.asOf.description, "issuer": issuer,
             "results": results.results.map(row), "publishable": publishable.map(row), "overdue": overdue.map(row),
-            "undrawn": results.undrawn.map { ["countyCode": $0.countyCode, "institutionCode": $0.institutionCode, "institutionName": $0.institutionName,
-                                              "inspectedOn": $0.inspectedOn.description] },
+            "undrawn": results.undrawn.map {
+                [
+                    "countyCode": $0.countyCode, "institutionCode": $0.institutionCode, "institutionName": $0.institutionName,
+                    "inspectedOn": $0.inspectedOn.description,
+                ]
+            },
             "hasFlags": !overdue.isEmpty || !results.undrawn.isEmpty,
             "counties": results.counties.map { c in
-                ["code": c.code, "name": c.name, "drawn": c.drawn, "inspected": c.inspected, "final": c.final,
-                 "inspectedShare": Rate(c.inspected, of: c.drawn).display, "finalShare": Rate(c.final, of: c.drawn).display] as [String: Any]
+                [
+                    "code": c.code, "name": c.name, "drawn": c.drawn, "inspected": c.inspected, "final": c.final,
+                    "inspectedShare": Rate(c.inspected, of: c.drawn).display, "finalShare": Rate(c.final, of: c.drawn).display,
+                ] as [String: Any]
             },
         ]
         try sink.write("draw-results.html", try templates.render("draw-results.html", model))
         let head = ["序号", "县(区)", "机构名称", "机构编码", "机构类别", "状态", "检查日期", "检查结果及处理", "可公示"]
-        let rows = results.results.map { r in
-            [String(r.lot.number), r.lot.target.countyName, r.lot.target.name, r.lot.target.code, r.lot.target.category.label,
-             r.status.label, r.inspectedOn?.description ?? "", r.outcome, r.isFinal ? "是" : "否"]
-        } + results.undrawn.map { u in
-            ["", u.countyCode, u.institutionName, u.institutionCode, "", "名单外的双随机检查", u.inspectedOn.description, "", "否"]
-        }
+        let rows =
+            results.results.map { r in
+                [
+                    String(r.lot.number), r.lot.target.countyName, r.lot.target.name, r.lot.target.code, r.lot.target.category.label,
+                    r.status.label, r.inspectedOn?.description ?? "", r.outcome, r.isFinal ? "是" : "否",
+                ]
+            }
+            + results.undrawn.map { u in
+                ["", u.countyCode, u.institutionName, u.institutionCode, "", "名单外的双随机检查", u.inspectedOn.description, "", "否"]
+            }
         let title = "\(results.parameters.period) 医保基金双随机抽查结果(截至 \(results.asOf))"
         try sink.write("draw-results.csv", Self.csv(title, head, rows, note: "输入摘要 \(results.inputsDigest)"))
         try sink.write("draw-results.xlsx", try Self.workbook(title, head, rows, day: results.asOf))
@@ -113,22 +136,30 @@ public struct DrawWriter: Sendable {
             "digests": plan.digests.all.map { ["name": $0.name, "value": $0.value] },
             "inputsDigest": plan.digests.inputs,
             "strata": plan.strata.map { s in
-                ["key": s.key, "county": s.countyCode, "category": s.category.rawValue, "categoryLabel": s.category.label,
-                 "risk": s.riskClass?.rawValue as Any, "riskLabel": s.riskClass?.rawValue ?? "未分类", "size": s.size, "excluded": s.excluded,
-                 "ratio": s.ratioPercent, "required": s.required] as [String: Any]
+                [
+                    "key": s.key, "county": s.countyCode, "category": s.category.rawValue, "categoryLabel": s.category.label,
+                    "risk": s.riskClass?.rawValue as Any, "riskLabel": s.riskClass?.rawValue ?? "未分类", "size": s.size, "excluded": s.excluded,
+                    "ratio": s.ratioPercent, "required": s.required,
+                ] as [String: Any]
             },
-            "counties": plan.counties.map { ["code": $0.code, "name": $0.name, "institutions": $0.institutions, "drawn": $0.drawn,
-                                             "share": Rate($0.drawn, of: $0.institutions).display] as [String: Any] },
+            "counties": plan.counties.map {
+                [
+                    "code": $0.code, "name": $0.name, "institutions": $0.institutions, "drawn": $0.drawn,
+                    "share": Rate($0.drawn, of: $0.institutions).display,
+                ] as [String: Any]
+            },
             "hasItems": !items.isEmpty,
             "itemList": items.values.sorted { $0.id < $1.id }.map { ["id": $0.id, "title": $0.title, "categoryLabel": $0.category?.label ?? "全部"] },
             "procedure": procedure.map { ["text": $0] },
             "lots": plan.lots.map { lot in
-                ["number": lot.number, "stratum": lot.stratum, "drawOrder": lot.drawOrder, "county": lot.target.countyCode,
-                 "countyName": lot.target.countyName, "code": lot.target.code, "name": lot.target.name,
-                 "category": lot.target.category.rawValue, "categoryLabel": lot.target.category.label,
-                 "risk": lot.target.riskClass?.rawValue as Any, "riskLabel": lot.target.riskClass?.rawValue ?? "未分类",
-                 "inspectors": lot.inspectors.map { ["id": $0.id, "name": $0.name, "county": $0.countyCode, "unit": $0.unit] },
-                 "items": lot.items.map { ["id": $0.id, "title": $0.title, "category": $0.category?.rawValue as Any] }] as [String: Any]
+                [
+                    "number": lot.number, "stratum": lot.stratum, "drawOrder": lot.drawOrder, "county": lot.target.countyCode,
+                    "countyName": lot.target.countyName, "code": lot.target.code, "name": lot.target.name,
+                    "category": lot.target.category.rawValue, "categoryLabel": lot.target.category.label,
+                    "risk": lot.target.riskClass?.rawValue as Any, "riskLabel": lot.target.riskClass?.rawValue ?? "未分类",
+                    "inspectors": lot.inspectors.map { ["id": $0.id, "name": $0.name, "county": $0.countyCode, "unit": $0.unit] },
+                    "items": lot.items.map { ["id": $0.id, "title": $0.title, "category": $0.category?.rawValue as Any] },
+                ] as [String: Any]
             },
         ]
     }
@@ -162,8 +193,11 @@ public struct DrawWriter: Sendable {
         for (c, h) in head.enumerated() { try sheet.text(1, c, h, ReportWorkbook.head) }
         for (r, row) in rows.enumerated() {
             for (c, value) in row.enumerated() {
-                if c == 0, let n = Int(value) { try sheet.number(r + 2, c, Double(n), ReportWorkbook.number(.integer, total: false)) }
-                else { try sheet.text(r + 2, c, value, ReportWorkbook.text) }
+                if c == 0, let n = Int(value) {
+                    try sheet.number(r + 2, c, Double(n), ReportWorkbook.number(.integer, total: false))
+                } else {
+                    try sheet.text(r + 2, c, value, ReportWorkbook.text)
+                }
             }
         }
         for c in 0...last {

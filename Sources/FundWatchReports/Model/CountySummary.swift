@@ -64,9 +64,10 @@ public struct CountySummary: Sendable {
         }
         self.byViolation = byViolation
         self.allCases = allCases
-        byAction = Dictionary(uniqueKeysWithValues: AgreementAction.allCases.map {
-            ($0, ActionTally(cases: actionCases[$0]!, institutions: actionInstitutions[$0]!.count))
-        })
+        byAction = Dictionary(
+            uniqueKeysWithValues: AgreementAction.allCases.map {
+                ($0, ActionTally(cases: actionCases[$0]!, institutions: actionInstitutions[$0]!.count))
+            })
         anyAction = ActionTally(cases: anyActionCases, institutions: anyActionInstitutions.count)
 
         notices = MajorCaseNotice.all(in: submission, policy: policy, asOf: asOf)

@@ -26,8 +26,9 @@ public struct ReportInput: Sendable {
 
     /// An input from a selection of whole submissions, summarised here (counties in parallel).
     public init(window: Window, asOf: Day, policy: Policy, submissions selection: Selection<Submission>) {
-        self.init(window: window, asOf: asOf, policy: policy,
-                  selection: selection.mapPayloads(Self.summarise(window: window, asOf: asOf, policy: policy)))
+        self.init(
+            window: window, asOf: asOf, policy: policy,
+            selection: selection.mapPayloads(Self.summarise(window: window, asOf: asOf, policy: policy)))
     }
 
     /// The summary a report over `window` made on `asOf` needs from one submission: give it

@@ -47,9 +47,13 @@ public enum CSVCell {
     static func append(_ field: String, to out: inout [UInt8]) {
         var field = field
         field.withUTF8 { bytes in
-            let needs = bytes.first == 0x20 || bytes.last == 0x20
+            let needs =
+                bytes.first == 0x20 || bytes.last == 0x20
                 || bytes.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-            guard needs else { out.append(contentsOf: bytes); return }
+            guard needs else {
+                out.append(contentsOf: bytes)
+                return
+            }
             out.append(0x22)
             for byte in bytes {
                 if byte == 0x22 { out.append(0x22) }

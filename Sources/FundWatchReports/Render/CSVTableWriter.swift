@@ -18,8 +18,10 @@ public enum CSVTableWriter {
         try write(table, document: document, piece: piece) { try output.append($0) }
     }
 
-    private static func write(_ table: ReportTable, document: ReportDocument, piece: Int,
-                              emit: (ArraySlice<UInt8>) throws -> Void) throws {
+    private static func write(
+        _ table: ReportTable, document: ReportDocument, piece: Int,
+        emit: (ArraySlice<UInt8>) throws -> Void
+    ) throws {
         var out = CSVCell.byteOrderMark
         out.reserveCapacity(min(piece, 64 * max(1, table.rows.count) * max(1, table.columns.count)) + 4096)
         func flush(_ force: Bool = false) throws {

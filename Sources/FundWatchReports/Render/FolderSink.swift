@@ -56,7 +56,8 @@ public final class FolderSink: OutputSink, Sendable {
             self.temporary = temporary
             self.name = name
             guard FileManager.default.createFile(atPath: temporary, contents: nil),
-                  let handle = FileHandle(forWritingAtPath: temporary) else { throw CannotWrite(path: final) }
+                let handle = FileHandle(forWritingAtPath: temporary)
+            else { throw CannotWrite(path: final) }
             self.handle = handle
         }
 

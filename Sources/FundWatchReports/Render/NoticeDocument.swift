@@ -12,10 +12,11 @@ public struct NoticeDocument: Sendable {
     /// Finds `caseID` of county `countyCode` among chosen submissions.
     public init?(countyCode: String, caseID: String, in submissions: [Submission], policy: Policy, asOf: Day) {
         guard let submission = submissions.first(where: { $0.header.countyCode == countyCode }),
-              let record = submission.cases.first(where: { $0.caseID == caseID }),
-              let institution = submission.institutions.first(where: { $0.code == record.institutionCode }),
-              let notice = MajorCaseNotice(record: record, countyCode: countyCode, countyName: submission.header.countyName,
-                                           institutionName: institution.name, policy: policy, asOf: asOf)
+            let record = submission.cases.first(where: { $0.caseID == caseID }),
+            let institution = submission.institutions.first(where: { $0.code == record.institutionCode }),
+            let notice = MajorCaseNotice(
+                record: record, countyCode: countyCode, countyName: submission.header.countyName,
+                institutionName: institution.name, policy: policy, asOf: asOf)
         else { return nil }
         self.notice = notice
         self.record = record

@@ -1,5 +1,5 @@
-import FundWatchCore
 import Foundation
+import FundWatchCore
 
 /// Where rendered files go: a folder, or memory a response is written from. Renderers open
 /// a file per output (from up to two threads at once), stream its bytes into it as they

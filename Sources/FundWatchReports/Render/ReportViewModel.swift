@@ -96,7 +96,9 @@ enum ReportViewModel {
         return ranges.enumerated().map { number, range in
             let cols = Array(t.columns[range])
             let twoLevels = cols.contains { $0.group != nil }
-            var top: [[String: Any]] = [["text": t.rowHeading, "unit": "", "hasUnit": false, "colspan": 1, "rowspan": twoLevels ? 2 : 1, "isRowHeading": true]]
+            var top: [[String: Any]] = [
+                ["text": t.rowHeading, "unit": "", "hasUnit": false, "colspan": 1, "rowspan": twoLevels ? 2 : 1, "isRowHeading": true]
+            ]
             var second: [[String: Any]] = []
             var i = 0
             while i < cols.count {
@@ -109,11 +111,16 @@ enum ReportViewModel {
                     top.append(["text": g, "unit": shared ?? "", "hasUnit": shared != nil, "colspan": span, "rowspan": 1, "isRowHeading": false])
                     for k in i..<i + span {
                         let own = shared == nil ? cols[k].unit : nil
-                        second.append(["text": cols[k].label, "unit": own ?? "", "hasUnit": own != nil, "colspan": 1, "rowspan": 1, "isRowHeading": false])
+                        second.append([
+                            "text": cols[k].label, "unit": own ?? "", "hasUnit": own != nil, "colspan": 1, "rowspan": 1, "isRowHeading": false,
+                        ])
                     }
                     i += span
                 } else {
-                    top.append(["text": c.label, "unit": c.unit ?? "", "hasUnit": c.unit != nil, "colspan": 1, "rowspan": twoLevels ? 2 : 1, "isRowHeading": false])
+                    top.append([
+                        "text": c.label, "unit": c.unit ?? "", "hasUnit": c.unit != nil, "colspan": 1, "rowspan": twoLevels ? 2 : 1,
+                        "isRowHeading": false,
+                    ])
                     i += 1
                 }
             }

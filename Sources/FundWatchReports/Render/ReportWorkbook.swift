@@ -41,7 +41,7 @@ public struct ReportWorkbook: Sendable {
     }
 
     private func write(_ table: ReportTable, document: ReportDocument, into sheet: ExcelSheet) throws {
-        let width = table.columns.count + 1          // the row heading, then the columns
+        let width = table.columns.count + 1  // the row heading, then the columns
         let panels = ReportViewModel.panelRanges(table)
         // The title, the 表号 block, the unit line, the notes and the footer stand within the
         // first printed page (the row heading and the first panel's columns).
@@ -49,8 +49,10 @@ public struct ReportWorkbook: Sendable {
         // The title with the 表号 block at its right (rows 0–3); on a narrow table the title
         // has row 0 to itself and the block follows under it.
         let blockColumn = max(0, last - 1)
-        let block = [("表    号:", settings.tableNumber), ("制表机关:", settings.authority),
-                     ("批准文号:", settings.approvalNumber), ("有效期至:", settings.validUntil)]
+        let block = [
+            ("表    号:", settings.tableNumber), ("制表机关:", settings.authority),
+            ("批准文号:", settings.approvalNumber), ("有效期至:", settings.validUntil),
+        ]
         let narrow = last < 4
         let title = "表\(table.number) \(table.title)"
         if narrow {
@@ -152,8 +154,10 @@ public struct ReportWorkbook: Sendable {
             row += 1
         }
         row += 1
-        let footer = ["单位负责人:" + settings.unitHead, "统计负责人:" + settings.statisticsHead,
-                      "填表人:" + settings.preparer, "报出日期:\(document.asOf)"]
+        let footer = [
+            "单位负责人:" + settings.unitHead, "统计负责人:" + settings.statisticsHead,
+            "填表人:" + settings.preparer, "报出日期:\(document.asOf)",
+        ]
         let span = last + 1 - notesColumn
         if span >= footer.count {
             let step = span / footer.count
@@ -166,8 +170,9 @@ public struct ReportWorkbook: Sendable {
         sheet.freeze(rows: headTop + headRows, columns: 1)
         // A wide table prints on as many pages across as the HTML has panels, each page with
         // the header rows and the county column.
-        try sheet.printSetup(landscape: true, pagesWide: panels.count,
-                             repeatRows: headTop...(headTop + headRows - 1), repeatColumns: 0...0)
+        try sheet.printSetup(
+            landscape: true, pagesWide: panels.count,
+            repeatRows: headTop...(headTop + headRows - 1), repeatColumns: 0...0)
     }
 
     /// A cell as a number showing what the table shows (the value rounded as displayed, so
@@ -200,8 +205,10 @@ public struct ReportWorkbook: Sendable {
         let heads = ["县(区)代码", "县(区)", "数据状态", "所用期间", "报送日期", "内容摘要(SHA-256)"]
         for (c, h) in heads.enumerated() { try sheet.text(1, c, h, Self.head) }
         for (r, county) in document.provenance.enumerated() {
-            let values = [county.countyCode, county.countyName, county.status.label, county.period?.description ?? "",
-                          county.submittedOn?.description ?? "", county.digest ?? ""]
+            let values = [
+                county.countyCode, county.countyName, county.status.label, county.period?.description ?? "",
+                county.submittedOn?.description ?? "", county.digest ?? "",
+            ]
             for (c, v) in values.enumerated() { try sheet.text(r + 2, c, v, Self.text) }
         }
         let end = document.provenance.count + 3

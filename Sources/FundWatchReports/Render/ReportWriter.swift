@@ -32,8 +32,10 @@ public struct ReportWriter: Sendable {
     /// `report.html`, `report.xml`, `table1.csv` … `table6.csv`, `report.xlsx` — or, with
     /// `baseName`, a one-table document as `NAME.html`, `NAME.xml`, `NAME.csv`, `NAME.xlsx`. The XML is checked against
     /// its schema while it renders; the caller commits the sink only when this returns.
-    public func write(_ document: ReportDocument, formats: Set<ReportFormat>, baseName: String? = nil,
-                      into sink: any OutputSink) throws -> [String] {
+    public func write(
+        _ document: ReportDocument, formats: Set<ReportFormat>, baseName: String? = nil,
+        into sink: any OutputSink
+    ) throws -> [String] {
         try produce(document, formats: formats, baseName: baseName, open: { try sink.open($0) }).map(\.name)
     }
 
@@ -42,8 +44,10 @@ public struct ReportWriter: Sendable {
     /// the XML (rendered, and checked against the schema on a third thread as it grows)
     /// and everything else (the HTML, then the CSV tables). Each job makes its own view model
     /// (a `[String: Any]` tree, not Sendable; cheap, the rows are lazy).
-    private func produce(_ document: ReportDocument, formats: Set<ReportFormat>, baseName: String?,
-                         open: @escaping @Sendable (String) throws -> any OutputFile) throws -> [any OutputFile] {
+    private func produce(
+        _ document: ReportDocument, formats: Set<ReportFormat>, baseName: String?,
+        open: @escaping @Sendable (String) throws -> any OutputFile
+    ) throws -> [any OutputFile] {
         let html = (baseName ?? "report") + ".html", xml = (baseName ?? "report") + ".xml"
         let results = ProduceJob.allCases.parallelMap { job -> Result<[any OutputFile], Error> in
             Result {

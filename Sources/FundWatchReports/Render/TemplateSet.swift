@@ -1,5 +1,5 @@
-import FundWatchCore
 import Foundation
+import FundWatchCore
 import FundWatchTemplates
 import FundWatchTemplating
 

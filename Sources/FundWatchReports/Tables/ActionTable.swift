@@ -12,10 +12,13 @@ extension ReportBuilder {
             row(key: action.code, label: action.label) { $0.byAction[action] }
         }
         rows.append(row(key: "total", label: "合计", total: true, \.anyAction))
-        return ReportTable(id: "table4", number: 4, title: "协议处理情况表(\(windowText))", rowHeading: "处理方式",
-                           columns: [ReportColumn(key: "cases", label: "案件数", unit: "件"),
-                                     ReportColumn(key: "institutions", label: "涉及机构", unit: "家")],
-                           rows: rows,
-                           footnotes: ["统计期内立案的案件,处理方式由轻到重排列。一案有多种处理方式的分别计数;合计行为有处理方式的案件(每案一次)。机构数按县区内机构去重。"])
+        return ReportTable(
+            id: "table4", number: 4, title: "协议处理情况表(\(windowText))", rowHeading: "处理方式",
+            columns: [
+                ReportColumn(key: "cases", label: "案件数", unit: "件"),
+                ReportColumn(key: "institutions", label: "涉及机构", unit: "家"),
+            ],
+            rows: rows,
+            footnotes: ["统计期内立案的案件,处理方式由轻到重排列。一案有多种处理方式的分别计数;合计行为有处理方式的案件(每案一次)。机构数按县区内机构去重。"])
     }
 }

@@ -20,12 +20,14 @@ extension ReportBuilder {
         // tens of thousands of cases: its cells are never all held at once).
         let rows = ReportRows(count: list.count) { index in
             let n = list[index]
-            return ReportRow(key: "\(n.countyCode)/\(n.caseID)", label: n.caseID, cells: [
-                .text(n.countyName), .text(n.institutionName), .text(n.reasons.map(\.label).joined(separator: "、")),
-                .money(n.amountInvolved), n.trigger.map(ReportCell.date) ?? .none, n.due.map(ReportCell.date) ?? .none,
-                n.sent.map(ReportCell.date) ?? .none, .text(n.status.label),
-                n.daysLeft.map(ReportCell.count) ?? .none, n.daysOver.map(ReportCell.count) ?? .none,
-            ])
+            return ReportRow(
+                key: "\(n.countyCode)/\(n.caseID)", label: n.caseID,
+                cells: [
+                    .text(n.countyName), .text(n.institutionName), .text(n.reasons.map(\.label).joined(separator: "、")),
+                    .money(n.amountInvolved), n.trigger.map(ReportCell.date) ?? .none, n.due.map(ReportCell.date) ?? .none,
+                    n.sent.map(ReportCell.date) ?? .none, .text(n.status.label),
+                    n.daysLeft.map(ReportCell.count) ?? .none, n.daysOver.map(ReportCell.count) ?? .none,
+                ])
         }
         // Counted in one pass, without copying the register per status.
         var byStatus: [NoticeStatus: Int] = [:]

@@ -5,8 +5,10 @@ extension ReportBuilder {
     /// window (本期) and the year to date (累计).
     func progressTable() -> ReportTable {
         let columns = MetricKey.allCases.flatMap { key in
-            [ReportColumn(key: "\(key.name).period", group: key.label, label: "本期", unit: key.unit),
-             ReportColumn(key: "\(key.name).ytd", group: key.label, label: "累计", unit: key.unit)]
+            [
+                ReportColumn(key: "\(key.name).period", group: key.label, label: "本期", unit: key.unit),
+                ReportColumn(key: "\(key.name).ytd", group: key.label, label: "累计", unit: key.unit),
+            ]
         }
         func cells(_ now: Metrics?, _ ytd: Metrics?) -> [ReportCell] {
             MetricKey.allCases.flatMap { key in [now, ytd].map { m in m.map { Self.cell(key.value(in: $0)) } ?? .none } }

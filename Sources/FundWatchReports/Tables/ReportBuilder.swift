@@ -20,8 +20,9 @@ public struct ReportBuilder: Sendable {
         let summaries = input.choices.map { $0.chosen?.payload }
         self.summaries = summaries
         self.period = CityMetrics(choices: input.choices, window: input.window, asOf: input.asOf, metrics: summaries.map { $0?.period })
-        self.yearToDate = CityMetrics(choices: input.choices, window: .yearToDate(input.window.to), asOf: input.asOf,
-                                      metrics: summaries.map { $0?.yearToDate })
+        self.yearToDate = CityMetrics(
+            choices: input.choices, window: .yearToDate(input.window.to), asOf: input.asOf,
+            metrics: summaries.map { $0?.yearToDate })
         self.notices = NoticeList(summaries)
     }
 

@@ -12,10 +12,11 @@ extension ReportBuilder {
                 n.countyCode == county.countyCode && n.due.map { window.contains($0) && $0 <= input.asOf } == true
             }
             let returns = months.map { input.timeliness(county: county.countyCode, month: $0) }.filter { $0 != .notYetDue }
-            return EvaluationFacts(countyCode: county.countyCode, countyName: county.countyName, metrics: metrics,
-                                   noticesJudged: judged.count, noticesOnTime: judged.filter { $0.status == .onTime }.count,
-                                   returnsJudged: returns.count, returnsOnTime: returns.filter { $0 == .onTime }.count,
-                                   warnings: summary.consistencyWarnings, rows: summary.rowCount)
+            return EvaluationFacts(
+                countyCode: county.countyCode, countyName: county.countyName, metrics: metrics,
+                noticesJudged: judged.count, noticesOnTime: judged.filter { $0.status == .onTime }.count,
+                returnsJudged: returns.count, returnsOnTime: returns.filter { $0 == .onTime }.count,
+                warnings: summary.consistencyWarnings, rows: summary.rowCount)
         }
     }
 
@@ -36,8 +37,10 @@ extension ReportBuilder {
             columns.append(ReportColumn(key: "\(i.rawValue).value", group: group, label: "实际值"))
             columns.append(ReportColumn(key: "\(i.rawValue).points", group: group, label: "得分", unit: "分"))
         }
-        columns += [ReportColumn(key: "score", label: "总分", unit: "分"), ReportColumn(key: "rank", label: "排名"),
-                    ReportColumn(key: "band", label: "等级")]
+        columns += [
+            ReportColumn(key: "score", label: "总分", unit: "分"), ReportColumn(key: "rank", label: "排名"),
+            ReportColumn(key: "band", label: "等级"),
+        ]
         var rows = evaluation.scores.map { s -> ReportRow in
             var cells: [ReportCell] = []
             for r in s.results { cells += [.text(r.value), .points(r.pointsTenths)] }
@@ -47,7 +50,8 @@ extension ReportBuilder {
         let city = evaluation.city
         let cityValues: [Indicator: String] = [
             .coverageRate: city.coverageRate.display, .randomRate: city.randomRate.display,
-            .recoveryPerInstitution: (city.designated == 0 ? Money.zero : Money(fen: city.refusedRecovered.fen / Int64(city.designated))).wanString + " 万元/家",
+            .recoveryPerInstitution: (city.designated == 0 ? Money.zero : Money(fen: city.refusedRecovered.fen / Int64(city.designated))).wanString
+                + " 万元/家",
             .handledPerInstitution: Rate(city.handledInstitutions, of: city.designated).display, .exposures: "\(city.exposures) 件",
         ]
         var cityCells: [ReportCell] = []
@@ -69,8 +73,9 @@ extension ReportBuilder {
         let missing = period.counties.filter { $0.metrics == nil }.map(\.countyName)
         if !missing.isEmpty { notes.append("未报送任何数据的县(区)不参与评价:" + missing.joined(separator: "、") + "。") }
         notes.append("全市行为参照值,不计分。")
-        let table = ReportTable(id: "scorecard", number: 1, title: "县(区)医保基金监管绩效评价得分表(\(windowText))", rowHeading: "县(区)",
-                                columns: columns, rows: rows, footnotes: notes)
+        let table = ReportTable(
+            id: "scorecard", number: 1, title: "县(区)医保基金监管绩效评价得分表(\(windowText))", rowHeading: "县(区)",
+            columns: columns, rows: rows, footnotes: notes)
         var doc = document(title: "医保基金监管绩效评价", tables: [])
         doc.tables = [table]
         return doc

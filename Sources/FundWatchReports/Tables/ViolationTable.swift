@@ -13,10 +13,13 @@ extension ReportBuilder {
             ReportRow(key: violation.code, label: violation.label, cells: cells(sum { $0.byViolation[violation] }))
         }
         rows.append(ReportRow(key: "total", label: "合计", cells: cells(sum(\.allCases)), isTotal: true))
-        return ReportTable(id: "table3", number: 3, title: "违规类型统计表(\(windowText))", rowHeading: "违规类型",
-                           columns: [ReportColumn(key: "cases", label: "案件数", unit: "件"),
-                                     ReportColumn(key: "amount_involved", label: "涉及金额", unit: "万元")],
-                           rows: rows,
-                           footnotes: ["统计期内立案的案件。一案涉及多种违规类型的,在各类型下分别计数;合计行每案只计一次,故合计可小于各行之和。"])
+        return ReportTable(
+            id: "table3", number: 3, title: "违规类型统计表(\(windowText))", rowHeading: "违规类型",
+            columns: [
+                ReportColumn(key: "cases", label: "案件数", unit: "件"),
+                ReportColumn(key: "amount_involved", label: "涉及金额", unit: "万元"),
+            ],
+            rows: rows,
+            footnotes: ["统计期内立案的案件。一案涉及多种违规类型的,在各类型下分别计数;合计行每案只计一次,故合计可小于各行之和。"])
     }
 }

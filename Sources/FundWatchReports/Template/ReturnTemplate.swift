@@ -42,8 +42,10 @@ public struct ReturnTemplate: Sendable {
         return style
     }
 
-    public init(countyCode: String, countyName: String, period: YearMonth, due: Day, contact: String, institutions: [Institution],
-                prefilledFrom: String?) {
+    public init(
+        countyCode: String, countyName: String, period: YearMonth, due: Day, contact: String, institutions: [Institution],
+        prefilledFrom: String?
+    ) {
         self.countyCode = countyCode
         self.countyName = countyName
         self.period = period
@@ -164,15 +166,16 @@ public struct ReturnTemplate: Sendable {
     }
 
     static func width(_ kind: WorkbookLayout.FieldKind, label: String) -> Double {
-        let base: Double = switch kind {
-        case .code: 16
-        case .date: 12
-        case .amount: 14
-        case .integer, .flag: 9
-        case .coded: 14
-        case .codedList: 24
-        case .text: 28
-        }
+        let base: Double =
+            switch kind {
+            case .code: 16
+            case .date: 12
+            case .amount: 14
+            case .integer, .flag: 9
+            case .coded: 14
+            case .codedList: 24
+            case .text: 28
+            }
         return max(base, Double(label.count) * 1.8 + 2)
     }
 
@@ -188,8 +191,10 @@ public struct ReturnTemplate: Sendable {
     }
 
     private func meta(_ sheet: ExcelSheet) throws(ExcelWorkbook.Failure) {
-        let rows = [("template_id", WorkbookLayout.templateID), ("template_version", WorkbookLayout.templateVersion),
-                    ("county_code", countyCode), ("period", period.description), ("prefilled_from", prefilledFrom ?? "")]
+        let rows = [
+            ("template_id", WorkbookLayout.templateID), ("template_version", WorkbookLayout.templateVersion),
+            ("county_code", countyCode), ("period", period.description), ("prefilled_from", prefilledFrom ?? ""),
+        ]
         for (row, (key, value)) in rows.enumerated() {
             try sheet.text(row, 0, key)
             try sheet.text(row, 1, value)

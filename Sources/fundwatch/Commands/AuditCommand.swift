@@ -1,7 +1,7 @@
 import ArgumentParser
 import FundWatchCore
-import FundWatchStore
 import FundWatchReturnsStore
+import FundWatchStore
 
 struct AuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

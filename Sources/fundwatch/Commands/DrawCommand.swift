@@ -52,8 +52,12 @@ struct DrawCommand: AsyncParsableCommand {
     @OptionGroup var source: SourceOptions
 
     func validate() throws {
-        if verify == nil && (period == nil || seed == nil || out == nil) { throw ValidationError("give --period, --seed and --out (or --verify DIR)") }
-        if verify != nil && (period != nil || seed != nil || out != nil) { throw ValidationError("--verify reads the period and seed from the plan: give no --period, --seed or --out") }
+        if verify == nil && (period == nil || seed == nil || out == nil) {
+            throw ValidationError("give --period, --seed and --out (or --verify DIR)")
+        }
+        if verify != nil && (period != nil || seed != nil || out != nil) {
+            throw ValidationError("--verify reads the period and seed from the plan: give no --period, --seed or --out")
+        }
     }
 
     func run() async throws {

@@ -27,8 +27,10 @@ struct HistoryCommand: AsyncParsableCommand {
         }
         let rows = entries.map { e -> [String] in
             let v = e.version
-            return ["\(v.countyCode) \(v.countyName)", v.period.description, "v\(e.number)", v.submittedOn.description, v.importedAt,
-                    "\(v.institutionCount)/\(v.inspectionCount)/\(v.caseCount)", String(v.digest.prefix(12)), e.isUsed ? "used" : "", v.origin]
+            return [
+                "\(v.countyCode) \(v.countyName)", v.period.description, "v\(e.number)", v.submittedOn.description, v.importedAt,
+                "\(v.institutionCount)/\(v.inspectionCount)/\(v.caseCount)", String(v.digest.prefix(12)), e.isUsed ? "used" : "", v.origin,
+            ]
         }
         Console.out("\(entries.count) version(s)\n")
         Console.out(TextTable(header: ["县(区)", "期间", "版本", "报送日期", "导入时间", "机构/检查/案件", "摘要", "", "来源"], rows: rows).rendered())

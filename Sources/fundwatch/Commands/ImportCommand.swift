@@ -35,8 +35,9 @@ struct ImportCommand: AsyncParsableCommand {
                 try await pipeline.importSubmissions(paths.map(SubmissionInput.path), into: store, dryRun: dryRun, each: Self.print)
             }
         }
-        Console.out((dryRun ? "dry run, nothing written — " : "") + "total: \(totals.new) new, \(totals.newVersion) new version, "
-                    + "\(totals.unchanged) unchanged, \(totals.rejected) rejected\n")
+        Console.out(
+            (dryRun ? "dry run, nothing written — " : "") + "total: \(totals.new) new, \(totals.newVersion) new version, "
+                + "\(totals.unchanged) unchanged, \(totals.rejected) rejected\n")
         if totals.rejected > 0 { throw ExitCode(1) }
     }
 
@@ -48,12 +49,14 @@ struct ImportCommand: AsyncParsableCommand {
             if findings.omitted > 0 { Console.err("… \(findings.omitted) more findings not listed\n") }
         case .stored(let s):
             let h = s.header, warnings = s.findings.warningCount
-            Console.out("\(s.outcome.words.padding(toLength: 12, withPad: " ", startingAt: 0)) \(h.countyCode) \(h.countyName) \(h.period) "
-                        + "submitted \(h.submittedOn): \(s.institutions) institutions, \(s.inspections) inspections, "
-                        + "\(s.cases) cases ← \(s.source)" + (warnings > 0 ? " (\(warnings) warning(s))" : "") + "\n")
+            Console.out(
+                "\(s.outcome.words.padding(toLength: 12, withPad: " ", startingAt: 0)) \(h.countyCode) \(h.countyName) \(h.period) "
+                    + "submitted \(h.submittedOn): \(s.institutions) institutions, \(s.inspections) inspections, "
+                    + "\(s.cases) cases ← \(s.source)" + (warnings > 0 ? " (\(warnings) warning(s))" : "") + "\n")
             if let current = s.currentSubmittedOn {
-                Console.out("             非当前版本:已有报送日期更晚的版本(\(current)),报表与审核仍用该版本 / "
-                            + "not current: a version submitted \(current) is stored, and reports and reviews use it\n")
+                Console.out(
+                    "             非当前版本:已有报送日期更晚的版本(\(current)),报表与审核仍用该版本 / "
+                        + "not current: a version submitted \(current) is stored, and reports and reviews use it\n")
             }
             for finding in s.findings.findings.prefix(warningsShown) { Console.err(finding.formatted + "\n") }
             if warnings > warningsShown {

@@ -29,7 +29,8 @@ struct SampleDataCommand: ParsableCommand {
     @Flag(help: "Benchmark mode: write XML files instead of CSV folders.")
     var xml = false
 
-    @Option(name: .customLong("mix"), help: "Benchmark mode: the data mix, standard or heavy (4× the major cases, case texts of 120 characters or more).")
+    @Option(
+        name: .customLong("mix"), help: "Benchmark mode: the data mix, standard or heavy (4× the major cases, case texts of 120 characters or more).")
     var mixName = "standard"
 
     @Option(name: .customLong("major-share"), help: "Benchmark mode: the chance a case is major (severe), 0–1 (standard 0.07).")
@@ -55,11 +56,26 @@ struct SampleDataCommand: ParsableCommand {
         case "heavy": mix = .heavy
         default: throw ValidationError("--mix must be standard or heavy")
         }
-        if let majorShare { guard (0...1).contains(majorShare) else { throw ValidationError("--major-share must be 0–1") }; mix.majorShare = majorShare }
-        if let caseShare { guard (0...1).contains(caseShare) else { throw ValidationError("--case-share must be 0–1") }; mix.caseShare = caseShare }
-        if let textLength { guard (0...100_000).contains(textLength) else { throw ValidationError("--text-length must be 0–100000") }; mix.textLength = textLength }
-        if let gbkPercent { guard (0...100).contains(gbkPercent) else { throw ValidationError("--gbk-percent must be 0–100") }; mix.gbkPercent = gbkPercent }
-        if let warningsPerFile { guard (0...10_000).contains(warningsPerFile) else { throw ValidationError("--warnings-per-file must be 0–10000") }; mix.warningsPerFile = warningsPerFile }
+        if let majorShare {
+            guard (0...1).contains(majorShare) else { throw ValidationError("--major-share must be 0–1") }
+            mix.majorShare = majorShare
+        }
+        if let caseShare {
+            guard (0...1).contains(caseShare) else { throw ValidationError("--case-share must be 0–1") }
+            mix.caseShare = caseShare
+        }
+        if let textLength {
+            guard (0...100_000).contains(textLength) else { throw ValidationError("--text-length must be 0–100000") }
+            mix.textLength = textLength
+        }
+        if let gbkPercent {
+            guard (0...100).contains(gbkPercent) else { throw ValidationError("--gbk-percent must be 0–100") }
+            mix.gbkPercent = gbkPercent
+        }
+        if let warningsPerFile {
+            guard (0...10_000).contains(warningsPerFile) else { throw ValidationError("--warnings-per-file must be 0–10000") }
+            mix.warningsPerFile = warningsPerFile
+        }
         return mix
     }
 

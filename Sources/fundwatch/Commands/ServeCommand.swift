@@ -3,17 +3,17 @@ import Foundation
 import FundWatchCore
 import FundWatchPipeline
 import FundWatchPortal
+import FundWatchPostgres
 import FundWatchReturns
+import FundWatchReturnsStore
+import FundWatchSQLite
 import FundWatchSampleData
 import FundWatchStore
 import FundWatchStores
 import Hummingbird
 import Logging
-import ServiceLifecycle
 import PostgresNIO
-import FundWatchSQLite
-import FundWatchPostgres
-import FundWatchReturnsStore
+import ServiceLifecycle
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -43,8 +43,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Start a throw-away store with the sample city and demo users (ignores --db).")
     var demo = false
 
-    @Option(help: ArgumentHelp("Run as if today were this day (YYYY-MM-DD, China Standard Time); the clock runs on from its start. "
-                               + "For tests and demonstrations of deadlines: 距截止, 今天截止, 已逾期.", valueName: "day"))
+    @Option(
+        help: ArgumentHelp(
+            "Run as if today were this day (YYYY-MM-DD, China Standard Time); the clock runs on from its start. "
+                + "For tests and demonstrations of deadlines: 距截止, 今天截止, 已逾期.", valueName: "day"))
     var today: String?
 
     func validate() throws {
@@ -93,8 +95,9 @@ struct ServeCommand: AsyncParsableCommand {
         var services: [any Service] = []
         var migrate: @Sendable () async throws(StoreError) -> Void = {}
         if StoreConnection.isPostgres(url) {
-            let client = PostgresClient(configuration: try await Console.run { try PostgresStore.configuration(url: url) },
-                                        backgroundLogger: StoreConnection.quietLogger)
+            let client = PostgresClient(
+                configuration: try await Console.run { try PostgresStore.configuration(url: url) },
+                backgroundLogger: StoreConnection.quietLogger)
             let postgres = PostgresStore(unmigratedOn: client, logger: StoreConnection.quietLogger)
             store = postgres
             services = [client]

@@ -43,7 +43,9 @@ struct TemplateCommand: AsyncParsableCommand {
             let pipeline = try settings.pipeline()
             let bytes: [UInt8]
             if let db {
-                bytes = try await StoreOptions.with(db, aligning: pipeline) { try await pipeline.template(county: county, period: month, source: .store($0)) }
+                bytes = try await StoreOptions.with(db, aligning: pipeline) {
+                    try await pipeline.template(county: county, period: month, source: .store($0))
+                }
             } else {
                 bytes = try await pipeline.template(county: county, period: month, source: paths.isEmpty ? nil : .paths(paths))
             }

@@ -3,9 +3,9 @@ import Foundation
 import FundWatchCore
 import FundWatchPipeline
 import FundWatchReturns
+import FundWatchReturnsStore
 import FundWatchStore
 import FundWatchStores
-import FundWatchReturnsStore
 
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -35,7 +35,8 @@ struct UserCommand: AsyncParsableCommand {
             return line
         }
         guard let first = getpass("密码 / password: ").map({ String(cString: $0) }),
-              let second = getpass("再次输入 / again: ").map({ String(cString: $0) }) else { throw ValidationError("no password typed") }
+            let second = getpass("再次输入 / again: ").map({ String(cString: $0) })
+        else { throw ValidationError("no password typed") }
         guard first == second else { throw ValidationError("the two passwords differ") }
         return first
     }
@@ -50,7 +51,9 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             guard let role = UserRole(rawValue: role) else { throw ValidationError("--role must be county, city or admin") }
             let password = try UserCommand.readPassword()
-            let user = try await withAdmin(db) { try await $0.add(name: name, role: role, county: county, password: password, actor: actor, address: "cli") }
+            let user = try await withAdmin(db) {
+                try await $0.add(name: name, role: role, county: county, password: password, actor: actor, address: "cli")
+            }
             Console.out("added \(user.name) (\(user.role.rawValue)\(user.countyCode.map { " \($0)" } ?? ""))\n")
 
         }

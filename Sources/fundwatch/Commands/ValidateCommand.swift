@@ -6,7 +6,8 @@ struct ValidateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check submissions against every rule of the format (exit 1 if any error).",
-        discussion: "Warnings are printed but do not fail validation. Each finding names the file, line (and element or column), rule and what was expected."
+        discussion:
+            "Warnings are printed but do not fail validation. Each finding names the file, line (and element or column), rule and what was expected."
     )
 
     @Flag(name: .long, help: "Print the findings as JSON on standard output.")

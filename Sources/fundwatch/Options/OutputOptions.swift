@@ -19,8 +19,10 @@ struct OutputOptions: ParsableArguments {
 
     /// Runs a job writing documents into `--out` from `source`, as of `--as-of` (nil: the
     /// job's default), and prints the paths written.
-    func write(from source: SourceOptions,
-               _ job: @escaping (Pipeline, DataSource, Day?, any OutputSink) async throws -> [String]) async throws {
+    func write(
+        from source: SourceOptions,
+        _ job: @escaping (Pipeline, DataSource, Day?, any OutputSink) async throws -> [String]
+    ) async throws {
         let asOf = try asOfDay()
         try await Console.run {
             let pipeline = try settings.pipeline()

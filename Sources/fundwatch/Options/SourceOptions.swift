@@ -8,7 +8,9 @@ struct SourceOptions: ParsableArguments {
     @Option(help: "Read from a store instead of files: a SQLite path, sqlite:PATH, or postgres://user:password@host:port/db[?sslmode=require].")
     var db: String?
 
-    @Flag(name: .customLong("approved-only"), help: "With --db: use only versions the city approved in the portal (已审核), each county's latest approved one.")
+    @Flag(
+        name: .customLong("approved-only"),
+        help: "With --db: use only versions the city approved in the portal (已审核), each county's latest approved one.")
     var approvedOnly = false
 
     @Argument(help: "Submissions: .xml files, .xlsx workbooks, CSV folders, .zip files, or folders holding them (or --db).")
@@ -30,7 +32,8 @@ struct SourceOptions: ParsableArguments {
 
 /// `--db` of the commands that work on a store (import, history).
 enum StoreOptions {
-    static let help: ArgumentHelp = "The store: a SQLite path (default ./fundwatch.sqlite or $FUNDWATCH_DB), sqlite:PATH, or postgres://user:password@host:port/db[?sslmode=require]."
+    static let help: ArgumentHelp =
+        "The store: a SQLite path (default ./fundwatch.sqlite or $FUNDWATCH_DB), sqlite:PATH, or postgres://user:password@host:port/db[?sslmode=require]."
 
     /// Opens the store `option` names (else `$FUNDWATCH_DB`, else `./fundwatch.sqlite`), runs
     /// `body`, and closes it whatever happens. With `pipeline` (the commands that read or
