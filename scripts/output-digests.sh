@@ -50,6 +50,10 @@ suite() {
   out "$tag/metrics-json" "$fw" metrics --to 2026-10 --json "$@"
   out "$tag/metrics-ytd-json" "$fw" metrics --from 2026-01 --to 2026-10 --json "$@"
   out "$tag/metrics-text" "$fw" metrics --to 2026-10 "$@"
+  "$fw" draw --period 2026-07 --seed "2026-07-01 福彩3D第2026175期 203" --inspectors samples/inspectors.csv --items samples/draw-items.csv \
+    --risk samples/risk.csv --out "$work/d1" "$@" >/dev/null 2>&1
+  "$fw" draw-results --plan "$work/d1" --to 2026-10 --out "$work/d2" "$@" >/dev/null 2>&1
+  dir "$tag/draw-plan" "$work/d1"; dir "$tag/draw-results" "$work/d2"
 }
 
 cd "$root"

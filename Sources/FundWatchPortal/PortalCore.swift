@@ -2,6 +2,7 @@ import Foundation
 import FundWatchCore
 import FundWatchPipeline
 import FundWatchReturns
+import FundWatchTemplating
 
 /// What every route of the portal shares: the return cycle (receiving, reviewing, scoped
 /// reads, users — FundWatchReturns), the page templates, the derived-figures cache and
@@ -29,6 +30,11 @@ public struct PortalCore: Sendable {
     public func now() -> Int64 { returns.now() }
     /// Today in China Standard Time.
     var today: Day { returns.today }
+
+    /// The page `name` for `identity` (nil: nobody logged in) with its title and model.
+    func page<Model: TemplateModel>(_ name: String, title: String, for identity: Identity?, _ model: Model) -> [UInt8] {
+        pages.render(name, Page(title: title, layout: Layout(identity, idleMinutes: settings.portal.sessionIdleMinutes), model: model))
+    }
 
     /// Writes an audit line; the log must never lose an entry silently, so a failure is thrown.
     func audit(_ actor: String, _ action: String, _ outcome: String, _ detail: String, address: String) async throws {

@@ -34,16 +34,20 @@ public struct Template: Sendable {
     /// returning it: each time at least `interval` bytes are done (at the end of a list
     /// item), and the rest at the end. `output` sees every byte once, in order, and memory
     /// holds about one `interval` of output (a national report is written to disk as it is
-    /// made, and checked while the rest renders).
+    /// made, and checked while the rest renders). Returns the names no scope answered, as
+    /// ``renderReportingMissing(_:library:)`` does.
+    @discardableResult
     public func render(
         _ value: TemplateValue, library: TemplateLibrary = TemplateLibrary(), every interval: Int,
         into output: @escaping (ArraySlice<UInt8>) throws -> Void
-    ) throws {
+    ) throws -> Set<String> {
         var renderer = TemplateRenderer(library: library, stack: [value])
         renderer.progress = (interval, output)
+        renderer.missing = []
         renderer.render(tokens, contentType: .html, indentation: nil)
         if let error = renderer.outputError { throw error }
         if !renderer.out.isEmpty { try output(renderer.out[...]) }
+        return renderer.missing ?? []
     }
 }
 
@@ -71,14 +75,14 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// Renders the template called `name` handing the output on as it grows (see
-    /// ``Template/render(_:library:every:into:)``); false when there is no such template.
+    /// ``Template/render(_:library:every:into:)``) and returns the names no scope answered;
+    /// nil when there is no such template.
     public func render(
         _ name: String, _ value: TemplateValue, every interval: Int,
         into output: @escaping (ArraySlice<UInt8>) throws -> Void
-    ) throws -> Bool {
-        guard let template = templates[name] else { return false }
-        try template.render(value, library: self, every: interval, into: output)
-        return true
+    ) throws -> Set<String>? {
+        guard let template = templates[name] else { return nil }
+        return try template.render(value, library: self, every: interval, into: output)
     }
 }
 

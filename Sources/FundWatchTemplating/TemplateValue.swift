@@ -1,9 +1,10 @@
 /// A value a template places (`{{name}}`) or tests (`{{#name}}…{{/name}}`).
 ///
-/// View models hand values over typed, so rendering never has to find out at run time
-/// what a value is. `[String: Any]` dictionaries are accepted too (see ``init(any:)``);
-/// row-heavy parts of a document should implement ``TemplateObject`` and
-/// ``TemplateList`` instead, which answer without any dynamic cast.
+/// View models are typed: structs conforming to ``TemplateModel`` (their stored properties
+/// are the names), and for row-heavy parts of a document ``TemplateObject`` and
+/// ``TemplateList`` implementations, which answer without any dynamic cast. `[String: Any]`
+/// dictionaries are accepted by ``init(any:)`` for data that is untyped by nature (the
+/// Mustache specification's JSON tests); FundWatch's pages and documents never use them.
 public enum TemplateValue {
     /// Text, escaped for the document's content type when placed with `{{name}}`.
     case text(String)

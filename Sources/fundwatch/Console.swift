@@ -3,6 +3,7 @@ import Foundation
 import FundWatchCore
 import FundWatchInput
 import FundWatchPipeline
+import FundWatchReports
 import FundWatchReturns
 import FundWatchStore
 
@@ -64,6 +65,16 @@ enum Console {
     static func warningNote(_ note: WarningNote) -> String {
         "注意:\(note.submissions) 份提交共有 \(note.warnings) 条警告(不影响统计),详见 fundwatch validate / "
             + "note: \(note.warnings) warning(s) in \(note.submissions) submission(s), not affecting the figures; see fundwatch validate\n"
+    }
+
+    /// Tells of names the templates asked for that no document value has (a typo in a
+    /// bureau's `--templates` copy prints as an empty cell); nothing when there are none.
+    static func noteUnanswered(_ templates: TemplateSet) {
+        let names = templates.unansweredNames
+        guard !names.isEmpty else { return }
+        err(
+            "注意:模板中以下名称在文档数据中不存在,输出为空:\(names.joined(separator: "、"))(请核对 --templates 中的模板)/ "
+                + "note: the templates ask for names no document value has, printed empty: \(names.joined(separator: ", "))\n")
     }
 
     /// Prints every finding of a validation, one per line.

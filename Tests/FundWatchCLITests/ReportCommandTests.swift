@@ -50,6 +50,23 @@ struct ReportCommandTests {
         #expect(r.stderr.contains("/nonexistent/templates"))
     }
 
+    @Test("a bureau's template asking for a name no report value has is written, with a note naming it; the built-in ones give no note")
+    func misspeltTemplateName() throws {
+        // The repository's copy of the built-in templates, edited as a bureau would.
+        let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("report-templates").path
+        let folder = Self.outDir() + "-templates"
+        try FileManager.default.copyItem(atPath: shipped, toPath: folder)
+        let page = folder + "/report.html.mustache"
+        try String(contentsOfFile: page, encoding: .utf8).replacingOccurrences(of: "{{windowText}}", with: "{{windowTxt}}")
+            .write(toFile: page, atomically: true, encoding: .utf8)
+        let edited = try CLI.run(["report", "--to", "2026-03", "--templates", folder, "--out", Self.outDir(), CLI.exampleXML])
+        #expect(edited.status == 0, "\(edited.stderr)")
+        #expect(edited.stderr.contains("模板中以下名称在文档数据中不存在") && edited.stderr.contains("report.html: windowTxt"), "\(edited.stderr)")
+        let plain = try CLI.run(["report", "--to", "2026-03", "--templates", shipped, "--out", Self.outDir(), CLI.exampleXML])
+        #expect(plain.status == 0 && !plain.stderr.contains("模板"), "\(plain.stderr)")
+    }
+
     @Test("the reporter appears in no report file")
     func noReporter() throws {
         let out = Self.outDir()

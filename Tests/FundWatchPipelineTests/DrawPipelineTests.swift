@@ -104,6 +104,8 @@ struct DrawPipelineTests {
         let may = try await pipeline.drawResults(.paths([Upload.csvFolder]), plan: plan, to: YearMonth(year: 2026, month: 5)!)
         #expect(may.results.count == 4 && may.results.allSatisfy { $0.status == .overdue })
         #expect(may.counties.map { [$0.drawn, $0.inspected, $0.final] } == [[4, 0, 0]])
+        #expect(
+            pipeline.templates.unansweredNames.isEmpty, "every name of the draw templates is in their view: \(pipeline.templates.unansweredNames)")
     }
 
     @Test("list errors name the file, line and rule: a duplicate inspector, an unknown county, a bad flag, a risk class of an unknown institution")

@@ -154,7 +154,7 @@ struct EvaluationBulletinTests {
         let builder = BulletinBuilder(current: try Self.input(from: 9, to: 9), previous: nil, lastYear: nil, settings: settings)
         let exposed = builder.exposedCases()
         #expect(!exposed.isEmpty)
-        for c in exposed { #expect(text.contains(c["institution"] as! String)) }
+        for c in exposed { #expect(text.contains(c.institution)) }
         // No reporter text of any case of the city reaches either version.
         let reporters = ReadBatch(paths: [Self.city]).outcomes.compactMap(\.submission)
             .flatMap { $0.cases.map(\.reporter.revealedForStorage) }.filter { !$0.isEmpty }

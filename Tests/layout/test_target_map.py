@@ -1,4 +1,4 @@
-"""The map of targets in README.md is what Package.swift says: a target's dependencies that
+"""The layout rules a reader relies on. The map of targets in README.md is what Package.swift says: a target's dependencies that
 stop matching the map fail here (run `python3 scripts/target-map.py --write` after changing them)."""
 import os
 import subprocess
@@ -24,3 +24,17 @@ def test_the_portal_holds_no_table_access_but_session_and_user_lookups():
                 if "returns.tables" in text or "import FundWatchStores" in text or "import FundWatchSQLite" in text:
                     touching.append(name)
     assert sorted(touching) == ["AccessMiddleware.swift", "SessionRoutes.swift"], touching
+
+
+def test_view_models_are_typed():
+    """Pages and documents hand their templates typed models (TemplateModel structs), never
+    `[String: Any]`: a misspelt property fails the build. Only the templating engine itself
+    still accepts dictionaries (the Mustache specification's tests are JSON)."""
+    loose = []
+    for folder, _, files in os.walk(os.path.join(ROOT, "Sources")):
+        if os.path.basename(folder) == "FundWatchTemplating":
+            continue
+        for name in files:
+            if name.endswith(".swift") and "String: Any]" in open(os.path.join(folder, name), encoding="utf-8").read():
+                loose.append(name)
+    assert loose == [], loose

@@ -76,12 +76,8 @@ struct ErrorMiddleware: RouterMiddleware {
         if api {
             return PageResponse.json(JSONValue.object([("error", .string(message))]).serialized(), status: status)
         }
-        var values = context.identity?.layout ?? Identity.anonymousLayout
-        values.merge([
-            "title": "\(status.code)", "heading": Self.heading(status), "message": message,
-            "idleMinutes": core.settings.portal.sessionIdleMinutes,
-        ]) { _, new in new }
-        return PageResponse.html(core.pages.render("error", values), status: status)
+        let page = ErrorPage(heading: Self.heading(status), message: message)
+        return PageResponse.html(core.page("error", title: "\(status.code)", for: context.identity, page), status: status)
     }
 
     static func heading(_ status: HTTPResponse.Status) -> String {

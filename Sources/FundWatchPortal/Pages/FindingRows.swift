@@ -1,6 +1,7 @@
 import Foundation
 import FundWatchCore
 import FundWatchReports
+import FundWatchTemplating
 
 /// Findings as a 审核报告 shows them: file, line, field, rule, message in Chinese, what was
 /// expected; and as the CSV a clerk downloads (UTF-8 with a byte-order mark, so Excel
@@ -47,11 +48,25 @@ struct FindingRow: Decodable, Sendable {
     var place: String { cell ?? line.map(String.init) ?? "" }
     var severityLabel: String { severity == "error" ? "错误" : "提示" }
 
-    var values: [String: Any] {
-        [
-            "file": file, "line": place, "fieldLabel": fieldLabel, "fieldKey": fieldKey, "rule": rule, "severity": severity,
-            "severityLabel": severityLabel, "message": message, "expected": expected,
-        ]
+    /// The row as the `findings` part of a page shows it.
+    var view: View {
+        View(
+            file: file, line: place, fieldLabel: fieldLabel, fieldKey: fieldKey, rule: rule, severity: severity, severityLabel: severityLabel,
+            message: message, expected: expected)
+    }
+
+    /// A finding on a page: where (`line` is the line or the sheet and cell), the field,
+    /// the rule, what is wrong and what was expected.
+    struct View: TemplateModel {
+        let file: String
+        let line: String
+        let fieldLabel: String
+        let fieldKey: String
+        let rule: String
+        let severity: String
+        let severityLabel: String
+        let message: String
+        let expected: String
     }
 
     /// The 审核报告 as CSV, each cell through ``CSVCell``.

@@ -37,19 +37,3 @@ enum PageResponse {
         Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 }
-
-extension Identity {
-    /// The layout's values: who is logged in, the CSRF token for forms, the menu.
-    /// The layout's values for a page nobody is logged in to (the login page, an error before login).
-    static var anonymousLayout: [String: Any] { ["user": nil as Any?, "csrf": ""] }
-
-    var layout: [String: Any] {
-        [
-            "user": [
-                "name": user.name, "roleLabel": user.role.label, "countyCode": user.countyCode as Any,
-                "isCounty": user.role == .county, "isCity": user.role == .city, "isAdmin": user.role == .admin,
-            ] as [String: Any],
-            "csrf": csrf ?? "",
-        ]
-    }
-}

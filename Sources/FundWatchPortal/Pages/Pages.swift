@@ -36,9 +36,10 @@ struct Pages: Sendable {
         styleSheet = Array(try Data(contentsOf: base.appendingPathComponent("static/portal.css")))
     }
 
-    /// The page `name` with `values` (and the layout's values) in scope.
-    func render(_ name: String, _ values: [String: Any]) -> [UInt8] {
-        guard let (bytes, absent) = library.renderReportingMissing(name, TemplateValue(any: values)) else {
+    /// The page `name` with `page` in scope: a ``Page`` (title, layout, model), or a bare
+    /// model for a part of a page shared by every user (the dashboard's body).
+    func render(_ name: String, _ page: some TemplateObject) -> [UInt8] {
+        guard let (bytes, absent) = library.renderReportingMissing(name, .object(page)) else {
             return Array("missing page \(name)".utf8)
         }
         if !absent.isEmpty { missing.add(name, absent) }

@@ -38,17 +38,14 @@ struct AdminRoutes: Sendable {
             let sinceText = request.uri.queryParameters["since"].map(String.init) ?? ""
             let since = try DateParameter.day(sinceText, name: "since") ?? core.today.adding(days: -7)
             let entries = try await core.returns.auditEntries(since: Int64(since.ordinal) * 86_400 - 8 * 3_600, limit: 2_000)
-            var values = identity.layout
-            values.merge([
-                "title": "审计日志", "since": since.description, "idleMinutes": core.settings.portal.sessionIdleMinutes,
-                "entries": entries.reversed().map {
-                    [
-                        "at": CountyRoutes.time($0.at), "actor": $0.actor, "action": $0.action, "outcome": $0.outcome,
-                        "detail": Self.adminDetail($0), "address": $0.address,
-                    ]
-                },
-            ]) { _, new in new }
-            return PageResponse.html(core.pages.render("admin-audit", values))
+            let page = AdminAuditPage(
+                since: since.description,
+                entries: entries.reversed().map {
+                    AdminAuditPage.Entry(
+                        at: CountyRoutes.time($0.at), actor: $0.actor, action: $0.action, outcome: $0.outcome, detail: Self.adminDetail($0),
+                        address: $0.address)
+                })
+            return PageResponse.html(core.page("admin-audit", title: "审计日志", for: identity, page))
         }
     }
 
@@ -62,16 +59,11 @@ struct AdminRoutes: Sendable {
 
     private func usersPage(_ identity: Identity, message: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
         let users = try await core.returns.users.users()
-        var values = identity.layout
-        values.merge([
-            "title": "用户管理", "message": message as Any, "idleMinutes": core.settings.portal.sessionIdleMinutes,
-            "users": users.map {
-                [
-                    "id": Int($0.id), "name": $0.name, "roleLabel": $0.role.label, "countyCode": $0.countyCode ?? "", "disabled": $0.disabled,
-                    "csrf": identity.csrf ?? "",
-                ] as [String: Any]
-            },
-        ]) { _, new in new }
-        return PageResponse.html(core.pages.render("admin-users", values), status: status)
+        let page = AdminUsersPage(
+            message: message,
+            users: users.map {
+                AdminUsersPage.User(id: Int($0.id), name: $0.name, roleLabel: $0.role.label, countyCode: $0.countyCode ?? "", disabled: $0.disabled)
+            })
+        return PageResponse.html(core.page("admin-users", title: "用户管理", for: identity, page), status: status)
     }
 }

@@ -17,12 +17,8 @@ struct CityRoutes: Sendable {
         router.get("/reports") { _, context in
             let identity = try context.require(.city)
             let month = core.today.yearMonth.previous
-            var values = identity.layout
-            values.merge([
-                "title": "报表与文书", "from": month.january.description, "to": month.description, "asOf": "",
-                "idleMinutes": core.settings.portal.sessionIdleMinutes,
-            ]) { _, new in new }
-            return PageResponse.html(core.pages.render("reports", values))
+            let page = ReportsPage(from: month.january.description, to: month.description, asOf: "")
+            return PageResponse.html(core.page("reports", title: "报表与文书", for: identity, page))
         }
         router.get("/reports/download") { request, context in try await download(.report, request, context) }
         for kind in Reports.Kind.allCases where kind != .report {
@@ -51,14 +47,13 @@ struct CityRoutes: Sendable {
         let content = try await core.cache.page("dashboard/\(identity.scope)/\(revision)/\(year)/\(today)") {
             core.pages.render("dashboard", try await dashboardValues(scope: identity.scope, year: year, today: today))
         }
-        var values = identity.layout
-        values.merge(["title": "报送总览", "idleMinutes": core.settings.portal.sessionIdleMinutes]) { _, new in new }
-        return PageResponse.html(core.pages.render("head", values) + content + core.pages.render("foot", values))
+        let head = core.page("head", title: "报送总览", for: identity, NoModel()), foot = core.page("foot", title: "报送总览", for: identity, NoModel())
+        return PageResponse.html(head + content + foot)
     }
 
     /// What the dashboard's body shows: counties × months with timeliness and review state,
     /// overdue and soon-due notices, the year's headline figures.
-    private func dashboardValues(scope: Scope, year: Int, today: Day) async throws -> [String: Any] {
+    private func dashboardValues(scope: Scope, year: Int, today: Day) async throws -> DashboardBody {
         let policy = core.settings.policy
         let data = core.returns.scoped(scope)
         let versions = try await data.versions(county: nil, period: nil)
@@ -66,28 +61,26 @@ struct CityRoutes: Sendable {
         let counties = try await data.counties(registered: core.settings.counties)
         let byMonth = Dictionary(grouping: versions) { ReviewStatus.Key(countyCode: $0.countyCode, period: $0.period) }
         let months = (1...12).compactMap { YearMonth(year: year, month: $0) }
-        let rows: [[String: Any]] = counties.map { county in
-            [
-                "code": county.code, "name": county.name,
-                "cells": months.map { month -> [String: Any] in
+        let rows = counties.map { county in
+            DashboardBody.County(
+                code: county.code, name: county.name,
+                cells: months.map { month in
                     let key = ReviewStatus.Key(countyCode: county.code, period: month)
                     let list = byMonth[key] ?? []
                     let timeliness = Timeliness(firstSubmittedOn: list.map(\.submittedOn).min(), month: month, policy: policy, asOf: today)
                     // The state of the month's current version (the core's one rule), as on the county's page.
                     let current = list.current
                     let review = reviews[key]
-                    return [
-                        "code": county.code, "period": month.description, "timelinessCode": timeliness.code, "timelinessLabel": timeliness.label,
-                        "stateCode": current.map { review?.code(ofVersion: $0.id) ?? "none" } ?? "none",
-                        "stateLabel": current.map { review?.label(ofVersion: $0.id) ?? "未送审" } as Any,
-                    ]
-                },
-            ]
+                    return DashboardBody.Cell(
+                        code: county.code, period: month.description, timelinessCode: timeliness.code, timelinessLabel: timeliness.label,
+                        stateCode: current.map { review?.code(ofVersion: $0.id) ?? "none" } ?? "none",
+                        stateLabel: current.map { review?.label(ofVersion: $0.id) ?? "未送审" })
+                })
         }
         let soon = try await Notices(core: core).register(scope: scope, asOf: today)
             .filter { $0.status == .overdue || ($0.status == .due && ($0.daysLeft ?? 99) <= 3) }
         // The headline figures: year to date up to the latest month any county sent.
-        var headline: [String: Any]?
+        var headline: DashboardBody.Headline?
         if let latest = versions.map(\.period).max() {
             let window = Window.yearToDate(latest)
             let core = self.core
@@ -99,22 +92,18 @@ struct CityRoutes: Sendable {
             let keys: [MetricKey] = [
                 .designated, .inspected, .coverageRate, .handledCases, .amountInvolved, .refusedRecovered, .suspensions, .policeTransfers,
             ]
-            headline = [
-                "window": "\(window.from) 至 \(window.to)",
-                "figures": keys.map { key in
-                    [
-                        "label": key.label, "unit": key.unit, "value": key.value(in: city.city).display,
-                        "link": "/figures/\(key.rawValue)?to=\(latest)",
-                    ]
-                },
-            ]
+            headline = DashboardBody.Headline(
+                window: "\(window.from) 至 \(window.to)",
+                figures: keys.map { key in
+                    FigureRow(
+                        label: key.label, unit: key.unit, value: key.value(in: city.city).display, link: "/figures/\(key.rawValue)?to=\(latest)")
+                })
         }
         var years = Set(versions.map(\.period.year))
         years.insert(year)
-        return [
-            "year": year, "years": years.sorted().map { ["year": $0, "current": $0 == year] },
-            "monthHeads": (1...12).map { ["label": "\($0)月"] }, "rows": rows, "dueDay": policy.returnDueDay,
-            "notices": soon.isEmpty ? nil : ["items": soon.map { Notices.row($0, asOf: today) }] as [String: Any]?, "headline": headline as Any,
-        ]
+        return DashboardBody(
+            year: year, years: years.sorted().map { DashboardBody.Year(year: $0, current: $0 == year) },
+            monthHeads: (1...12).map { DashboardBody.MonthHead(label: "\($0)月") }, rows: rows, dueDay: policy.returnDueDay,
+            notices: NoticeList.of(soon.map { Notices.row($0, asOf: today) }), headline: headline)
     }
 }

@@ -59,60 +59,50 @@ struct CountyRoutes: Sendable {
         var periods = Set(versions.map(\.period))
         for key in reviews.keys { periods.insert(key.period) }
         let uploaded = try await data.uploadedFiles(county: code)
-        let months: [[String: Any]] = periods.sorted(by: >).map { period in
+        let months: [CountyPage.Month] = periods.sorted(by: >).map { period in
             let list = versions.filter { $0.period == period }
             let status = reviews[ReviewStatus.Key(countyCode: code, period: period)] ?? ReviewStatus(countyCode: code, period: period, events: [])
             let timeliness = Timeliness(firstSubmittedOn: list.map(\.submittedOn).min(), month: period, policy: policy, asOf: today)
             // Everything about the month is about its current version (the core's one rule).
             let current = list.current
             let state = current.flatMap { status.state(ofVersion: $0.id) }
-            return [
-                "period": period.description, "countyCode": code,
-                "stateCode": current.map { status.code(ofVersion: $0.id) } ?? status.code,
-                "stateLabel": current.map { status.label(ofVersion: $0.id) } ?? status.label,
-                "timelinessCode": timeliness.code, "timelinessLabel": timeliness.label,
-                "lockMessage": status.isLocked ? "本月报表已由市局审核通过并锁定。如需更正,请上传新版本并填写更正说明,提交后重新进入待审核。" : nil as String?,
-                "versions": list.enumerated().reversed().map { i, v in
-                    [
-                        "number": i + 1, "submittedOn": v.submittedOn.description, "importedAt": Self.time(isoUTC: v.importedAt),
-                        "institutions": v.institutionCount,
-                        "inspections": v.inspectionCount, "cases": v.caseCount, "origin": Self.arrival(origin: v.origin, uploadedAs: uploaded[v.id]),
-                        "digestShort": String(v.digest.prefix(12)),
-                        "current": v.id == current?.id, "approved": status.events.contains { $0.state == .approved && $0.submissionID == v.id },
-                    ] as [String: Any]
+            return CountyPage.Month(
+                period: period.description, countyCode: code,
+                stateCode: current.map { status.code(ofVersion: $0.id) } ?? status.code,
+                stateLabel: current.map { status.label(ofVersion: $0.id) } ?? status.label,
+                timelinessCode: timeliness.code, timelinessLabel: timeliness.label,
+                lockMessage: status.isLocked ? "本月报表已由市局审核通过并锁定。如需更正,请上传新版本并填写更正说明,提交后重新进入待审核。" : nil,
+                versions: list.enumerated().reversed().map { i, v in
+                    CountyPage.Version(
+                        number: i + 1, submittedOn: v.submittedOn.description, importedAt: Self.time(isoUTC: v.importedAt),
+                        institutions: v.institutionCount, inspections: v.inspectionCount, cases: v.caseCount,
+                        origin: Self.arrival(origin: v.origin, uploadedAs: uploaded[v.id]), digestShort: String(v.digest.prefix(12)),
+                        current: v.id == current?.id, approved: status.events.contains { $0.state == .approved && $0.submissionID == v.id })
                 },
-                "currentNumber": current.flatMap { list.number(of: $0.id) } ?? 0,
-                "history": status.events.map {
-                    ["at": Self.time($0.at), "actor": $0.actor, "stateLabel": $0.state.label, "reason": $0.reason.nilIfEmpty as Any]
+                currentNumber: current.flatMap { list.number(of: $0.id) } ?? 0,
+                history: status.events.map {
+                    CountyPage.Event(at: Self.time($0.at), actor: $0.actor, stateLabel: $0.state.label, reason: $0.reason.nilIfEmpty)
                 },
-                "canReview": identity.scope == .everyCounty && current != nil && state != .returned,
-                "canApprove": state == .received || state == nil,
-                "csrf": identity.csrf ?? "",
-            ]
+                canReview: identity.scope == .everyCounty && current != nil && state != .returned,
+                canApprove: state == .received || state == nil)
         }
-        let returned = reviews.values.filter { $0.state == .returned }.sorted { $0.period > $1.period }.first.map { s -> [String: Any] in
-            [
-                "period": s.period.description, "reason": s.returnReason ?? "", "actor": s.events.last?.actor ?? "",
-                "at": Self.time(s.events.last?.at ?? 0),
-            ]
+        let returned = reviews.values.filter { $0.state == .returned }.sorted { $0.period > $1.period }.first.map { s in
+            CountyPage.Returned(
+                period: s.period.description, reason: s.returnReason ?? "", actor: s.events.last?.actor ?? "", at: Self.time(s.events.last?.at ?? 0))
         }
         let notices = try await Notices(core: core).register(scope: identity.scope, asOf: today).filter { $0.countyCode == code }
         let name = core.settings.counties.display(code)
-        var values = identity.layout
-        values.merge([
-            "title": "\(name)(\(code))", "countyName": name, "countyCode": code, "duePeriod": duePeriod.description, "dueDay": due.description,
-            "dueText": dueText, "dueClass": sentForDue ? "" : left < 0 ? "overdue" : left <= 3 ? "due-soon" : "",
-            "returned": returned as Any, "months": months, "hasVersions": !versions.isEmpty, "maxUploadMiB": core.settings.portal.maxUploadMiB,
-            "onBehalf": identity.user.role == .city, "idleMinutes": core.settings.portal.sessionIdleMinutes,
-            "notices": notices.isEmpty ? nil : ["items": notices.map { Notices.row($0, asOf: today) }] as [String: Any]?,
-            "uploads": uploads.map { u in
-                [
-                    "at": Self.time(u.at), "actor": u.actor, "onBehalf": u.onBehalf, "fileName": u.fileName,
-                    "outcomeLabel": Self.outcomeLabel(u.outcome), "id": Int(u.id),
-                ] as [String: Any]
-            },
-        ]) { _, new in new }
-        return PageResponse.html(core.pages.render("county", values))
+        let page = CountyPage(
+            countyName: name, countyCode: code, duePeriod: duePeriod.description, dueDay: due.description, dueText: dueText,
+            dueClass: sentForDue ? "" : left < 0 ? "overdue" : left <= 3 ? "due-soon" : "", returned: returned, months: months,
+            hasVersions: !versions.isEmpty, maxUploadMiB: core.settings.portal.maxUploadMiB, onBehalf: identity.user.role == .city,
+            notices: NoticeList.of(notices.map { Notices.row($0, asOf: today) }),
+            uploads: uploads.map { u in
+                CountyPage.Upload(
+                    at: Self.time(u.at), actor: u.actor, onBehalf: u.onBehalf, fileName: u.fileName, outcomeLabel: Self.outcomeLabel(u.outcome),
+                    id: Int(u.id))
+            })
+        return PageResponse.html(core.page("county", title: "\(name)(\(code))", for: identity, page))
     }
 
     private func upload(_ request: Request, _ context: PortalContext) async throws -> Response {
@@ -128,21 +118,17 @@ struct CountyRoutes: Sendable {
             from: identity.user, address: context.address)
         let status: HTTPResponse.Status = answer.refusal.map(ErrorMiddleware.status(of:)) ?? (answer.isRejected ? .unprocessableContent : .ok)
         let rows = answer.findings.map(FindingRow.init)
-        var values = identity.layout
-        values.merge([
-            "title": "审核报告", "fileName": Forms.baseName(file.name), "countyCode": answer.header?.countyCode as Any,
-            "countyName": answer.header?.countyName ?? "", "period": answer.header?.period.description ?? "",
-            "rejected": answer.isRejected, "accepted": !answer.isRejected, "outcomeLabel": Self.outcomeLabel(answer.code),
-            "versionID": answer.isRejected ? nil as Int? : answer.version.map { Int($0.id) }, "versionNumber": answer.number ?? 0,
-            "digest": answer.digest as Any,
-            "stateCode": answer.stateCode, "stateLabel": answer.stateLabel,
-            "hasChanges": !answer.changes.isEmpty,
-            "changes": answer.changes.map { ["label": $0.label, "added": $0.added, "removed": $0.removed, "changed": $0.changed] },
-            "hasFindings": !rows.isEmpty, "findings": rows.map(\.values), "omitted": answer.omitted > 0 ? answer.omitted : nil as Int?,
-            "errorCount": rows.filter { $0.severity == "error" }.count, "warningCount": rows.filter { $0.severity != "error" }.count,
-            "uploadID": Int(answer.uploadID), "backCounty": code, "idleMinutes": core.settings.portal.sessionIdleMinutes,
-        ]) { _, new in new }
-        return PageResponse.html(core.pages.render("upload-result", values), status: status)
+        let page = UploadResultPage(
+            fileName: Forms.baseName(file.name), countyCode: answer.header?.countyCode, countyName: answer.header?.countyName ?? "",
+            period: answer.header?.period.description ?? "", rejected: answer.isRejected, accepted: !answer.isRejected,
+            outcomeLabel: Self.outcomeLabel(answer.code), versionID: answer.isRejected ? nil : answer.version.map { Int($0.id) },
+            versionNumber: answer.number ?? 0, digest: answer.digest, stateCode: answer.stateCode, stateLabel: answer.stateLabel,
+            hasChanges: !answer.changes.isEmpty,
+            changes: answer.changes.map { UploadResultPage.Change(label: $0.label, added: $0.added, removed: $0.removed, changed: $0.changed) },
+            hasFindings: !rows.isEmpty, findings: rows.map(\.view), omitted: answer.omitted > 0 ? answer.omitted : nil,
+            errorCount: rows.filter { $0.severity == "error" }.count, warningCount: rows.filter { $0.severity != "error" }.count,
+            uploadID: Int(answer.uploadID), backCounty: code)
+        return PageResponse.html(core.page("upload-result", title: "审核报告", for: identity, page), status: status)
     }
 
     /// An upload record the caller may see (a clerk's own county's, or any for the city).
@@ -159,13 +145,11 @@ struct CountyRoutes: Sendable {
     private func uploadPage(_ context: PortalContext) async throws -> Response {
         let (identity, record) = try await uploadRecord(context)
         let rows = FindingRow.decode(record.findingsJSON)
-        var values = identity.layout
-        values.merge([
-            "title": "审核报告", "fileName": record.fileName, "at": Self.time(record.at), "actor": record.actor, "onBehalf": record.onBehalf,
-            "outcomeLabel": Self.outcomeLabel(record.outcome), "note": record.note, "hasFindings": !rows.isEmpty, "findings": rows.map(\.values),
-            "id": Int(record.id), "backCounty": record.countyCode as Any, "idleMinutes": core.settings.portal.sessionIdleMinutes,
-        ]) { _, new in new }
-        return PageResponse.html(core.pages.render("upload-view", values))
+        let page = UploadViewPage(
+            fileName: record.fileName, at: Self.time(record.at), actor: record.actor, onBehalf: record.onBehalf,
+            outcomeLabel: Self.outcomeLabel(record.outcome), note: record.note, hasFindings: !rows.isEmpty, findings: rows.map(\.view),
+            id: Int(record.id), backCounty: record.countyCode)
+        return PageResponse.html(core.page("upload-view", title: "审核报告", for: identity, page))
     }
 
     private func review(_ request: Request, _ context: PortalContext) async throws -> Response {

@@ -38,19 +38,16 @@ struct DrawRoutes: Sendable {
     private func list(_ context: PortalContext) async throws -> Response {
         let identity = try context.require(.city)
         let draws = try await core.returns.draws.list(publishedOnly: false)
-        var values = identity.layout
-        values.merge([
-            "title": "双随机抽查", "period": core.today.yearMonth.description, "idleMinutes": core.settings.portal.sessionIdleMinutes,
-            "draws": draws.map { d in
-                [
-                    "id": Int(d.id), "period": d.period.description, "seed": d.seed, "digestShort": String(d.inputsDigest.prefix(12)),
-                    "createdAt": Timestamp.chinaStandardTime(d.createdAt), "actor": d.actor, "published": d.publishedAt != nil,
-                    "publishedAt": d.publishedAt.map(Timestamp.chinaStandardTime) ?? "", "resultsTo": core.today.yearMonth.previous.description,
-                    "files": DrawWriter.planFiles.map { ["name": $0, "id": Int(d.id)] },
-                ] as [String: Any]
-            },
-        ]) { _, new in new }
-        return PageResponse.html(core.pages.render("draws", values))
+        let page = DrawsPage(
+            period: core.today.yearMonth.description,
+            draws: draws.map { d in
+                DrawsPage.Draw(
+                    id: Int(d.id), period: d.period.description, seed: d.seed, digestShort: String(d.inputsDigest.prefix(12)),
+                    createdAt: Timestamp.chinaStandardTime(d.createdAt), actor: d.actor, published: d.publishedAt != nil,
+                    publishedAt: d.publishedAt.map(Timestamp.chinaStandardTime) ?? "", resultsTo: core.today.yearMonth.previous.description,
+                    files: DrawWriter.planFiles.map { DrawsPage.File(name: $0, id: Int(d.id)) })
+            })
+        return PageResponse.html(core.page("draws", title: "双随机抽查", for: identity, page))
     }
 
     private func run(_ request: Request, _ context: PortalContext) async throws -> Response {
@@ -82,12 +79,8 @@ struct DrawRoutes: Sendable {
             if case .invalidList(let findings) = error {
                 try await core.audit(
                     identity.user.name, "draw", "rejected", "\(period) lists have \(findings.count) error(s)", address: context.address)
-                var values = identity.layout
-                values.merge([
-                    "title": "抽查名录有误", "findings": findings.map { FindingRow($0).values }, "omitted": nil as Int?,
-                    "idleMinutes": core.settings.portal.sessionIdleMinutes,
-                ]) { _, new in new }
-                return PageResponse.html(core.pages.render("draw-refused", values), status: .unprocessableContent)
+                let page = DrawRefusedPage(findings: findings.map { FindingRow($0).view }, omitted: nil)
+                return PageResponse.html(core.page("draw-refused", title: "抽查名录有误", for: identity, page), status: .unprocessableContent)
             }
             throw error
         }
@@ -138,32 +131,30 @@ struct DrawRoutes: Sendable {
         let code = try PathParameter.county(context)
         let identity = try context.require(.county(code))
         let month = core.today.yearMonth.previous
-        var draws: [[String: Any]] = []
+        var draws: [CountyDrawsPage.Draw] = []
         for draw in try await core.returns.draws.list(publishedOnly: true) {
             var own = try await plan(draw)
             own.lots = own.lots.filter { $0.target.countyCode == code }
             // Only this county's returns are read.
             let results = try await core.pipeline.drawResults(core.returns.source(), plan: own, to: month, county: code)
             let window = own.parameters.window
-            draws.append([
-                "id": Int(draw.id), "period": draw.period.description, "seed": draw.seed, "windowFrom": window.from.description,
-                "windowTo": window.to.description,
-                "publishedAt": draw.publishedAt.map(Timestamp.chinaStandardTime) ?? "", "asOf": month.lastDay.description,
-                "targets": results.results.map { r in
-                    [
-                        "number": r.lot.number, "code": r.lot.target.code, "name": r.lot.target.name, "categoryLabel": r.lot.target.category.label,
-                        "inspectors": r.lot.inspectors.map { "\($0.name)(\($0.unit))" }.joined(separator: "、"),
-                        "items": r.lot.items.map(\.title).joined(separator: ";"), "statusLabel": r.status.label, "status": r.status.rawValue,
-                        "outcome": r.outcome,
-                    ] as [String: Any]
-                },
-                "undrawn": results.undrawn.filter { $0.countyCode == code }.map {
-                    ["code": $0.institutionCode, "name": $0.institutionName, "on": $0.inspectedOn.description]
-                },
-            ])
+            draws.append(
+                CountyDrawsPage.Draw(
+                    id: Int(draw.id), period: draw.period.description, seed: draw.seed, windowFrom: window.from.description,
+                    windowTo: window.to.description, publishedAt: draw.publishedAt.map(Timestamp.chinaStandardTime) ?? "",
+                    asOf: month.lastDay.description,
+                    targets: results.results.map { r in
+                        CountyDrawsPage.Target(
+                            number: r.lot.number, code: r.lot.target.code, name: r.lot.target.name, categoryLabel: r.lot.target.category.label,
+                            inspectors: r.lot.inspectors.map { "\($0.name)(\($0.unit))" }.joined(separator: "、"),
+                            items: r.lot.items.map(\.title).joined(separator: ";"), statusLabel: r.status.label, status: r.status.rawValue,
+                            outcome: r.outcome)
+                    },
+                    undrawn: results.undrawn.filter { $0.countyCode == code }.map {
+                        CountyDrawsPage.Undrawn(code: $0.institutionCode, name: $0.institutionName, on: $0.inspectedOn.description)
+                    }))
         }
-        var values = identity.layout
-        values.merge(["title": "双随机抽查", "countyCode": code, "draws": draws, "idleMinutes": core.settings.portal.sessionIdleMinutes]) { _, new in new }
-        return PageResponse.html(core.pages.render("county-draws", values))
+        let page = CountyDrawsPage(countyCode: code, draws: draws)
+        return PageResponse.html(core.page("county-draws", title: "双随机抽查", for: identity, page))
     }
 }

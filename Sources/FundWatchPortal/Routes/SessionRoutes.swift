@@ -42,13 +42,8 @@ struct SessionRoutes: Sendable {
 
     private func loginPage(message: String?, name: String, status: HTTPResponse.Status) -> Response {
         let settings = core.settings.portal
-        return PageResponse.html(
-            core.pages.render(
-                "login",
-                Identity.anonymousLayout.merging([
-                    "title": "登录", "message": message as Any, "name": name, "lockAfter": settings.lockAfterFailures,
-                    "lockMinutes": settings.lockMinutes, "idleMinutes": settings.sessionIdleMinutes,
-                ]) { _, new in new }), status: status)
+        let page = LoginPage(message: message, name: name, lockAfter: settings.lockAfterFailures, lockMinutes: settings.lockMinutes)
+        return PageResponse.html(core.page("login", title: "登录", for: nil, page), status: status)
     }
 
     private func login(_ request: Request, _ context: PortalContext) async throws -> Response {

@@ -32,14 +32,12 @@ struct Notices: Sendable {
     }
 
     /// A notice as a page row, with the link to its document (要情报告) as of `asOf`.
-    static func row(_ n: MajorCaseNotice, asOf: Day) -> [String: Any] {
-        [
-            "caseID": n.caseID, "county": n.countyCode,
-            "document": "/counties/\(n.countyCode)/notice?case=\(Forms.queryEncoded(n.caseID))&as_of=\(asOf)", "institution": n.institutionName,
-            "trigger": n.trigger?.description ?? "",
-            "due": n.due?.description ?? "", "statusCode": n.status.rawValue,
-            "statusLabel": n.status.label
-                + (n.daysOver.map { " \($0) 天" } ?? n.daysLeft.map { n.status == .due ? "(剩 \($0) 天)" : "" } ?? ""),
-        ]
+    static func row(_ n: MajorCaseNotice, asOf: Day) -> NoticeRow {
+        NoticeRow(
+            caseID: n.caseID, county: n.countyCode,
+            document: "/counties/\(n.countyCode)/notice?case=\(Forms.queryEncoded(n.caseID))&as_of=\(asOf)", institution: n.institutionName,
+            trigger: n.trigger?.description ?? "", due: n.due?.description ?? "", statusCode: n.status.rawValue,
+            statusLabel: n.status.label
+                + (n.daysOver.map { " \($0) 天" } ?? n.daysLeft.map { n.status == .due ? "(剩 \($0) 天)" : "" } ?? ""))
     }
 }

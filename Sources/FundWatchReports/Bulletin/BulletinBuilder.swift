@@ -49,19 +49,17 @@ public struct BulletinBuilder: Sendable {
         }
     }
 
-    func viewModel() -> [String: Any] {
+    func viewModel() -> BulletinView {
         let month = current.input.window.to
         let canCompareMonth = Self.comparable(previous, with: current)
         let canCompareYear = Self.comparable(lastYear, with: current)
-        let figures = Self.headline.map { key -> [String: Any] in
+        let figures = Self.headline.map { key in
             let now = key.value(in: current.period.city)
             let ytd = key.value(in: current.yearToDate.city)
             let monthChange = canCompareMonth ? Self.change(Self.amount(now), Self.amount(key.value(in: previous!.period.city))) : "—"
             let yearChange = canCompareYear ? Self.change(Self.amount(now), Self.amount(key.value(in: lastYear!.period.city))) : "—"
-            return [
-                "label": key.label, "unit": key.unit, "month": now.display, "ytd": ytd.display,
-                "monthChange": monthChange, "yearChange": yearChange,
-            ]
+            return BulletinView.Figure(
+                label: key.label, unit: key.unit, month: now.display, ytd: ytd.display, monthChange: monthChange, yearChange: yearChange)
         }
         let ytdCounties = current.yearToDate.counties.filter { $0.metrics != nil }
         let coverage = BarChart(
@@ -78,28 +76,23 @@ public struct BulletinBuilder: Sendable {
             canCompareYear ? "同比:与 \(month.year - 1) 年 \(month.month) 月比较。" : "同比:无 \(month.year - 1) 年 \(month.month) 月可比数据。",
         ]
         let notCurrent = current.input.choices.filter { $0.status != .ok }
-        return [
-            "issuer": settings.issuer, "hotline": settings.hotline, "rewardText": settings.rewardText,
-            "year": month.year, "month": month.month, "period": month.description, "asOf": current.input.asOf.description,
-            "figures": figures, "comparisonNotes": notes.map { ["text": $0] },
-            "charts": [coverage.viewModel(), money.viewModel()],
-            "cases": cases, "hasCases": !cases.isEmpty, "caseCount": cases.count,
-            "staleCounties": notCurrent.map(\.countyName).joined(separator: "、"), "hasStale": !notCurrent.isEmpty,
-        ]
+        return BulletinView(
+            issuer: settings.issuer, hotline: settings.hotline, rewardText: settings.rewardText, year: month.year, month: month.month,
+            period: month.description, asOf: current.input.asOf.description, figures: figures,
+            comparisonNotes: notes.map { BulletinView.Note(text: $0) }, charts: [coverage.viewModel(), money.viewModel()], cases: cases,
+            hasCases: !cases.isEmpty, caseCount: cases.count, staleCounties: notCurrent.map(\.countyName).joined(separator: "、"),
+            hasStale: !notCurrent.isEmpty)
     }
 
     /// Cases exposed in the month: institution, violations, handling and amounts — nothing personal.
-    public func exposedCases() -> [[String: Any]] {
+    func exposedCases() -> [BulletinView.ExposedCase] {
         let cases = current.summaries.flatMap { $0?.exposedCases ?? [] }
         return cases.enumerated().map { index, c in
-            [
-                "number": index + 1,
-                "county": c.countyName, "institution": c.institutionName, "category": c.categoryLabel,
-                "violations": c.violations.map(\.label).joined(separator: "、"),
-                "actions": c.actions.isEmpty ? "调查处理中" : c.actions.map(\.label).joined(separator: "、"),
-                "involved": c.amountInvolved.wanString, "recovered": c.recovered.wanString,
-                "penalties": c.penalties.wanString, "exposedOn": c.exposedOn.description,
-            ]
+            BulletinView.ExposedCase(
+                number: index + 1, county: c.countyName, institution: c.institutionName, category: c.categoryLabel,
+                violations: c.violations.map(\.label).joined(separator: "、"),
+                actions: c.actions.isEmpty ? "调查处理中" : c.actions.map(\.label).joined(separator: "、"), involved: c.amountInvolved.wanString,
+                recovered: c.recovered.wanString, penalties: c.penalties.wanString, exposedOn: c.exposedOn.description)
         }
     }
 }

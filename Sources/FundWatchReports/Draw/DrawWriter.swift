@@ -26,7 +26,7 @@ public struct DrawWriter: Sendable {
     /// Writes the plan's files (with `only`, just those), in ``planFiles`` order; returns their names.
     public func write(_ plan: DrawPlan, into sink: any OutputSink, only: Set<String>? = nil) throws -> [String] {
         let wanted = { (name: String) in only?.contains(name) ?? true }
-        let model = Self.model(plan, issuer: issuer)
+        let model = DrawPlanView(plan, issuer: issuer)
         let writer = ReportWriter(templates: templates)
         if wanted("draw-plan.html") { try sink.write("draw-plan.html", try templates.render("draw-plan.html", model)) }
         if wanted("draw-plan.xml") { try sink.write("draw-plan.xml", try writer.validXML("draw-plan", model)) }
@@ -72,34 +72,7 @@ public struct DrawWriter: Sendable {
     }
 
     public func write(_ results: DrawResults, into sink: any OutputSink) throws -> [String] {
-        let window = results.parameters.window
-        func row(_ r: DrawResult) -> [String: Any] {
-            [
-                "number": r.lot.number, "countyName": r.lot.target.countyName, "code": r.lot.target.code, "name": r.lot.target.name,
-                "categoryLabel": r.lot.target.category.label, "status": r.status.rawValue, "statusLabel": r.status.label,
-                "inspectedOn": r.inspectedOn?.description ?? "", "outcome": r.outcome, "final": r.isFinal,
-            ]
-        }
-        let publishable = results.results.filter(\.isFinal)
-        let overdue = results.results.filter { $0.status == .overdue }
-        let model: [String: Any] = [
-            "period": results.parameters.period.description, "windowFrom": window.from.description, "windowTo": window.to.description,
-            "asOf": results.asOf.description, "issuer": issuer,
-            "results": results.results.map(row), "publishable": publishable.map(row), "overdue": overdue.map(row),
-            "undrawn": results.undrawn.map {
-                [
-                    "countyCode": $0.countyCode, "institutionCode": $0.institutionCode, "institutionName": $0.institutionName,
-                    "inspectedOn": $0.inspectedOn.description,
-                ]
-            },
-            "hasFlags": !overdue.isEmpty || !results.undrawn.isEmpty,
-            "counties": results.counties.map { c in
-                [
-                    "code": c.code, "name": c.name, "drawn": c.drawn, "inspected": c.inspected, "final": c.final,
-                    "inspectedShare": Rate(c.inspected, of: c.drawn).display, "finalShare": Rate(c.final, of: c.drawn).display,
-                ] as [String: Any]
-            },
-        ]
+        let model = DrawResultsView(results, issuer: issuer)
         try sink.write("draw-results.html", try templates.render("draw-results.html", model))
         let head = ["序号", "县(区)", "机构名称", "机构编码", "机构类别", "状态", "检查日期", "检查结果及处理", "可公示"]
         let rows =
@@ -119,50 +92,6 @@ public struct DrawWriter: Sendable {
     }
 
     // MARK: Models and formats
-
-    static func model(_ plan: DrawPlan, issuer: String) -> [String: Any] {
-        let p = plan.parameters, window = p.window
-        let qualified = Set(plan.lots.flatMap { $0.inspectors.map(\.id) }).count
-        let cap = qualified == 0 ? 0 : (2 * plan.lots.count + qualified - 1) / qualified + 1
-        var items: [String: CheckItem] = [:]
-        for item in plan.lots.flatMap(\.items) { items[item.id] = item }
-        return [
-            "period": p.period.description, "seed": p.seed, "ratio": p.ratioPercent,
-            "ratioA": p.classRatios[.a] ?? p.ratioPercent, "ratioB": p.classRatios[.b] ?? p.ratioPercent,
-            "ratioC": p.classRatios[.c] ?? p.ratioPercent, "ratioD": p.classRatios[.d] ?? p.ratioPercent,
-            "crossCounty": p.crossCounty, "excludeMonths": p.excludeMonths, "windowMonths": p.windowMonths,
-            "windowFrom": window.from.description, "windowTo": window.to.description, "issuer": issuer, "cap": cap,
-            "riskUsed": plan.strata.contains { $0.riskClass != nil },
-            "digests": plan.digests.all.map { ["name": $0.name, "value": $0.value] },
-            "inputsDigest": plan.digests.inputs,
-            "strata": plan.strata.map { s in
-                [
-                    "key": s.key, "county": s.countyCode, "category": s.category.rawValue, "categoryLabel": s.category.label,
-                    "risk": s.riskClass?.rawValue as Any, "riskLabel": s.riskClass?.rawValue ?? "未分类", "size": s.size, "excluded": s.excluded,
-                    "ratio": s.ratioPercent, "required": s.required,
-                ] as [String: Any]
-            },
-            "counties": plan.counties.map {
-                [
-                    "code": $0.code, "name": $0.name, "institutions": $0.institutions, "drawn": $0.drawn,
-                    "share": Rate($0.drawn, of: $0.institutions).display,
-                ] as [String: Any]
-            },
-            "hasItems": !items.isEmpty,
-            "itemList": items.values.sorted { $0.id < $1.id }.map { ["id": $0.id, "title": $0.title, "categoryLabel": $0.category?.label ?? "全部"] },
-            "procedure": procedure.map { ["text": $0] },
-            "lots": plan.lots.map { lot in
-                [
-                    "number": lot.number, "stratum": lot.stratum, "drawOrder": lot.drawOrder, "county": lot.target.countyCode,
-                    "countyName": lot.target.countyName, "code": lot.target.code, "name": lot.target.name,
-                    "category": lot.target.category.rawValue, "categoryLabel": lot.target.category.label,
-                    "risk": lot.target.riskClass?.rawValue as Any, "riskLabel": lot.target.riskClass?.rawValue ?? "未分类",
-                    "inspectors": lot.inspectors.map { ["id": $0.id, "name": $0.name, "county": $0.countyCode, "unit": $0.unit] },
-                    "items": lot.items.map { ["id": $0.id, "title": $0.title, "category": $0.category?.rawValue as Any] },
-                ] as [String: Any]
-            },
-        ]
-    }
 
     /// The procedure as the plan prints it (docs/DRAW.md has it in full).
     static let procedure = [

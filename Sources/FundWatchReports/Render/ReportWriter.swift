@@ -1,5 +1,6 @@
 import Foundation
 import FundWatchCore
+import FundWatchTemplating
 import FundWatchXML
 
 /// The output formats of a report.
@@ -43,7 +44,7 @@ public struct ReportWriter: Sendable {
     /// report.html, report.xml, table1.csv … table6.csv. Two jobs at once, one per core:
     /// the XML (rendered, and checked against the schema on a third thread as it grows)
     /// and everything else (the HTML, then the CSV tables). Each job makes its own view model
-    /// (a `[String: Any]` tree, not Sendable; cheap, the rows are lazy).
+    /// (``ReportView``; cheap, the rows are lazy).
     private func produce(
         _ document: ReportDocument, formats: Set<ReportFormat>, baseName: String?,
         open: @escaping @Sendable (String) throws -> any OutputFile
@@ -100,7 +101,7 @@ public struct ReportWriter: Sendable {
     /// rendering). Throws ``InvalidOutput`` when it does not validate. At most
     /// ``piecesInFlight`` pieces wait for the check: when it falls behind, rendering waits
     /// (unbounded, the waiting copies were a quarter of a national report's peak memory).
-    func validXML(_ name: String, _ model: [String: Any], into output: any OutputFile) throws {
+    func validXML(_ name: String, _ model: some TemplateModel, into output: any OutputFile) throws {
         let check = XMLSchemaCheck.Stream(name: "\(name).xml", schema: try templates.schema("\(name).xsd"))
         let checking = DispatchQueue(label: "fundwatch.xml-check")
         let room = DispatchSemaphore(value: Self.piecesInFlight)
@@ -119,7 +120,7 @@ public struct ReportWriter: Sendable {
     }
 
     /// Renders template `name.xml` into memory and checks it against `name.xsd`.
-    func validXML(_ name: String, _ model: [String: Any]) throws -> [UInt8] {
+    func validXML(_ name: String, _ model: some TemplateModel) throws -> [UInt8] {
         let output = MemorySink.MemoryFile(name: "\(name).xml")
         try validXML(name, model, into: output)
         return output.bytes

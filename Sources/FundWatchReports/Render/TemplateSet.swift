@@ -2,6 +2,7 @@ import Foundation
 import FundWatchCore
 import FundWatchTemplates
 import FundWatchTemplating
+import Synchronization
 
 /// The folder of templates (and schemas) documents are rendered from.
 public struct TemplateSet: Sendable {
@@ -12,6 +13,22 @@ public struct TemplateSet: Sendable {
 
     public let directory: String
     let library: TemplateLibrary
+    /// Names a template asked for that its document's values do not have (`report.html:
+    /// windowTxt`): a typo in a template, which renders as an empty cell. Recorded by every
+    /// rendering; the tests of the built-in templates expect none, and a bureau editing its
+    /// own copy can read them (``unansweredNames``).
+    private let unanswered = Unanswered()
+
+    /// The names recorded so far (`template: name`), sorted.
+    public var unansweredNames: [String] { unanswered.all.sorted() }
+
+    final class Unanswered: Sendable {
+        private let names = Mutex<Set<String>>([])
+        func add(_ template: String, _ found: Set<String>) {
+            if !found.isEmpty { names.withLock { $0.formUnion(found.map { "\(template): \($0)" }) } }
+        }
+        var all: Set<String> { names.withLock { $0 } }
+    }
 
     /// The templates built into FundWatch.
     public static func defaults() throws -> TemplateSet { try TemplateSet(directory: DefaultTemplates.directory) }
@@ -36,19 +53,23 @@ public struct TemplateSet: Sendable {
     }
 
     /// Renders `name` (e.g. `report.html`) with a view model, into UTF-8 bytes.
-    func render(_ name: String, _ model: [String: Any]) throws -> [UInt8] {
-        guard let bytes = library.render(name, TemplateValue(any: model)) else {
+    func render(_ name: String, _ model: some TemplateModel) throws -> [UInt8] {
+        guard let (bytes, missing) = library.renderReportingMissing(name, .object(model)) else {
             throw Problem(description: "\(directory) has no template \(name).mustache")
         }
+        unanswered.add(name, missing)
         return bytes
     }
 
     /// Renders `name` handing the output on as it grows (about every `interval` bytes),
     /// never holding the whole of it.
-    func render(_ name: String, _ model: [String: Any], every interval: Int, into output: @escaping (ArraySlice<UInt8>) throws -> Void) throws {
-        guard try library.render(name, TemplateValue(any: model), every: interval, into: output) else {
+    func render(
+        _ name: String, _ model: some TemplateModel, every interval: Int, into output: @escaping (ArraySlice<UInt8>) throws -> Void
+    ) throws {
+        guard let missing = try library.render(name, .object(model), every: interval, into: output) else {
             throw Problem(description: "\(directory) has no template \(name).mustache")
         }
+        unanswered.add(name, missing)
     }
 
     /// The text of a schema shipped with the templates, e.g. `report.xsd`.

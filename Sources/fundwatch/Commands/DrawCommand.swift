@@ -80,6 +80,7 @@ struct DrawCommand: AsyncParsableCommand {
             let parameters = DrawParameters(period: month, seed: seed!, ratioPercent: ratio, settings: pipeline.settings.draw)
             let sink = FolderSink(directory: out!)
             Console.printWritten(try await source.with(pipeline) { try await pipeline.draw($0, parameters: parameters, files: files, into: sink) })
+            Console.noteUnanswered(pipeline.templates)
         }
     }
 }
@@ -115,6 +116,7 @@ struct DrawResultsCommand: AsyncParsableCommand {
             let pipeline = try settings.pipeline()
             let sink = FolderSink(directory: out)
             Console.printWritten(try await source.with(pipeline) { try await pipeline.drawResults($0, planFolder: plan, to: month, into: sink) })
+            Console.noteUnanswered(pipeline.templates)
         }
     }
 }

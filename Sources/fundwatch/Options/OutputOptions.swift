@@ -28,6 +28,7 @@ struct OutputOptions: ParsableArguments {
             let pipeline = try settings.pipeline()
             let sink = FolderSink(directory: out)
             Console.printWritten(try await source.with(pipeline) { try await job(pipeline, $0, asOf, sink) })
+            Console.noteUnanswered(pipeline.templates)
         }
     }
 }
