@@ -169,17 +169,6 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
         }
     }
 
-    public func record(
-        _ submission: Submission, rows: StoreSchema.RegisterRows, digest: String, origin: String, importedAt: String,
-        dryRun: Bool
-    ) async throws(StoreError) -> (ImportOutcome, StoredVersion?) {
-        let result = await record(
-            batch: [RecordRequest(submission: submission, rows: rows, digest: digest, origin: origin)],
-            importedAt: importedAt, dryRun: dryRun)
-        if let failure = result.failure { throw failure }
-        return result.recorded[0]
-    }
-
     /// One transaction for the batch and a savepoint per submission. The advisory locks of
     /// all its counties and periods are taken first, in one order, so two imports of
     /// overlapping batches wait for each other instead of deadlocking. Rows go in by `COPY`.

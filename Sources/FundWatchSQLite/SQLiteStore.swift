@@ -160,17 +160,6 @@ public final class SQLiteStore: SubmissionStore, SQLDatabase, Sendable {
         }
     }
 
-    public func record(
-        _ submission: Submission, rows: StoreSchema.RegisterRows, digest: String, origin: String, importedAt: String,
-        dryRun: Bool
-    ) async throws(StoreError) -> (ImportOutcome, StoredVersion?) {
-        let result = await record(
-            batch: [RecordRequest(submission: submission, rows: rows, digest: digest, origin: origin)],
-            importedAt: importedAt, dryRun: dryRun)
-        if let failure = result.failure { throw failure }
-        return result.recorded[0]
-    }
-
     public func record(batch: [RecordRequest], importedAt: String, dryRun: Bool) async -> RecordBatchResult {
         if dryRun {
             do {

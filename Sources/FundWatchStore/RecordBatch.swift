@@ -38,25 +38,3 @@ public struct RecordBatchResult: Sendable {
         self.alongside = alongside
     }
 }
-
-extension SubmissionStore {
-    /// A store with no batch of its own: ``record(_:rows:digest:origin:importedAt:dryRun:)``
-    /// for each request in turn, stopping at the first failure (each in its own transaction).
-    public func record(batch: [RecordRequest], importedAt: String, dryRun: Bool) async -> RecordBatchResult {
-        guard batch.allSatisfy({ $0.alongside == nil }) else {
-            return RecordBatchResult(recorded: [], failure: .unavailable("this store cannot run statements alongside a return"))
-        }
-        var recorded: [(ImportOutcome, StoredVersion?)] = []
-        for request in batch {
-            do {
-                recorded.append(
-                    try await record(
-                        request.submission, rows: request.rows, digest: request.digest, origin: request.origin,
-                        importedAt: importedAt, dryRun: dryRun))
-            } catch {
-                return RecordBatchResult(recorded: recorded, failure: error)
-            }
-        }
-        return RecordBatchResult(recorded: recorded, failure: nil)
-    }
-}

@@ -6,17 +6,10 @@ import FundWatchCore
 /// (FundWatchPostgres). Every method throws ``StoreError`` only.
 /// The reporter of a case is stored, but ``load(_:)`` never reads it back.
 public protocol SubmissionStore: Sendable {
-    /// Stores `submission` (whose register rows are `rows`) in one transaction unless this
-    /// exact content (digest) is already stored for its county and period. With `dryRun`,
-    /// only says what would happen.
-    func record(
-        _ submission: Submission, rows: StoreSchema.RegisterRows, digest: String, origin: String, importedAt: String,
-        dryRun: Bool
-    ) async throws(StoreError) -> (ImportOutcome, StoredVersion?)
-
-    /// Stores several submissions in one transaction, each as ``record(_:rows:digest:origin:importedAt:dryRun:)``
-    /// would and each in its own savepoint, so each is stored whole or not at all. Stops at
-    /// the first that fails: the ones before it are committed, it and the rest are not.
+    /// Stores several submissions in one transaction, each in its own savepoint, so each is
+    /// stored whole or not at all, and each unless its exact content (digest) is already
+    /// stored for its county and period. Stops at the first that fails: the ones before it
+    /// are committed, it and the rest are not. With `dryRun`, only says what would happen.
     /// (An import writes a batch per transaction: one commit per county cost more than the rows.)
     func record(batch: [RecordRequest], importedAt: String, dryRun: Bool) async -> RecordBatchResult
 
@@ -48,6 +41,19 @@ extension SubmissionStore {
 extension SubmissionStore {
     /// The registers of one version, case texts included, without the reporter.
     public func load(_ id: Int64) async throws(StoreError) -> Submission { try await load(id, caseTexts: true) }
+
+    /// Stores `submission` (whose register rows are `rows`) in one transaction: a batch of one
+    /// (``record(batch:importedAt:dryRun:)``).
+    public func record(
+        _ submission: Submission, rows: StoreSchema.RegisterRows, digest: String, origin: String, importedAt: String,
+        dryRun: Bool
+    ) async throws(StoreError) -> (ImportOutcome, StoredVersion?) {
+        let result = await record(
+            batch: [RecordRequest(submission: submission, rows: rows, digest: digest, origin: origin)],
+            importedAt: importedAt, dryRun: dryRun)
+        if let failure = result.failure { throw failure }
+        return result.recorded[0]
+    }
 
     /// ``record(_:rows:digest:origin:importedAt:dryRun:)`` making the rows here.
     public func record(

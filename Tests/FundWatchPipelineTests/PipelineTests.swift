@@ -237,11 +237,8 @@ struct FailingStore: SubmissionStore {
     var kind: StoreError.Kind
     var listsOneVersion = false
 
-    func record(
-        _ submission: Submission, rows: StoreSchema.RegisterRows, digest: String, origin: String, importedAt: String,
-        dryRun: Bool
-    ) async throws(StoreError) -> (ImportOutcome, StoredVersion?) {
-        throw StoreError(kind, "down for maintenance")
+    func record(batch: [RecordRequest], importedAt: String, dryRun: Bool) async -> RecordBatchResult {
+        RecordBatchResult(recorded: [], failure: StoreError(kind, "down for maintenance"))
     }
 
     func versions(county: String?, period: YearMonth?) async throws(StoreError) -> [StoredVersion] {

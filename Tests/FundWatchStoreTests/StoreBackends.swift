@@ -46,13 +46,6 @@ final class OpenedStore: SubmissionStore, SQLDatabase {
         connection = try await StoreConnection.open(url)
     }
 
-    func record(
-        _ submission: Submission, rows: StoreSchema.RegisterRows, digest: String, origin: String, importedAt: String,
-        dryRun: Bool
-    ) async throws(StoreError) -> (ImportOutcome, StoredVersion?) {
-        try await connection.store.record(submission, rows: rows, digest: digest, origin: origin, importedAt: importedAt, dryRun: dryRun)
-    }
-
     func record(batch: [RecordRequest], importedAt: String, dryRun: Bool) async -> RecordBatchResult {
         await connection.store.record(batch: batch, importedAt: importedAt, dryRun: dryRun)
     }
