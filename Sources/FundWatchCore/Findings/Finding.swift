@@ -3,18 +3,8 @@
 /// Messages never quote free-text fields, so a confidential value (the reporter) can
 /// never leak through a finding.
 public struct Finding: Sendable, Hashable {
-    /// The file (or `archive.zip!/entry`) the problem is in.
-    public var file: String
-    /// 1-based line; nil when the problem concerns the file as a whole.
-    public var line: Int?
-    /// For XML: the element path, e.g. `/submission/cases/case[2]/closed_on`.
-    public var element: String?
-    /// For CSV: the column name; for .xlsx, the field the cell holds.
-    public var column: String?
-    /// For .xlsx: the sheet and cell, e.g. `案件!F12`; `line` is the sheet's row.
-    public var cell: String?
-    /// The field as the clerk knows it: its Chinese label, e.g. `涉及金额(元)` (the key is `column`).
-    public var label: String?
+    /// Where the problem is: file, line, element or column, cell, and the field's label.
+    public var location: FindingLocation
     /// Stable rule identifier, e.g. `cases.closed_on.order`.
     public var rule: String
     public var severity: Severity
@@ -29,17 +19,49 @@ public struct Finding: Sendable, Hashable {
         file: String, line: Int?, element: String? = nil, column: String? = nil, cell: String? = nil, label: String? = nil,
         rule: String, severity: Severity = .error, message: String, messageEN: String, expected: String
     ) {
-        self.label = label
-        self.file = file
-        self.line = line
-        self.element = element
-        self.column = column
-        self.cell = cell
+        self.init(
+            at: FindingLocation(file: file, line: line, element: element, column: column, cell: cell, label: label), rule: rule,
+            severity: severity, message: message, messageEN: messageEN, expected: expected)
+    }
+
+    public init(at location: FindingLocation, rule: String, severity: Severity = .error, message: String, messageEN: String, expected: String) {
+        self.location = location
         self.rule = rule
         self.severity = severity
         self.message = message
         self.messageEN = messageEN
         self.expected = expected
+    }
+
+    /// The file (or `archive.zip!/entry`) the problem is in.
+    public var file: String {
+        get { location.file }
+        set { location.file = newValue }
+    }
+    /// 1-based line; nil when the problem concerns the file as a whole.
+    public var line: Int? {
+        get { location.line }
+        set { location.line = newValue }
+    }
+    /// For XML: the element path, e.g. `/submission/cases/case[2]/closed_on`.
+    public var element: String? {
+        get { location.element }
+        set { location.element = newValue }
+    }
+    /// For CSV: the column name; for .xlsx, the field the cell holds.
+    public var column: String? {
+        get { location.column }
+        set { location.column = newValue }
+    }
+    /// For .xlsx: the sheet and cell, e.g. `案件!F12`; `line` is the sheet's row.
+    public var cell: String? {
+        get { location.cell }
+        set { location.cell = newValue }
+    }
+    /// The field as the clerk knows it: its Chinese label, e.g. `涉及金额(元)` (the key is `column`).
+    public var label: String? {
+        get { location.label }
+        set { location.label = newValue }
     }
 
     /// The field as a page or file names it: `涉及金额(元) amount_involved`, the label first.

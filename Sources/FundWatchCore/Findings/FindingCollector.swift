@@ -24,8 +24,7 @@ public struct FindingCollector: Sendable {
     public mutating func add(_ rule: Rule, at location: FindingLocation, detail: String = "", detailEN: String = "", expected: String? = nil) {
         add(
             Finding(
-                file: location.file, line: location.line, element: location.element, column: location.column, cell: location.cell,
-                label: location.label, rule: rule.id, severity: rule.severity,
+                at: location, rule: rule.id, severity: rule.severity,
                 message: detail.isEmpty ? rule.message : rule.message + ":" + detail,
                 messageEN: detailEN.isEmpty ? rule.messageEN : rule.messageEN + ": " + detailEN,
                 expected: expected ?? rule.expected))

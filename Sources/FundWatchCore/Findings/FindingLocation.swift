@@ -1,8 +1,12 @@
-/// Where a value was read: used to place a finding.
+/// Where a value was read, and where a finding about it points.
 public struct FindingLocation: Sendable, Hashable {
+    /// The file (or `archive.zip!/entry`).
     public var file: String
+    /// 1-based line; nil for the file as a whole.
     public var line: Int?
+    /// For XML: the element path, e.g. `/submission/cases/case[2]/closed_on`.
     public var element: String?
+    /// For CSV: the column name; for .xlsx, the field the cell holds.
     public var column: String?
     /// For .xlsx: the sheet and cell, e.g. `案件!F12` (`line` is then the sheet's row).
     public var cell: String?
