@@ -5,7 +5,7 @@ import subprocess
 import time
 
 from selenium.webdriver.common.by import By
-from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException, WebDriverException
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -39,7 +39,9 @@ def main_text(browser, *needles):
         return all(n in text for n in needles)
 
     try:
-        WebDriverWait(browser, 20, ignored_exceptions=[StaleElementReferenceException]).until(ready)
+        # While the next page loads, Chromium may also answer "node does not belong to the
+        # document" (a plain WebDriverException) for an element of the old one: retry too.
+        WebDriverWait(browser, 20, ignored_exceptions=[StaleElementReferenceException, WebDriverException]).until(ready)
     except TimeoutException:
         pass  # the caller's assertion names what is missing
     return found.get("text", "")
@@ -47,7 +49,7 @@ def main_text(browser, *needles):
 
 def click(browser, css):
     """Clicks the element `css` names once the current page shows it."""
-    WebDriverWait(browser, 20, ignored_exceptions=[StaleElementReferenceException]).until(
+    WebDriverWait(browser, 20, ignored_exceptions=[StaleElementReferenceException, WebDriverException]).until(
         expected_conditions.element_to_be_clickable((By.CSS_SELECTOR, css))).click()
 
 
