@@ -125,11 +125,13 @@ let package = Package(
             ]
         ),
         // The pipeline every front door calls: sources → validation → versions → summaries → documents → sinks.
+        // 核实性审核: a return against the county's own history (previous month, outliers).
+        .target(name: "FundWatchPlausibility", dependencies: ["FundWatchCore", "FundWatchInput"]),
         .target(
             name: "FundWatchPipeline",
             dependencies: [
-                "FundWatchCore", "FundWatchCrypto", "FundWatchInput", "FundWatchDraw", "FundWatchExcel", "FundWatchReports", "FundWatchStore",
-                "FundWatchReturnsStore", "FundWatchXML",
+                "FundWatchCore", "FundWatchCrypto", "FundWatchInput", "FundWatchDraw", "FundWatchExcel", "FundWatchPlausibility", "FundWatchReports",
+                "FundWatchStore", "FundWatchReturnsStore", "FundWatchXML",
             ]
         ),
         // The return cycle under both front doors: receiving a return (read once, stored with its
@@ -193,6 +195,9 @@ let package = Package(
                 "FundWatchCrypto",
                 "FundWatchCore", "FundWatchTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ]
+        ),
+        .testTarget(
+            name: "FundWatchPlausibilityTests", dependencies: ["FundWatchPlausibility", "FundWatchCore", "FundWatchInput", "FundWatchSampleData"]
         ),
         .testTarget(
             name: "FundWatchDrawTests",

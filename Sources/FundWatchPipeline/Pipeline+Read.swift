@@ -1,14 +1,28 @@
 import FundWatchCore
 import FundWatchInput
+import FundWatchPlausibility
 import FundWatchReturnsStore
 import FundWatchStore
 
 extension Pipeline {
     /// Checks every rule of the format on the submissions `inputs` name, and reports every
     /// finding; never throws (a broken input is a finding).
-    public func validate(_ inputs: [SubmissionInput]) async -> ValidationReport {
+    ///
+    /// Each accepted return also gets its plausibility findings (核实性审核, warnings only)
+    /// against the county's earlier months among the inputs and, with `store`, in the store.
+    public func validate(_ inputs: [SubmissionInput], against store: (any SubmissionStore)? = nil) async throws(PipelineError) -> ValidationReport {
         let reader = self.reader
-        return await offloaded { reader.read(inputs, summarising: { $0.header }) }
+        var batch = await offloaded { reader.read(inputs, summarising: { ReturnProfile($0) }) }
+        let together = batch.versions
+        let city = Self.cityAmounts(together)
+        for index in batch.outcomes.indices {
+            guard let profile = batch.outcomes[index].payload else { continue }
+            let file = batch.outcomes[index].source.displayName
+            for finding in try await plausibility(of: profile, file: file, together: together, store: store, cityAmounts: city) {
+                batch.outcomes[index].findings.add(finding)
+            }
+        }
+        return batch.report
     }
 
     /// Reads `inputs` keeping `summarise(submission)` of each; any error anywhere stops the

@@ -46,7 +46,7 @@ struct PipelineTests {
     @Test("an uploaded XML with an error gives typed findings naming the upload, the line and the rule")
     func uploadWithError() async throws {
         let bytes = try Upload.xml(replacing: "<county_code>990101</county_code>", with: "<county_code>99-101</county_code>")
-        let report = await pipeline.validate([.memory(name: "东湖区-3月.xml", bytes: bytes)])
+        let report = try await pipeline.validate([.memory(name: "东湖区-3月.xml", bytes: bytes)])
         #expect(report.inputFindings.isEmpty)
         let outcome = try #require(report.outcomes.first)
         #expect(!outcome.isAccepted)
@@ -59,7 +59,7 @@ struct PipelineTests {
 
     @Test("an uploaded zip of the CSV folder is read from memory: accepted, with the pinned digest")
     func uploadZip() async throws {
-        let report = await pipeline.validate([.memory(name: "upload.zip", bytes: try Upload.zipBytes())])
+        let report = try await pipeline.validate([.memory(name: "upload.zip", bytes: try Upload.zipBytes())])
         let outcome = try #require(report.outcomes.first)
         #expect(outcome.source.displayName == "upload.zip!/990101-2026-03-csv")
         #expect(outcome.isAccepted, "\(outcome.findings.findings.map(\.formatted))")
@@ -68,8 +68,8 @@ struct PipelineTests {
     }
 
     @Test("an upload that is neither XML nor a zip is an input finding")
-    func unknownUpload() async {
-        let report = await pipeline.validate([.memory(name: "returns.docx", bytes: Array("plain text".utf8))])
+    func unknownUpload() async throws {
+        let report = try await pipeline.validate([.memory(name: "returns.docx", bytes: Array("plain text".utf8))])
         #expect(report.outcomes.isEmpty)
         #expect(report.inputFindings.map(\.rule) == ["input.unknown_format"])
         #expect(report.inputFindings.first?.file == "returns.docx")
@@ -78,7 +78,7 @@ struct PipelineTests {
     @Test("a truncated zip upload is refused at once with zip.invalid")
     func truncatedUpload() async throws {
         let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: SharedFixtures.truncatedZip)))
-        let report = await pipeline.validate([.memory(name: "broken.zip", bytes: bytes)])
+        let report = try await pipeline.validate([.memory(name: "broken.zip", bytes: bytes)])
         let finding = try #require(report.outcomes.first?.findings.findings.first)
         #expect(finding.rule == "zip.invalid")
         #expect(finding.file == "broken.zip!/990101-2026-03/cases.csv")

@@ -14,23 +14,31 @@ public struct Finding: Sendable, Hashable {
     public var messageEN: String
     /// What was expected instead.
     public var expected: String
+    /// What the finding is about, for a program to act on: a row's id (`case_id`, an
+    /// institution code), a month (`YYYY-MM`), a register or a metric. Plausibility findings
+    /// carry one; the rules of the format leave it nil (their place says it).
+    public var key: String?
 
     public init(
         file: String, line: Int?, element: String? = nil, column: String? = nil, cell: String? = nil, label: String? = nil,
-        rule: String, severity: Severity = .error, message: String, messageEN: String, expected: String
+        rule: String, severity: Severity = .error, message: String, messageEN: String, expected: String, key: String? = nil
     ) {
         self.init(
             at: FindingLocation(file: file, line: line, element: element, column: column, cell: cell, label: label), rule: rule,
-            severity: severity, message: message, messageEN: messageEN, expected: expected)
+            severity: severity, message: message, messageEN: messageEN, expected: expected, key: key)
     }
 
-    public init(at location: FindingLocation, rule: String, severity: Severity = .error, message: String, messageEN: String, expected: String) {
+    public init(
+        at location: FindingLocation, rule: String, severity: Severity = .error, message: String, messageEN: String, expected: String,
+        key: String? = nil
+    ) {
         self.location = location
         self.rule = rule
         self.severity = severity
         self.message = message
         self.messageEN = messageEN
         self.expected = expected
+        self.key = key
     }
 
     /// The file (or `archive.zip!/entry`) the problem is in.

@@ -21,12 +21,14 @@ public struct FindingCollector: Sendable {
     }
 
     /// Adds a finding for `rule` at `location`.
-    public mutating func add(_ rule: Rule, at location: FindingLocation, detail: String = "", detailEN: String = "", expected: String? = nil) {
+    public mutating func add(
+        _ rule: Rule, at location: FindingLocation, detail: String = "", detailEN: String = "", expected: String? = nil, key: String? = nil
+    ) {
         add(
             Finding(
                 at: location, rule: rule.id, severity: rule.severity,
                 message: detail.isEmpty ? rule.message : rule.message + ":" + detail,
                 messageEN: detailEN.isEmpty ? rule.messageEN : rule.messageEN + ": " + detailEN,
-                expected: expected ?? rule.expected))
+                expected: expected ?? rule.expected, key: key))
     }
 }

@@ -15,13 +15,15 @@ public struct Settings: Sendable {
     public var report = ReportSettings.standard
     /// `[draw]`: the 双随机 draw's class ratios, cross-county rule, exclusion and window.
     public var draw = DrawSettings.standard
+    /// `[plausibility]`: the thresholds of the checks against the county's own history.
+    public var plausibility = PlausibilitySettings.standard
     /// `[counties]`: the names the city registered for its county codes (the portal's pages use them).
     public var counties = CountyNames.standard
 
     /// The sections FundWatch reads.
     public static let knownSections = [
         "notices", "returns", "evaluation.weights", "evaluation.targets", "evaluation.bands", "bulletin", "store", "portal", "report", "draw",
-        "counties",
+        "counties", "plausibility",
     ]
 
     public init() {}
@@ -40,5 +42,6 @@ public struct Settings: Sendable {
         report = try ReportSettings(config: file)
         draw = try DrawSettings(config: file)
         counties = try CountyNames(config: file)
+        plausibility = try PlausibilitySettings(config: file)
     }
 }

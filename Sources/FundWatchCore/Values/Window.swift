@@ -30,6 +30,11 @@ public struct Window: Hashable, Sendable, CustomStringConvertible {
         try! Window(from: to.january, to: to)
     }
 
+    /// The window of one month alone (its own activity).
+    public static func month(_ month: YearMonth) -> Window {
+        try! Window(from: month, to: month)
+    }
+
     public var firstDay: Day { from.firstDay }
     public var lastDay: Day { to.lastDay }
 
