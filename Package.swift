@@ -220,7 +220,7 @@ let package = Package(
             dependencies: [
                 "FundWatchPipeline", "FundWatchDraw", "FundWatchInput", "FundWatchReports", "FundWatchStore", "FundWatchReturnsStore",
                 "FundWatchSQLite", "FundWatchZip",
-                "FundWatchCore", "FundWatchTestSupport",
+                "FundWatchCore", "FundWatchSampleData", "FundWatchTestSupport",
             ]
         ),
         .testTarget(

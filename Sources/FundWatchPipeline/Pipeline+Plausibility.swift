@@ -7,10 +7,10 @@ extension Pipeline {
     /// The 核实性审核 of one return: its plausibility findings against the county's earlier
     /// months, each month's current version chosen by the one rule among `together` (returns
     /// read with it) and, when given, the store's versions (read with it it wins a tie).
-    /// `cityAmounts` are the case amounts a county with few cases of its own is compared with.
+    /// `city` gives the case amounts a county with few cases of its own is compared with.
     func plausibility(
         of profile: ReturnProfile, file: String, together: [SubmissionVersion<ReturnProfile>], store: (any SubmissionStore)?,
-        cityAmounts: [Money]
+        city: CityAmounts
     ) async throws(PipelineError) -> [Finding] {
         let months = settings.plausibility.historyMonths
         let window = (1...months).compactMap { back -> YearMonth? in
@@ -41,23 +41,61 @@ extension Pipeline {
                 do { history.append(ReturnProfile(try await store!.load(id, caseTexts: false))) } catch { throw PipelineError(error) }
             }
         }
-        return Plausibility(settings: settings.plausibility).check(profile, file: file, history: history, cityAmounts: cityAmounts)
+        let check = Plausibility(settings: settings.plausibility)
+        let amounts = check.needsCityAmounts(profile, history: history) ? try await city.get() : []
+        return check.check(profile, file: file, history: history, cityAmounts: amounts)
     }
 
-    /// The case amounts of a batch's returns, for counties with few cases of their own: each
-    /// county's latest current return, each case once.
-    static func cityAmounts(_ versions: [SubmissionVersion<ReturnProfile>]) -> [Money] {
-        var latest: [String: SubmissionVersion<ReturnProfile>] = [:]
-        for v in versions {
-            if let seen = latest[v.countyCode], (seen.period, seen.submittedOn, seen.sequence) >= (v.period, v.submittedOn, v.sequence) { continue }
-            latest[v.countyCode] = v
+    /// The city's case amounts, for a county with few cases of its own: each county's
+    /// latest return (its latest month's current version, among `together` and the store's),
+    /// each case once. Made only when a county first needs it, then kept.
+    final class CityAmounts {
+        private let together: [SubmissionVersion<ReturnProfile>]
+        private let store: (any SubmissionStore)?
+        private var amounts: [Money]?
+
+        init(together: [SubmissionVersion<ReturnProfile>], store: (any SubmissionStore)?) {
+            self.together = together
+            self.store = store
         }
-        return latest.keys.sorted().flatMap { latest[$0]!.payload.caseAmounts }
+
+        func get() async throws(PipelineError) -> [Money] {
+            if let amounts { return amounts }
+            var candidates: [String: [SubmissionVersion<HistorySource>]] = [:]
+            var sequence = 0
+            if let store {
+                let stored: [StoredVersion]
+                do { stored = try await store.versions(county: nil, period: nil) } catch { throw PipelineError(error) }
+                for v in stored {
+                    candidates[v.countyCode, default: []].append(v.version.replacingPayload(with: .stored(v.id)))
+                    sequence = max(sequence, v.version.sequence)
+                }
+            }
+            for v in together {
+                var candidate = v.replacingPayload(with: HistorySource.read(v.payload))
+                candidate.sequence += sequence + 1
+                candidates[v.countyCode, default: []].append(candidate)
+            }
+            var out: [Money] = []
+            for county in candidates.keys.sorted() {
+                let versions = candidates[county]!
+                guard let latest = versions.map(\.period).max(), let current = currentVersion(of: versions.filter { $0.period == latest }) else {
+                    continue
+                }
+                switch current.payload {
+                case .read(let p): out += p.caseAmounts
+                case .stored(let id):
+                    do { out += ReturnProfile(try await store!.load(id, caseTexts: false)).caseAmounts } catch { throw PipelineError(error) }
+                }
+            }
+            amounts = out
+            return out
+        }
     }
 }
 
 /// Where an earlier month's return comes from: read with the return checked, or stored.
-private enum HistorySource: Sendable {
+enum HistorySource: Sendable {
     case read(ReturnProfile)
     case stored(Int64)
 }

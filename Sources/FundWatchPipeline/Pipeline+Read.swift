@@ -14,11 +14,11 @@ extension Pipeline {
         let reader = self.reader
         var batch = await offloaded { reader.read(inputs, summarising: { ReturnProfile($0) }) }
         let together = batch.versions
-        let city = Self.cityAmounts(together)
+        let city = CityAmounts(together: together, store: store)
         for index in batch.outcomes.indices {
             guard let profile = batch.outcomes[index].payload else { continue }
             let file = batch.outcomes[index].source.displayName
-            for finding in try await plausibility(of: profile, file: file, together: together, store: store, cityAmounts: city) {
+            for finding in try await plausibility(of: profile, file: file, together: together, store: store, city: city) {
                 batch.outcomes[index].findings.add(finding)
             }
         }

@@ -71,11 +71,22 @@ struct OutlierCheck {
     /// the county's earlier cases, or with fewer than `minHistoryCases` of those the city's
     /// (`cityAmounts`), on a log scale; only amounts far above are flagged (a fen-for-yuan
     /// typo is 100 times too big).
-    func amountFindings(_ current: ReturnProfile, file: String, history: [ReturnProfile], cityAmounts: [Money]) -> [Finding] {
+    /// The amounts of the county's earlier cases, by case id (each case once, its latest amount).
+    static func earlierAmounts(_ history: [ReturnProfile]) -> [String: Money] {
         var earlier: [String: Money] = [:]
-        for month in history {
+        for month in history.sorted(by: { $0.period < $1.period }) {
             for c in month.cases where c.amountInvolved.fen > 0 { earlier[c.caseID] = c.amountInvolved }
         }
+        return earlier
+    }
+
+    func needsCityAmounts(_ current: ReturnProfile, history: [ReturnProfile]) -> Bool {
+        let earlier = Self.earlierAmounts(history)
+        return earlier.count < settings.minHistoryCases && current.cases.contains { earlier[$0.caseID] == nil && $0.amountInvolved.fen > 0 }
+    }
+
+    func amountFindings(_ current: ReturnProfile, file: String, history: [ReturnProfile], cityAmounts: [Money]) -> [Finding] {
+        let earlier = Self.earlierAmounts(history)
         let own = earlier.values.map(\.fen)
         let reference: [Int64], whose: String
         if own.count >= settings.minHistoryCases {

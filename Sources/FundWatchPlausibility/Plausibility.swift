@@ -28,6 +28,14 @@ public struct Plausibility: Sendable {
         return out
     }
 
+    /// Whether the amount check of `profile` needs the city's amounts: the county's earlier
+    /// months hold fewer than `minHistoryCases` cases with an amount, and the return has a
+    /// new case with one.
+    public func needsCityAmounts(_ profile: ReturnProfile, history: [ReturnProfile]) -> Bool {
+        OutlierCheck(settings: settings).needsCityAmounts(
+            profile, history: history.filter { $0.countyCode == profile.countyCode && $0.period < profile.period })
+    }
+
     /// ``check(_:file:history:cityAmounts:)`` of a whole return.
     public func check(_ submission: Submission, file: String, history: [ReturnProfile], cityAmounts: [Money] = []) -> [Finding] {
         check(ReturnProfile(submission), file: file, history: history, cityAmounts: cityAmounts)

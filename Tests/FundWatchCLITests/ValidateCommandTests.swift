@@ -68,4 +68,26 @@ struct ValidateCommandTests {
             }
         }
     }
+
+    @Test(
+        "plausibility: 西山区's October against its September (the corrected v2) says row.changed with the case id, from the folder and from --db; exit 0"
+    )
+    func plausibility() throws {
+        let county = CLI.sampleCity + "/990202-西山区"
+        let october = county + "/990202-2026-10-csv"
+        let together = try CLI.run(["validate", county])
+        #expect(together.status == 0, "\(together.stderr)")
+        let line = "990202-2026-10-csv [案件编号 case_id]: warning plausibility.row.changed: 已结案案件的金额、违规类型或处理方式与上月不同:案件编号 2026-019"
+        #expect(together.stderr.contains(line), "\(together.stderr)")
+        let db = Scratch.root + "/validate-\(UUID().uuidString).sqlite"
+        let earlier = try FileManager.default.contentsOfDirectory(atPath: county).filter { !$0.contains("2026-10") }.map { county + "/" + $0 }
+        #expect(try CLI.run(["import", "--db", db] + earlier).status == 0)
+        let againstStore = try CLI.run(["validate", "--db", db, october])
+        #expect(againstStore.status == 0, "\(againstStore.stderr)")
+        #expect(againstStore.stderr.contains(line), "\(againstStore.stderr)")
+        let alone = try CLI.run(["validate", october])
+        #expect(!alone.stderr.contains("plausibility.row"), "no previous month, no comparison")
+        let json = try CLI.run(["validate", "--json", "--db", db, october])
+        #expect(json.stdout.contains("\"rule\": \"plausibility.row.changed\",\n          \"key\": \"2026-019\","), "\(json.stdout.prefix(2000))")
+    }
 }

@@ -91,5 +91,18 @@ struct ConfigFileTests {
         let settings = try Settings(try ConfigFile(text: text, file: path))
         #expect(settings.policy.noticeDays == Policy.standard.noticeDays)
         #expect(settings.policy.majorAmountThreshold == Policy.standard.majorAmountThreshold)
+        #expect(settings.plausibility == PlausibilitySettings.standard)
+    }
+
+    @Test("[plausibility]: scores as decimals, bounds named with the line, min_history_months not above history_months")
+    func plausibility() throws {
+        let s = try Settings(try ConfigFile(text: "[plausibility]\noutlier_score = 4.25\namount_score = 6\nmin_history_months = 4\n", file: "p.toml"))
+        #expect(s.plausibility.outlierScoreHundredths == 425 && s.plausibility.amountScoreHundredths == 600 && s.plausibility.minHistoryMonths == 4)
+        #expect(throws: ConfigFile.Problem(file: "p.toml", line: 2, message: "outlier_score must be from 1.00 to 100.00, e.g. 3.50")) {
+            _ = try Settings(try ConfigFile(text: "[plausibility]\noutlier_score = 0.5\n", file: "p.toml"))
+        }
+        #expect(throws: ConfigFile.Problem(file: "p.toml", line: 2, message: "min_history_months (12) is more than history_months (6)")) {
+            _ = try Settings(try ConfigFile(text: "[plausibility]\nmin_history_months = 12\nhistory_months = 6\n", file: "p.toml"))
+        }
     }
 }
