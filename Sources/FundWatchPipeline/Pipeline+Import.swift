@@ -1,6 +1,7 @@
 import Foundation
 import FundWatchCore
 import FundWatchInput
+import FundWatchPlausibility
 import FundWatchStore
 
 /// What importing one submission (or one input that names none) gave.
@@ -71,18 +72,32 @@ extension Pipeline {
         }
         do {
             let seal = reporterSeal
-            try await reader.forEachBatch(discovery.sources, preparing: { ($0, StoreSchema.RegisterRows($0, sealReporter: seal.seal)) }) { items in
+            // The city's case amounts for counties with few cases of their own: made once, when first needed.
+            let city = CityAmounts(together: [], store: store)
+            try await reader.forEachBatch(
+                discovery.sources, preparing: { ($0, StoreSchema.RegisterRows($0, sealReporter: seal.seal), ReturnProfile($0)) }
+            ) { batch in
+                // Plausibility first (warnings): each return against what the store holds
+                // before this batch and the batch's other returns.
+                var items = batch
+                let together = items.enumerated().compactMap { n, item in item.version(sequence: n).map { $0.replacingPayload(with: $0.payload.2) } }
+                for index in items.indices {
+                    guard let (_, _, profile) = items[index].payload else { continue }
+                    let findings = try await plausibility(
+                        of: profile, file: items[index].source.displayName, together: together, store: store, city: city)
+                    for finding in findings { items[index].findings.add(finding) }
+                }
                 // The batch's valid submissions go to the store in one transaction; the
                 // events then come in input order, rejected ones in their place.
                 let requests = items.compactMap { item -> RecordRequest? in
-                    guard let (submission, rows) = item.payload, let digest = item.digest else { return nil }
+                    guard let (submission, rows, _) = item.payload, let digest = item.digest else { return nil }
                     return RecordRequest(submission: submission, rows: rows, digest: digest, origin: item.source.displayName)
                 }
                 let result = await store.record(batch: requests, importedAt: importedAt, dryRun: dryRun)
                 var stored = result.recorded.makeIterator()
                 for item in items {
                     let event: ImportEvent
-                    if let (submission, _) = item.payload, let digest = item.digest {
+                    if let (submission, _, _) = item.payload, let digest = item.digest {
                         // Past the first failure: stop, after the events of what was stored.
                         guard let (outcome, version) = stored.next() else {
                             throw result.failure ?? StoreError.unavailable("the store stored part of a batch")

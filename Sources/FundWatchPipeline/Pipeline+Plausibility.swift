@@ -4,6 +4,16 @@ import FundWatchPlausibility
 import FundWatchStore
 
 extension Pipeline {
+    /// The plausibility findings of one accepted return (an upload, read from `file`) against
+    /// the county's earlier months in `store`: the checks `validate --db` and `import` run.
+    public func plausibility(of outcome: ReadOutcome<Submission>, against store: any SubmissionStore) async throws(PipelineError) -> [Finding] {
+        guard let submission = outcome.payload, let version = outcome.version(sequence: 0) else { return [] }
+        let profile = ReturnProfile(submission)
+        let together = [version.replacingPayload(with: profile)]
+        return try await plausibility(
+            of: profile, file: outcome.source.displayName, together: together, store: store, city: CityAmounts(together: together, store: store))
+    }
+
     /// The 核实性审核 of one return: its plausibility findings against the county's earlier
     /// months, each month's current version chosen by the one rule among `together` (returns
     /// read with it) and, when given, the store's versions (read with it it wins a tie).

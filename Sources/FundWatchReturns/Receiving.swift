@@ -102,6 +102,10 @@ extension ReturnCycle {
                 rejected = true
             }
         }
+        // 核实性审核: an accepted return's plausibility warnings against the county's earlier months.
+        if !rejected, let one {
+            findings += try await pipeline.plausibility(of: one, against: store)
+        }
         // A clerk's attempts are filed under the clerk's county, whatever the file says, so
         // another county never sees them; the city's under the file's county.
         let fileCounty = scope.onlyCounty ?? header?.countyCode

@@ -55,8 +55,17 @@ struct PlausibilityPipelineTests {
         let totals = try await pipeline.importSubmissions(earlier.map(SubmissionInput.path), into: store)
         #expect(totals.rejected == 0 && totals.new > 50)
         let fromStore = Self.plausibility(try await pipeline.validate(october.map(SubmissionInput.path), against: store), files: october)
+        // Importing October into that store reports the same warnings with each return.
+        var imported: [String] = []
+        _ = try await pipeline.importSubmissions(october.map(SubmissionInput.path), into: store) { event in
+            guard case .stored(let s) = event else { return }
+            imported += s.findings.findings.filter { $0.rule.hasPrefix("plausibility.") }.map {
+                "\(($0.file as NSString).lastPathComponent) \($0.rule) \($0.key ?? "") \($0.message)"
+            }
+        }
         await store.close()
         #expect(fromFiles == fromStore)
+        #expect(imported.sorted() == fromStore)
         #expect(fromFiles.contains { $0.contains("plausibility.amount.outlier \(typo) ") }, "\(fromFiles)")
         // Alone, October has no earlier months: no finding against history at all.
         let alone = Self.plausibility(try await pipeline.validate(october.map(SubmissionInput.path)), files: october)

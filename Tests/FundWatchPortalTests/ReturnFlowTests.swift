@@ -265,6 +265,55 @@ struct ReturnFlowTests {
         }
     }
 
+    /// The worked example as April's return, with the case `drop` left out.
+    static func april(dropping drop: String) throws -> [UInt8] {
+        try PortalHarness.xml { text in
+            var t = text.replacingOccurrences(of: "<period>2026-03</period>", with: "<period>2026-04</period>")
+                .replacingOccurrences(of: "<submitted_on>2026-04-03</submitted_on>", with: "<submitted_on>2026-05-03</submitted_on>")
+            if let id = t.range(of: "<case_id>\(drop)</case_id>"),
+                let start = t.range(of: "<case>", options: .backwards, range: t.startIndex..<id.lowerBound),
+                let end = t.range(of: "</case>", range: id.upperBound..<t.endIndex)
+            {
+                t.removeSubrange(start.lowerBound..<end.upperBound)
+            }
+            return t
+        }
+    }
+
+    @Test(
+        "核实性审核 on upload: April without a case March had is accepted with plausibility.row.missing on its 审核报告 and in the API's findings, with the case id as key"
+    )
+    func plausibilityOnUpload() async throws {
+        let harness = try await PortalHarness()
+        let token = try await harness.token("clerk1")
+        try await harness.test { client in
+            let clerk = try await harness.login(client, "clerk1")
+            let march = try await upload(client, clerk, name: "990101-2026-03.xml", try PortalHarness.xml())
+            #expect(march.status == .ok)
+            #expect(!march.text.contains("plausibility."))
+            let april = try await upload(client, clerk, name: "990101-2026-04.xml", try Self.april(dropping: "2026-002"))
+            #expect(april.status == .ok, "accepted: a plausibility finding is a warning")
+            #expect(april.text.contains("plausibility.row.missing") && april.text.contains("上月报表中的行本月不见了:查处台账 案件编号 2026-002"))
+            let stored = try await harness.store.returns.uploads(county: "990101")
+            let kept = try #require(stored.first { $0.fileName == "990101-2026-04.xml" })
+            let keptFindings = try JSONSerialization.jsonObject(with: Data(kept.findingsJSON.utf8)) as? [[String: Any]] ?? []
+            #expect(keptFindings.contains { $0["rule"] as? String == "plausibility.row.missing" && $0["key"] as? String == "2026-002" })
+            // The API's answer carries it too (a re-send of the same content: unchanged, same checks).
+            let again = try await client.execute(
+                uri: "/api/v1/submissions?filename=990101-2026-04.xml", method: .post,
+                headers: [.authorization: "Bearer \(token)", .contentType: "application/xml"],
+                body: ByteBuffer(bytes: try Self.april(dropping: "2026-002")))
+            #expect(again.status == .ok)
+            let json = try JSONSerialization.jsonObject(with: Data(again.text.utf8)) as! [String: Any]
+            let findings = json["findings"] as? [[String: Any]] ?? []
+            #expect(
+                findings.contains {
+                    $0["rule"] as? String == "plausibility.row.missing" && $0["key"] as? String == "2026-002"
+                        && $0["severity"] as? String == "warning"
+                })
+        }
+    }
+
     @Test("a clerk cannot send another county's return; the city may, recorded as 代报")
     func countyScopeOfUploads() async throws {
         let harness = try await PortalHarness()
