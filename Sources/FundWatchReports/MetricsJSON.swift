@@ -30,13 +30,15 @@ public enum MetricsJSON {
 
     /// Every metric of METRICS.md, in its order.
     public static func metrics(_ metrics: Metrics) -> JSONValue {
-        .object(
-            MetricKey.allCases.map { key in
-                switch key.value(in: metrics) {
-                case .count(let n): (key.name, .int(n))
-                case .money(let m): (key.name, .string(m.yuanString))
-                case .rate(let r): (key.name, .string(r.display))
-                }
-            })
+        .object(MetricKey.allCases.map { key in (key.name, value(key.value(in: metrics))) })
+    }
+
+    /// One metric's value: a count as an integer, money as exact yuan, a rate as displayed.
+    public static func value(_ value: MetricValue) -> JSONValue {
+        switch value {
+        case .count(let n): .int(n)
+        case .money(let m): .string(m.yuanString)
+        case .rate(let r): .string(r.display)
+        }
     }
 }

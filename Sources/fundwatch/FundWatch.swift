@@ -10,7 +10,7 @@ struct FundWatch: AsyncParsableCommand {
             inspections.csv, cases.csv), a .zip of such a folder, or a folder that holds any of these.
             """,
         subcommands: [
-            ValidateCommand.self, MetricsCommand.self, ReportCommand.self, NoticesCommand.self, NoticeCommand.self,
+            ValidateCommand.self, MetricsCommand.self, RevisionsCommand.self, ReportCommand.self, NoticesCommand.self, NoticeCommand.self,
             TimelinessCommand.self, EvaluateCommand.self, BulletinCommand.self, ImportCommand.self, HistoryCommand.self, SampleDataCommand.self,
             ServeCommand.self, UserCommand.self, AuditCommand.self, TemplateCommand.self, DrawCommand.self, DrawResultsCommand.self,
         ]

@@ -73,6 +73,7 @@ struct AccessMatrixTests {
             page(.get, "/reports/timeliness?to=2026-03", own: 403, other: 403, city: 200, admin: 403),
             page(.get, "/reports/evaluation?from=2026-01&to=2026-03&format=xml", own: 403, other: 403, city: 200, admin: 403),
             page(.get, "/reports/bulletin?period=2026-03&format=txt", own: 403, other: 403, city: 200, admin: 403),
+            page(.get, "/reports/revisions?to=2026-03&format=json", own: 403, other: 403, city: 200, admin: 403),
             page(.get, "/counties/990101/notice?case=2026-002&as_of=2026-04-30", own: 200, other: 403, city: 200, admin: 403),
             page(.get, "/counties/990101/template.xlsx?period=2026-04", own: 200, other: 403, city: 200, admin: 403),
             page(.get, "/reports/download?from=2026-01&to=2026-03&format=xlsx", own: 403, other: 403, city: 200, admin: 403),

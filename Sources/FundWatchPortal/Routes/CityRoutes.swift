@@ -97,7 +97,7 @@ struct CityRoutes: Sendable {
                 figures: keys.map { key in
                     FigureRow(
                         label: key.label, unit: key.unit, value: key.value(in: city.city).display, link: "/figures/\(key.rawValue)?to=\(latest)")
-                })
+                }, revisions: "/reports/revisions?to=\(latest)")
         }
         var years = Set(versions.map(\.period.year))
         years.insert(year)

@@ -7,7 +7,8 @@ import Hummingbird
 
 /// The city's documents from the store, exactly as the command line makes them for the
 /// same store, dates and `--as-of`: the report tables (`report`), the notice register
-/// (`notices`), one case's notice (`notice`), timeliness, evaluation and the bulletin.
+/// (`notices`), one case's notice (`notice`), timeliness, evaluation, the bulletin and the
+/// revisions of earlier months' figures (`revisions`).
 struct Reports: Sendable {
     let core: PortalCore
 
@@ -20,7 +21,7 @@ struct Reports: Sendable {
 
     /// The documents there are, as the reports page and the routes name them.
     enum Kind: String, Sendable, CaseIterable {
-        case report, notices, timeliness, evaluation, bulletin
+        case report, notices, timeliness, evaluation, bulletin, revisions
 
         /// The formats each offers (the first is the default); `csv` of the report is a zip.
         var formats: [String] {
@@ -28,6 +29,7 @@ struct Reports: Sendable {
             case .report, .evaluation, .timeliness: ["html", "xml", "csv", "xlsx"]
             case .notices: ["html", "xml", "csv", "json"]
             case .bulletin: ["html", "txt"]
+            case .revisions: ["html", "csv", "json"]
             }
         }
     }
@@ -116,6 +118,16 @@ struct Reports: Sendable {
             let month = try query.month("period", alias: "month", required: true)!
             _ = try await pipeline.bulletin(source, month: month, asOf: asOf, into: sink)
             return try Self.file(format, in: sink, named: "bulletin-\(month)")
+        case .revisions:
+            let month = try query.month("to", required: true)!
+            let revisions = try await pipeline.revisions(source, to: month)
+            let base = "revisions-\(month)"
+            if format == "json" {
+                return Rendered(
+                    name: base + ".json", type: "application/json", bytes: Array(RevisionsJSON.document(revisions, to: month).serialized().utf8))
+            }
+            _ = try await pipeline.write(revisions, to: month, format: ReportFormat(rawValue: format)!, into: sink)
+            return try Self.file(format, in: sink, named: base)
         case .notices:
             let register = try await pipeline.noticeRegister(source, asOf: asOf)
             let base = "notices-\(register.asOf)"

@@ -41,5 +41,7 @@ struct DashboardBody: TemplateModel {
     struct Headline: TemplateModel {
         let window: String
         let figures: [FigureRow]
+        /// The revisions of the year's earlier months, up to the latest month sent.
+        let revisions: String
     }
 }
