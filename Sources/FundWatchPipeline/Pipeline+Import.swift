@@ -74,15 +74,18 @@ extension Pipeline {
             let seal = reporterSeal
             // The city's case amounts for counties with few cases of their own: made once, when first needed.
             let city = CityAmounts(together: [], store: store)
+            let checking = settings.plausibility.enabled
             try await reader.forEachBatch(
-                discovery.sources, preparing: { ($0, StoreSchema.RegisterRows($0, sealReporter: seal.seal), ReturnProfile($0)) }
+                discovery.sources, preparing: { ($0, StoreSchema.RegisterRows($0, sealReporter: seal.seal), checking ? ReturnProfile($0) : nil) }
             ) { batch in
                 // Plausibility first (warnings): each return against what the store holds
                 // before this batch and the batch's other returns.
                 var items = batch
-                let together = items.enumerated().compactMap { n, item in item.version(sequence: n).map { $0.replacingPayload(with: $0.payload.2) } }
+                let together = items.enumerated().compactMap { n, item in
+                    item.version(sequence: n).flatMap { v in v.payload.2.map { v.replacingPayload(with: $0) } }
+                }
                 for index in items.indices {
-                    guard let (_, _, profile) = items[index].payload else { continue }
+                    guard let (_, _, checked) = items[index].payload, let profile = checked else { continue }
                     let findings = try await plausibility(
                         of: profile, file: items[index].source.displayName, together: together, store: store, city: city)
                     for finding in findings { items[index].findings.add(finding) }

@@ -22,6 +22,7 @@ extension Pipeline {
         of profile: ReturnProfile, file: String, together: [SubmissionVersion<ReturnProfile>], store: (any SubmissionStore)?,
         city: CityAmounts
     ) async throws(PipelineError) -> [Finding] {
+        guard settings.plausibility.enabled else { return [] }
         let months = settings.plausibility.historyMonths
         let window = (1...months).compactMap { back -> YearMonth? in
             var m = profile.period

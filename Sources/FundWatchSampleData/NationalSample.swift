@@ -13,6 +13,9 @@ public struct NationalSample: Sendable {
     public var xml: Bool
     public var mix: SampleMix
     public var period = YearMonth(year: 2026, month: 10)!
+    /// Also each county's return for the month before, from the same registers, into
+    /// `previous/` (the previous month in a store, for measuring the plausibility checks).
+    public var previousMonth = false
 
     public init(counties: Int, perCounty: Int, seed: UInt64, xml: Bool, mix: SampleMix = .standard) {
         self.counties = counties
@@ -39,6 +42,11 @@ public struct NationalSample: Sendable {
                 visitsPerHundred: 16, mix: mix, random: &random)
             let submission = history.snapshot(period, preparedBy: "填报人", submittedOn: period.next.firstDay.adding(days: random.int(0...6)))
             do {
+                if previousMonth {
+                    let before = history.snapshot(period.previous, preparedBy: "填报人", submittedOn: period.firstDay.adding(days: 2))
+                    try FileManager.default.createDirectory(atPath: directory + "/previous", withIntermediateDirectories: true)
+                    try SubmissionCSVWriter(encoding: .utf8).write(before, to: "\(directory)/previous/\(code)-\(period.previous)-csv")
+                }
                 if xml {
                     try SubmissionXMLWriter().write(submission, to: "\(directory)/\(code)-\(period).xml")
                 } else {

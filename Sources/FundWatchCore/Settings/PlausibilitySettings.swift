@@ -2,6 +2,8 @@
 /// may move from the county's previous month and its own history before it is asked to
 /// explain. docs/FORMAT.md ("Plausibility") gives each rule with its method.
 public struct PlausibilitySettings: Sendable, Hashable {
+    /// Whether the checks run at all (`enabled = 0` turns them off, as for measuring their cost).
+    public var enabled = true
     /// The institutions register may grow or shrink by this many percent of the previous
     /// month's rows (at least `registerChangeRows` rows) before it is flagged.
     public var registerChangePercent = 10
@@ -27,7 +29,7 @@ public struct PlausibilitySettings: Sendable, Hashable {
     public static let standard = PlausibilitySettings()
 
     static let keys = [
-        "register_change_percent", "register_change_rows", "outlier_score", "amount_score", "min_history_months", "history_months",
+        "enabled", "register_change_percent", "register_change_rows", "outlier_score", "amount_score", "min_history_months", "history_months",
         "min_history_cases",
     ]
 
@@ -35,6 +37,7 @@ public struct PlausibilitySettings: Sendable, Hashable {
         self.init()
         for entry in config.section("plausibility") {
             switch entry.key {
+            case "enabled": enabled = try config.integer(entry, in: 0...1) == 1
             case "register_change_percent": registerChangePercent = try config.integer(entry, in: 1...100)
             case "register_change_rows": registerChangeRows = try config.integer(entry, in: 1...10_000)
             case "outlier_score":

@@ -25,12 +25,16 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Validate and say what would happen, without writing.")
     var dryRun = false
 
+    @Option(name: .customLong("config"), help: "Configuration file ([store] reporter key, [plausibility] thresholds); defaults when absent.")
+    var config: String?
+
     @Argument(help: "Submissions: .xml files, .xlsx workbooks, CSV folders, .zip files, or folders holding them.")
     var paths: [String]
 
     func run() async throws {
         let totals = try await Console.run {
-            let pipeline = try Pipeline.forTerminal()
+            let settings = try config.map { path throws(PipelineError) in try Pipeline.settings(file: path) } ?? .init()
+            let pipeline = try Pipeline.forTerminal(settings: settings)
             return try await StoreOptions.with(db, aligning: pipeline) { store in
                 try await pipeline.importSubmissions(paths.map(SubmissionInput.path), into: store, dryRun: dryRun, each: Self.print)
             }

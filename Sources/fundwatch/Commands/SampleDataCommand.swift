@@ -29,6 +29,9 @@ struct SampleDataCommand: ParsableCommand {
     @Flag(help: "Benchmark mode: write XML files instead of CSV folders.")
     var xml = false
 
+    @Flag(help: "Benchmark mode: also each county's September return, from the same registers, under OUT/previous (CSV).")
+    var previous = false
+
     @Option(
         name: .customLong("mix"), help: "Benchmark mode: the data mix, standard or heavy (4× the major cases, case texts of 120 characters or more).")
     var mixName = "standard"
@@ -84,7 +87,9 @@ struct SampleDataCommand: ParsableCommand {
             guard (1...99_999).contains(counties), (10...100_000).contains(perCounty) else {
                 throw ValidationError("--counties must be 1…99999 and --per-county 10…100000")
             }
-            let n = try NationalSample(counties: counties, perCounty: perCounty, seed: seed, xml: xml, mix: try mix()).write(to: out)
+            var sample = NationalSample(counties: counties, perCounty: perCounty, seed: seed, xml: xml, mix: try mix())
+            sample.previousMonth = previous
+            let n = try sample.write(to: out)
             Console.out("wrote \(n) submissions (\(perCounty) institutions each) under \(out)\n")
             return
         }
