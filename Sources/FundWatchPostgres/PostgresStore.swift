@@ -166,6 +166,12 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
                 }
                 try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v6')", logger: logger)
             }
+            if !applied.contains("v7") {
+                for sql in ReturnsSchema.version7(idColumn: "BIGSERIAL PRIMARY KEY") {
+                    try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+                }
+                try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v7')", logger: logger)
+            }
         }
     }
 

@@ -39,6 +39,8 @@ public struct Receipt: Sendable {
     /// What changed against the version that was current before (new versions only).
     public var changes: [RegisterChange]
     public var uploadID: Int64
+    /// Plausibility warnings of the stored version still unexplained (待说明).
+    public var toExplain: Int = 0
 
     /// `new`, `new_version`, `unchanged` or `rejected`: the code the API and the upload records use.
     public var code: String { outcome?.rawValue ?? "rejected" }
@@ -103,8 +105,14 @@ extension ReturnCycle {
             }
         }
         // 核实性审核: an accepted return's plausibility warnings against the county's earlier months.
+        var warnings: [Finding] = []
         if !rejected, let one {
-            findings += try await pipeline.plausibility(of: one, against: store)
+            warnings = try await pipeline.plausibility(of: one, against: store)
+            findings += warnings
+            for e in one.explanations where !warnings.contains(where: e.covers) {
+                findings.append(
+                    Self.finding(.portalExplanationUnmatched, file: name, detail: ":\(e.rule) \(e.key)"))
+            }
         }
         // A clerk's attempts are filed under the clerk's county, whatever the file says, so
         // another county never sees them; the city's under the file's county.
@@ -129,6 +137,7 @@ extension ReturnCycle {
         }
 
         let previous = versions.current
+        let explained = one.explanations.filter { e in warnings.contains(where: e.covers) }
         let actor = user.name + (onBehalf ? "(代报)" : "")
         // A reviewer acting on the same month at the same moment may take the event's number
         // first: nothing was stored then, and the whole receipt is tried again.
@@ -144,6 +153,14 @@ extension ReturnCycle {
                                 county: header.countyCode, period: header.period, submissionID: version.id,
                                 reason: note, actor: actor, at: now))
                     }
+                    // Explanations the workbook carried (核实说明), for the warnings this version has.
+                    if outcome != .unchanged, let version {
+                        for e in explained {
+                            let kept = Explanation(rule: e.rule, key: e.key, text: e.text, actor: actor, at: now)
+                            statements.append(
+                                ReturnsTables.recordExplanation(kept, county: header.countyCode, period: header.period, submissionID: version.id))
+                        }
+                    }
                     statements.append(
                         ReturnsTables.recordUpload(
                             UploadRecord(
@@ -154,7 +171,8 @@ extension ReturnCycle {
                         ReturnsTables.audit(
                             AuditEntry(
                                 at: now, actor: user.name, action: "upload", outcome: outcome.rawValue,
-                                detail: "\(name) \(header.countyCode) \(header.period) sha256:\(digest ?? "")\(onBehalf ? " 代报" : "")",
+                                detail: "\(name) \(header.countyCode) \(header.period) sha256:\(digest ?? "")\(onBehalf ? " 代报" : "")"
+                                    + (explained.isEmpty || outcome == .unchanged ? "" : " 核实说明 \(explained.count) 条"),
                                 address: address)))
                     return statements
                 }
@@ -168,10 +186,15 @@ extension ReturnCycle {
                     changes = RegisterChange.between(try await store.load(previous.id), try await store.load(version.id))
                 }
                 let uploadID = returned.dropLast().last?.first?.first?.integer ?? 0
-                return Receipt(
+                let number = storedVersion.flatMap { all.number(of: $0.id) }
+                var receipt = Receipt(
                     outcome: stored, refusal: nil, header: header, version: storedVersion,
-                    number: storedVersion.flatMap { all.number(of: $0.id) }, digest: digest, findings: findings,
+                    number: number, digest: digest, findings: findings,
                     omitted: omitted, review: review, changes: changes, uploadID: uploadID)
+                if let storedVersion, let number, storedVersion.id == all.current?.id {
+                    receipt.toExplain = try await self.warnings(of: storedVersion, number: number).open
+                }
+                return receipt
             } catch PipelineError.storeConflict where attempt < 5 {
                 continue
             }

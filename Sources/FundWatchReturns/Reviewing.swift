@@ -18,7 +18,9 @@ extension ReturnCycle {
     /// (`version`, as the page and the API list it): a version that is no longer current is
     /// refused, so the city never approves a version it has not seen. Approving needs a
     /// received (待审核) or unreviewed version; returning needs a reason and a version not
-    /// already returned. The event and its audit line are stored together or not at all.
+    /// already returned. Approving a version with an unexplained plausibility warning (待说明)
+    /// needs the reviewer's own note (`reason`), kept with the event. The event and its audit
+    /// line are stored together or not at all.
     public func review(
         _ action: ReviewAction, county: String, period: YearMonth, version: Int?, reason: String, by user: PortalUser,
         address: String
@@ -45,6 +47,13 @@ extension ReturnCycle {
         case .approve:
             guard currentState == .received || currentState == nil else {
                 throw Refusal(.conflict, "当前状态为「\(status.label(ofVersion: current.id))」,只有待审核的报表可以审核通过 (only a received return can be approved)")
+            }
+            let open = try await warnings(of: current, number: currentNumber).open
+            guard open == 0 || !reason.isEmpty else {
+                throw Refusal(
+                    .invalid,
+                    "该报表有 \(open) 条核实性审核提示尚未说明,审核通过须填写审核意见 "
+                        + "(\(open) plausibility warning(s) are unexplained: approving needs the reviewer's note)")
             }
             state = .approved
         case .return:

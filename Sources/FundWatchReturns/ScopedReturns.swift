@@ -23,6 +23,12 @@ public struct ScopedReturns: Sendable {
         return try await pipeline.chosenSubmission(store, county: county, for: month)
     }
 
+    /// The registers of stored version `version`, when its county is in scope.
+    public func submission(_ version: StoredVersion) async throws -> Submission {
+        try check(version.countyCode)
+        return try await store.load(version.id)
+    }
+
     /// The counties visible: those registered (`[counties]`), with stored versions or with
     /// a clerk account, within scope; each named as the city registered it (``CountyNames``),
     /// never as its own return calls itself.

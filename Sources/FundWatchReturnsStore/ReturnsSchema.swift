@@ -64,4 +64,18 @@ public enum ReturnsSchema {
     /// Version 6: a draw kept as its plan's data (JSON), which every document of the plan
     /// renders from; `plan_xml` stays for draws kept before, read once and kept as data.
     public static let version6 = ["ALTER TABLE draws ADD COLUMN plan_json TEXT"]
+
+    /// Version 7: the clerks' explanations (说明) of plausibility warnings, append-only, each
+    /// with the stored version it answers for; the latest of a rule and key counts.
+    public static func version7(idColumn: String) -> [String] {
+        [
+            """
+            CREATE TABLE explanations (
+              id \(idColumn), county_code TEXT NOT NULL, period TEXT NOT NULL, submission_id BIGINT NOT NULL,
+              rule TEXT NOT NULL, warning_key TEXT NOT NULL, text TEXT NOT NULL, actor TEXT NOT NULL, at BIGINT NOT NULL)
+            """,
+            "CREATE INDEX explanations_version ON explanations (submission_id)",
+            "CREATE INDEX explanations_county ON explanations (county_code, period)",
+        ]
+    }
 }

@@ -196,7 +196,8 @@ public struct ReturnsTables: Sendable {
             try await database.query(
                 "SELECT (SELECT COUNT(*) FROM submissions), (SELECT COALESCE(MAX(id), 0) FROM submissions), "
                     + "(SELECT COUNT(*) FROM review_events), (SELECT COALESCE(MAX(id), 0) FROM review_events), "
-                    + "(SELECT COUNT(*) FROM users), (SELECT COALESCE(MAX(id), 0) FROM users)", []
+                    + "(SELECT COUNT(*) FROM users), (SELECT COALESCE(MAX(id), 0) FROM users), "
+                    + "(SELECT COALESCE(MAX(id), 0) FROM explanations)", []
             ).first ?? []
         return row.map { $0.integer.map(String.init) ?? "-" }.joined(separator: "/")
     }
@@ -375,6 +376,62 @@ public struct ReturnsTables: Sendable {
                     id: id, at: at, actor: actor, countyCode: row[3].text, period: row[4].text.flatMap { YearMonth(iso: $0) },
                     fileName: file, outcome: outcome, digest: row[7].text, submissionID: row[8].integer,
                     onBehalf: onBehalf != 0, note: note, findingsJSON: findings))
+        }
+        return out
+    }
+
+    /// The findings (JSON) the upload that stored version `id` reported, its 审核报告; nil for a
+    /// version imported on the command line.
+    public func uploadFindingsJSON(ofVersion id: Int64) async throws(StoreError) -> String? {
+        let rows = try await database.query(
+            "SELECT findings FROM uploads WHERE submission_id = ? AND outcome IN ('new', 'new_version') ORDER BY id LIMIT 1", [.integer(id)])
+        return rows.first?.first?.text
+    }
+
+    /// The findings (JSON) of every upload of `county` (nil: all) that stored a version and
+    /// reported a plausibility warning, by stored version id.
+    public func plausibilityUploads(county: String?) async throws(StoreError) -> [Int64: String] {
+        var out: [Int64: String] = [:]
+        for row in try await database.query(
+            "SELECT submission_id, findings FROM uploads WHERE outcome IN ('new', 'new_version') AND submission_id IS NOT NULL "
+                + "AND findings LIKE '%\"plausibility.%'" + (county == nil ? "" : " AND county_code = ?") + " ORDER BY id",
+            county.map { [StoreValue.text($0)] } ?? [])
+        {
+            if let id = row[0].integer, let json = row[1].text, out[id] == nil { out[id] = json }
+        }
+        return out
+    }
+
+    // MARK: Explanations
+
+    /// The statement keeping `explanation` of a warning of stored version `submissionID`, to
+    /// run in a transaction with its audit line (and, from a workbook, with the version).
+    public static func recordExplanation(
+        _ explanation: Explanation, county: String, period: YearMonth, submissionID: Int64
+    ) -> SQLStatement {
+        SQLStatement(
+            "INSERT INTO explanations (county_code, period, submission_id, rule, warning_key, text, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                .text(county), .text(period.description), .integer(submissionID), .text(explanation.rule), .text(explanation.key),
+                .text(explanation.text), .text(explanation.actor), .integer(explanation.at),
+            ])
+    }
+
+    /// The explanations kept for each of `versions` (stored ids), oldest first.
+    public func explanations(ofVersions versions: [Int64]) async throws(StoreError) -> [Int64: [Explanation]] {
+        var out: [Int64: [Explanation]] = [:]
+        for start in stride(from: 0, to: versions.count, by: 500) {
+            let chunk = versions[start..<min(start + 500, versions.count)]
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+            for row in try await database.query(
+                "SELECT submission_id, rule, warning_key, text, actor, at FROM explanations WHERE submission_id IN (\(marks)) ORDER BY id",
+                chunk.map(StoreValue.integer))
+            {
+                guard row.count == 6, let id = row[0].integer, let rule = row[1].text, let key = row[2].text, let text = row[3].text,
+                    let actor = row[4].text, let at = row[5].integer
+                else { throw StoreError.damaged("a row of the explanations table cannot be read") }
+                out[id, default: []].append(Explanation(rule: rule, key: key, text: text, actor: actor, at: at))
+            }
         }
         return out
     }

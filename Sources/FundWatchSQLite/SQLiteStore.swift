@@ -137,6 +137,9 @@ public final class SQLiteStore: SubmissionStore, SQLDatabase, Sendable {
         migrator.registerMigration("v6") { db in
             for sql in ReturnsSchema.version6 { try db.execute(sql: sql) }
         }
+        migrator.registerMigration("v7") { db in
+            for sql in ReturnsSchema.version7(idColumn: "INTEGER PRIMARY KEY AUTOINCREMENT") { try db.execute(sql: sql) }
+        }
         return migrator
     }
 

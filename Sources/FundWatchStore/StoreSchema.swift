@@ -14,8 +14,9 @@ public enum StoreValue: Sendable, Hashable {
 /// once. Money is integer fen; dates `YYYY-MM-DD` text; booleans 0/1; code lists `;`-joined.
 public enum StoreSchema {
     /// Current schema version; migrations bring older stores up to it (v4 rebuilds the
-    /// register tables for speed; v5 adds `fundwatch_meta`; v6 keeps draws as data).
-    public static let version = 6
+    /// register tables for speed; v5 adds `fundwatch_meta`; v6 keeps draws as data; v7 adds
+    /// the explanations of plausibility warnings).
+    public static let version = 7
 
     /// Version 5: facts about the store as a whole, such as how its content digests treat
     /// reporters (`digest_scheme`), so they are recomputed when that changes.

@@ -81,6 +81,34 @@ struct XLSXReaderTests {
         #expect(submission.inspections.first?.method == .random)
     }
 
+    @Test("a 核实说明 sheet gives explanations (rule, key or *, text) from row 5; an unusable row is a warning naming its row, never an error")
+    func explanationSheet() throws {
+        var book = MiniWorkbook.valid()
+        book.sheets.append(
+            (
+                name: "核实说明",
+                rows: [
+                    [.text("核实说明")], [.text("填报单位")], [.text("规则"), .text("提示对象"), .text("说明")], [.text("rule"), .text("key"), .text("text")],
+                    [.text("plausibility.row.missing"), .text("2026-002"), .text("  案件已移送公安,按规定移出本台账 ")],
+                    [.text("plausibility.metric.outlier"), .text("*"), .text("三月开展专项行动")],
+                    [.text("cases.amounts.consistency"), .text("2026-001"), .text("不是核实性审核规则")],
+                    [.text("plausibility.row.changed"), .text("2026-003"), nil],
+                    [nil, nil, nil],
+                ]
+            ))
+        let outcome = read(try book.bytes())
+        #expect(outcome.isAccepted, "explanations never refuse a return")
+        #expect(
+            outcome.explanations == [
+                Explanation(rule: "plausibility.row.missing", key: "2026-002", text: "案件已移送公安,按规定移出本台账"),
+                Explanation(rule: "plausibility.metric.outlier", key: "*", text: "三月开展专项行动"),
+            ])
+        let unusable = outcome.findings.findings.filter { $0.rule == "xlsx.explanation" }
+        #expect(unusable.map(\.cell) == ["核实说明!A7", "核实说明!A8"])
+        #expect(unusable.allSatisfy { $0.severity == .warning })
+        #expect(!outcome.findings.findings.contains { $0.rule == "xlsx.extra_sheet" })
+    }
+
     @Test("sheets may be named by the register keys too")
     func keyNamedSheets() throws {
         var book = MiniWorkbook.valid()

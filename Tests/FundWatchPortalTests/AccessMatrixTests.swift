@@ -64,6 +64,13 @@ struct AccessMatrixTests {
                 .post, "/counties/990101/2026-03/review", .form(["action": "return", "version": "1", "reason": "金额有误"]), own: 403, other: 403,
                 city: 303, admin: 403),
             page(.get, "/dashboard", own: 403, other: 403, city: 200, admin: 403),
+            page(.get, "/warnings", own: 403, other: 403, city: 200, admin: 403),
+            page(.get, "/warnings?period=2026-03&open=true&format=csv", own: 403, other: 403, city: 200, admin: 403),
+            // A warning the version does not have: refused as invalid (422), after the scope check.
+            page(
+                .post, "/counties/990101/2026-03/explanations",
+                .form(["version": "1", "rule.0": "plausibility.row.missing", "key.0": "2026-999", "text.0": "说明"]), own: 422, other: 403,
+                city: 422, admin: 403),
             page(.get, "/counties/990101/figures?to=2026-03", own: 200, other: 403, city: 200, admin: 403),
             page(.get, "/counties/990101/figures/amount_involved?to=2026-03", own: 200, other: 403, city: 200, admin: 403),
             page(.get, "/figures/amount_involved?to=2026-03", own: 403, other: 403, city: 200, admin: 403),
@@ -97,6 +104,12 @@ struct AccessMatrixTests {
                 .post, "/api/v1/submissions/990101/2026-03/review", .json(#"{"action":"return","version":1,"reason":"金额有误"}"#), own: 403, other: 403,
                 city: 200, admin: 403),
             api(.get, "/api/v1/reports?from=2026-01&to=2026-03&format=xml", own: 403, other: 403, city: 200, admin: 403),
+            api(.get, "/api/v1/warnings", own: 200, other: 200, city: 200, admin: 403),
+            api(.get, "/api/v1/warnings?county=990101&open=true", own: 200, other: 403, city: 200, admin: 403),
+            api(
+                .post, "/api/v1/submissions/990101/2026-03/explanations",
+                .json(#"{"version":1,"explanations":[{"rule":"plausibility.row.missing","key":"2026-999","text":"说明"}]}"#), own: 422,
+                other: 403, city: 422, admin: 403),
             api(.get, "/api/v1/notices?as_of=2026-04-30", own: 200, other: 200, city: 200, admin: 403),
         ]
     }()

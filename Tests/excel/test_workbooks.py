@@ -87,8 +87,15 @@ def test_broken_workbooks_name_sheet_and_cell(tmp_path):
 
 def test_template_structure(template):
     wb = openpyxl.load_workbook(template)
-    assert wb.sheetnames == ["填报说明", "报送信息", "定点医药机构", "检查", "案件", "代码表", "_fundwatch"]
+    assert wb.sheetnames == ["填报说明", "报送信息", "定点医药机构", "检查", "案件", "核实说明", "代码表", "_fundwatch"]
     assert [wb[n].sheet_state for n in ("代码表", "_fundwatch")] == ["hidden", "hidden"]
+    explain = wb["核实说明"]
+    assert [c.value for c in explain[3]] == ["规则", "提示对象", "说明"]
+    assert [c.value for c in explain[4]] == ["rule", "key", "text"] and explain.row_dimensions[4].hidden
+    rules = {str(v.sqref): v.formula1 for v in explain.data_validations.dataValidation}
+    assert rules == {"A5:A2004": "list_plausibility_rule"}
+    assert "代码表" in wb.defined_names["list_plausibility_rule"].attr_text
+    assert explain.protection.sheet and not explain.column_dimensions["C"].protection.locked and explain.cell(1, 1).protection.locked
     meta = {row[0]: row[1] for row in wb["_fundwatch"].iter_rows(values_only=True)}
     assert meta["template_id"] == "fundwatch-return" and meta["template_version"] == "1"
     assert meta["county_code"] == "990101" and meta["period"] == "2026-03"
@@ -272,3 +279,19 @@ def test_formulas_without_values_and_real_third_decimals_are_refused_as_the_cler
     r = run("validate", "--json", three, check=False)
     found = [f for f in json.loads(r.stdout)["submissions"][0]["findings"] if f["rule"] == "cases.amount_involved.format"]
     assert found and found[0]["cell"] == "案件!G5" and "「125000.505」" in found[0]["message"], found
+
+
+def test_explanations_sheet_is_read(template, tmp_path):
+    """Rows openpyxl writes into 核实说明 come back; a row naming no plausibility rule is a
+    warning at its cell, and the return stays valid."""
+    filled = str(tmp_path / "filled.xlsx")
+    subprocess.run([sys.executable, FILL, CSV, filled, "--typed", "--fill", template], check=True)
+    wb = openpyxl.load_workbook(filled)
+    sheet = wb["核实说明"]
+    sheet["A5"], sheet["B5"], sheet["C5"] = "plausibility.row.missing", "2026-002", "已移送公安机关"
+    sheet["A6"], sheet["B6"], sheet["C6"] = "cases.amount_involved.format", "2026-001", "不是核实性审核规则"
+    wb.save(filled)
+    r = run("validate", "--json", filled)
+    findings = json.loads(r.stdout)["submissions"][0]["findings"]
+    bad = [f for f in findings if f["rule"] == "xlsx.explanation"]
+    assert len(bad) == 1 and bad[0]["cell"] == "核实说明!A6" and bad[0]["severity"] == "warning", findings

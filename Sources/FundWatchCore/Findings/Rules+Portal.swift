@@ -16,4 +16,9 @@ extension Rule {
     public static let portalPeriodRange = Rule(
         "portal.period_range", "报送期间超出可接受的范围", "the period is outside the accepted range",
         expected: "报送期间不晚于下个月,不早于 2000-01 (a month from 2000-01 to next month)")
+    public static let portalExplanationUnmatched = Rule(
+        "portal.explanation.unmatched", "核实说明中的这条说明没有对应的核实性审核提示,未保存",
+        "an explanation of the 核实说明 sheet answers no warning of this return and was not kept",
+        expected: "规则与提示对象同审核报告中的提示一致,或提示对象填 * (the rule and key of a warning in the report, or *)",
+        severity: .warning)
 }

@@ -12,6 +12,8 @@ public struct ReadOutcome<Payload: Sendable>: Sendable {
     public var findings: FindingCollector
     /// The submission's content digest (SHA-256), computed on the reading thread.
     public var digest: String?
+    /// The explanations of plausibility warnings a workbook carried on its 核实说明 sheet.
+    public var explanations: [Explanation] = []
 
     public init(source: SubmissionSource, payload: Payload?, header: SubmissionHeader?, findings: FindingCollector, digest: String?) {
         self.source = source
@@ -25,7 +27,9 @@ public struct ReadOutcome<Payload: Sendable>: Sendable {
 
     /// The same outcome keeping `transform(payload)` instead.
     public func map<Other: Sendable>(_ transform: (Payload) -> Other) -> ReadOutcome<Other> {
-        ReadOutcome<Other>(source: source, payload: payload.map(transform), header: header, findings: findings, digest: digest)
+        var other = ReadOutcome<Other>(source: source, payload: payload.map(transform), header: header, findings: findings, digest: digest)
+        other.explanations = explanations
+        return other
     }
 
     /// This outcome as a version to choose from (nil when rejected), numbered `sequence`.

@@ -21,8 +21,10 @@ public struct SubmissionReader: Sendable {
             let (submission, findings) = XMLSubmissionReader(limits: limits).read(input.stream)
             return outcome(source, submission, findings)
         case .xlsx(let input):
-            let (submission, findings) = XLSXSubmissionReader(limits: limits).read(input)
-            return outcome(source, submission, findings)
+            let result = XLSXSubmissionReader(limits: limits).read(input)
+            var read = outcome(source, result.submission, result.findings)
+            read.explanations = result.explanations
+            return read
         case .csvFolder(let path):
             let streams = Dictionary(
                 uniqueKeysWithValues: Register.allCases.compactMap { register -> (Register, ByteStream)? in

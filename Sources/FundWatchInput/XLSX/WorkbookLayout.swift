@@ -12,6 +12,11 @@ public enum WorkbookLayout {
     public static let codeSheet = "代码表"
     /// The instructions sheet (not read).
     public static let guideSheet = "填报说明"
+    /// The sheet of explanations (说明) of plausibility warnings: from row 5, the rule in A,
+    /// the warning's key in B (`*`: every warning of the rule), the explanation in C.
+    public static let explanationSheet = "核实说明"
+    /// The 核实说明 sheet's columns: label and key.
+    public static let explanationColumns = [("规则", "rule"), ("提示对象", "key"), ("说明", "text")]
 
     /// The sheet holding `register`, e.g. `案件`.
     public static func sheetName(_ register: Register) -> String {
@@ -31,7 +36,7 @@ public enum WorkbookLayout {
     }
 
     /// Sheets a workbook may hold besides the four registers without a warning.
-    public static let knownOtherSheets: Set<String> = [metaSheet, codeSheet, guideSheet]
+    public static let knownOtherSheets: Set<String> = [metaSheet, codeSheet, guideSheet, explanationSheet]
 
     /// How many rows from the top the reader searches for the row of field keys.
     public static let headerSearchRows = 10

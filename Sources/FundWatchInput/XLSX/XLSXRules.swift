@@ -21,6 +21,11 @@ extension Rule {
     public static let xlsxSheetMissing = Rule(
         "xlsx.sheet_missing", "缺少工作表", "a register's sheet is missing",
         expected: "与模板相同的工作表:报送信息、定点医药机构、检查、案件 (the template's sheets)")
+    public static let xlsxExplanation = Rule(
+        "xlsx.explanation", "核实说明工作表中的这一行无法使用,已忽略", "a row of the 核实说明 sheet cannot be used and was ignored",
+        expected: "A 列为核实性审核规则(plausibility.…),B 列为提示对象(或 * 表示该规则的全部提示),C 列为不超过 2000 字的说明 "
+            + "(A: a plausibility rule; B: the warning's key, or *; C: an explanation of at most 2000 characters)",
+        severity: .warning)
     public static let xlsxExtraSheet = Rule(
         "xlsx.extra_sheet", "工作簿含有模板以外的工作表,已忽略", "a sheet the template does not have was ignored",
         expected: "只保留模板中的工作表,其他内容请另存 (only the template's sheets)", severity: .warning)

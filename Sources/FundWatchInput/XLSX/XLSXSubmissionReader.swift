@@ -12,12 +12,20 @@ import FundWatchZip
 struct XLSXSubmissionReader {
     let limits: ReadLimits
 
-    func read(_ input: SubmissionInput) -> (Submission?, FindingCollector) {
+    /// What a workbook gave: its submission (nil on any error), every finding, and the
+    /// explanations of its 核实说明 sheet.
+    struct Result {
+        var submission: Submission?
+        var findings: FindingCollector
+        var explanations: [Explanation] = []
+    }
+
+    func read(_ input: SubmissionInput) -> Result {
         let file = input.displayName
         var collector = FindingCollector()
-        func fail(_ rule: Rule, _ detailEN: String = "") -> (Submission?, FindingCollector) {
+        func fail(_ rule: Rule, _ detailEN: String = "") -> Result {
             collector.add(rule, at: FindingLocation(file: file, line: nil), detailEN: detailEN)
-            return (nil, collector)
+            return Result(submission: nil, findings: collector)
         }
         if Self.isCompoundDocument(input) { return fail(.xlsxLegacy) }
         let archive: ZipArchive
@@ -25,14 +33,14 @@ struct XLSXSubmissionReader {
             archive = try input.openZip(limits: limits.zip)
         } catch {
             collector.add(Finding(zip: error, archive: file))
-            return (nil, collector)
+            return Result(submission: nil, findings: collector)
         }
         do {
             let package = try XLSXPackage(archive: archive)
             return try read(package, file: file, collector: &collector)
         } catch {
             collector.add(Self.finding(error, file: file))
-            return (nil, collector)
+            return Result(submission: nil, findings: collector)
         }
     }
 
@@ -83,8 +91,7 @@ struct XLSXSubmissionReader {
         }
     }
 
-    private func read(_ package: XLSXPackage, file: String, collector: inout FindingCollector) throws(XLSXFailure) -> (Submission?, FindingCollector)
-    {
+    private func read(_ package: XLSXPackage, file: String, collector: inout FindingCollector) throws(XLSXFailure) -> Result {
         let values = try values(of: package)
 
         var sheets: [Register: XLSXPackage.Sheet] = [:]
@@ -103,7 +110,7 @@ struct XLSXSubmissionReader {
                 .xlsxSheetMissing, at: FindingLocation(file: file, line: nil, cell: WorkbookLayout.sheetName(register)),
                 detail: WorkbookLayout.sheetName(register), detailEN: WorkbookLayout.sheetName(register))
         }
-        guard missing.isEmpty else { return (nil, collector) }
+        guard missing.isEmpty else { return Result(submission: nil, findings: collector) }
 
         var builder = SubmissionBuilder(collector: collector)
         let errorsBefore = builder.collector.errorCount
@@ -113,8 +120,44 @@ struct XLSXSubmissionReader {
             try readRegister(register, sheets[register]!, package: package, values: values, file: file, builder: &builder)
         }
         if headerReadable { builder.addHeader(header) }
+        var explanations: [Explanation] = []
+        if let sheet = package.sheets.first(where: { $0.name == WorkbookLayout.explanationSheet }) {
+            explanations = try readExplanations(sheet, package: package, values: values, file: file, collector: &builder.collector)
+        }
         let submission = builder.finish()
-        return (submission, builder.collector)
+        return Result(submission: submission, findings: builder.collector, explanations: explanations)
+    }
+
+    // MARK: 核实说明
+
+    /// The 核实说明 sheet: from row 5, a plausibility rule, the warning's key (or `*`) and the
+    /// explanation. A row that cannot be used is a warning, never an error: the registers
+    /// are what is reported, and the portal asks again for what is not explained.
+    private func readExplanations(
+        _ sheet: XLSXPackage.Sheet, package: XLSXPackage, values: XLSXValue, file: String, collector: inout FindingCollector
+    ) throws(XLSXFailure) -> [Explanation] {
+        var out: [Explanation] = []
+        var local = collector
+        try rows(sheet, package: package) { row, cells in
+            guard row >= WorkbookLayout.firstDataRow else { return }
+            let texts = (0..<3).map { column -> String in
+                guard let cell = cells.first(where: { $0.column == column }), case .text(let t) = values.text(of: cell) else { return "" }
+                return t
+            }
+            guard texts.contains(where: { !$0.trimmingWhitespace.isEmpty }) else { return }
+            let explanation = Explanation(rule: texts[0], key: texts[1], text: texts[2])
+            guard explanation.rule.hasPrefix("plausibility."), !explanation.key.isEmpty, !explanation.text.isEmpty,
+                explanation.text.count <= Explanation.maxLength
+            else {
+                local.add(
+                    .xlsxExplanation, at: FindingLocation(file: file, line: row, cell: "\(sheet.name)!A\(row)"),
+                    detail: "(第 \(row) 行)", detailEN: "(row \(row))")
+                return
+            }
+            out.append(explanation)
+        }
+        collector = local
+        return out
     }
 
     /// Streams a sheet's rows to `body`.

@@ -6,7 +6,7 @@ import FundWatchTemplating
 /// Findings as a 审核报告 shows them: file, line, field, rule, message in Chinese, what was
 /// expected; and as the CSV a clerk downloads (UTF-8 with a byte-order mark, so Excel
 /// opens it in Chinese).
-struct FindingRow: Decodable, Sendable {
+struct FindingRow: Sendable {
     var file: String
     var line: Int?
     var element: String?
@@ -34,9 +34,7 @@ struct FindingRow: Decodable, Sendable {
     }
 
     /// The rows of an upload record's stored JSON.
-    static func decode(_ json: String) -> [FindingRow] {
-        (try? JSONDecoder().decode([FindingRow].self, from: Data(json.utf8))) ?? []
-    }
+    static func decode(_ json: String) -> [FindingRow] { FindingJSON.decode(json).map(FindingRow.init) }
 
     /// The field as the clerk knows it (its label; the key beside it in small type on a page).
     var fieldLabel: String { label ?? column ?? element ?? "" }

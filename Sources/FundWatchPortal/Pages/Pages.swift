@@ -21,7 +21,7 @@ struct Pages: Sendable {
 
     static let names = [
         "head", "foot", "findings", "login", "error", "county", "upload-result", "upload-view", "dashboard", "reports",
-        "admin-users", "admin-audit", "figures", "figure-rows", "city-figure", "draws", "draw-refused", "county-draws",
+        "admin-users", "admin-audit", "figures", "figure-rows", "city-figure", "draws", "draw-refused", "county-draws", "warnings",
     ]
 
     init() throws {

@@ -16,6 +16,19 @@ struct APIRoutes: Sendable {
         api.post("/submissions") { request, context in try await submit(request, context) }
         api.get("/submissions") { request, context in try await list(request, context) }
         api.post("/submissions/:county/:period/review") { request, context in try await review(request, context) }
+        api.post("/submissions/:county/:period/explanations") { request, context in try await explain(request, context) }
+        api.get("/warnings") { request, context in
+            let identity = try context.require(.returns)
+            let q = request.uri.queryParameters
+            let period = try DateParameter.month(q["period"].map(String.init), name: "period", strict: true)
+            let county = q["county"].map(String.init)
+            if let county, CountyCode(county) == nil { throw HTTPError(.badRequest, message: "county 应为 6 位县区代码 (county must be 6 digits)") }
+            let open = q["open"].map(String.init)
+            guard open == nil || open == "true" || open == "false" else { throw HTTPError(.badRequest, message: "open 应为 true 或 false") }
+            var list = try await core.returns.currentWarnings(in: identity.scope, county: county, period: period)
+            if open == "true" { list = list.filter(\.awaitsExplanation) }
+            return PageResponse.json(JSONValue.object([("returns", .array(list.map(WarningsJSON.encode)))]).serialized())
+        }
         api.get("/reports") { request, context in
             let identity = try context.require(.city)
             let report = try await Reports(core: core).render(.report, Reports.Query(request.uri.queryParameters, strict: true), defaultFormat: "xml")
@@ -65,7 +78,7 @@ struct APIRoutes: Sendable {
             JSONValue.object([
                 ("outcome", .string(outcome.rawValue)), ("county_code", .string(header.countyCode)), ("period", .string(header.period.description)),
                 ("version", .int(answer.number ?? 0)), ("digest", .string(answer.digest ?? "")), ("state", .string(answer.stateCode)),
-                ("findings", findings),
+                ("to_explain", .int(answer.toExplain)), ("findings", findings),
             ]).serialized(), status: outcome == .unchanged ? .ok : .created)
     }
 
@@ -99,6 +112,34 @@ struct APIRoutes: Sendable {
             ])
         }
         return PageResponse.json(JSONValue.object([("submissions", .array(items))]).serialized())
+    }
+
+    /// `POST /api/v1/submissions/{county}/{period}/explanations`: explanations of the current
+    /// version's plausibility warnings, `{"version": N, "explanations": [{"rule", "key", "text"}]}`.
+    private func explain(_ request: Request, _ context: PortalContext) async throws -> Response {
+        let identity = try context.require(.returns)
+        let county = try PathParameter.county(context)
+        let period = try DateParameter.pathMonth(context.parameters.get("period"))
+        struct Body: Decodable {
+            struct Item: Decodable {
+                var rule: String
+                var key: String
+                var text: String
+            }
+            var version: Int?
+            var explanations: [Item]
+        }
+        let body: Body
+        do {
+            body = try JSONDecoder().decode(Body.self, from: Data(Array(buffer: try await request.body.collect(upTo: 1_048_576))))
+        } catch {
+            throw HTTPError(
+                .badRequest, message: "the body must be {\"version\": N, \"explanations\": [{\"rule\": \"…\", \"key\": \"…\", \"text\": \"…\"}]}")
+        }
+        let warnings = try await core.returns.explain(
+            body.explanations.map { Explanation(rule: $0.rule, key: $0.key, text: $0.text) }, county: county, period: period,
+            version: body.version, by: identity.user, address: context.address)
+        return PageResponse.json(WarningsJSON.encode(warnings).serialized())
     }
 
     private func review(_ request: Request, _ context: PortalContext) async throws -> Response {

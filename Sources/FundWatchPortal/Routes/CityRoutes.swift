@@ -14,6 +14,7 @@ struct CityRoutes: Sendable {
 
     func add(to router: Router<PortalContext>) {
         router.get("/dashboard") { request, context in try await dashboard(request, context) }
+        router.get("/warnings") { request, context in try await warnings(request, context) }
         router.get("/reports") { _, context in
             let identity = try context.require(.city)
             let month = core.today.yearMonth.previous
@@ -32,6 +33,51 @@ struct CityRoutes: Sendable {
         let file = try await Reports(core: core).render(kind, Reports.Query(request.uri.queryParameters))
         try await core.audit(identity.user.name, "download", "ok", "\(kind.rawValue) \(file.name)", address: context.address)
         return PageResponse.download(file.bytes, name: file.name, type: file.type)
+    }
+
+    /// The city's list of plausibility warnings: `period` (a month) and `open=true` filter it;
+    /// `format=csv` downloads it.
+    private func warnings(_ request: Request, _ context: PortalContext) async throws -> Response {
+        let identity = try context.require(.city)
+        let q = request.uri.queryParameters
+        let period = try DateParameter.month(q["period"].map(String.init), name: "period")
+        let openOnly = q["open"] == "true"
+        var list = try await core.returns.currentWarnings(in: identity.scope, period: period)
+        let reviews = try await core.returns.scoped(identity.scope).reviews(county: nil)
+        let awaiting = list.filter(\.awaitsExplanation).count, total = list.count
+        if openOnly { list = list.filter(\.awaitsExplanation) }
+        let rows = list.map { w in
+            let review = reviews[ReviewStatus.Key(countyCode: w.countyCode, period: w.period)]
+            let state = review?.state(ofVersion: w.versionID)
+            let awaits = w.awaitsExplanation && state != .approved
+            return WarningsPage.Row(
+                countyCode: w.countyCode, countyName: core.settings.counties.display(w.countyCode), period: w.period.description,
+                version: w.number, stateCode: awaits ? "explain" : state?.rawValue ?? "none",
+                stateLabel: awaits ? "待说明" : state?.label ?? "未送审", total: w.items.count, open: w.open, isOpen: w.open > 0,
+                explainers: w.explainers.joined(separator: "、"),
+                rules: Rule.plausibility.compactMap { rule in
+                    let n = w.items.count { $0.warning.rule == rule.id }
+                    return n == 0 ? nil : "\(rule.id.dropFirst("plausibility.".count)) \(n)"
+                }.joined(separator: ";"))
+        }
+        var query = [String]()
+        if let period { query.append("period=\(period)") }
+        if openOnly { query.append("open=true") }
+        if q["format"] == "csv" {
+            var out = CSVCell.byteOrderMark
+            CSVCell.appendLine(["县区代码", "县区", "期别", "版本", "审核状态", "提示", "待说明", "规则", "说明人"], to: &out)
+            for r in rows {
+                CSVCell.appendLine(
+                    [r.countyCode, r.countyName, r.period, String(r.version), r.stateLabel, String(r.total), String(r.open), r.rules, r.explainers],
+                    to: &out)
+            }
+            try await core.audit(identity.user.name, "download", "ok", "warnings \(query.joined(separator: "&"))", address: context.address)
+            return PageResponse.download(out, name: "核实性审核提示\(period.map { "-\($0)" } ?? "").csv", type: "text/csv; charset=utf-8")
+        }
+        let page = WarningsPage(
+            period: period?.description ?? "", openOnly: openOnly, returns: total, awaiting: awaiting, rows: rows,
+            csv: "/warnings?" + (query + ["format=csv"]).joined(separator: "&"))
+        return PageResponse.html(core.page("warnings", title: "核实性审核提示", for: identity, page))
     }
 
     /// The dashboard: the body (grid, notices, headline figures) is the same for every city
@@ -59,6 +105,8 @@ struct CityRoutes: Sendable {
         let versions = try await data.versions(county: nil, period: nil)
         let reviews = try await data.reviews(county: nil)
         let counties = try await data.counties(registered: core.settings.counties)
+        let warned = try await core.returns.currentWarnings(in: scope)
+        let awaiting = Set(warned.filter(\.awaitsExplanation).map(\.versionID))
         let byMonth = Dictionary(grouping: versions) { ReviewStatus.Key(countyCode: $0.countyCode, period: $0.period) }
         let months = (1...12).compactMap { YearMonth(year: year, month: $0) }
         let rows = counties.map { county in
@@ -71,10 +119,12 @@ struct CityRoutes: Sendable {
                     // The state of the month's current version (the core's one rule), as on the county's page.
                     let current = list.current
                     let review = reviews[key]
+                    // 待说明: received, with a plausibility warning nobody has explained.
+                    let awaits = current.map { awaiting.contains($0.id) && review?.state(ofVersion: $0.id) != .approved } ?? false
                     return DashboardBody.Cell(
                         code: county.code, period: month.description, timelinessCode: timeliness.code, timelinessLabel: timeliness.label,
-                        stateCode: current.map { review?.code(ofVersion: $0.id) ?? "none" } ?? "none",
-                        stateLabel: current.map { review?.label(ofVersion: $0.id) ?? "未送审" })
+                        stateCode: awaits ? "explain" : current.map { review?.code(ofVersion: $0.id) ?? "none" } ?? "none",
+                        stateLabel: awaits ? "待说明" : current.map { review?.label(ofVersion: $0.id) ?? "未送审" })
                 })
         }
         let soon = try await Notices(core: core).register(scope: scope, asOf: today)
@@ -104,6 +154,7 @@ struct CityRoutes: Sendable {
         return DashboardBody(
             year: year, years: years.sorted().map { DashboardBody.Year(year: $0, current: $0 == year) },
             monthHeads: (1...12).map { DashboardBody.MonthHead(label: "\($0)月") }, rows: rows, dueDay: policy.returnDueDay,
-            notices: NoticeList.of(soon.map { Notices.row($0, asOf: today) }), headline: headline)
+            notices: NoticeList.of(soon.map { Notices.row($0, asOf: today) }), headline: headline,
+            warnings: DashboardBody.Warnings(returns: warned.count, awaiting: awaiting.count))
     }
 }

@@ -41,6 +41,7 @@ struct CountyRoutes: Sendable {
             return PageResponse.download(bytes, name: "填报模板-\(code)-\(period).xlsx", type: Reports.types["xlsx"]!)
         }
         router.post("/counties/:county/:period/review") { request, context in try await review(request, context) }
+        router.post("/counties/:county/:period/explanations") { request, context in try await explain(request, context) }
     }
 
     private func countyPage(_ context: PortalContext) async throws -> Response {
@@ -59,6 +60,20 @@ struct CountyRoutes: Sendable {
         var periods = Set(versions.map(\.period))
         for key in reviews.keys { periods.insert(key.period) }
         let uploaded = try await data.uploadedFiles(county: code)
+        let warnings = Dictionary(
+            try await core.returns.currentWarnings(in: identity.scope, county: code).map { ($0.period, $0) }, uniquingKeysWith: { a, _ in a })
+        // For the city's review: each month under review against its version before.
+        var changes: [YearMonth: [RegisterChange]] = [:]
+        if identity.scope == .everyCounty {
+            for period in periods {
+                let list = versions.filter { $0.period == period }
+                guard let current = list.current,
+                    reviews[ReviewStatus.Key(countyCode: code, period: period)]?.state(ofVersion: current.id) == .received,
+                    let before = list.filter({ $0.id != current.id }).current
+                else { continue }
+                changes[period] = RegisterChange.between(try await data.submission(before), try await data.submission(current))
+            }
+        }
         let months: [CountyPage.Month] = periods.sorted(by: >).map { period in
             let list = versions.filter { $0.period == period }
             let status = reviews[ReviewStatus.Key(countyCode: code, period: period)] ?? ReviewStatus(countyCode: code, period: period, events: [])
@@ -66,10 +81,15 @@ struct CountyRoutes: Sendable {
             // Everything about the month is about its current version (the core's one rule).
             let current = list.current
             let state = current.flatMap { status.state(ofVersion: $0.id) }
+            let monthWarnings = warnings[period].flatMap { $0.versionID == current?.id ? $0 : nil }
+            let awaits = monthWarnings?.awaitsExplanation == true && state != .approved
+            let monthChanges = (changes[period] ?? []).map {
+                CountyPage.Change(label: $0.label, added: $0.added, removed: $0.removed, changed: $0.changed)
+            }
             return CountyPage.Month(
                 period: period.description, countyCode: code,
-                stateCode: current.map { status.code(ofVersion: $0.id) } ?? status.code,
-                stateLabel: current.map { status.label(ofVersion: $0.id) } ?? status.label,
+                stateCode: awaits ? "explain" : current.map { status.code(ofVersion: $0.id) } ?? status.code,
+                stateLabel: awaits ? "待说明" : current.map { status.label(ofVersion: $0.id) } ?? status.label,
                 timelinessCode: timeliness.code, timelinessLabel: timeliness.label,
                 lockMessage: status.isLocked ? "本月报表已由市局审核通过并锁定。如需更正,请上传新版本并填写更正说明,提交后重新进入待审核。" : nil,
                 versions: list.enumerated().reversed().map { i, v in
@@ -84,7 +104,9 @@ struct CountyRoutes: Sendable {
                     CountyPage.Event(at: Self.time($0.at), actor: $0.actor, stateLabel: $0.state.label, reason: $0.reason.nilIfEmpty)
                 },
                 canReview: identity.scope == .everyCounty && current != nil && state != .returned,
-                canApprove: state == .received || state == nil)
+                canApprove: state == .received || state == nil,
+                warnings: monthWarnings.map { Self.warnings($0, canExplain: state != .approved && identity.user.role != .admin) },
+                approveNeedsNote: awaits, changes: monthChanges, hasChanges: !monthChanges.isEmpty)
         }
         let returned = reviews.values.filter { $0.state == .returned }.sorted { $0.period > $1.period }.first.map { s in
             CountyPage.Returned(
@@ -127,6 +149,7 @@ struct CountyRoutes: Sendable {
             changes: answer.changes.map { UploadResultPage.Change(label: $0.label, added: $0.added, removed: $0.removed, changed: $0.changed) },
             hasFindings: !rows.isEmpty, findings: rows.map(\.view), omitted: answer.omitted > 0 ? answer.omitted : nil,
             errorCount: rows.filter { $0.severity == "error" }.count, warningCount: rows.filter { $0.severity != "error" }.count,
+            toExplain: answer.isRejected ? 0 : answer.toExplain,
             uploadID: Int(answer.uploadID), backCounty: code)
         return PageResponse.html(core.page("upload-result", title: "审核报告", for: identity, page), status: status)
     }
@@ -163,6 +186,51 @@ struct CountyRoutes: Sendable {
             action, county: code, period: period, version: Int(form["version"]), reason: form["reason"],
             by: identity.user, address: context.address)
         return PageResponse.redirect("/counties/\(code)")
+    }
+
+    /// A version's warnings as the county page shows them: each warning with its explanation
+    /// (or a box for one), and for a rule with several open warnings a row explaining all.
+    static func warnings(_ w: VersionWarnings, canExplain: Bool) -> CountyPage.Warnings {
+        var items: [CountyPage.Warning] = []
+        for item in w.items {
+            let f = item.warning, e = item.explanation
+            items.append(
+                CountyPage.Warning(
+                    index: items.count, rule: f.rule, key: f.key ?? "", fieldLabel: f.label ?? f.column ?? "", message: f.message,
+                    expected: f.expected, explanation: e?.text, explainer: e?.actor ?? "", explainedAt: e.map { time($0.at) } ?? "",
+                    canExplain: canExplain && e == nil, wholeRule: false))
+        }
+        if canExplain {
+            let open = Dictionary(grouping: w.items.filter { $0.explanation == nil }, by: \.warning.rule)
+            for rule in Rule.plausibility.map(\.id) {
+                guard let list = open[rule], list.count > 1 else { continue }
+                items.append(
+                    CountyPage.Warning(
+                        index: items.count, rule: rule, key: Explanation.everyKey, fieldLabel: "",
+                        message: "一次说明本规则尚未说明的全部 \(list.count) 条提示", expected: "", explanation: nil, explainer: "",
+                        explainedAt: "", canExplain: true, wholeRule: true))
+            }
+        }
+        return CountyPage.Warnings(
+            versionNumber: w.number, open: w.open > 0 ? w.open : nil, total: w.items.count, canExplain: canExplain && w.open > 0, items: items)
+    }
+
+    private func explain(_ request: Request, _ context: PortalContext) async throws -> Response {
+        let code = try PathParameter.county(context)
+        let identity = try context.require(.county(code))
+        let period = try DateParameter.pathMonth(context.parameters.get("period"))
+        let form = try await FormFields.read(request, limit: 1_048_576)
+        try Forms.checkCSRF(form, identity)
+        var explanations: [Explanation] = []
+        for index in 0..<500 {
+            let text = form["text.\(index)"]
+            guard !form["rule.\(index)"].isEmpty else { continue }
+            let explanation = Explanation(rule: form["rule.\(index)"], key: form["key.\(index)"], text: text)
+            if !explanation.text.isEmpty { explanations.append(explanation) }
+        }
+        _ = try await core.returns.explain(
+            explanations, county: code, period: period, version: Int(form["version"]), by: identity.user, address: context.address)
+        return PageResponse.redirect("/counties/\(code)#\(period)")
     }
 
     static func outcomeLabel(_ outcome: String) -> String {

@@ -63,6 +63,7 @@ public struct ReturnTemplate: Sendable {
         for register in [Register.institutions, .inspections, .cases] {
             try self.register(register, try workbook.addSheet(WorkbookLayout.sheetName(register)), workbook: workbook)
         }
+        try explanations(try workbook.addSheet(WorkbookLayout.explanationSheet))
         try codes(try workbook.addSheet(WorkbookLayout.codeSheet), workbook: workbook)
         try meta(try workbook.addSheet(WorkbookLayout.metaSheet))
         try guide(guideSheet)
@@ -105,7 +106,33 @@ public struct ReturnTemplate: Sendable {
         try line(contact.isEmpty ? "请联系市医疗保障局基金监管科。" : contact)
         try line("")
         try line("报送方式:在报送平台「本县报送」页上传本工作簿(.xlsx),系统即时给出审核报告,逐条指出工作表和单元格。")
+        try line("")
+        try line("五、核实说明", Self.guideHead)
+        try line("系统会把本月报表与上月报表、本县以往各月相比较(核实性审核),对明显的变化给出提示,例如上月已报的案件不见了、已结案案件的金额改了、补录以前月份的记录、某项新增数远离以往各月、单笔金额异常大。提示不影响报表被接收,但须逐条说明原因,市局审核时会看到说明。")
+        try line(
+            "已知的变化可预先在「\(WorkbookLayout.explanationSheet)」工作表中说明:A 列选择规则,B 列填写提示对象(案件编号、机构编码、月份 YYYY-MM、台账名或指标名,与审核报告中的「提示对象」一致;填 * 表示说明该规则的全部提示),C 列填写说明。也可以上传后在平台上逐条填写。"
+        )
         try sheet.printSetup(landscape: false)
+    }
+
+    /// The 核实说明 sheet: explanations of plausibility warnings the clerk expects, a rule
+    /// (from a dropdown), the warning's key (or `*`) and the text, from row 5.
+    private func explanations(_ sheet: ExcelSheet) throws(ExcelWorkbook.Failure) {
+        let columns = WorkbookLayout.explanationColumns
+        try sheet.merge(0, 0, 0, columns.count - 1, "核实说明", Self.title)
+        try sheet.merge(1, 0, 1, columns.count - 1, unitLine, Self.meta)
+        let firstData = WorkbookLayout.firstDataRow - 1, lastInput = firstData + Self.inputRows - 1
+        for (index, (label, key)) in columns.enumerated() {
+            try sheet.columns(index, index, width: [34, 22, 60][index], Self.input(index == 2 ? .text : .code))
+            try sheet.text(WorkbookLayout.labelRow - 1, index, label, Self.label)
+            try sheet.text(WorkbookLayout.keyRow - 1, index, key, Self.key)
+        }
+        try sheet.dropdown(firstData, 0, lastInput, 0, source: "=list_plausibility_rule", strict: true)
+        try sheet.row(WorkbookLayout.labelRow - 1, height: 32)
+        try sheet.row(WorkbookLayout.keyRow - 1, height: 12, hidden: true)
+        sheet.freeze(rows: WorkbookLayout.keyRow)
+        sheet.protect()
+        try sheet.printSetup(landscape: true, repeatRows: (WorkbookLayout.labelRow - 1)...(WorkbookLayout.labelRow - 1))
     }
 
     private func header(_ sheet: ExcelSheet) throws(ExcelWorkbook.Failure) {
@@ -187,6 +214,13 @@ public struct ReturnTemplate: Sendable {
             try workbook.defineName("list_\(list.name)", "='\(WorkbookLayout.codeSheet)'!$\(letter)$2:$\(letter)$\(list.labels.count + 1)")
             try sheet.columns(column, column, width: 16)
         }
+        // The 核实说明 sheet's rules.
+        let column = WorkbookLayout.codeLists.count, letter = CellReference.columnName(column)
+        try sheet.text(0, column, "核实性审核规则", Self.label)
+        for (row, rule) in Rule.plausibility.enumerated() { try sheet.text(row + 1, column, rule.id) }
+        try workbook.defineName(
+            "list_plausibility_rule", "='\(WorkbookLayout.codeSheet)'!$\(letter)$2:$\(letter)$\(Rule.plausibility.count + 1)")
+        try sheet.columns(column, column, width: 30)
         sheet.hide()
     }
 

@@ -41,6 +41,49 @@ struct CountyPage: TemplateModel {
         let history: [Event]
         let canReview: Bool
         let canApprove: Bool
+        /// The current version's plausibility warnings (核实性审核), nil when it has none.
+        let warnings: Warnings?
+        /// Approving needs the reviewer's note: a warning is still unexplained (待说明).
+        let approveNeedsNote: Bool
+        /// For the city's review: the current version against the version before it.
+        let changes: [Change]
+        let hasChanges: Bool
+    }
+
+    /// The warnings of a month's current version, with their explanations and, while the
+    /// month is open, the form to explain them.
+    struct Warnings: TemplateModel {
+        let versionNumber: Int
+        /// How many warnings still wait for an explanation; nil when none do.
+        let open: Int?
+        let total: Int
+        let canExplain: Bool
+        let items: [Warning]
+    }
+
+    /// One warning, or (`key` = `*`) every warning of a rule at once.
+    struct Warning: TemplateModel {
+        let index: Int
+        let rule: String
+        let key: String
+        let fieldLabel: String
+        let message: String
+        let expected: String
+        let explanation: String?
+        let explainer: String
+        let explainedAt: String
+        /// Whether the row offers a box for an explanation.
+        let canExplain: Bool
+        /// A row explaining every open warning of its rule at once.
+        let wholeRule: Bool
+    }
+
+    /// What changed in one register since the version before.
+    struct Change: TemplateModel {
+        let label: String
+        let added: Int
+        let removed: Int
+        let changed: Int
     }
 
     struct Version: TemplateModel {

@@ -10,6 +10,14 @@ struct DashboardBody: TemplateModel {
     let dueDay: Int
     let notices: NoticeList?
     let headline: Headline?
+    let warnings: Warnings
+
+    /// The plausibility warnings of the current versions: returns with any, and those
+    /// awaiting an explanation (待说明).
+    struct Warnings: TemplateModel {
+        let returns: Int
+        let awaiting: Int
+    }
 
     struct Year: TemplateModel {
         let year: Int
