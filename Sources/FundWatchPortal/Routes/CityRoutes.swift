@@ -155,6 +155,6 @@ struct CityRoutes: Sendable {
             year: year, years: years.sorted().map { DashboardBody.Year(year: $0, current: $0 == year) },
             monthHeads: (1...12).map { DashboardBody.MonthHead(label: "\($0)月") }, rows: rows, dueDay: policy.returnDueDay,
             notices: NoticeList.of(soon.map { Notices.row($0, asOf: today) }), headline: headline,
-            warnings: DashboardBody.Warnings(returns: warned.count, awaiting: awaiting.count))
+            warnings: warned.isEmpty ? nil : DashboardBody.Warnings(returns: warned.count, awaiting: awaiting.count))
     }
 }

@@ -105,7 +105,9 @@ struct CountyRoutes: Sendable {
                 },
                 canReview: identity.scope == .everyCounty && current != nil && state != .returned,
                 canApprove: state == .received || state == nil,
-                warnings: monthWarnings.map { Self.warnings($0, canExplain: state != .approved && identity.user.role != .admin) },
+                warnings: monthWarnings.map {
+                    Self.warnings($0, canExplain: state != .approved && identity.user.role != .admin, forReviewer: identity.user.role != .county)
+                },
                 approveNeedsNote: awaits, changes: monthChanges, hasChanges: !monthChanges.isEmpty)
         }
         let returned = reviews.values.filter { $0.state == .returned }.sorted { $0.period > $1.period }.first.map { s in
@@ -149,7 +151,7 @@ struct CountyRoutes: Sendable {
             changes: answer.changes.map { UploadResultPage.Change(label: $0.label, added: $0.added, removed: $0.removed, changed: $0.changed) },
             hasFindings: !rows.isEmpty, findings: rows.map(\.view), omitted: answer.omitted > 0 ? answer.omitted : nil,
             errorCount: rows.filter { $0.severity == "error" }.count, warningCount: rows.filter { $0.severity != "error" }.count,
-            toExplain: answer.isRejected ? 0 : answer.toExplain,
+            toExplain: answer.isRejected || answer.toExplain == 0 ? nil : answer.toExplain,
             uploadID: Int(answer.uploadID), backCounty: code)
         return PageResponse.html(core.page("upload-result", title: "审核报告", for: identity, page), status: status)
     }
@@ -190,7 +192,7 @@ struct CountyRoutes: Sendable {
 
     /// A version's warnings as the county page shows them: each warning with its explanation
     /// (or a box for one), and for a rule with several open warnings a row explaining all.
-    static func warnings(_ w: VersionWarnings, canExplain: Bool) -> CountyPage.Warnings {
+    static func warnings(_ w: VersionWarnings, canExplain: Bool, forReviewer: Bool) -> CountyPage.Warnings {
         var items: [CountyPage.Warning] = []
         for item in w.items {
             let f = item.warning, e = item.explanation
@@ -212,7 +214,8 @@ struct CountyRoutes: Sendable {
             }
         }
         return CountyPage.Warnings(
-            versionNumber: w.number, open: w.open > 0 ? w.open : nil, total: w.items.count, canExplain: canExplain && w.open > 0, items: items)
+            versionNumber: w.number, open: w.open > 0 ? w.open : nil, total: w.items.count, canExplain: canExplain && w.open > 0,
+            forReviewer: forReviewer, items: items)
     }
 
     private func explain(_ request: Request, _ context: PortalContext) async throws -> Response {

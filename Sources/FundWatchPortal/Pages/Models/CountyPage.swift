@@ -58,6 +58,8 @@ struct CountyPage: TemplateModel {
         let open: Int?
         let total: Int
         let canExplain: Bool
+        /// The page is the city's (review) rather than the county's own.
+        let forReviewer: Bool
         let items: [Warning]
     }
 

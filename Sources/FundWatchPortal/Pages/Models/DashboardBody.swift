@@ -10,7 +10,7 @@ struct DashboardBody: TemplateModel {
     let dueDay: Int
     let notices: NoticeList?
     let headline: Headline?
-    let warnings: Warnings
+    let warnings: Warnings?
 
     /// The plausibility warnings of the current versions: returns with any, and those
     /// awaiting an explanation (待说明).

@@ -22,8 +22,8 @@ struct UploadResultPage: TemplateModel {
     let omitted: Int?
     let errorCount: Int
     let warningCount: Int
-    /// Plausibility warnings the clerk must explain on the county page (待说明), 0 when none.
-    let toExplain: Int
+    /// Plausibility warnings the clerk must explain on the county page (待说明), nil when none.
+    let toExplain: Int?
     let uploadID: Int
     /// The county page to go back to.
     let backCounty: String
