@@ -52,8 +52,9 @@ public struct ImportTotals: Sendable, Equatable {
 extension Pipeline {
     /// Validates each submission `inputs` name and stores it whole or not at all (one with
     /// any error changes nothing; the same content twice is `unchanged`), handing each
-    /// outcome to `each` in input order. Submissions are read in parallel batches while the
-    /// previous batch is written, so memory holds two batches, never the whole country; each
+    /// outcome to `each` in input order. Submissions are read in parallel batches; a batch is
+    /// checked (plausibility) while the one before it is written and the next one read, so
+    /// memory holds three batches, never the whole country; each
     /// batch is written in one transaction, each submission in a savepoint of its own. A
     /// store failure stops the import: what was stored before it stays stored.
     public func importSubmissions(
@@ -75,23 +76,20 @@ extension Pipeline {
             // The city's case amounts for counties with few cases of their own: made once, when first needed.
             let city = CityAmounts(together: [], store: store)
             let checking = settings.plausibility.enabled
-            try await reader.forEachBatch(
-                discovery.sources, preparing: { ($0, StoreSchema.RegisterRows($0, sealReporter: seal.seal), checking ? ReturnProfile($0) : nil) }
-            ) { batch in
-                // Plausibility first (warnings): each return against what the store holds
-                // before this batch and the batch's other returns.
-                var items = batch
-                let together = items.enumerated().compactMap { n, item in
-                    item.version(sequence: n).flatMap { v in v.payload.2.map { v.replacingPayload(with: $0) } }
+            typealias Item = ReadOutcome<(Submission, StoreSchema.RegisterRows, ReturnProfile?)>
+            /// The profiles of a batch's valid returns, numbered from `first` in input order.
+            func profiles(_ items: [Item], from first: Int) -> [SubmissionVersion<ReturnProfile>] {
+                items.enumerated().compactMap { n, item in
+                    item.version(sequence: first + n).flatMap { v in v.payload.2.map { v.replacingPayload(with: $0) } }
                 }
-                for index in items.indices {
-                    guard let (_, _, checked) = items[index].payload, let profile = checked else { continue }
-                    let findings = try await plausibility(
-                        of: profile, file: items[index].source.displayName, together: together, store: store, city: city)
+            }
+            /// Stores a checked batch: its valid submissions in one transaction; then the
+            /// events in input order, rejected ones in their place.
+            func write(_ batch: [Item], checked: Task<[(Int, [Finding])], any Error>) async throws {
+                var items = batch
+                for (index, findings) in try await checked.value {
                     for finding in findings { items[index].findings.add(finding) }
                 }
-                // The batch's valid submissions go to the store in one transaction; the
-                // events then come in input order, rejected ones in their place.
                 let requests = items.compactMap { item -> RecordRequest? in
                     guard let (submission, rows, _) = item.payload, let digest = item.digest else { return nil }
                     return RecordRequest(submission: submission, rows: rows, digest: digest, origin: item.source.displayName)
@@ -124,11 +122,61 @@ extension Pipeline {
                 }
                 if let failure = result.failure { throw failure }
             }
+            // A batch is checked while the batch before it is stored (and the next one read):
+            // plausibility (warnings) of each return against what the store holds, the batch
+            // before it (which may still be going in) and its own batch's other returns.
+            var pending: (batch: [Item], checked: Task<[(Int, [Finding])], any Error>)?
+            var before: [SubmissionVersion<ReturnProfile>] = []
+            try await reader.forEachBatch(
+                discovery.sources, preparing: { ($0, StoreSchema.RegisterRows($0, sealReporter: seal.seal), checking ? ReturnProfile($0) : nil) }
+            ) { batch in
+                let together = before + profiles(batch, from: before.count)
+                let checks = batch.indices.compactMap { index -> (Int, ReturnProfile, String)? in
+                    guard let (_, _, checked) = batch[index].payload, let profile = checked else { return nil }
+                    return (index, profile, batch[index].source.displayName)
+                }
+                let checked = Task { try await checkConcurrently(checks, together: together, store: store, city: city) }
+                if let (earlier, running) = pending {
+                    do { try await write(earlier, checked: running) } catch {
+                        checked.cancel()
+                        throw error
+                    }
+                }
+                pending = (batch, checked)
+                before = profiles(batch, from: 0)
+            }
+            if let (last, running) = pending { try await write(last, checked: running) }
         } catch let error as StoreError {
             throw PipelineError(error)
+        } catch let error as PipelineError {
+            throw error
         } catch {
             throw .storeUnavailable("\(error)")
         }
         return totals
+    }
+
+    /// The plausibility findings of a batch's returns (`checks`: index, profile, file), as
+    /// many at once as there are processors (each reads its county's history from the
+    /// store, then computes), by index.
+    private func checkConcurrently(
+        _ checks: [(Int, ReturnProfile, String)], together: [SubmissionVersion<ReturnProfile>], store: any SubmissionStore, city: CityAmounts
+    ) async throws -> [(Int, [Finding])] {
+        let width = max(2, ProcessInfo.processInfo.activeProcessorCount)
+        return try await withThrowingTaskGroup(of: (Int, [Finding]).self) { group in
+            var out: [(Int, [Finding])] = []
+            var pending = checks.makeIterator()
+            func start() -> Bool {
+                guard let (index, profile, file) = pending.next() else { return false }
+                group.addTask { (index, try await plausibility(of: profile, file: file, together: together, store: store, city: city)) }
+                return true
+            }
+            for _ in 0..<width where !start() { break }
+            while let result = try await group.next() {
+                out.append(result)
+                _ = start()
+            }
+            return out.sorted { $0.0 < $1.0 }
+        }
     }
 }

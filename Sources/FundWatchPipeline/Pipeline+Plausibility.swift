@@ -53,25 +53,41 @@ extension Pipeline {
             }
         }
         let check = Plausibility(settings: settings.plausibility)
-        let amounts = check.needsCityAmounts(profile, history: history) ? try await city.get() : []
-        return check.check(profile, file: file, history: history, cityAmounts: amounts)
+        let reference = check.needsCityAmounts(profile, history: history) ? try await city.get() : .none
+        return check.check(profile, file: file, history: history, city: reference)
     }
 
     /// The city's case amounts, for a county with few cases of its own: each county's
     /// latest return (its latest month's current version, among `together` and the store's),
-    /// each case once. Made only when a county first needs it, then kept.
-    final class CityAmounts {
+    /// each case once. Made only when a county first needs it, then kept; counties checked
+    /// at once wait for the one making.
+    actor CityAmounts {
         private let together: [SubmissionVersion<ReturnProfile>]
         private let store: (any SubmissionStore)?
-        private var amounts: [Money]?
+        private var making: Task<AmountReference, any Error>?
 
         init(together: [SubmissionVersion<ReturnProfile>], store: (any SubmissionStore)?) {
             self.together = together
             self.store = store
         }
 
-        func get() async throws(PipelineError) -> [Money] {
-            if let amounts { return amounts }
+        func get() async throws(PipelineError) -> AmountReference {
+            let task: Task<AmountReference, any Error>
+            if let making {
+                task = making
+            } else {
+                let (together, store) = (self.together, self.store)
+                task = Task { try await Self.make(together: together, store: store) }
+                making = task
+            }
+            do { return try await task.value } catch let error as PipelineError { throw error } catch { throw .storeUnavailable("\(error)") }
+        }
+
+        private static func make(
+            together: [SubmissionVersion<ReturnProfile>], store: (any SubmissionStore)?
+        ) async throws(PipelineError)
+            -> AmountReference
+        {
             var candidates: [String: [SubmissionVersion<HistorySource>]] = [:]
             var sequence = 0
             if let store {
@@ -99,8 +115,7 @@ extension Pipeline {
                     do { out += ReturnProfile(try await store!.load(id, caseTexts: false)).caseAmounts } catch { throw PipelineError(error) }
                 }
             }
-            amounts = out
-            return out
+            return AmountReference(out)
         }
     }
 }

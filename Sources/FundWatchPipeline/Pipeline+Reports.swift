@@ -31,7 +31,10 @@ extension Pipeline {
         into sink: any OutputSink
     ) async throws(PipelineError) -> [String] {
         let input = try await reportInput(source, window: window, asOf: asOf)
-        return try await write(into: sink) { writer in try writer.write(ReportBuilder(input).document(), formats: formats, into: sink) }
+        var builder = ReportBuilder(input)
+        builder.restated = try await revisions(source, to: window.to)
+        let report = builder
+        return try await write(into: sink) { writer in try writer.write(report.document(), formats: formats, into: sink) }
     }
 
     /// The county performance evaluation over `window`: `evaluation.html`, `.xml`, `.csv`, `.xlsx`.

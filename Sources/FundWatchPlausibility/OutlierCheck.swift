@@ -69,7 +69,7 @@ struct OutlierCheck {
 
     /// The amount involved of each new case of `current` (not in any earlier month) against
     /// the county's earlier cases, or with fewer than `minHistoryCases` of those the city's
-    /// (`cityAmounts`), on a log scale; only amounts far above are flagged (a fen-for-yuan
+    /// (`city`), on a log scale; only amounts far above are flagged (a fen-for-yuan
     /// typo is 100 times too big).
     /// The amounts of the county's earlier cases, by case id (each case once, its latest amount).
     static func earlierAmounts(_ history: [ReturnProfile]) -> [String: Money] {
@@ -85,18 +85,16 @@ struct OutlierCheck {
         return earlier.count < settings.minHistoryCases && current.cases.contains { earlier[$0.caseID] == nil && $0.amountInvolved.fen > 0 }
     }
 
-    func amountFindings(_ current: ReturnProfile, file: String, history: [ReturnProfile], cityAmounts: [Money]) -> [Finding] {
+    func amountFindings(_ current: ReturnProfile, file: String, history: [ReturnProfile], city: AmountReference) -> [Finding] {
         let earlier = Self.earlierAmounts(history)
         let own = earlier.values.map(\.fen)
-        let reference: [Int64], whose: String
+        let robust: RobustScore, count: Int, whose: String
         if own.count >= settings.minHistoryCases {
-            (reference, whose) = (own, "本县")
+            (robust, count, whose) = (RobustScore(history: own.map { log10(Double($0)) }), own.count, "本县")
         } else {
-            let city = cityAmounts.map(\.fen).filter { $0 > 0 }
-            guard city.count >= settings.minHistoryCases else { return [] }
-            (reference, whose) = (city, "全市")
+            guard city.count >= settings.minHistoryCases, let score = city.score else { return [] }
+            (robust, count, whose) = (score, city.count, "全市")
         }
-        let robust = RobustScore(history: reference.map { log10(Double($0)) })
         var out: [Finding] = []
         for c in current.cases where earlier[c.caseID] == nil && c.amountInvolved.fen > 0 {
             let score = robust.score(log10(Double(c.amountInvolved.fen)))
@@ -108,9 +106,9 @@ struct OutlierCheck {
                     at: FindingLocation(file: file, line: nil, column: "amount_involved", label: Register.cases.label(named: "amount_involved")),
                     rule: Rule.amountOutlier.id, severity: .warning,
                     message: Rule.amountOutlier.message
-                        + ":案件编号 \(c.caseID) 涉及金额 \(c.amountInvolved.yuanString) 元,\(whose) \(reference.count) 件案件的中位数约 \(typical) 元,修正 z 值(对数)\(scoreText) > \(Self.decimal(amountThreshold))",
+                        + ":案件编号 \(c.caseID) 涉及金额 \(c.amountInvolved.yuanString) 元,\(whose) \(count) 件案件的中位数约 \(typical) 元,修正 z 值(对数)\(scoreText) > \(Self.decimal(amountThreshold))",
                     messageEN: Rule.amountOutlier.messageEN
-                        + ": case_id \(c.caseID) amount_involved \(c.amountInvolved.yuanString), median of \(reference.count) cases about \(typical); modified z-score of log10 \(scoreText)",
+                        + ": case_id \(c.caseID) amount_involved \(c.amountInvolved.yuanString), median of \(count) cases about \(typical); modified z-score of log10 \(scoreText)",
                     expected: Rule.amountOutlier.expected, key: c.caseID))
         }
         return out

@@ -15,8 +15,8 @@ public struct Plausibility: Sendable {
     /// The plausibility findings of a return (`profile`, read from `file`), given the
     /// current versions of the county's earlier months (`history`, any order; other counties'
     /// and later months' returns are ignored) and, for a county with few cases of its own,
-    /// the amounts of the city's cases (`cityAmounts`).
-    public func check(_ profile: ReturnProfile, file: String, history: [ReturnProfile], cityAmounts: [Money] = []) -> [Finding] {
+    /// the city's case amounts (`city`).
+    public func check(_ profile: ReturnProfile, file: String, history: [ReturnProfile], city: AmountReference = .none) -> [Finding] {
         let earlier = history.filter { $0.countyCode == profile.countyCode && $0.period < profile.period }
         var out: [Finding] = []
         if let previous = earlier.first(where: { $0.period == profile.period.previous }) {
@@ -24,7 +24,7 @@ public struct Plausibility: Sendable {
         }
         let outliers = OutlierCheck(settings: settings)
         out += outliers.metricFindings(profile, file: file, history: earlier)
-        out += outliers.amountFindings(profile, file: file, history: earlier, cityAmounts: cityAmounts)
+        out += outliers.amountFindings(profile, file: file, history: earlier, city: city)
         return out
     }
 
@@ -36,8 +36,8 @@ public struct Plausibility: Sendable {
             profile, history: history.filter { $0.countyCode == profile.countyCode && $0.period < profile.period })
     }
 
-    /// ``check(_:file:history:cityAmounts:)`` of a whole return.
-    public func check(_ submission: Submission, file: String, history: [ReturnProfile], cityAmounts: [Money] = []) -> [Finding] {
-        check(ReturnProfile(submission), file: file, history: history, cityAmounts: cityAmounts)
+    /// ``check(_:file:history:city:)`` of a whole return.
+    public func check(_ submission: Submission, file: String, history: [ReturnProfile], city: AmountReference = .none) -> [Finding] {
+        check(ReturnProfile(submission), file: file, history: history, city: city)
     }
 }

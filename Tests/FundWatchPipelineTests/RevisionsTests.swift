@@ -70,6 +70,26 @@ struct RevisionsTests {
             "\(json)")
     }
 
+    @Test("the report's note under table 1 names the restated county and months with how many figures, in every format; none without restatements")
+    func reportNote() async throws {
+        let pipeline = try Pipeline()
+        let april = YearMonth(year: 2026, month: 4)!
+        let paths = try Self.returns(backdated: true)
+        let restated = try await pipeline.revisions(.paths(paths), to: april)
+        let months = Array(Set(restated.map(\.month.month))).sorted().map(String.init).joined(separator: "、")
+        let note = "数据修订:2026年往月表1数据在首次报送后被后来的报表修订:北岭县 \(months)月(\(restated.count) 项)。"
+        #expect(months.contains("2"))
+        let sink = MemorySink()
+        _ = try await pipeline.report(.paths(paths), window: try Window(to: april), into: sink)
+        for name in ["table1.csv", "report.html", "report.xml"] {
+            #expect(String(decoding: sink.bytes(of: name) ?? [], as: UTF8.self).contains(note), "\(name)")
+        }
+        // A single month has nothing earlier to restate: no note.
+        let only = MemorySink()
+        _ = try await pipeline.report(.paths([paths[0]]), window: try Window(to: YearMonth(year: 2026, month: 1)!), into: only)
+        #expect(!String(decoding: only.bytes(of: "table1.csv") ?? [], as: UTF8.self).contains("数据修订"))
+    }
+
     @Test("a month's own return is the first report: a figure later restated twice names the first return that changed it")
     func firstRestatement() {
         func metrics(_ handled: Int) -> Metrics {

@@ -81,9 +81,10 @@ struct OutlierTests {
         let history = own.filter { $0.key < month }.map { ReturnProfile($0.value) }
         let check = Plausibility(settings: settings)
         let withCity = check.check(
-            own[month]!, file: "f", history: history, cityAmounts: Array(repeating: Money(fen: 3_000_000), count: 1_500) + [Money(fen: 9_000_000)])
+            own[month]!, file: "f", history: history,
+            city: AmountReference(Array(repeating: Money(fen: 3_000_000), count: 1_500) + [Money(fen: 9_000_000)]))
         #expect(withCity.filter { $0.rule == "plausibility.amount.outlier" }.first?.message.contains("全市") == true)
-        let none = check.check(own[month]!, file: "f", history: history, cityAmounts: [])
+        let none = check.check(own[month]!, file: "f", history: history, city: .none)
         #expect(none.filter { $0.rule == "plausibility.amount.outlier" }.isEmpty)
     }
 }

@@ -29,7 +29,7 @@ struct Year {
         let city = counties.flatMap { c in
             returns[c]!.filter { $0.key <= month }.max { $0.key < $1.key }.map { ReturnProfile($0.value).caseAmounts } ?? []
         }
-        return Plausibility(settings: settings).check(own[month]!, file: "\(county)-\(month)", history: history, cityAmounts: city)
+        return Plausibility(settings: settings).check(own[month]!, file: "\(county)-\(month)", history: history, city: AmountReference(city))
     }
 
     /// `rule`'s findings only.

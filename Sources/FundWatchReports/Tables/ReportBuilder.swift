@@ -14,6 +14,9 @@ public struct ReportBuilder: Sendable {
     let summaries: [CountySummary?]
     /// Every major case, most urgent first.
     public let notices: NoticeList
+    /// Table 1 figures of earlier months of the year that later returns restated
+    /// (``Revision``), for the note under table 1; empty when none were, or not looked for.
+    public var restated: [Revision] = []
 
     public init(_ input: ReportInput) {
         self.input = input
