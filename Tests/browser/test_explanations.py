@@ -83,12 +83,17 @@ def test_explanations(browser, tmp_path, screenshots):
         # The city: the to-do list shows April explained by the clerk; the review page shows
         # both explanations; approving needs no note of the city's own.
         login(browser, base, "statistician")
-        browser.get(base + "/warnings")
+        browser.get(base + "/dashboard?year=2026")
+        body = main_text(browser, "核实性审核")
+        assert "1 份报表有核实性审核提示,其中 0 份待县区说明" in body, body
+        browser.save_screenshot(os.path.join(screenshots, "24-dashboard-warnings.png"))
+        click(browser, "a[href='/warnings']")
+        main_text(browser, "共 1 份报表有提示")
         body = main_text(browser, "核实性审核")
         rows = [tr.text for tr in browser.find_elements(By.CSS_SELECTOR, "table tbody tr")]
         april = [r for r in rows if "2026-04" in r]
         assert len(april) == 1 and "clerk" in april[0], rows
-        browser.save_screenshot(os.path.join(screenshots, "24-city-warnings.png"))
+        browser.save_screenshot(os.path.join(screenshots, "24-city-warnings-list.png"))
         browser.get(base + "/counties/990101")
         body = main_text(browser, "2026-003 号案件系重复录入,已删除")
         assert "2026-002 号案件已移送公安机关,按规定移出本台账" in body
