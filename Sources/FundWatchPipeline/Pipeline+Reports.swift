@@ -30,9 +30,27 @@ extension Pipeline {
         _ source: DataSource, window: Window, asOf: Day? = nil, formats: Set<ReportFormat> = Set(ReportFormat.allCases),
         into sink: any OutputSink
     ) async throws(PipelineError) -> [String] {
-        let input = try await reportInput(source, window: window, asOf: asOf)
-        var builder = ReportBuilder(input)
-        builder.restated = try await revisions(source, to: window.to)
+        // One read gives the report and the restatements of earlier months (the note under table 1).
+        let day = asOf ?? window.lastDay, policy = settings.policy
+        var builder: ReportBuilder
+        switch source {
+        case .files(let inputs):
+            let summarise = ReportInput.summarise(window: window, asOf: day, policy: policy)
+            let batch = try await accepted(inputs, summarising: { (summarise($0), Self.monthFigures($0)) })
+            let selection: Selection<CountySummary>
+            do {
+                selection = try Selection(
+                    batch.versions.map { $0.replacingPayload(with: $0.payload.0) }, for: window.to, tieRule: .refuseDifferentContents)
+            } catch {
+                throw .versionConflict(error)
+            }
+            builder = ReportBuilder(ReportInput(window: window, asOf: day, policy: policy, selection: selection))
+            builder.restated = try Self.revisions(batch.versions.map { $0.replacingPayload(with: $0.payload.1) }, to: window.to)
+        case .store, .approved:
+            let versions = try await versions(source)
+            builder = ReportBuilder(try await versions.reportInput(window: window, asOf: day, policy: policy))
+            builder.restated = try await Self.revisions(versions, to: window.to)
+        }
         let report = builder
         return try await write(into: sink) { writer in try writer.write(report.document(), formats: formats, into: sink) }
     }

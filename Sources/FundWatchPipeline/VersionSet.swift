@@ -25,6 +25,30 @@ public struct VersionSet: Sendable {
         }
     }
 
+    /// The versions of the counties that sent returns for two months or more of `to`'s year
+    /// up to `to` (only those can restate a month), of those months.
+    func withSeveralMonths(upTo to: YearMonth) -> VersionSet {
+        func keep<P>(_ versions: [SubmissionVersion<P>]) -> [SubmissionVersion<P>] {
+            let inYear = versions.filter { $0.period.year == to.year && $0.period <= to }
+            let months = Dictionary(grouping: inYear, by: \.countyCode).mapValues { Set($0.map(\.period)).count }
+            return inYear.filter { months[$0.countyCode, default: 0] > 1 }
+        }
+        switch backing {
+        case .files(let versions): return VersionSet(backing: .files(keep(versions)), reviews: reviews)
+        case .store(let store, let versions): return VersionSet(backing: .store(store, keep(versions)), reviews: reviews)
+        }
+    }
+
+    /// The periods with a version, up to `to` in its year, oldest first.
+    func periods(upTo to: YearMonth) -> [YearMonth] {
+        let all: [YearMonth] =
+            switch backing {
+            case .files(let versions): versions.map(\.period)
+            case .store(_, let versions): versions.map(\.period)
+            }
+        return Set(all.filter { $0.year == to.year && $0 <= to }).sorted()
+    }
+
     /// The latest period submitted, for default dates.
     public var latestPeriod: YearMonth? {
         switch backing {
