@@ -13,12 +13,21 @@ public struct VersionWarnings: Sendable {
     public var versionID: Int64
     public var number: Int
     public var items: [ExplainedWarning]
+    /// Whether the version is approved: it takes no more explanations then.
+    public var approved: Bool
 
     /// Warnings without an explanation.
     public var open: Int { items.count { $0.explanation == nil } }
 
-    /// 待说明: the version has a warning nobody has explained yet.
-    public var awaitsExplanation: Bool { open > 0 }
+    /// The warnings the county still has to explain: the open ones, none once approved.
+    public var toExplain: Int { approved ? 0 : open }
+
+    /// The month state 待说明 as every page shows it: its code (a CSS class) and label.
+    public static let awaitingState = (code: "explain", label: "待说明")
+
+    /// 待说明: the version is not approved and has a warning nobody has explained yet. The
+    /// one rule for the state every page, count and list shows.
+    public var awaitsExplanation: Bool { toExplain > 0 }
 
     /// The explanations given, as the audit and the pages name their authors.
     public var explainers: [String] { Array(Set(items.compactMap { $0.explanation?.actor })).sorted() }
@@ -31,9 +40,12 @@ extension ReturnCycle {
     func warnings(of version: StoredVersion, number: Int) async throws(StoreError) -> VersionWarnings {
         let warnings = FindingJSON.decode(try await store.returns.uploadFindingsJSON(ofVersion: version.id) ?? "[]").filter(\.asksForExplanation)
         let explanations = warnings.isEmpty ? [] : try await store.returns.explanations(ofVersions: [version.id])[version.id] ?? []
+        let status = ReviewStatus(
+            countyCode: version.countyCode, period: version.period,
+            events: warnings.isEmpty ? [] : try await store.returns.reviewEvents(county: version.countyCode, period: version.period))
         return VersionWarnings(
             countyCode: version.countyCode, period: version.period, versionID: version.id, number: number,
-            items: ExplainedWarning.pair(warnings, with: explanations))
+            items: ExplainedWarning.pair(warnings, with: explanations), approved: status.state(ofVersion: version.id) == .approved)
     }
 
     /// Explains plausibility warnings of a county's month: the version named (`version`, its
@@ -102,12 +114,15 @@ extension ReturnCycle {
             if !warnings.isEmpty { found.append((current, number, warnings)) }
         }
         let explanations = try await store.returns.explanations(ofVersions: found.map(\.0.id))
+        let reviews = found.isEmpty ? [:] : ReviewStatus.all(try await store.returns.reviewEvents(county: county ?? scope.onlyCounty, period: period))
         var out: [VersionWarnings] = []
         for (version, number, warnings) in found {
+            let status = reviews[ReviewStatus.Key(countyCode: version.countyCode, period: version.period)]
             out.append(
                 VersionWarnings(
                     countyCode: version.countyCode, period: version.period, versionID: version.id, number: number,
-                    items: ExplainedWarning.pair(warnings, with: explanations[version.id] ?? [])))
+                    items: ExplainedWarning.pair(warnings, with: explanations[version.id] ?? []),
+                    approved: status?.state(ofVersion: version.id) == .approved))
         }
         return out
     }

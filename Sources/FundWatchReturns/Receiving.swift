@@ -192,7 +192,7 @@ extension ReturnCycle {
                     number: number, digest: digest, findings: findings,
                     omitted: omitted, review: review, changes: changes, uploadID: uploadID)
                 if let storedVersion, let number, storedVersion.id == all.current?.id {
-                    receipt.toExplain = try await self.warnings(of: storedVersion, number: number).open
+                    receipt.toExplain = try await self.warnings(of: storedVersion, number: number).toExplain
                 }
                 return receipt
             } catch PipelineError.storeConflict where attempt < 5 {

@@ -114,6 +114,35 @@ extension ReturnFlowTests {
         }
     }
 
+    @Test("approved with the reviewer's note while a warning is open: 已审核 everywhere, not 待说明 — county page, dashboard, /warnings, API open=true")
+    func approvedWithOpenWarnings() async throws {
+        let harness = try await PortalHarness()
+        let token = try await harness.token("city")
+        try await harness.test { client in
+            let clerk = try await harness.login(client, "clerk1")
+            #expect(try await upload(client, clerk, name: "990101-2026-03.xml", try PortalHarness.xml()).status == .ok)
+            #expect(try await upload(client, clerk, name: "990101-2026-04.xml", try Self.april(dropping: "2026-002")).status == .ok)
+            let city = try await harness.login(client, "city")
+            var dashboard = try await get(client, city, "/dashboard?year=2026")
+            #expect(dashboard.text.contains("1 份报表有核实性审核提示,其中 <strong>1</strong> 份待县区说明"))
+            let approved = try await form(
+                client, city, "/counties/990101/2026-04/review", ["action": "approve", "version": "1", "reason": "已电话核实,案件移送公安"])
+            #expect(approved.status == .seeOther)
+
+            let page = try await get(client, clerk, "/counties/990101")
+            #expect(page.text.contains(#"<h3>2026-04 <span class="state approved">已审核</span>"#))
+            #expect(!page.text.contains(#"<span class="state explain">"#))
+            #expect(!page.text.contains(#"name="text."#), "an approved month takes no explanation")
+            dashboard = try await get(client, city, "/dashboard?year=2026")
+            #expect(dashboard.text.contains("1 份报表有核实性审核提示,其中 <strong>0</strong> 份待县区说明"))
+            let list = try await get(client, city, "/warnings")
+            #expect(list.text.contains("共 1 份报表有提示,其中 <strong>0</strong> 份待说明"))
+            #expect(list.text.contains(#"<span class="state approved">已审核</span>"#))
+            let api = try await client.execute(uri: "/api/v1/warnings?open=true", method: .get, headers: [.authorization: "Bearer \(token)"])
+            #expect(api.text.contains(#""returns": []"#) || api.text.contains(#""returns":[]"#), "\(api.text)")
+        }
+    }
+
     @Test("the API: an upload answers to_explain; explanations by JSON; GET /api/v1/warnings lists them, open=true only the unexplained")
     func explanationsThroughTheAPI() async throws {
         let harness = try await PortalHarness()

@@ -49,11 +49,11 @@ struct CityRoutes: Sendable {
         let rows = list.map { w in
             let review = reviews[ReviewStatus.Key(countyCode: w.countyCode, period: w.period)]
             let state = review?.state(ofVersion: w.versionID)
-            let awaits = w.awaitsExplanation && state != .approved
+            let awaits = w.awaitsExplanation
             return WarningsPage.Row(
                 countyCode: w.countyCode, countyName: core.settings.counties.display(w.countyCode), period: w.period.description,
-                version: w.number, stateCode: awaits ? "explain" : state?.rawValue ?? "none",
-                stateLabel: awaits ? "待说明" : state?.label ?? "未送审", total: w.items.count, open: w.open, isOpen: w.open > 0,
+                version: w.number, stateCode: awaits ? VersionWarnings.awaitingState.code : state?.rawValue ?? "none",
+                stateLabel: awaits ? VersionWarnings.awaitingState.label : state?.label ?? "未送审", total: w.items.count, open: w.open, isOpen: awaits,
                 explainers: w.explainers.joined(separator: "、"),
                 rules: Rule.plausibility.compactMap { rule in
                     let n = w.items.count { $0.warning.rule == rule.id }
@@ -120,11 +120,11 @@ struct CityRoutes: Sendable {
                     let current = list.current
                     let review = reviews[key]
                     // 待说明: received, with a plausibility warning nobody has explained.
-                    let awaits = current.map { awaiting.contains($0.id) && review?.state(ofVersion: $0.id) != .approved } ?? false
+                    let awaits = current.map { awaiting.contains($0.id) } ?? false
                     return DashboardBody.Cell(
                         code: county.code, period: month.description, timelinessCode: timeliness.code, timelinessLabel: timeliness.label,
-                        stateCode: awaits ? "explain" : current.map { review?.code(ofVersion: $0.id) ?? "none" } ?? "none",
-                        stateLabel: awaits ? "待说明" : current.map { review?.label(ofVersion: $0.id) ?? "未送审" })
+                        stateCode: awaits ? VersionWarnings.awaitingState.code : current.map { review?.code(ofVersion: $0.id) ?? "none" } ?? "none",
+                        stateLabel: awaits ? VersionWarnings.awaitingState.label : current.map { review?.label(ofVersion: $0.id) ?? "未送审" })
                 })
         }
         let soon = try await Notices(core: core).register(scope: scope, asOf: today)

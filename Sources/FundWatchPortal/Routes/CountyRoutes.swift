@@ -82,14 +82,14 @@ struct CountyRoutes: Sendable {
             let current = list.current
             let state = current.flatMap { status.state(ofVersion: $0.id) }
             let monthWarnings = warnings[period].flatMap { $0.versionID == current?.id ? $0 : nil }
-            let awaits = monthWarnings?.awaitsExplanation == true && state != .approved
+            let awaits = monthWarnings?.awaitsExplanation == true
             let monthChanges = (changes[period] ?? []).map {
                 CountyPage.Change(label: $0.label, added: $0.added, removed: $0.removed, changed: $0.changed)
             }
             return CountyPage.Month(
                 period: period.description, countyCode: code,
-                stateCode: awaits ? "explain" : current.map { status.code(ofVersion: $0.id) } ?? status.code,
-                stateLabel: awaits ? "待说明" : current.map { status.label(ofVersion: $0.id) } ?? status.label,
+                stateCode: awaits ? VersionWarnings.awaitingState.code : current.map { status.code(ofVersion: $0.id) } ?? status.code,
+                stateLabel: awaits ? VersionWarnings.awaitingState.label : current.map { status.label(ofVersion: $0.id) } ?? status.label,
                 timelinessCode: timeliness.code, timelinessLabel: timeliness.label,
                 lockMessage: status.isLocked ? "本月报表已由市局审核通过并锁定。如需更正,请上传新版本并填写更正说明,提交后重新进入待审核。" : nil,
                 versions: list.enumerated().reversed().map { i, v in
@@ -224,13 +224,10 @@ struct CountyRoutes: Sendable {
         let period = try DateParameter.pathMonth(context.parameters.get("period"))
         let form = try await FormFields.read(request, limit: 1_048_576)
         try Forms.checkCSRF(form, identity)
-        var explanations: [Explanation] = []
-        for index in 0..<500 {
-            let text = form["text.\(index)"]
-            guard !form["rule.\(index)"].isEmpty else { continue }
-            let explanation = Explanation(rule: form["rule.\(index)"], key: form["key.\(index)"], text: text)
-            if !explanation.text.isEmpty { explanations.append(explanation) }
-        }
+        // Every row of the form (rule.N, key.N, text.N), in row order; a box left empty is no explanation.
+        let rows = form.values.keys.compactMap { $0.hasPrefix("rule.") ? Int($0.dropFirst("rule.".count)) : nil }.sorted()
+        let explanations = rows.map { Explanation(rule: form["rule.\($0)"], key: form["key.\($0)"], text: form["text.\($0)"]) }
+            .filter { !$0.text.isEmpty }
         _ = try await core.returns.explain(
             explanations, county: code, period: period, version: Int(form["version"]), by: identity.user, address: context.address)
         return PageResponse.redirect("/counties/\(code)#\(period)")
