@@ -94,6 +94,9 @@ struct XLSXReaderTests {
                     [.text("cases.amounts.consistency"), .text("2026-001"), .text("不是核实性审核规则")],
                     [.text("plausibility.row.changed"), .text("2026-003"), nil],
                     [nil, nil, nil],
+                    [.text("plausibility.row.gone"), .text("2026-004"), .text("规则名拼错")],
+                    [.text("plausibility.row.missing"), .text(" "), .text("没有提示对象")],
+                    [.text("plausibility.row.missing"), .text("2026-005"), .text(String(repeating: "说", count: 2_001))],
                 ]
             ))
         let outcome = read(try book.bytes())
@@ -104,7 +107,16 @@ struct XLSXReaderTests {
                 Explanation(rule: "plausibility.metric.outlier", key: "*", text: "三月开展专项行动"),
             ])
         let unusable = outcome.findings.findings.filter { $0.rule == "xlsx.explanation" }
-        #expect(unusable.map(\.cell) == ["核实说明!A7", "核实说明!A8"])
+        #expect(unusable.map(\.cell) == ["核实说明!A7", "核实说明!A8", "核实说明!A10", "核实说明!A11", "核实说明!A12"])
+        // Each names the row and what to mend there.
+        #expect(
+            unusable.map(\.message) == [
+                "核实说明工作表中的这一行无法使用,已忽略:第 7 行 A 列「cases.amounts.consistency」不是核实性审核规则",
+                "核实说明工作表中的这一行无法使用,已忽略:第 8 行 C 列说明为空",
+                "核实说明工作表中的这一行无法使用,已忽略:第 10 行 A 列「plausibility.row.gone」不是核实性审核规则",
+                "核实说明工作表中的这一行无法使用,已忽略:第 11 行 B 列提示对象为空",
+                "核实说明工作表中的这一行无法使用,已忽略:第 12 行 C 列说明有 2001 字",
+            ])
         #expect(unusable.allSatisfy { $0.severity == .warning })
         #expect(!outcome.findings.findings.contains { $0.rule == "xlsx.extra_sheet" })
     }

@@ -144,14 +144,25 @@ struct XLSXSubmissionReader {
                 guard let cell = cells.first(where: { $0.column == column }), case .text(let t) = values.text(of: cell) else { return "" }
                 return t
             }
-            guard texts.contains(where: { !$0.trimmingWhitespace.isEmpty }) else { return }
             let explanation = Explanation(rule: texts[0], key: texts[1], text: texts[2])
-            guard explanation.rule.hasPrefix("plausibility."), !explanation.key.isEmpty, !explanation.text.isEmpty,
-                explanation.text.count <= Explanation.maxLength
-            else {
+            guard !(explanation.rule.isEmpty && explanation.key.isEmpty && explanation.text.isEmpty) else { return }
+            // What is wrong with the row, as the clerk can mend it; nil when it can be kept.
+            let problem: (String, String)? =
+                if !Rule.plausibility.contains(where: { $0.id == explanation.rule }) {
+                    ("A 列「\(explanation.rule)」不是核实性审核规则", "column A \"\(explanation.rule)\" is not a plausibility rule")
+                } else if explanation.key.isEmpty {
+                    ("B 列提示对象为空", "column B (the key) is empty")
+                } else if explanation.text.isEmpty {
+                    ("C 列说明为空", "column C (the explanation) is empty")
+                } else if explanation.text.count > Explanation.maxLength {
+                    ("C 列说明有 \(explanation.text.count) 字", "column C has \(explanation.text.count) characters")
+                } else {
+                    nil
+                }
+            if let (detail, detailEN) = problem {
                 local.add(
                     .xlsxExplanation, at: FindingLocation(file: file, line: row, cell: "\(sheet.name)!A\(row)"),
-                    detail: "(第 \(row) 行)", detailEN: "(row \(row))")
+                    detail: "第 \(row) 行 \(detail)", detailEN: "row \(row), \(detailEN)")
                 return
             }
             out.append(explanation)
