@@ -128,14 +128,21 @@ extension Pipeline {
             var pending: (batch: [Item], checked: Task<[(Int, [Finding])], any Error>)?
             var before: [SubmissionVersion<ReturnProfile>] = []
             try await reader.forEachBatch(
-                discovery.sources, preparing: { ($0, StoreSchema.RegisterRows($0, sealReporter: seal.seal), checking ? ReturnProfile($0) : nil) }
+                discovery.sources,
+                preparing: { submission in
+                    let rows = StoreSchema.RegisterRows(submission, sealReporter: seal.seal)
+                    return (submission, rows, checking ? ReturnProfile(submission, month: rows.monthFigures) : nil)
+                }
             ) { batch in
                 let together = before + profiles(batch, from: before.count)
-                let checks = batch.indices.compactMap { index -> (Int, ReturnProfile, String)? in
+                let checks = batch.indices.compactMap { index -> (Int, PlausibilityCase)? in
                     guard let (_, _, checked) = batch[index].payload, let profile = checked else { return nil }
-                    return (index, profile, batch[index].source.displayName)
+                    return (index, PlausibilityCase(profile: profile, file: batch[index].source.displayName))
                 }
-                let checked = Task { try await checkConcurrently(checks, together: together, store: store, city: city) }
+                let checked = Task {
+                    let findings = try await plausibility(of: checks.map(\.1), together: together, store: store, city: city)
+                    return Array(zip(checks.map(\.0), findings))
+                }
                 if let (earlier, running) = pending {
                     do { try await write(earlier, checked: running) } catch {
                         checked.cancel()
@@ -154,29 +161,5 @@ extension Pipeline {
             throw .storeUnavailable("\(error)")
         }
         return totals
-    }
-
-    /// The plausibility findings of a batch's returns (`checks`: index, profile, file), as
-    /// many at once as there are processors (each reads its county's history from the
-    /// store, then computes), by index.
-    private func checkConcurrently(
-        _ checks: [(Int, ReturnProfile, String)], together: [SubmissionVersion<ReturnProfile>], store: any SubmissionStore, city: CityAmounts
-    ) async throws -> [(Int, [Finding])] {
-        let width = max(2, ProcessInfo.processInfo.activeProcessorCount)
-        return try await withThrowingTaskGroup(of: (Int, [Finding]).self) { group in
-            var out: [(Int, [Finding])] = []
-            var pending = checks.makeIterator()
-            func start() -> Bool {
-                guard let (index, profile, file) = pending.next() else { return false }
-                group.addTask { (index, try await plausibility(of: profile, file: file, together: together, store: store, city: city)) }
-                return true
-            }
-            for _ in 0..<width where !start() { break }
-            while let result = try await group.next() {
-                out.append(result)
-                _ = start()
-            }
-            return out.sorted { $0.0 < $1.0 }
-        }
     }
 }

@@ -3,6 +3,12 @@ import FundWatchInput
 import FundWatchPlausibility
 import FundWatchStore
 
+/// One return the plausibility checks look at: what they need of it and the file it came from.
+struct PlausibilityCase: Sendable {
+    let profile: ReturnProfile
+    let file: String
+}
+
 extension Pipeline {
     /// The plausibility findings of one accepted return (an upload, read from `file`) against
     /// the county's earlier months in `store`: the checks `validate --db` and `import` run.
@@ -10,51 +16,72 @@ extension Pipeline {
         guard let submission = outcome.payload, let version = outcome.version(sequence: 0) else { return [] }
         let profile = ReturnProfile(submission)
         let together = [version.replacingPayload(with: profile)]
-        return try await plausibility(
-            of: profile, file: outcome.source.displayName, together: together, store: store, city: CityAmounts(together: together, store: store))
+        let checked = try await plausibility(
+            of: [PlausibilityCase(profile: profile, file: outcome.source.displayName)], together: together, store: store,
+            city: CityAmounts(together: together, store: store))
+        return checked[0]
     }
 
-    /// The 核实性审核 of one return: its plausibility findings against the county's earlier
-    /// months, each month's current version chosen by the one rule among `together` (returns
-    /// read with it) and, when given, the store's versions (read with it it wins a tie).
+    /// The 核实性审核 of several returns: each one's plausibility findings (in the order of
+    /// `cases`) against its county's earlier months, each month's current version chosen by
+    /// the one rule among `together` (returns read with them) and, when given, the store's
+    /// versions (read with it it wins a tie). The store is asked twice whatever the number
+    /// of returns: for the counties' versions, then for the earlier months chosen (read
+    /// narrowly, ``SubmissionStore/profiles(_:)``); the checks then run on every core.
     /// `city` gives the case amounts a county with few cases of its own is compared with.
     func plausibility(
-        of profile: ReturnProfile, file: String, together: [SubmissionVersion<ReturnProfile>], store: (any SubmissionStore)?,
-        city: CityAmounts
-    ) async throws(PipelineError) -> [Finding] {
-        guard settings.plausibility.enabled else { return [] }
-        let months = settings.plausibility.historyMonths
-        let window = (1...months).compactMap { back -> YearMonth? in
-            var m = profile.period
-            for _ in 0..<back { m = m.previous }
-            return m
-        }
-        var candidates: [YearMonth: [SubmissionVersion<HistorySource>]] = [:]
+        of cases: [PlausibilityCase], together: [SubmissionVersion<ReturnProfile>], store: (any SubmissionStore)?, city: CityAmounts
+    ) async throws(PipelineError) -> [[Finding]] {
+        guard settings.plausibility.enabled, !cases.isEmpty else { return cases.map { _ in [] } }
+        var stored: [String: [StoredVersion]] = [:]
         if let store {
-            let stored: [StoredVersion]
-            do { stored = try await store.versions(county: profile.countyCode, period: nil) } catch { throw PipelineError(error) }
-            for v in stored where window.contains(v.period) {
-                candidates[v.period, default: []].append(v.version.replacingPayload(with: .stored(v.id)))
+            let counties = Set(cases.map(\.profile.countyCode)).sorted()
+            do {
+                for v in try await store.versions(counties: counties) { stored[v.countyCode, default: []].append(v) }
+            } catch { throw PipelineError(error) }
+        }
+        let sources = cases.map { history(of: $0.profile, stored: stored[$0.profile.countyCode] ?? [], together: together) }
+        var read: [Int64: ReturnProfile] = [:]
+        let ids = Set(sources.joined().compactMap(\.storedID)).sorted()
+        if let store, !ids.isEmpty {
+            do { read = Dictionary(uniqueKeysWithValues: zip(ids, try await store.profiles(ids))) } catch { throw PipelineError(error) }
+        }
+        let histories = sources.map { months in
+            months.compactMap { source -> ReturnProfile? in
+                switch source {
+                case .read(let p): p
+                case .stored(let id): read[id]
+                }
             }
         }
-        let offset = (candidates.values.flatMap { $0 }.map(\.sequence).max() ?? 0) + 1
+        let check = Plausibility(settings: settings.plausibility)
+        let needsCity = zip(cases, histories).contains { check.needsCityAmounts($0.profile, history: $1) }
+        let reference = needsCity ? try await city.get() : .none
+        let work = Array(zip(cases, histories))
+        return await offloaded { work.parallelMap { check.check($0.profile, file: $0.file, history: $1, city: reference) } }
+    }
+
+    /// Where the current version of each of the county's months before `profile` comes
+    /// from (at most `historyMonths` of them): the store's versions of the county
+    /// (`stored`) and the returns read with it (`together`), chosen by the one rule.
+    private func history(of profile: ReturnProfile, stored: [StoredVersion], together: [SubmissionVersion<ReturnProfile>]) -> [HistorySource] {
+        var window = Set<YearMonth>()
+        var month = profile.period
+        for _ in 0..<settings.plausibility.historyMonths {
+            month = month.previous
+            window.insert(month)
+        }
+        var candidates: [YearMonth: [SubmissionVersion<HistorySource>]] = [:]
+        for v in stored where window.contains(v.period) {
+            candidates[v.period, default: []].append(v.version.replacingPayload(with: .stored(v.id)))
+        }
+        let offset = (candidates.values.joined().map(\.sequence).max() ?? 0) + 1
         for v in together where v.countyCode == profile.countyCode && window.contains(v.period) {
             var candidate = v.replacingPayload(with: HistorySource.read(v.payload))
             candidate.sequence += offset
             candidates[v.period, default: []].append(candidate)
         }
-        var history: [ReturnProfile] = []
-        for (_, versions) in candidates {
-            guard let current = currentVersion(of: versions) else { continue }
-            switch current.payload {
-            case .read(let p): history.append(p)
-            case .stored(let id):
-                do { history.append(ReturnProfile(try await store!.load(id, caseTexts: false))) } catch { throw PipelineError(error) }
-            }
-        }
-        let check = Plausibility(settings: settings.plausibility)
-        let reference = check.needsCityAmounts(profile, history: history) ? try await city.get() : .none
-        return check.check(profile, file: file, history: history, city: reference)
+        return candidates.keys.sorted().compactMap { currentVersion(of: candidates[$0]!)?.payload }
     }
 
     /// The city's case amounts, for a county with few cases of its own: each county's
@@ -103,17 +130,27 @@ extension Pipeline {
                 candidate.sequence += sequence + 1
                 candidates[v.countyCode, default: []].append(candidate)
             }
-            var out: [Money] = []
+            var latest: [HistorySource] = []
             for county in candidates.keys.sorted() {
                 let versions = candidates[county]!
-                guard let latest = versions.map(\.period).max(), let current = currentVersion(of: versions.filter { $0.period == latest }) else {
+                guard let month = versions.map(\.period).max(), let current = currentVersion(of: versions.filter { $0.period == month }) else {
                     continue
                 }
-                switch current.payload {
+                latest.append(current.payload)
+            }
+            var out: [Money] = []
+            var ids: [Int64] = []
+            for source in latest {
+                switch source {
                 case .read(let p): out += p.caseAmounts
-                case .stored(let id):
-                    do { out += ReturnProfile(try await store!.load(id, caseTexts: false)).caseAmounts } catch { throw PipelineError(error) }
+                case .stored(let id): ids.append(id)
                 }
+            }
+            // The stored ones' amounts alone, a few hundred versions a query.
+            for start in stride(from: 0, to: ids.count, by: 500) {
+                do {
+                    out += try await store!.caseAmounts(Array(ids[start..<min(start + 500, ids.count)])).map { Money(fen: $0) }
+                } catch { throw PipelineError(error) }
             }
             return AmountReference(out)
         }
@@ -124,4 +161,7 @@ extension Pipeline {
 enum HistorySource: Sendable {
     case read(ReturnProfile)
     case stored(Int64)
+
+    /// The stored version's id, if stored.
+    var storedID: Int64? { if case .stored(let id) = self { id } else { nil } }
 }

@@ -15,12 +15,12 @@ extension Pipeline {
         var batch = await offloaded { reader.read(inputs, summarising: { ReturnProfile($0) }) }
         let together = batch.versions
         let city = CityAmounts(together: together, store: store)
-        for index in batch.outcomes.indices {
-            guard let profile = batch.outcomes[index].payload else { continue }
-            let file = batch.outcomes[index].source.displayName
-            for finding in try await plausibility(of: profile, file: file, together: together, store: store, city: city) {
-                batch.outcomes[index].findings.add(finding)
-            }
+        let checks = batch.outcomes.indices.compactMap { index -> (Int, PlausibilityCase)? in
+            batch.outcomes[index].payload.map { (index, PlausibilityCase(profile: $0, file: batch.outcomes[index].source.displayName)) }
+        }
+        let findings = try await plausibility(of: checks.map(\.1), together: together, store: store, city: city)
+        for ((index, _), found) in zip(checks, findings) {
+            for finding in found { batch.outcomes[index].findings.add(finding) }
         }
         return batch.report
     }

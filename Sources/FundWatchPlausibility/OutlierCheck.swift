@@ -10,21 +10,12 @@ struct OutlierCheck {
 
     /// The month's figures compared with the county's history: inspected institutions,
     /// cases handled, amounts involved, refused and recovered (table 1's monthly increments).
-    static let metrics: [MetricKey] = [.inspected, .handledCases, .amountInvolved, .refusedRecovered]
+    static var metrics: [MetricKey] { ReturnProfile.monthMetrics }
 
     /// Below this distance from the median nothing is flagged, whatever the score: 5
     /// institutions or cases, 50,000 yuan (5 万元).
     static func floor(_ key: MetricKey) -> Int64 {
         key.unit == "万元" ? 5_000_000 : 5
-    }
-
-    /// A metric's value as an integer: a count, or fen.
-    static func amount(_ value: MetricValue) -> Int64 {
-        switch value {
-        case .count(let n): Int64(n)
-        case .money(let m): m.fen
-        case .rate(let r): Int64(r.numerator)
-        }
     }
 
     var threshold: Double { Double(settings.outlierScoreHundredths) / 100 }

@@ -11,12 +11,43 @@ struct PreviousMonthCheck {
     func findings(_ current: ReturnProfile, file: String, previous: ReturnProfile) -> [Finding] {
         guard previous.countyCode == current.countyCode, previous.period == current.period.previous, previous.period.year == current.period.year
         else { return [] }
+        let inspections = Self.difference(previous.inspections, current.inspections)
+        let cases = Self.difference(previous.cases.map(\.caseID), current.cases.map(\.caseID))
         var out: [Finding] = []
-        out += missingRows(current, file: file, previous: previous)
+        out += missingRows(cases.gone, inspections.gone, file: file)
         out += changedCases(current, file: file, previous: previous)
-        out += backdatedRows(current, file: file, previous: previous)
+        out += backdatedRows(current, newCaseIDs: Set(cases.added), newInspections: inspections.added, file: file, previous: previous)
         out += registerSize(current, file: file, previous: previous)
         return out
+    }
+
+    /// The rows of `previous` that `current` no longer has and the rows `current` adds, each
+    /// in register order and counted as a multiset (two equal rows are two rows). A month
+    /// that only appends to the year's registers, the usual case, is compared row by row
+    /// without hashing.
+    static func difference<Row: Hashable>(_ previous: [Row], _ current: [Row]) -> (gone: [Row], added: [Row]) {
+        if previous.count <= current.count, current.starts(with: previous) {
+            return ([], Array(current[previous.count...]))
+        }
+        var left = Dictionary(current.map { ($0, 1) }, uniquingKeysWith: +)
+        var gone: [Row] = []
+        for row in previous {
+            if let n = left[row], n > 0 {
+                left[row] = n - 1
+            } else {
+                gone.append(row)
+            }
+        }
+        var old = Dictionary(previous.map { ($0, 1) }, uniquingKeysWith: +)
+        var added: [Row] = []
+        for row in current {
+            if let n = old[row], n > 0 {
+                old[row] = n - 1
+            } else {
+                added.append(row)
+            }
+        }
+        return (gone, added)
     }
 
     /// Where a finding about `register` points: the file, the register's key field.
@@ -24,21 +55,15 @@ struct PreviousMonthCheck {
         FindingLocation(file: file, line: nil, column: field, label: register.label(named: field))
     }
 
-    private func missingRows(_ current: ReturnProfile, file: String, previous: ReturnProfile) -> [Finding] {
+    private func missingRows(_ goneCases: [String], _ goneInspections: [InspectionKey], file: String) -> [Finding] {
         var out: [Finding] = []
-        let caseIDs = Set(current.cases.map(\.caseID))
-        for gone in previous.cases where !caseIDs.contains(gone.caseID) {
+        for gone in goneCases {
             out.append(
                 finding(
-                    .rowMissing, place(file, .cases, "case_id"), key: gone.caseID, detail: "查处台账 案件编号 \(gone.caseID)",
-                    detailEN: "cases, case_id \(gone.caseID)"))
+                    .rowMissing, place(file, .cases, "case_id"), key: gone, detail: "查处台账 案件编号 \(gone)",
+                    detailEN: "cases, case_id \(gone)"))
         }
-        var left = Dictionary(current.inspections.map { ($0, 1) }, uniquingKeysWith: +)
-        for gone in previous.inspections {
-            if let n = left[gone], n > 0 {
-                left[gone] = n - 1
-                continue
-            }
+        for gone in goneInspections {
             out.append(
                 finding(
                     .rowMissing, place(file, .inspections, "institution_code"), key: gone.text,
@@ -72,11 +97,11 @@ struct PreviousMonthCheck {
             out.append(("\(Register.cases.label(named: field)) \(a) → \(b)", "\(field) \(a) → \(b)"))
         }
         if then.violations != now.violations {
-            let a = then.violations.joined(separator: ";"), b = now.violations.joined(separator: ";")
+            let a = then.violations, b = now.violations
             out.append(("违规类型 \(a) → \(b)", "violations \(a) → \(b)"))
         }
         if then.actions != now.actions {
-            let a = then.actions.joined(separator: ";"), b = now.actions.joined(separator: ";")
+            let a = then.actions, b = now.actions
             out.append(("处理方式 \(a.isEmpty ? "无" : a) → \(b.isEmpty ? "无" : b)", "actions \(a) → \(b)"))
         }
         return out
@@ -84,11 +109,12 @@ struct PreviousMonthCheck {
 
     /// New rows dated in a month the previous return already covered, one finding per
     /// register and month (the key is the month: its figures change).
-    private func backdatedRows(_ current: ReturnProfile, file: String, previous: ReturnProfile) -> [Finding] {
+    private func backdatedRows(
+        _ current: ReturnProfile, newCaseIDs: Set<String>, newInspections: [InspectionKey], file: String, previous: ReturnProfile
+    ) -> [Finding] {
         let reported = previous.period
         var out: [Finding] = []
-        let oldCases = Set(previous.cases.map(\.caseID))
-        let newCases = current.cases.filter { !oldCases.contains($0.caseID) && $0.openedOn.yearMonth <= reported }
+        let newCases = current.cases.filter { newCaseIDs.contains($0.caseID) && $0.openedOn.yearMonth <= reported }
         for (month, rows) in Dictionary(grouping: newCases, by: { $0.openedOn.yearMonth }).sorted(by: { $0.key < $1.key }) {
             let ids = rows.map(\.caseID)
             out.append(
@@ -97,15 +123,7 @@ struct PreviousMonthCheck {
                     detail: "查处台账补录 \(month) 立案的 \(rows.count) 件(\(Self.list(ids)))",
                     detailEN: "cases: \(rows.count) opened in \(month) (\(Self.list(ids)))"))
         }
-        var old = Dictionary(previous.inspections.map { ($0, 1) }, uniquingKeysWith: +)
-        var added: [InspectionKey] = []
-        for row in current.inspections {
-            if let n = old[row], n > 0 {
-                old[row] = n - 1
-            } else if row.day.yearMonth <= reported {
-                added.append(row)
-            }
-        }
+        let added = newInspections.filter { $0.day.yearMonth <= reported }
         for (month, rows) in Dictionary(grouping: added, by: { $0.day.yearMonth }).sorted(by: { $0.key < $1.key }) {
             let ids = rows.map { "\($0.institutionCode) \($0.day)" }
             out.append(

@@ -57,3 +57,23 @@ struct LoadCaseFigures: LoadStatement {
     static let sql = registerSQL("cases", StoreSchema.caseColumnsWithoutTexts)
     var id: Int64
 }
+
+/// A version's head and month figures, for the plausibility checks (``StoreSchema/profileHeadColumns``).
+struct LoadProfileHead: LoadStatement {
+    static let sql =
+        "SELECT \(StoreSchema.list(StoreSchema.profileHeadColumns)) FROM submissions"
+        + " LEFT JOIN month_figures ON month_figures.submission_id = submissions.id WHERE submissions.id = $1"
+    var id: Int64
+}
+
+/// The case columns the plausibility checks compare.
+struct LoadProfileCases: LoadStatement {
+    static let sql = registerSQL("cases", StoreSchema.profileCaseColumns)
+    var id: Int64
+}
+
+/// The inspection columns the plausibility checks compare.
+struct LoadProfileInspections: LoadStatement {
+    static let sql = registerSQL("inspections", StoreSchema.profileInspectionColumns)
+    var id: Int64
+}

@@ -172,6 +172,12 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
                 }
                 try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v7')", logger: logger)
             }
+            if !applied.contains("v8") {
+                for sql in StoreSchema.version8 {
+                    try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+                }
+                try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v8')", logger: logger)
+            }
         }
     }
 
@@ -260,6 +266,11 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
         try await copy(connection, logger, "institutions", StoreSchema.institutionColumns, id, request.rows.institutions)
         try await copy(connection, logger, "inspections", StoreSchema.inspectionColumns, id, request.rows.inspections)
         try await copy(connection, logger, "cases", StoreSchema.caseWriteColumns, id, request.rows.cases)
+        let figures = [StoreValue.integer(id)] + request.rows.monthFigureRow
+        _ = try await rows(
+            connection, logger,
+            "INSERT INTO month_figures (\(StoreSchema.list(["submission_id"] + StoreSchema.monthFigureColumns))) VALUES (\(placeholders(0, figures.count)))",
+            figures)
         return try StoreSchema.version(row)
     }
 
@@ -343,15 +354,8 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
                     head = try row.map { cell in try StoreValue(cell) }
                 }
                 guard let head else { throw StoreError.notFound("no stored version \(id)") }
-                // Each register as one row of arrays: its row numbers, then one per column.
                 func part<S: LoadStatement>(_ statement: S) async throws -> [[StoreValue]] {
-                    var rows: [[StoreValue]] = []
-                    for try await row in try await connection.execute(statement, logger: logger) {
-                        var columns = try row.map(ArrayColumn.values)
-                        let numbers = columns.isEmpty ? [] : columns.removeFirst()
-                        rows = try ArrayColumn.rows(columns, numbers: numbers)
-                    }
-                    return rows
+                    try await Self.register(statement, connection, logger)
                 }
                 let cases = caseTexts ? try await part(LoadCases(id: id)) : try await part(LoadCaseFigures(id: id))
                 return Submission(
@@ -360,6 +364,76 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
                     inspections: try await part(LoadInspections(id: id)).map(StoreSchema.inspection),
                     cases: try cases.map(StoreSchema.caseRecord))
             }
+        }
+    }
+
+    /// A register of one version, sent as one row of arrays (its row numbers, then one per
+    /// column), as rows in register order.
+    private static func register<S: LoadStatement>(_ statement: S, _ connection: PostgresConnection, _ logger: Logger) async throws -> [[StoreValue]]
+    {
+        var rows: [[StoreValue]] = []
+        for try await row in try await connection.execute(statement, logger: logger) {
+            var columns = try row.map(ArrayColumn.values)
+            let numbers = columns.isEmpty ? [] : columns.removeFirst()
+            rows = try ArrayColumn.rows(columns, numbers: numbers)
+        }
+        return rows
+    }
+
+    public func profiles(_ ids: [Int64]) async throws(StoreError) -> [ReturnProfile] {
+        let logger = self.logger
+        // One connection for all; a version without month figures (stored before v8) is
+        // read whole afterwards.
+        let narrow = try await call("read \(ids.count) stored versions") { () async throws -> [ReturnProfile?] in
+            try await client.withConnection { connection in
+                var out: [ReturnProfile?] = []
+                for id in ids {
+                    var head: [StoreValue]?
+                    for try await row in try await connection.execute(LoadProfileHead(id: id), logger: logger) {
+                        head = try row.map { cell in try StoreValue(cell) }
+                    }
+                    guard let head else { throw StoreError.notFound("no stored version \(id)") }
+                    guard StoreSchema.hasMonthFigures(head) else {
+                        out.append(nil)
+                        continue
+                    }
+                    out.append(
+                        try StoreSchema.profile(
+                            head: head, cases: try await Self.register(LoadProfileCases(id: id), connection, logger),
+                            inspections: try await Self.register(LoadProfileInspections(id: id), connection, logger)))
+                }
+                return out
+            }
+        }
+        var out: [ReturnProfile] = []
+        for (id, profile) in zip(ids, narrow) {
+            if let profile {
+                out.append(profile)
+            } else {
+                out.append(ReturnProfile(try await load(id, caseTexts: false)))
+            }
+        }
+        return out
+    }
+
+    public func caseAmounts(_ ids: [Int64]) async throws(StoreError) -> [Int64] {
+        guard !ids.isEmpty else { return [] }
+        let logger = self.logger
+        let bound = ids.map(StoreValue.integer)
+        let sql = "SELECT amount_involved FROM cases WHERE amount_involved > 0 AND submission_id IN (\(Self.placeholders(0, bound.count)))"
+        return try await call("read case amounts") {
+            try await client.withConnection { connection in try await Self.rows(connection, logger, sql, bound).compactMap { $0.first?.integer } }
+        }
+    }
+
+    public func versions(counties: [String]) async throws(StoreError) -> [StoredVersion] {
+        guard !counties.isEmpty else { return [] }
+        let logger = self.logger
+        let bound = counties.map(StoreValue.text)
+        let sql =
+            "SELECT \(StoreSchema.list(StoreSchema.versionColumns)) FROM submissions WHERE county_code IN (\(Self.placeholders(0, bound.count))) ORDER BY id"
+        return try await call("list the stored versions") {
+            try await client.withConnection { connection in try await Self.rows(connection, logger, sql, bound).map(StoreSchema.version) }
         }
     }
 

@@ -140,6 +140,9 @@ public final class SQLiteStore: SubmissionStore, SQLDatabase, Sendable {
         migrator.registerMigration("v7") { db in
             for sql in ReturnsSchema.version7(idColumn: "INTEGER PRIMARY KEY AUTOINCREMENT") { try db.execute(sql: sql) }
         }
+        migrator.registerMigration("v8") { db in
+            for sql in StoreSchema.version8 { try db.execute(sql: sql) }
+        }
         return migrator
     }
 
@@ -238,6 +241,9 @@ public final class SQLiteStore: SubmissionStore, SQLDatabase, Sendable {
         try execute(db, table: "institutions", columns: StoreSchema.institutionColumns, rows: rows.institutions, numberedFor: id)
         try execute(db, table: "inspections", columns: StoreSchema.inspectionColumns, rows: rows.inspections, numberedFor: id)
         try execute(db, table: "cases", columns: StoreSchema.caseWriteColumns, rows: rows.cases, numberedFor: id)
+        try execute(
+            db, table: "month_figures", columns: ["submission_id"] + StoreSchema.monthFigureColumns,
+            rows: [[.integer(id)] + rows.monthFigureRow], numberedFor: nil)
         return id
     }
 
@@ -304,6 +310,21 @@ public final class SQLiteStore: SubmissionStore, SQLDatabase, Sendable {
         return try await call { try await pool.read { db in try Self.versions(db, where: filter, bound) } }
     }
 
+    public func caseAmounts(_ ids: [Int64]) async throws(StoreError) -> [Int64] {
+        guard !ids.isEmpty else { return [] }
+        let sql =
+            "SELECT amount_involved FROM cases WHERE amount_involved > 0 AND submission_id IN (\(Array(repeating: "?", count: ids.count).joined(separator: ", ")))"
+        let bound = ids.map(\.databaseValue)
+        return try await call { try await pool.read { db in try Self.rows(db, sql, bound).compactMap { $0.first?.integer } } }
+    }
+
+    public func versions(counties: [String]) async throws(StoreError) -> [StoredVersion] {
+        guard !counties.isEmpty else { return [] }
+        let filter = "county_code IN (\(Array(repeating: "?", count: counties.count).joined(separator: ", ")))"
+        let bound = counties.map(\.databaseValue)
+        return try await call { try await pool.read { db in try Self.versions(db, where: filter, bound) } }
+    }
+
     private static func versions(_ db: Database, where filter: String, _ arguments: [any DatabaseValueConvertible]) throws -> [StoredVersion] {
         try rows(
             db, "SELECT \(StoreSchema.list(StoreSchema.versionColumns)) FROM submissions WHERE \(filter) ORDER BY id",
@@ -312,26 +333,48 @@ public final class SQLiteStore: SubmissionStore, SQLDatabase, Sendable {
     }
 
     public func load(_ id: Int64, caseTexts: Bool) async throws(StoreError) -> Submission {
-        try await call {
-            try await pool.read { db in
-                let idArg: [DatabaseValue] = [id.databaseValue]
-                guard
-                    let head = try Self.rows(
-                        db, "SELECT county_code, county_name, period, prepared_by, submitted_on FROM submissions WHERE id = ?", idArg
-                    ).first
-                else {
-                    throw StoreError.notFound("no stored version \(id)")
-                }
-                func part(_ table: String, _ columns: [String]) throws -> [[StoreValue]] {
-                    try Self.rows(db, "SELECT \(StoreSchema.list(columns)) FROM \(table) WHERE submission_id = ? ORDER BY row_no", idArg)
-                }
-                return Submission(
-                    header: try StoreSchema.header(head),
-                    institutions: try part("institutions", StoreSchema.institutionColumns).map(StoreSchema.institution),
-                    inspections: try part("inspections", StoreSchema.inspectionColumns).map(StoreSchema.inspection),
-                    cases: try part("cases", caseTexts ? StoreSchema.caseColumns : StoreSchema.caseColumnsWithoutTexts).map(StoreSchema.caseRecord))
-            }
+        try await call { try await pool.read { db in try Self.load(db, id, caseTexts: caseTexts) } }
+    }
+
+    private static func load(_ db: Database, _ id: Int64, caseTexts: Bool) throws -> Submission {
+        let idArg: [DatabaseValue] = [id.databaseValue]
+        guard
+            let head = try rows(db, "SELECT county_code, county_name, period, prepared_by, submitted_on FROM submissions WHERE id = ?", idArg).first
+        else {
+            throw StoreError.notFound("no stored version \(id)")
         }
+        func part(_ table: String, _ columns: [String]) throws -> [[StoreValue]] {
+            try rows(db, "SELECT \(StoreSchema.list(columns)) FROM \(table) WHERE submission_id = ? ORDER BY row_no", idArg)
+        }
+        return Submission(
+            header: try StoreSchema.header(head),
+            institutions: try part("institutions", StoreSchema.institutionColumns).map(StoreSchema.institution),
+            inspections: try part("inspections", StoreSchema.inspectionColumns).map(StoreSchema.inspection),
+            cases: try part("cases", caseTexts ? StoreSchema.caseColumns : StoreSchema.caseColumnsWithoutTexts).map(StoreSchema.caseRecord))
+    }
+
+    public func profiles(_ ids: [Int64]) async throws(StoreError) -> [ReturnProfile] {
+        try await call { try await pool.read { db in try ids.map { id in try Self.profile(db, id) } } }
+    }
+
+    private static func profile(_ db: Database, _ id: Int64) throws -> ReturnProfile {
+        let idArg: [DatabaseValue] = [id.databaseValue]
+        guard
+            let head = try rows(
+                db,
+                "SELECT \(StoreSchema.list(StoreSchema.profileHeadColumns)) FROM submissions"
+                    + " LEFT JOIN month_figures ON month_figures.submission_id = submissions.id WHERE submissions.id = ?", idArg
+            ).first
+        else {
+            throw StoreError.notFound("no stored version \(id)")
+        }
+        guard StoreSchema.hasMonthFigures(head) else { return ReturnProfile(try load(db, id, caseTexts: false)) }
+        func part(_ table: String, _ columns: [String]) throws -> [[StoreValue]] {
+            try rows(db, "SELECT \(StoreSchema.list(columns)) FROM \(table) WHERE submission_id = ? ORDER BY row_no", idArg)
+        }
+        return try StoreSchema.profile(
+            head: head, cases: try part("cases", StoreSchema.profileCaseColumns),
+            inspections: try part("inspections", StoreSchema.profileInspectionColumns))
     }
 
     /// The rows of a query, read through SQLite's C API from a statement prepared once per

@@ -15,8 +15,20 @@ public enum StoreValue: Sendable, Hashable {
 public enum StoreSchema {
     /// Current schema version; migrations bring older stores up to it (v4 rebuilds the
     /// register tables for speed; v5 adds `fundwatch_meta`; v6 keeps draws as data; v7 adds
-    /// the explanations of plausibility warnings).
-    public static let version = 7
+    /// the explanations of plausibility warnings; v8 keeps each version's month figures).
+    public static let version = 8
+
+    /// Version 8: each version's figures of its own month (``ReturnProfile/monthMetrics``,
+    /// integers, fen for money), written with the version, so the plausibility checks of a
+    /// later month read an earlier one without its institutions and without computing its
+    /// metrics. A version stored before has no row here and is read whole.
+    public static let version8 = [
+        """
+        CREATE TABLE month_figures (
+          submission_id BIGINT PRIMARY KEY REFERENCES submissions(id),
+          \(monthFigureColumns.map { "\($0) BIGINT NOT NULL" }.joined(separator: ", ")))
+        """
+    ]
 
     /// Version 5: facts about the store as a whole, such as how its content digests treat
     /// reporters (`digest_scheme`), so they are recomputed when that changes.
@@ -83,6 +95,13 @@ public enum StoreSchema {
     public static let caseColumnsWithoutTexts = Array(caseColumns.dropLast(4))
     /// Columns written on import: the readable ones plus the confidential reporter.
     public static let caseWriteColumns = caseColumns + ["reporter"]
+    /// The columns of `month_figures` (after `submission_id`): ``ReturnProfile/monthMetrics``.
+    public static let monthFigureColumns = ReturnProfile.monthMetrics.map(\.rawValue)
+    /// The case columns the plausibility checks read (``CaseFacts``).
+    public static let profileCaseColumns =
+        ["case_id", "opened_on", "closed_on", "violations"] + CaseFacts.amountFields + ["actions"]
+    /// The inspection columns the plausibility checks read (``InspectionKey``).
+    public static let profileInspectionColumns = ["institution_code", "inspected_on", "method"]
     /// The columns of `versions` queries.
     public static let versionColumns = [
         "id", "county_code", "county_name", "period", "submitted_on", "digest", "imported_at", "origin",
@@ -107,6 +126,8 @@ public enum StoreSchema {
         public var institutions: [[StoreValue]]
         public var inspections: [[StoreValue]]
         public var cases: [[StoreValue]]
+        /// The month's figures (``ReturnProfile/monthFigures(of:)``), kept in `month_figures`.
+        public var monthFigures: [MetricKey: Int64]
 
         /// The rows of `s`; each case's reporter is stored as `sealReporter` makes it (never
         /// the plain text: encrypted, or only whether there was one).
@@ -114,7 +135,11 @@ public enum StoreSchema {
             institutions = s.institutions.map(StoreSchema.institutionRow)
             inspections = s.inspections.map(StoreSchema.inspectionRow)
             cases = s.cases.map { StoreSchema.caseWriteRow($0, reporter: sealReporter($0.reporter.revealedForStorage)) }
+            monthFigures = ReturnProfile.monthFigures(of: s)
         }
+
+        /// The `month_figures` values, in ``StoreSchema/monthFigureColumns`` order.
+        public var monthFigureRow: [StoreValue] { ReturnProfile.monthMetrics.map { .integer(monthFigures[$0] ?? 0) } }
     }
 
     /// The reporter reduced to whether there was one (`present` or empty): what a store
@@ -241,6 +266,52 @@ public enum StoreSchema {
         c.outcome = try text(r[22], "outcome")
         c.basis = try text(r[23], "basis")
         return c
+    }
+
+    // MARK: Rows → profile
+
+    /// The columns of a profile's head: from `submissions`, then `month_figures` (NULL when
+    /// the version was stored before schema v8). Select them from
+    /// `submissions LEFT JOIN month_figures ON month_figures.submission_id = submissions.id`.
+    public static let profileHeadColumns =
+        ["submissions.county_code", "submissions.period", "submissions.institution_count"] + monthFigureColumns.map { "month_figures.\($0)" }
+
+    /// Whether a profile's head (``profileHeadColumns``) has its month figures: a version
+    /// stored before schema v8 has none, and is read whole.
+    public static func hasMonthFigures(_ head: [StoreValue]) -> Bool {
+        head.count == profileHeadColumns.count && head[3...].allSatisfy { $0.integer != nil }
+    }
+
+    /// The profile of a stored version from its head (``profileHeadColumns``, with month
+    /// figures: ``hasMonthFigures(_:)``) and its narrow register rows
+    /// (``profileCaseColumns``, ``profileInspectionColumns``).
+    public static func profile(head r: [StoreValue], cases: [[StoreValue]], inspections: [[StoreValue]]) throws(StoreError) -> ReturnProfile {
+        guard hasMonthFigures(r), let period = YearMonth(iso: try text(r[1], "period")) else {
+            throw StoreError.damaged("store has a malformed submissions row")
+        }
+        var month: [MetricKey: Int64] = [:]
+        for (offset, key) in ReturnProfile.monthMetrics.enumerated() { month[key] = r[3 + offset].integer }
+        return ReturnProfile(
+            countyCode: try text(r[0], "county_code"), period: period, institutionCount: Int(r[2].integer ?? 0),
+            cases: try cases.map(caseFacts), inspections: try inspections.map(inspectionKey), month: month)
+    }
+
+    /// A case's ``CaseFacts`` from ``profileCaseColumns``.
+    static func caseFacts(_ r: [StoreValue]) throws(StoreError) -> CaseFacts {
+        guard r.count == profileCaseColumns.count, let opened = try day(r[1], "opened_on") else {
+            throw StoreError.damaged("store case row is malformed")
+        }
+        return CaseFacts(
+            caseID: try text(r[0], "case_id"), openedOn: opened, closedOn: try day(r[2], "closed_on"), amounts: r[4...9].map(money),
+            violations: try text(r[3], "violations"), actions: try text(r[10], "actions"))
+    }
+
+    /// An inspection's ``InspectionKey`` from ``profileInspectionColumns``.
+    static func inspectionKey(_ r: [StoreValue]) throws(StoreError) -> InspectionKey {
+        guard r.count == profileInspectionColumns.count, let on = try day(r[1], "inspected_on") else {
+            throw StoreError.damaged("store inspection row is malformed")
+        }
+        return InspectionKey(institutionCode: try text(r[0], "institution_code"), day: on, method: try text(r[2], "method"))
     }
 
     /// `SELECT` lists.

@@ -20,6 +20,20 @@ public protocol SubmissionStore: Sendable {
     /// unless `caseTexts` (no summary uses them, and they are most of a county's bytes).
     func load(_ id: Int64, caseTexts: Bool) async throws(StoreError) -> Submission
 
+    /// The versions of the counties `counties`, oldest import first (one query for a batch
+    /// of returns being checked).
+    func versions(counties: [String]) async throws(StoreError) -> [StoredVersion]
+
+    /// What the plausibility checks need of the versions `ids` (``ReturnProfile``), in the
+    /// order of `ids`, in one read: each one's month figures as stored with it and the case
+    /// and inspection columns they compare, no institutions. A version stored before its
+    /// month figures were kept is read whole.
+    func profiles(_ ids: [Int64]) async throws(StoreError) -> [ReturnProfile]
+
+    /// The amounts involved above zero of the cases of the versions `ids`, in fen, in no
+    /// particular order: the city's amounts a county with few cases is compared with.
+    func caseAmounts(_ ids: [Int64]) async throws(StoreError) -> [Int64]
+
     /// Releases what the store opened itself (a SQLite file's connections). A store given
     /// its connections by the caller (PostgreSQL) leaves them to the caller.
     func close() async
@@ -39,6 +53,25 @@ extension SubmissionStore {
 }
 
 extension SubmissionStore {
+    /// ``profiles(_:)`` from each whole version: for stores without a narrow read.
+    public func profiles(_ ids: [Int64]) async throws(StoreError) -> [ReturnProfile] {
+        var out: [ReturnProfile] = []
+        for id in ids { out.append(ReturnProfile(try await load(id, caseTexts: false))) }
+        return out
+    }
+
+    /// ``caseAmounts(_:)`` from each version's profile: for stores without a query of their own.
+    public func caseAmounts(_ ids: [Int64]) async throws(StoreError) -> [Int64] {
+        try await profiles(ids).flatMap { $0.caseAmounts.map(\.fen) }
+    }
+
+    /// ``versions(counties:)`` a county at a time: for stores without a query of their own.
+    public func versions(counties: [String]) async throws(StoreError) -> [StoredVersion] {
+        var out: [StoredVersion] = []
+        for county in counties { out += try await versions(county: county, period: nil) }
+        return out.sorted { $0.id < $1.id }
+    }
+
     /// The registers of one version, case texts included, without the reporter.
     public func load(_ id: Int64) async throws(StoreError) -> Submission { try await load(id, caseTexts: true) }
 

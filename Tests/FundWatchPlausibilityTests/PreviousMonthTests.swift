@@ -113,4 +113,18 @@ struct PreviousMonthTests {
         year.returns[county]![may]!.cases.removeAll()
         #expect(rules(year.findings(county, may)) == [])
     }
+
+    @Test("rows gone and added are counted as a multiset, the same whether the month only appends (compared row by row) or reorders")
+    func difference() {
+        // Appending only: nothing gone, the tail added.
+        let appended = PreviousMonthCheck.difference(["a", "b"], ["a", "b", "c", "b"])
+        #expect(appended.gone.isEmpty && appended.added == ["c", "b"])
+        // Reordered, one of two equal rows gone, one new row: hashed.
+        let reordered = PreviousMonthCheck.difference(["a", "b", "b", "c"], ["c", "b", "a", "d"])
+        #expect(reordered.gone == ["b"] && reordered.added == ["d"])
+        // A shorter month: the rows it lacks are gone even though it is a prefix.
+        let shorter = PreviousMonthCheck.difference(["a", "b", "c"], ["a", "b"])
+        #expect(shorter.gone == ["c"] && shorter.added.isEmpty)
+        #expect(PreviousMonthCheck.difference([String](), []) == ([], []))
+    }
 }

@@ -58,6 +58,18 @@ final class OpenedStore: SubmissionStore, SQLDatabase {
         try await connection.store.load(id, caseTexts: caseTexts)
     }
 
+    func profiles(_ ids: [Int64]) async throws(StoreError) -> [ReturnProfile] {
+        try await connection.store.profiles(ids)
+    }
+
+    func caseAmounts(_ ids: [Int64]) async throws(StoreError) -> [Int64] {
+        try await connection.store.caseAmounts(ids)
+    }
+
+    func versions(counties: [String]) async throws(StoreError) -> [StoredVersion] {
+        try await connection.store.versions(counties: counties)
+    }
+
     func close() async { await connection.close() }
 
     func query(_ sql: String, _ values: [StoreValue]) async throws(StoreError) -> [[StoreValue]] {

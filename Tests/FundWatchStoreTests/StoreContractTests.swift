@@ -90,6 +90,35 @@ struct StoreContractTests {
         await store.close()
     }
 
+    @Test(
+        "a version's profile, read narrowly with the month figures stored with it, equals the whole return's; without them (stored before v8) it is read whole",
+        arguments: Backend.available)
+    func profile(backend: Backend) async throws {
+        let store = try await backend.makeStore()
+        let example = try StoreFixture.example()
+        _ = try await StoreFixture.record(store, example)
+        let id = try #require(try await store.versions(county: nil, period: nil).first?.id)
+        let whole = ReturnProfile(example)
+        // The figures row holds the month's own figures, as integers (fen for money).
+        let row = try await store.query(
+            "SELECT \(StoreSchema.list(StoreSchema.monthFigureColumns)) FROM month_figures WHERE submission_id = ?", [.integer(id)])
+        #expect(row == [ReturnProfile.monthMetrics.map { .integer(whole.month[$0]!) }])
+        let metrics = Metrics(submission: example, window: .month(example.header.period))
+        #expect(whole.month[.handledCases] == Int64(metrics.handledCases))
+        #expect(whole.month[.amountInvolved] == metrics.amountInvolved.fen)
+        #expect(whole.month[.inspected] == Int64(metrics.inspected))
+        let narrow = try #require(try await store.profiles([id]).first)
+        #expect(narrow == whole)
+        #expect(narrow.cases.count == example.cases.count && narrow.inspections.count == example.inspections.count)
+        try await store.write("DELETE FROM month_figures WHERE submission_id = ?", [.integer(id)])
+        #expect(try await store.profiles([id, id]) == [whole, whole])
+        await #expect(throws: StoreError.self) { try await store.profiles([id, id + 1000]) }
+        #expect(try await store.versions(counties: [example.header.countyCode, "000000"]).map(\.id) == [id])
+        #expect(try await store.caseAmounts([id]).sorted() == example.cases.map(\.amountInvolved.fen).filter { $0 > 0 }.sorted())
+        #expect(try await store.caseAmounts([id]).contains(12_500_050))
+        await store.close()
+    }
+
     @Test("dry run writes nothing", arguments: Backend.available)
     func dryRun(backend: Backend) async throws {
         let store = try await backend.makeStore()
