@@ -30,11 +30,11 @@ import os
 
 import openpyxl
 
-SHEETS = {"submission": "报送信息", "institutions": "定点医药机构", "inspections": "检查", "cases": "案件"}
+SHEETS = {"submission": "报送信息", "institutions": "定点医药机构", "inspections": "检查", "cases": "案件", "tipoffs": "举报线索"}
 DATES = {"inspected_on", "opened_on", "closed_on", "police_transfer_on", "discipline_transfer_on", "exposed_on",
-         "notice_submitted_on", "submitted_on"}
+         "notice_submitted_on", "submitted_on", "received_on", "decided_on", "informed_on", "feedback_on", "reward_paid_on"}
 AMOUNTS = {"amount_involved", "amount_refused", "amount_recovered", "damages", "fine", "voluntary_refund", "reward_paid"}
-FLAGS = {"problems_found", "public_attention"}
+FLAGS = {"problems_found", "public_attention", "real_name", "substantiated"}
 KEY_ROW, FIRST_DATA_ROW = 4, 5
 
 
@@ -128,7 +128,9 @@ def main():
         ws.cell(r, 3, value(key, text))
         if args.typed and key in DATES:
             ws.cell(r, 3).number_format = "yyyy-mm-dd"
-    for register in ("institutions", "inspections", "cases"):
+    for register in ("institutions", "inspections", "cases", "tipoffs"):
+        if register == "tipoffs" and not os.path.exists(os.path.join(args.folder, "tipoffs.csv")):
+            continue        # the tip-off register is optional
         data = rows(args.folder, register)
         keys = data[0]
         ws = wb[SHEETS[register]] if args.fill else wb.create_sheet(SHEETS[register])

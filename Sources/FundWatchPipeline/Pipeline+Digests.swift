@@ -26,6 +26,13 @@ extension Pipeline {
                     throw StoreError.damaged("version #\(version.id) has \(stored.count) reporter cells for \(submission.cases.count) cases")
                 }
                 for (index, row) in stored.enumerated() { submission.cases[index].reporter = Confidential(row.first?.text ?? "") }
+                let storedTipoffs = try await store.query(
+                    "SELECT reporter FROM tipoffs WHERE submission_id = ? ORDER BY row_no", [.integer(version.id)])
+                guard storedTipoffs.count == submission.tipoffs.count else {
+                    throw StoreError.damaged(
+                        "version #\(version.id) has \(storedTipoffs.count) reporter cells for \(submission.tipoffs.count) tip-offs")
+                }
+                for (index, row) in storedTipoffs.enumerated() { submission.tipoffs[index].reporter = Confidential(row.first?.text ?? "") }
                 // The reporter cells hold what the store keeps (sealed, or `present`): turned into
                 // digest tokens as the seal reads them, not sealed again.
                 let seal = reporterSeal

@@ -52,11 +52,21 @@ public struct Pipeline: Sendable {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw .badConfiguration("configuration file \(path) cannot be read as UTF-8 text")
         }
+        var settings: Settings
         do {
-            return try Settings(try ConfigFile(text: text, file: path))
+            settings = try Settings(try ConfigFile(text: text, file: path))
         } catch {
             throw .badConfiguration("configuration \(error.description)")
         }
+        if let calendar = settings.policy.tipoffs.calendarFile {
+            guard let data = FileManager.default.contents(atPath: calendar), let text = String(data: data, encoding: .utf8) else {
+                throw .badConfiguration("the working-day calendar \(calendar) ([calendar] file in \(path)) cannot be read as UTF-8 text")
+            }
+            do { settings.policy.tipoffs.calendar = try WorkingCalendar(csv: text, file: calendar) } catch {
+                throw .badConfiguration("calendar \(error.description)")
+            }
+        }
+        return settings
     }
 
     var reader: SubmissionReader { SubmissionReader(limits: limits, seal: reporterSeal) }

@@ -52,6 +52,11 @@ struct LoadCases: LoadStatement {
     var id: Int64
 }
 
+struct LoadTipoffs: LoadStatement {
+    static let sql = registerSQL("tipoffs", StoreSchema.tipoffColumns)
+    var id: Int64
+}
+
 /// The cases without their four texts, for summaries.
 struct LoadCaseFigures: LoadStatement {
     static let sql = registerSQL("cases", StoreSchema.caseColumnsWithoutTexts)

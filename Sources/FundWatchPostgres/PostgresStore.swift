@@ -178,6 +178,12 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
                 }
                 try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v8')", logger: logger)
             }
+            if !applied.contains("v9") {
+                for sql in StoreSchema.version9(withoutRowID: "") {
+                    try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+                }
+                try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v9')", logger: logger)
+            }
         }
     }
 
@@ -266,6 +272,7 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
         try await copy(connection, logger, "institutions", StoreSchema.institutionColumns, id, request.rows.institutions)
         try await copy(connection, logger, "inspections", StoreSchema.inspectionColumns, id, request.rows.inspections)
         try await copy(connection, logger, "cases", StoreSchema.caseWriteColumns, id, request.rows.cases)
+        try await copy(connection, logger, "tipoffs", StoreSchema.tipoffWriteColumns, id, request.rows.tipoffs)
         let figures = [StoreValue.integer(id)] + request.rows.monthFigureRow
         _ = try await rows(
             connection, logger,
@@ -362,7 +369,8 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
                     header: try StoreSchema.header(head),
                     institutions: try await part(LoadInstitutions(id: id)).map(StoreSchema.institution),
                     inspections: try await part(LoadInspections(id: id)).map(StoreSchema.inspection),
-                    cases: try cases.map(StoreSchema.caseRecord))
+                    cases: try cases.map(StoreSchema.caseRecord),
+                    tipoffs: try await part(LoadTipoffs(id: id)).map(StoreSchema.tipoff))
             }
         }
     }

@@ -143,6 +143,9 @@ public final class SQLiteStore: SubmissionStore, SQLDatabase, Sendable {
         migrator.registerMigration("v8") { db in
             for sql in StoreSchema.version8 { try db.execute(sql: sql) }
         }
+        migrator.registerMigration("v9") { db in
+            for sql in StoreSchema.version9(withoutRowID: " WITHOUT ROWID") { try db.execute(sql: sql) }
+        }
         return migrator
     }
 
@@ -241,6 +244,7 @@ public final class SQLiteStore: SubmissionStore, SQLDatabase, Sendable {
         try execute(db, table: "institutions", columns: StoreSchema.institutionColumns, rows: rows.institutions, numberedFor: id)
         try execute(db, table: "inspections", columns: StoreSchema.inspectionColumns, rows: rows.inspections, numberedFor: id)
         try execute(db, table: "cases", columns: StoreSchema.caseWriteColumns, rows: rows.cases, numberedFor: id)
+        try execute(db, table: "tipoffs", columns: StoreSchema.tipoffWriteColumns, rows: rows.tipoffs, numberedFor: id)
         try execute(
             db, table: "month_figures", columns: ["submission_id"] + StoreSchema.monthFigureColumns,
             rows: [[.integer(id)] + rows.monthFigureRow], numberedFor: nil)
@@ -350,7 +354,8 @@ public final class SQLiteStore: SubmissionStore, SQLDatabase, Sendable {
             header: try StoreSchema.header(head),
             institutions: try part("institutions", StoreSchema.institutionColumns).map(StoreSchema.institution),
             inspections: try part("inspections", StoreSchema.inspectionColumns).map(StoreSchema.inspection),
-            cases: try part("cases", caseTexts ? StoreSchema.caseColumns : StoreSchema.caseColumnsWithoutTexts).map(StoreSchema.caseRecord))
+            cases: try part("cases", caseTexts ? StoreSchema.caseColumns : StoreSchema.caseColumnsWithoutTexts).map(StoreSchema.caseRecord),
+            tipoffs: try part("tipoffs", StoreSchema.tipoffColumns).map(StoreSchema.tipoff))
     }
 
     public func profiles(_ ids: [Int64]) async throws(StoreError) -> [ReturnProfile] {

@@ -15,8 +15,26 @@ public enum StoreValue: Sendable, Hashable {
 public enum StoreSchema {
     /// Current schema version; migrations bring older stores up to it (v4 rebuilds the
     /// register tables for speed; v5 adds `fundwatch_meta`; v6 keeps draws as data; v7 adds
-    /// the explanations of plausibility warnings; v8 keeps each version's month figures).
-    public static let version = 8
+    /// the explanations of plausibility warnings; v8 keeps each version's month figures;
+    /// v9 adds the tip-off register).
+    public static let version = 9
+
+    /// Version 9: the tip-off register (举报线索台账), a row per tip-off like the other
+    /// registers; its reporter is sealed as a case's is. `withoutRowID`: SQLite's clause
+    /// keeping rows in key order (empty for PostgreSQL).
+    public static func version9(withoutRowID: String) -> [String] {
+        [
+            """
+            CREATE TABLE tipoffs (
+              submission_id BIGINT NOT NULL REFERENCES submissions(id), row_no BIGINT NOT NULL,
+              tipoff_id TEXT NOT NULL, received_on TEXT NOT NULL, channel TEXT NOT NULL, real_name BIGINT NOT NULL,
+              subject_type TEXT NOT NULL, institution_code TEXT, decided_on TEXT, decision TEXT, informed_on TEXT,
+              closed_on TEXT, substantiated BIGINT NOT NULL, case_id TEXT, feedback_on TEXT,
+              reward_paid BIGINT NOT NULL, reward_paid_on TEXT, reporter TEXT NOT NULL,
+              PRIMARY KEY (submission_id, row_no))\(withoutRowID)
+            """
+        ]
+    }
 
     /// Version 8: each version's figures of its own month (``ReturnProfile/monthMetrics``,
     /// integers, fen for money), written with the version, so the plausibility checks of a
@@ -95,6 +113,13 @@ public enum StoreSchema {
     public static let caseColumnsWithoutTexts = Array(caseColumns.dropLast(4))
     /// Columns written on import: the readable ones plus the confidential reporter.
     public static let caseWriteColumns = caseColumns + ["reporter"]
+    /// Every column of `tipoffs` a report may read: deliberately without `reporter`.
+    public static let tipoffColumns = [
+        "tipoff_id", "received_on", "channel", "real_name", "subject_type", "institution_code", "decided_on", "decision",
+        "informed_on", "closed_on", "substantiated", "case_id", "feedback_on", "reward_paid", "reward_paid_on",
+    ]
+    /// Columns written on import: the readable ones plus the sealed reporter.
+    public static let tipoffWriteColumns = tipoffColumns + ["reporter"]
     /// The columns of `month_figures` (after `submission_id`): ``ReturnProfile/monthMetrics``.
     public static let monthFigureColumns = ReturnProfile.monthMetrics.map(\.rawValue)
     /// The case columns the plausibility checks read (``CaseFacts``).
@@ -126,6 +151,7 @@ public enum StoreSchema {
         public var institutions: [[StoreValue]]
         public var inspections: [[StoreValue]]
         public var cases: [[StoreValue]]
+        public var tipoffs: [[StoreValue]]
         /// The month's figures (``ReturnProfile/monthFigures(of:)``), kept in `month_figures`.
         public var monthFigures: [MetricKey: Int64]
 
@@ -135,6 +161,7 @@ public enum StoreSchema {
             institutions = s.institutions.map(StoreSchema.institutionRow)
             inspections = s.inspections.map(StoreSchema.inspectionRow)
             cases = s.cases.map { StoreSchema.caseWriteRow($0, reporter: sealReporter($0.reporter.revealedForStorage)) }
+            tipoffs = s.tipoffs.map { StoreSchema.tipoffWriteRow($0, reporter: sealReporter($0.reporter.revealedForStorage)) }
             monthFigures = ReturnProfile.monthFigures(of: s)
         }
 
@@ -166,6 +193,18 @@ public enum StoreSchema {
             day(c.policeTransferOn), day(c.disciplineTransferOn), day(c.exposedOn),
             .integer(c.publicAttention ? 1 : 0), day(c.noticeSubmittedOn), .integer(c.rewardPaid.fen),
             .text(c.discovery), .text(c.facts), .text(c.outcome), .text(c.basis),
+            .text(reporter),
+        ]
+    }
+
+    /// A tip-off as stored; `reporter` is the sealed reporter (see ``RegisterRows``).
+    public static func tipoffWriteRow(_ t: Tipoff, reporter: String) -> [StoreValue] {
+        func day(_ d: Day?) -> StoreValue { d.map { .text($0.description) } ?? .null }
+        func text(_ s: String?) -> StoreValue { s.map(StoreValue.text) ?? .null }
+        return [
+            .text(t.tipoffID), .text(t.receivedOn.description), .text(t.channel.code), .integer(t.realName ? 1 : 0), .text(t.subjectType.code),
+            text(t.institutionCode), day(t.decidedOn), text(t.decision?.code), day(t.informedOn), day(t.closedOn),
+            .integer(t.substantiated ? 1 : 0), text(t.caseID), day(t.feedbackOn), .integer(t.rewardPaid.fen), day(t.rewardPaidOn),
             .text(reporter),
         ]
     }
@@ -231,6 +270,27 @@ public enum StoreSchema {
         return Inspection(
             institutionCode: try text(r[0], "institution_code"), inspectedOn: on, method: try code(r[2], "method"),
             problemsFound: r[3].integer == 1)
+    }
+
+    /// A tip-off from ``tipoffColumns``; the reporter stays empty.
+    public static func tipoff(_ r: [StoreValue]) throws(StoreError) -> Tipoff {
+        guard r.count == tipoffColumns.count, let received = try day(r[1], "received_on") else {
+            throw StoreError.damaged("store tip-off row is malformed")
+        }
+        var t = Tipoff(
+            tipoffID: try text(r[0], "tipoff_id"), receivedOn: received, channel: try code(r[2], "channel"), realName: r[3].integer == 1,
+            subjectType: try code(r[4], "subject_type"))
+        t.institutionCode = r[5].text
+        t.decidedOn = try day(r[6], "decided_on")
+        t.decision = try r[7].text == nil ? nil : code(r[7], "decision") as TipoffDecision
+        t.informedOn = try day(r[8], "informed_on")
+        t.closedOn = try day(r[9], "closed_on")
+        t.substantiated = r[10].integer == 1
+        t.caseID = r[11].text
+        t.feedbackOn = try day(r[12], "feedback_on")
+        t.rewardPaid = money(r[13])
+        t.rewardPaidOn = try day(r[14], "reward_paid_on")
+        return t
     }
 
     /// A case from the readable columns (``caseColumns``, or ``caseColumnsWithoutTexts``

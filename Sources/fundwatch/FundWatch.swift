@@ -11,6 +11,7 @@ struct FundWatch: AsyncParsableCommand {
             """,
         subcommands: [
             ValidateCommand.self, MetricsCommand.self, RevisionsCommand.self, ReportCommand.self, NoticesCommand.self, NoticeCommand.self,
+            TipoffsCommand.self,
             TimelinessCommand.self, EvaluateCommand.self, BulletinCommand.self, ImportCommand.self, HistoryCommand.self, SampleDataCommand.self,
             ServeCommand.self, UserCommand.self, AuditCommand.self, TemplateCommand.self, DrawCommand.self, DrawResultsCommand.self,
         ]

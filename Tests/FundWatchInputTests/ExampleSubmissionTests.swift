@@ -75,7 +75,7 @@ struct ExampleSubmissionTests {
         default:
             // UTF-8 with a BOM, as Excel writes "CSV UTF-8", and LF line ends (the fixture has CRLF).
             let folder = try workspace.exampleCSV()
-            for register in Register.allCases {
+            for register in Register.allCases where !register.isOptional {
                 let file = folder + "/" + register.fileName
                 var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
                 bytes += try Data(contentsOf: URL(fileURLWithPath: file)).filter { $0 != 0x0D }

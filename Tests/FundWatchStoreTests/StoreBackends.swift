@@ -95,6 +95,17 @@ enum StoreFixture {
         return try #require(set.outcomes.first?.submission)
     }
 
+    /// The worked example with the fixture's tip-off register (five tip-offs, three with a reporter).
+    static func exampleWithTipoffs() throws -> Submission {
+        let folder = Scratch.root + "/fundwatch-tipoffs-\(UUID().uuidString)"
+        try FileManager.default.copyItem(atPath: SharedFixtures.exampleCSV, toPath: folder)
+        try FileManager.default.copyItem(atPath: SharedFixtures.exampleTipoffs + "/tipoffs.csv", toPath: folder + "/tipoffs.csv")
+        let set = ReadBatch(paths: [folder])
+        let submission = try #require(set.outcomes.first?.submission)
+        #expect(submission.tipoffs.count == 5)
+        return submission
+    }
+
     /// A copy of the example for another county (institution codes follow the county).
     static func county(_ code: String, from base: Submission) -> Submission {
         var s = base

@@ -119,6 +119,34 @@ struct StoreContractTests {
         await store.close()
     }
 
+    @Test(
+        "the tip-off register is stored and loaded as read, without its reporters; a return without one loads with none", arguments: Backend.available
+    )
+    func tipoffs(backend: Backend) async throws {
+        let store = try await backend.makeStore()
+        let example = try StoreFixture.exampleWithTipoffs()
+        _ = try await StoreFixture.record(store, example)
+        _ = try await StoreFixture.record(store, StoreFixture.county("990102", from: try StoreFixture.example()))
+        let versions = try await store.versions(county: nil, period: nil)
+        let loaded = try await store.load(versions[0].id)
+        var expected = example
+        for i in expected.cases.indices { expected.cases[i].reporter = Confidential("") }
+        for i in expected.tipoffs.indices { expected.tipoffs[i].reporter = Confidential("") }
+        #expect(loaded == expected)
+        #expect(loaded.tipoffs[0].rewardPaid == Money(fen: 50_000) && loaded.tipoffs[0].caseID == "2026-001")
+        #expect(try await store.load(versions[1].id).tipoffs.isEmpty)
+        // Only whether there was a reporter is kept (no key configured).
+        let cells = try await store.query("SELECT reporter FROM tipoffs WHERE submission_id = ? ORDER BY row_no", [.integer(versions[0].id)])
+        #expect(cells.map { $0.first?.text ?? "?" } == ["present", "", "present", "present", ""])
+        // The same content again is unchanged: the digest covers the register.
+        #expect(try await StoreFixture.record(store, example) == .unchanged)
+        var changed = example
+        changed.tipoffs[2].decidedOn = Day(iso: "2026-03-30")
+        changed.tipoffs[2].decision = .reject
+        #expect(try await StoreFixture.record(store, changed) == .newVersion)
+        await store.close()
+    }
+
     @Test("dry run writes nothing", arguments: Backend.available)
     func dryRun(backend: Backend) async throws {
         let store = try await backend.makeStore()
@@ -216,6 +244,25 @@ struct SQLiteStoreTests {
         #expect(stored.first.flatMap(other.open) == nil)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: path)) + ((try? Data(contentsOf: URL(fileURLWithPath: path + "-wal"))) ?? Data())
         #expect(bytes.range(of: Data("13800000000".utf8)) == nil)
+    }
+
+    @Test("a tip-off's reporter is sealed like a case's: never in the file in plain text, read back only with the key")
+    func tipoffReporterSealed() async throws {
+        let path = Scratch.root + "/fundwatch-store-\(UUID().uuidString).sqlite"
+        let store = try SQLiteStore(path: path)
+        let seal = try ReporterSeal(keyFileContents: Array(ReporterSeal.newKeyHex().utf8))
+        let example = try StoreFixture.exampleWithTipoffs()
+        _ = try await store.record(
+            example, rows: StoreSchema.RegisterRows(example, sealReporter: seal.seal), digest: example.contentDigest(),
+            origin: "test", importedAt: "2026-12-05T00:00:00Z", dryRun: false)
+        await store.close()
+        let queue = try DatabaseQueue(path: path)
+        let stored = try await queue.read { db in try String.fetchAll(db, sql: "SELECT reporter FROM tipoffs WHERE reporter <> '' ORDER BY row_no") }
+        #expect(stored.count == 3 && stored.allSatisfy { $0.hasPrefix("aesgcm1:") })
+        #expect(stored.compactMap(seal.open) == ["李某某,电话13900000000", "王某", "赵某某"])
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path)) + ((try? Data(contentsOf: URL(fileURLWithPath: path + "-wal"))) ?? Data())
+        for secret in ["13900000000", "李某某", "赵某某"] { #expect(bytes.range(of: Data(secret.utf8)) == nil) }
+        #expect(!StoreSchema.tipoffColumns.contains("reporter"))
     }
 
     @Test("a store that cannot be opened is a clear error")

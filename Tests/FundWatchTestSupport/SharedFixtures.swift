@@ -18,6 +18,10 @@ public enum SharedFixtures {
     /// The same return as a CSV folder (`submission.csv`, `institutions.csv`, …).
     public static var exampleCSV: String { example + "/990101-2026-03-csv" }
 
+    /// A tip-off register (`tipoffs.csv`) for the worked example's county and month, with a
+    /// configuration (`fundwatch.conf`) and the working-day calendar it names (`holidays.csv`).
+    public static var exampleTipoffs: String { example + "/tipoffs" }
+
     /// The expected `fundwatch metrics --json` answer for a window: `Q1` or `march`.
     public static func expectedMetrics(_ window: String) -> String { example + "/expected-metrics-\(window).json" }
 

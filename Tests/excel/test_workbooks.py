@@ -87,7 +87,7 @@ def test_broken_workbooks_name_sheet_and_cell(tmp_path):
 
 def test_template_structure(template):
     wb = openpyxl.load_workbook(template)
-    assert wb.sheetnames == ["填报说明", "报送信息", "定点医药机构", "检查", "案件", "核实说明", "代码表", "_fundwatch"]
+    assert wb.sheetnames == ["填报说明", "报送信息", "定点医药机构", "检查", "案件", "举报线索", "核实说明", "代码表", "_fundwatch"]
     assert [wb[n].sheet_state for n in ("代码表", "_fundwatch")] == ["hidden", "hidden"]
     explain = wb["核实说明"]
     assert [c.value for c in explain[3]] == ["规则", "提示对象", "说明"]
@@ -295,3 +295,30 @@ def test_explanations_sheet_is_read(template, tmp_path):
     findings = json.loads(r.stdout)["submissions"][0]["findings"]
     bad = [f for f in findings if f["rule"] == "xlsx.explanation"]
     assert len(bad) == 1 and bad[0]["cell"] == "核实说明!A6" and bad[0]["severity"] == "warning", findings
+
+
+def test_tipoff_sheet_reads_as_the_csv_register(template, tmp_path):
+    """The template's 举报线索 sheet, filled by openpyxl with typed cells (dates, booleans,
+    numbers) from the fixture's tipoffs.csv, gives the same tip-off register as the CSV
+    folder; the sheet has its dropdowns; the reporter shows nowhere."""
+    folder = tmp_path / "990101-2026-03-csv"
+    import shutil
+    shutil.copytree(CSV, folder)
+    shutil.copy(os.path.join(EXAMPLE, "tipoffs", "tipoffs.csv"), folder / "tipoffs.csv")
+    filled = str(tmp_path / "filled.xlsx")
+    subprocess.run([sys.executable, FILL, str(folder), filled, "--typed", "--fill", template], check=True)
+    config = os.path.join(EXAMPLE, "tipoffs", "fundwatch.conf")
+    args = ["tipoffs", "--config", config, "--as-of", "2026-03-31", "--format", "json"]
+    from_xlsx = run(*args, filled, check=False)
+    from_csv = run(*args, str(folder), check=False)
+    assert from_xlsx.returncode == 3 and from_csv.returncode == 3, from_xlsx.stderr + from_csv.stderr
+    assert json.loads(from_xlsx.stdout) == json.loads(from_csv.stdout)
+    assert [t["tipoff_id"] for t in json.loads(from_xlsx.stdout)["tipoffs"]][0] == "JB-2026-003"
+    for secret in ("李某某", "13900000000", "王某"):
+        assert secret not in from_xlsx.stdout
+    wb = openpyxl.load_workbook(template)
+    sheet = wb["举报线索"]
+    keys = [sheet.cell(4, c).value for c in range(1, sheet.max_column + 1)]
+    assert keys[:5] == ["tipoff_id", "received_on", "channel", "real_name", "subject_type"]
+    validations = {str(v.sqref).split(":")[0][:1]: v.formula1 for v in sheet.data_validations.dataValidation}
+    assert any("channel" in (f or "") for f in validations.values()), validations

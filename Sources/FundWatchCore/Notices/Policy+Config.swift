@@ -10,6 +10,7 @@ extension Policy {
             default: throw config.problem(entry, "unknown key \(entry.key) in [notices]; known: major_amount_threshold, notice_days")
             }
         }
+        tipoffs = try TipoffSettings(config: config)
         for entry in config.section("returns") {
             switch entry.key {
             case "due_day": returnDueDay = try config.integer(entry, in: 1...28)

@@ -6,6 +6,9 @@ public struct Policy: Sendable, Hashable {
     public var noticeDays = 7
     /// A monthly return is due on this day of the following month (default 5).
     public var returnDueDay = 5
+    /// The working days each step of a tip-off may take, and the working-day calendar
+    /// (`[tipoffs]`, `[calendar]`).
+    public var tipoffs = TipoffSettings.standard
 
     public init() {}
 

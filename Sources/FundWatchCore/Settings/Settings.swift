@@ -1,7 +1,7 @@
 /// Everything a configuration file can set. Each section has one reader; a section or
 /// key nobody reads is an error naming its line, so a typo never passes silently.
 public struct Settings: Sendable {
-    /// `[notices]` and `[returns]`.
+    /// `[notices]`, `[returns]`, `[tipoffs]` and `[calendar]`.
     public var policy = Policy.standard
     /// `[evaluation.weights]`, `[evaluation.targets]`, `[evaluation.bands]`.
     public var evaluation = EvaluationMethod.standard
@@ -23,7 +23,7 @@ public struct Settings: Sendable {
     /// The sections FundWatch reads.
     public static let knownSections = [
         "notices", "returns", "evaluation.weights", "evaluation.targets", "evaluation.bands", "bulletin", "store", "portal", "report", "draw",
-        "counties", "plausibility",
+        "counties", "plausibility", "tipoffs", "calendar",
     ]
 
     public init() {}

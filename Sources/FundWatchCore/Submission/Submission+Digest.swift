@@ -63,6 +63,33 @@ extension Submission {
             w.row()
             if w.isFull { w.flush(to: sink) }
         }
+        // The tip-off register only when there is one: a return without it keeps the
+        // digest it had before the register existed.
+        if !tipoffs.isEmpty {
+            w.row()
+            w.field("tipoffs")
+            w.row()
+        }
+        for t in tipoffs {
+            w.field(t.tipoffID)
+            w.day(t.receivedOn)
+            w.field(t.channel.code)
+            w.flag(t.realName)
+            w.field(t.subjectType.code)
+            w.field(t.institutionCode ?? "")
+            w.day(t.decidedOn)
+            w.field(t.decision?.code ?? "")
+            w.day(t.informedOn)
+            w.day(t.closedOn)
+            w.flag(t.substantiated)
+            w.field(t.caseID ?? "")
+            w.day(t.feedbackOn)
+            w.money(t.rewardPaid)
+            w.day(t.rewardPaidOn)
+            w.field(reporter(t.reporter))
+            w.row()
+            if w.isFull { w.flush(to: sink) }
+        }
         w.flush(to: sink)
     }
 }

@@ -7,12 +7,17 @@ public struct Submission: Sendable, Hashable {
     public var institutions: [Institution]
     public var inspections: [Inspection]
     public var cases: [CaseRecord]
+    /// The tip-off register (举报线索台账): optional, empty when not sent.
+    public var tipoffs: [Tipoff]
 
-    public init(header: SubmissionHeader, institutions: [Institution], inspections: [Inspection], cases: [CaseRecord]) {
+    public init(
+        header: SubmissionHeader, institutions: [Institution], inspections: [Inspection], cases: [CaseRecord], tipoffs: [Tipoff] = []
+    ) {
         self.header = header
         self.institutions = institutions
         self.inspections = inspections
         self.cases = cases
+        self.tipoffs = tipoffs
     }
 }
 

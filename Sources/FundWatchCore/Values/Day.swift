@@ -5,6 +5,9 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Days since 1970-01-01.
     public let ordinal: Int32
 
+    /// The ISO weekday: 1 Monday … 7 Sunday (1970-01-01 was a Thursday).
+    public var weekday: Int { Int((Int64(ordinal) + 3) % 7 + 7) % 7 + 1 }
+
     /// Creates a day from its ordinal (days since 1970-01-01).
     public init(ordinal: Int32) { self.ordinal = ordinal }
 

@@ -115,7 +115,7 @@ public struct SubmissionReader: Sendable {
 
     private func readCSV(_ source: SubmissionSource, streams: [Register: ByteStream], folderName: String) -> ReadOutcome<Submission> {
         var collector = FindingCollector()
-        let missing = Register.allCases.filter { streams[$0] == nil }
+        let missing = Register.allCases.filter { streams[$0] == nil && !$0.isOptional }
         for register in missing {
             collector.add(
                 .fileMissing, at: FindingLocation(file: SourceDiscovery.join(folderName, register.fileName), line: nil),
@@ -129,8 +129,9 @@ public struct SubmissionReader: Sendable {
         let errorsBefore = builder.collector.errorCount
         let header = reader.readHeader(from: streams[.header]!, budget: budget, into: &builder)
         let headerReadable = builder.collector.errorCount == errorsBefore
-        for register in [Register.institutions, .inspections, .cases] {
-            reader.readRegister(register, from: streams[register]!, budget: budget, into: &builder)
+        for register in [Register.institutions, .inspections, .cases, .tipoffs] {
+            guard let stream = streams[register] else { continue }
+            reader.readRegister(register, from: stream, budget: budget, into: &builder)
         }
         if headerReadable { builder.addHeader(header) }
         let submission = builder.finish()

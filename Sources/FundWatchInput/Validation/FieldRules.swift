@@ -108,6 +108,23 @@ extension Rule {
     static let suspensionMonthsRange = Rule.field(
         .cases, "suspension_months", "format", "暂停协议月数不是 1–12 的整数",
         "suspension_months is not a whole number 1–12", expected: "1 至 12 的整月数 (a whole number of months 1–12)")
+    static let tipoffIDLength = Rule.field(
+        .tipoffs, "tipoff_id", "length", "线索编号超过 32 个字符", "tipoff_id is longer than 32 characters",
+        expected: "1 至 32 个字符 (1 to 32 characters)")
+    static let tipoffIDUnique = Rule.field(
+        .tipoffs, "tipoff_id", "unique", "线索编号重复", "tipoff_id appears twice",
+        expected: "每条线索只填一行 (each tip-off once)")
+    static let tipoffCaseReference = Rule.field(
+        .tipoffs, "case_id", "reference", "案件编号不在本次报送的查处台账中", "case_id is not in the cases register",
+        expected: "查处台账中某一案件的案件编号 (the case_id of a row of cases)")
+
+    /// A tip-off field filled where it cannot apply (`zh`/`en`: why not).
+    static func tipoffUnexpected(_ field: String, because zh: String, _ en: String) -> Rule {
+        .field(
+            .tipoffs, field, "unexpected", "不应填写「\(Register.tipoffs.label(named: field))」:\(zh)", "\(field) is set but \(en)",
+            expected: "留空 (empty)")
+    }
+
     static let amountsExceedInvolved = Rule.field(
         .cases, "amounts", "consistency", "拒付金额与追回金额之和超过涉及金额",
         "amount_refused + amount_recovered exceeds amount_involved",

@@ -59,11 +59,16 @@ extension RawRow {
 
     /// An optional case date that may not precede `opened_on`.
     func laterDay(_ field: CaseField, openedOn: Day?, into collector: inout FindingCollector) -> Day? {
-        guard let day = day(field.rawValue, required: false, into: &collector) else { return nil }
-        if let openedOn, day < openedOn {
+        day(field.rawValue, notBefore: CaseField.openedOn.rawValue, openedOn, into: &collector)
+    }
+
+    /// An optional date (field `index`) that may not precede field `other`'s date `earlier`.
+    func day(_ index: Int, notBefore other: Int, _ earlier: Day?, into collector: inout FindingCollector) -> Day? {
+        guard let day = day(index, required: false, into: &collector) else { return nil }
+        if let earlier, day < earlier {
             collector.add(
-                .notBefore(register, field.name, "opened_on"), at: location(of: field.rawValue),
-                detail: "\(day) < \(openedOn)", detailEN: "\(day) < \(openedOn)")
+                .notBefore(register, fieldName(index), fieldName(other)), at: location(of: index),
+                detail: "\(day) < \(earlier)", detailEN: "\(day) < \(earlier)")
         }
         return day
     }

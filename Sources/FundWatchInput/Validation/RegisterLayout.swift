@@ -117,12 +117,53 @@ public enum CaseField: Int, RegisterField {
     }
 }
 
-/// The three registers of a submission plus its header.
+/// Columns of `tipoffs` (举报线索台账, optional).
+public enum TipoffField: Int, RegisterField {
+    case tipoffID, receivedOn, channel, realName, subjectType, institutionCode
+    case decidedOn, decision, informedOn, closedOn, substantiated, caseID, feedbackOn
+    case rewardPaid, rewardPaidOn, reporter
+
+    public var name: String {
+        switch self {
+        case .tipoffID: "tipoff_id"
+        case .receivedOn: "received_on"
+        case .channel: "channel"
+        case .realName: "real_name"
+        case .subjectType: "subject_type"
+        case .institutionCode: "institution_code"
+        case .decidedOn: "decided_on"
+        case .decision: "decision"
+        case .informedOn: "informed_on"
+        case .closedOn: "closed_on"
+        case .substantiated: "substantiated"
+        case .caseID: "case_id"
+        case .feedbackOn: "feedback_on"
+        case .rewardPaid: "reward_paid"
+        case .rewardPaidOn: "reward_paid_on"
+        case .reporter: "reporter"
+        }
+    }
+
+    public var isRequired: Bool {
+        switch self {
+        case .tipoffID, .receivedOn, .channel, .subjectType: true
+        default: false
+        }
+    }
+
+    public var isFreeText: Bool { self == .reporter }
+}
+
+/// The registers of a submission plus its header; `tipoffs` is optional.
 public enum Register: String, Sendable, CaseIterable {
     case header = "submission"
     case institutions
     case inspections
     case cases
+    case tipoffs
+
+    /// Whether a return may leave the register out (it was added after the first format).
+    public var isOptional: Bool { self == .tipoffs }
 
     /// The CSV file holding it.
     public var fileName: String { rawValue + ".csv" }
@@ -134,6 +175,7 @@ public enum Register: String, Sendable, CaseIterable {
         case .institutions: "institution"
         case .inspections: "inspection"
         case .cases: "case"
+        case .tipoffs: "tipoff"
         }
     }
 
@@ -144,6 +186,7 @@ public enum Register: String, Sendable, CaseIterable {
         case .institutions: Self.institutionNames
         case .inspections: Self.inspectionNames
         case .cases: Self.caseNames
+        case .tipoffs: Self.tipoffNames
         }
     }
 
@@ -156,6 +199,7 @@ public enum Register: String, Sendable, CaseIterable {
             case .institutions: Self.institutionLabels
             case .inspections: Self.inspectionLabels
             case .cases: Self.caseLabels
+            case .tipoffs: Self.tipoffLabels
             }
         return labels.indices.contains(index) ? labels[index] : ""
     }
@@ -176,6 +220,12 @@ public enum Register: String, Sendable, CaseIterable {
         "发现经过", "违规事实", "处理结果", "处理依据",
     ]
 
+    private static let tipoffLabels = [
+        "线索编号", "受理日期", "举报渠道", "是否实名", "被举报对象类别", "机构编码",
+        "立案决定日期", "是否立案", "告知实名举报人日期", "办结日期", "是否查实", "案件编号", "反馈举报人日期",
+        "举报奖励(元)", "奖励发放日期", "举报人",
+    ]
+
     /// The index of the field called `name`, if the register has one.
     public func fieldIndex(named name: String) -> Int? {
         switch self {
@@ -183,6 +233,7 @@ public enum Register: String, Sendable, CaseIterable {
         case .institutions: Self.institutionIndexes[name]
         case .inspections: Self.inspectionIndexes[name]
         case .cases: Self.caseIndexes[name]
+        case .tipoffs: Self.tipoffIndexes[name]
         }
     }
 
@@ -191,6 +242,7 @@ public enum Register: String, Sendable, CaseIterable {
     private static let institutionNames = InstitutionField.names
     private static let inspectionNames = InspectionField.names
     private static let caseNames = CaseField.names
+    private static let tipoffNames = TipoffField.names
     private static func indexes(_ names: [String]) -> [String: Int] {
         Dictionary(uniqueKeysWithValues: names.enumerated().map { ($0.element, $0.offset) })
     }
@@ -198,6 +250,7 @@ public enum Register: String, Sendable, CaseIterable {
     private static let institutionIndexes = indexes(institutionNames)
     private static let inspectionIndexes = indexes(inspectionNames)
     private static let caseIndexes = indexes(caseNames)
+    private static let tipoffIndexes = indexes(tipoffNames)
 
     /// Whether the field at `index` is required.
     public func isRequired(_ index: Int) -> Bool {
@@ -206,11 +259,16 @@ public enum Register: String, Sendable, CaseIterable {
         case .institutions: InstitutionField(rawValue: index)!.isRequired
         case .inspections: InspectionField(rawValue: index)!.isRequired
         case .cases: CaseField(rawValue: index)!.isRequired
+        case .tipoffs: TipoffField(rawValue: index)!.isRequired
         }
     }
 
     /// Whether the field at `index` is free text, kept exactly as sent.
     public func isFreeText(_ index: Int) -> Bool {
-        self == .cases && CaseField(rawValue: index)!.isFreeText
+        switch self {
+        case .cases: CaseField(rawValue: index)!.isFreeText
+        case .tipoffs: TipoffField(rawValue: index)!.isFreeText
+        default: false
+        }
     }
 }

@@ -15,10 +15,14 @@ public struct SubmissionBuilder {
     private var inspections: [Inspection] = []
     private var cases: [CaseRecord] = []
     private var caseIDs: Set<String> = []
+    private var tipoffs: [Tipoff] = []
+    private var tipoffIDs: Set<String> = []
+    /// Case ids tip-offs name, checked against the cases register in ``finish()``.
+    private var caseReferences: [(caseID: String, at: FindingLocation)] = []
     /// Checks deferred to `finish`: a value and where it stands.
     private var references: [(code: String, register: Register, at: FindingLocation)] = []
     private var inspectionDates: [(day: Day, at: FieldPlace)] = []
-    private var caseDates: [(field: String, day: Day, at: FieldPlace)] = []
+    private var caseDates: [(register: Register, field: String, day: Day, at: FieldPlace)] = []
 
     public init(collector: FindingCollector = FindingCollector()) {
         self.collector = collector
@@ -30,6 +34,7 @@ public struct SubmissionBuilder {
         case .institutions: addInstitution(row)
         case .inspections: addInspection(row)
         case .cases: addCase(row)
+        case .tipoffs: addTipoff(row)
         case .header: addHeader(row)
         }
     }
@@ -133,8 +138,8 @@ public struct SubmissionBuilder {
 
         let openedOn = row.day(CaseField.openedOn.rawValue, required: true, into: &collector)
         let closedOn = row.laterDay(.closedOn, openedOn: openedOn, into: &collector)
-        if let openedOn { checkCaseDate(.openedOn, openedOn, in: row) }
-        if let closedOn { checkCaseDate(.closedOn, closedOn, in: row) }
+        if let openedOn { checkPeriodDate(CaseField.openedOn.rawValue, openedOn, in: row) }
+        if let closedOn { checkPeriodDate(CaseField.closedOn.rawValue, closedOn, in: row) }
         let source = row.source(into: &collector)
         let violations: [Violation] = row.codes(CaseField.violations.rawValue, required: true, rule: .violationsUnknown, into: &collector)
         let actions: [AgreementAction] = row.codes(CaseField.actions.rawValue, required: false, rule: .actionsUnknown, into: &collector)
@@ -175,6 +180,120 @@ public struct SubmissionBuilder {
         if collector.errorCount == errorsBefore { cases.append(record) }
     }
 
+    // MARK: Tip-offs
+
+    /// Validates one row of `tipoffs` (举报线索台账).
+    public mutating func addTipoff(_ row: RawRow) {
+        let errorsBefore = collector.errorCount
+        let idIndex = TipoffField.tipoffID.rawValue
+        let tipoffID = row.required(idIndex, into: &collector)
+        if let tipoffID {
+            if tipoffID.count > 32 {
+                collector.add(
+                    .tipoffIDLength, at: row.location(of: idIndex), detail: "\(tipoffID.count) 个字符", detailEN: "\(tipoffID.count) characters")
+            } else if !tipoffIDs.insert(tipoffID).inserted {
+                collector.add(.tipoffIDUnique, at: row.location(of: idIndex), detail: tipoffID, detailEN: tipoffID)
+            }
+        }
+        let receivedOn = row.day(TipoffField.receivedOn.rawValue, required: true, into: &collector)
+        let channel: TipoffChannel? = row.code(TipoffField.channel.rawValue, required: true, into: &collector)
+        let realName = row.boolean(TipoffField.realName.rawValue, into: &collector)
+        let subject: SubjectType? = row.code(TipoffField.subjectType.rawValue, required: true, into: &collector)
+
+        // The institution: exactly when the subject is one, and in the register.
+        let codeIndex = TipoffField.institutionCode.rawValue
+        let institutionCode = row.text(codeIndex)
+        if subject == .institution, institutionCode == nil {
+            collector.add(
+                .required(.tipoffs, "institution_code"), at: row.location(of: codeIndex), detail: "被举报对象为定点医药机构",
+                detailEN: "the subject is an institution")
+        } else if let subject, subject != .institution, let institutionCode {
+            collector.add(
+                .tipoffUnexpected("institution_code", because: "被举报对象不是定点医药机构", "the subject is not an institution"), at: row.location(of: codeIndex),
+                detail: institutionCode, detailEN: institutionCode)
+        } else if let institutionCode, !institutionCodes.contains(institutionCode) {
+            references.append((institutionCode, .tipoffs, row.location(of: codeIndex)))
+        }
+
+        // The decision: its date and its kind together, not before receipt.
+        let decidedOn = row.day(TipoffField.decidedOn.rawValue, notBefore: TipoffField.receivedOn.rawValue, receivedOn, into: &collector)
+        let decision: TipoffDecision? = row.code(TipoffField.decision.rawValue, required: false, into: &collector)
+        if decidedOn != nil, decision == nil, row.text(TipoffField.decision.rawValue) == nil {
+            collector.add(
+                .required(.tipoffs, "decision"), at: row.location(of: TipoffField.decision.rawValue), detail: "已填立案决定日期",
+                detailEN: "decided_on is set")
+        }
+        if decision != nil, decidedOn == nil, row.text(TipoffField.decidedOn.rawValue) == nil {
+            collector.add(
+                .required(.tipoffs, "decided_on"), at: row.location(of: TipoffField.decidedOn.rawValue), detail: "已填是否立案", detailEN: "decision is set"
+            )
+        }
+        let informedOn = row.day(TipoffField.informedOn.rawValue, notBefore: TipoffField.decidedOn.rawValue, decidedOn, into: &collector)
+        if informedOn != nil, row.text(TipoffField.decidedOn.rawValue) == nil {
+            collector.add(
+                .tipoffUnexpected("informed_on", because: "尚未作出是否立案决定", "there is no decision yet"),
+                at: row.location(of: TipoffField.informedOn.rawValue))
+        }
+
+        // The close, the finding and the case: a filed tip-off only.
+        let closedOn = row.day(TipoffField.closedOn.rawValue, notBefore: TipoffField.decidedOn.rawValue, decidedOn, into: &collector)
+        let substantiated = row.boolean(TipoffField.substantiated.rawValue, into: &collector) ?? false
+        let caseIndex = TipoffField.caseID.rawValue
+        let caseID = row.text(caseIndex)
+        let notFiled = decision != .file && row.text(TipoffField.decision.rawValue) != nil || row.text(TipoffField.decision.rawValue) == nil
+        if notFiled {
+            let why = ("未立案(是否立案不是「立案」)", "the tip-off was not filed")
+            if closedOn != nil {
+                collector.add(.tipoffUnexpected("closed_on", because: why.0, why.1), at: row.location(of: TipoffField.closedOn.rawValue))
+            }
+            if substantiated {
+                collector.add(.tipoffUnexpected("substantiated", because: why.0, why.1), at: row.location(of: TipoffField.substantiated.rawValue))
+            }
+            if let caseID {
+                collector.add(.tipoffUnexpected("case_id", because: why.0, why.1), at: row.location(of: caseIndex), detail: caseID, detailEN: caseID)
+            }
+        } else if let caseID, !caseIDs.contains(caseID) {
+            caseReferences.append((caseID, row.location(of: caseIndex)))
+        }
+        if substantiated, closedOn == nil, !notFiled {
+            collector.add(
+                .tipoffUnexpected("substantiated", because: "尚未办结", "the tip-off is not closed"),
+                at: row.location(of: TipoffField.substantiated.rawValue))
+        }
+        let feedbackOn = row.day(TipoffField.feedbackOn.rawValue, notBefore: TipoffField.closedOn.rawValue, closedOn, into: &collector)
+        if feedbackOn != nil, row.text(TipoffField.closedOn.rawValue) == nil {
+            collector.add(
+                .tipoffUnexpected("feedback_on", because: "尚未办结", "the tip-off is not closed"), at: row.location(of: TipoffField.feedbackOn.rawValue))
+        }
+        let rewardPaid = row.money(TipoffField.rewardPaid.rawValue, into: &collector)
+        let rewardPaidOn = row.day(TipoffField.rewardPaidOn.rawValue, notBefore: TipoffField.receivedOn.rawValue, receivedOn, into: &collector)
+        if rewardPaidOn != nil, rewardPaid == .zero {
+            collector.add(
+                .tipoffUnexpected("reward_paid_on", because: "举报奖励为 0", "reward_paid is 0"), at: row.location(of: TipoffField.rewardPaidOn.rawValue))
+        }
+        for (index, day) in [
+            (TipoffField.receivedOn, receivedOn), (.decidedOn, decidedOn), (.informedOn, informedOn), (.closedOn, closedOn),
+            (.feedbackOn, feedbackOn),
+            (.rewardPaidOn, rewardPaidOn),
+        ] {
+            if let day { checkPeriodDate(index.rawValue, day, in: row) }
+        }
+        guard collector.errorCount == errorsBefore, let tipoffID, let receivedOn, let channel, let realName, let subject else { return }
+        var tipoff = Tipoff(tipoffID: tipoffID, receivedOn: receivedOn, channel: channel, realName: realName, subjectType: subject)
+        tipoff.institutionCode = institutionCode
+        tipoff.decidedOn = decidedOn
+        tipoff.decision = decision
+        tipoff.informedOn = informedOn
+        tipoff.closedOn = closedOn
+        tipoff.substantiated = substantiated
+        tipoff.caseID = caseID
+        tipoff.feedbackOn = feedbackOn
+        tipoff.rewardPaid = rewardPaid
+        tipoff.rewardPaidOn = rewardPaidOn
+        tipoff.reporter = Confidential(row.text(TipoffField.reporter.rawValue) ?? "")
+        tipoffs.append(tipoff)
+    }
+
     // MARK: Checks against the header
 
     // Made at once when the header is known (the locations only for a finding), else in
@@ -194,21 +313,25 @@ public struct SubmissionBuilder {
         }
     }
 
-    /// Checks a case date now when the header is known, else in ``finish()``.
-    private mutating func checkCaseDate(_ field: CaseField, _ day: Day, in row: RawRow) {
+    /// Checks a date of a case or tip-off (field `index` of the row's register) now when the
+    /// header is known, else in ``finish()``.
+    private mutating func checkPeriodDate(_ index: Int, _ day: Day, in row: RawRow) {
+        let field = row.register.fieldNames[index]
         if let header {
-            checkCaseDate(field.name, day, header: header, at: row.location(of: field.rawValue))
+            checkPeriodDate(row.register, field, day, header: header, at: row.location(of: index))
         } else {
-            caseDates.append((field.name, day, row.place(of: field.rawValue)))
+            caseDates.append((row.register, field, day, row.place(of: index)))
         }
     }
 
-    /// A case date may not fall after the period's last day.
-    private mutating func checkCaseDate(_ field: String, _ day: Day, header: SubmissionHeader, at location: @autoclosure () -> FindingLocation) {
+    /// A date of a case or tip-off may not fall after the period's last day.
+    private mutating func checkPeriodDate(
+        _ register: Register, _ field: String, _ day: Day, header: SubmissionHeader, at location: @autoclosure () -> FindingLocation
+    ) {
         let periodEnd = header.period.lastDay
         guard day > periodEnd else { return }
         collector.add(
-            .notAfterPeriod(.cases, field), at: location(), detail: "\(day) > \(periodEnd)", detailEN: "\(day) > \(periodEnd)",
+            .notAfterPeriod(register, field), at: location(), detail: "\(day) > \(periodEnd)", detailEN: "\(day) > \(periodEnd)",
             expected: "不晚于 \(periodEnd) 的日期 (a date on or before \(periodEnd))")
     }
 
@@ -218,12 +341,15 @@ public struct SubmissionBuilder {
     public mutating func finish() -> Submission? {
         if let header {
             for (day, at) in inspectionDates { checkInspection(day, header: header, at: at.location) }
-            for (field, day, at) in caseDates { checkCaseDate(field, day, header: header, at: at.location) }
+            for (register, field, day, at) in caseDates { checkPeriodDate(register, field, day, header: header, at: at.location) }
         }
         for (code, register, at) in references where !institutionCodes.contains(code) {
             collector.add(.reference(register), at: at, detail: code, detailEN: code)
         }
+        for (caseID, at) in caseReferences where !caseIDs.contains(caseID) {
+            collector.add(.tipoffCaseReference, at: at, detail: caseID, detailEN: caseID)
+        }
         guard let header, !collector.hasErrors else { return nil }
-        return Submission(header: header, institutions: institutions, inspections: inspections, cases: cases)
+        return Submission(header: header, institutions: institutions, inspections: inspections, cases: cases, tipoffs: tipoffs)
     }
 }

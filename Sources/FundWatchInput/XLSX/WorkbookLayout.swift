@@ -25,6 +25,7 @@ public enum WorkbookLayout {
         case .institutions: "定点医药机构"
         case .inspections: "检查"
         case .cases: "案件"
+        case .tipoffs: "举报线索"
         }
     }
 
@@ -100,6 +101,17 @@ public enum WorkbookLayout {
             case .publicAttention: .flag
             case .reporter, .discovery, .facts, .outcome, .basis: .text
             }
+        case .tipoffs:
+            switch TipoffField(rawValue: index)! {
+            case .tipoffID, .institutionCode, .caseID: .code
+            case .receivedOn, .decidedOn, .informedOn, .closedOn, .feedbackOn, .rewardPaidOn: .date
+            case .channel: .coded(list: "channel")
+            case .subjectType: .coded(list: "subject_type")
+            case .decision: .coded(list: "decision")
+            case .realName, .substantiated: .flag
+            case .rewardPaid: .amount
+            case .reporter: .text
+            }
         }
     }
 
@@ -111,6 +123,9 @@ public enum WorkbookLayout {
         ("source", "案件来源", InspectionMethod.allCases.map(\.label) + [CaseSource.referral.label]),
         ("violations", "违规类型", Violation.allCases.map(\.label)),
         ("actions", "处理方式", AgreementAction.allCases.map(\.label)),
+        ("channel", "举报渠道", TipoffChannel.allCases.map(\.label)),
+        ("subject_type", "被举报对象类别", SubjectType.allCases.map(\.label)),
+        ("decision", "是否立案", TipoffDecision.allCases.map(\.label)),
         ("flag", "是否", ["是", "否"]),
     ]
 }

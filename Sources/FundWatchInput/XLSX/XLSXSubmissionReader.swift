@@ -104,7 +104,7 @@ struct XLSXSubmissionReader {
                     detailEN: "'\(sheet.name)'")
             }
         }
-        let missing = Register.allCases.filter { sheets[$0] == nil }
+        let missing = Register.allCases.filter { sheets[$0] == nil && !$0.isOptional }
         for register in missing {
             collector.add(
                 .xlsxSheetMissing, at: FindingLocation(file: file, line: nil, cell: WorkbookLayout.sheetName(register)),
@@ -116,8 +116,9 @@ struct XLSXSubmissionReader {
         let errorsBefore = builder.collector.errorCount
         let header = try readHeader(sheets[.header]!, package: package, values: values, file: file, builder: &builder)
         let headerReadable = builder.collector.errorCount == errorsBefore
-        for register in [Register.institutions, .inspections, .cases] {
-            try readRegister(register, sheets[register]!, package: package, values: values, file: file, builder: &builder)
+        for register in [Register.institutions, .inspections, .cases, .tipoffs] {
+            guard let sheet = sheets[register] else { continue }
+            try readRegister(register, sheet, package: package, values: values, file: file, builder: &builder)
         }
         if headerReadable { builder.addHeader(header) }
         var explanations: [Explanation] = []

@@ -13,9 +13,9 @@ struct XMLRowWalker {
     var register: Register?
     var row: RawRow?
     /// Rows handed to the builder, kept to be reused (the builder keeps no row), by register slot.
-    var spareRows: [RawRow?] = [nil, nil, nil, nil]
+    var spareRows: [RawRow?] = [nil, nil, nil, nil, nil]
     /// Rows seen so far, by register slot.
-    var rowCounts = [0, 0, 0, 0]
+    var rowCounts = [0, 0, 0, 0, 0]
     /// The field being captured: its index, depth, bytes so far, and whether it grew too
     /// long. Its text goes straight into the header or the row.
     var field: (index: Int, depth: Int32, length: Int, tooLong: Bool)?
@@ -143,6 +143,7 @@ struct XMLRowWalker {
         case .institutions: 1
         case .inspections: 2
         case .cases: 3
+        case .tipoffs: 4
         }
     }
 }

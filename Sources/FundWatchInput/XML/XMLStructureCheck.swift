@@ -50,7 +50,18 @@ struct XMLStructureCheck {
                 ("notice_submitted_on", false), ("reporter", false), ("reward_paid", false), ("discovery", false),
                 ("facts", false), ("outcome", false), ("basis", false),
             ]),
+        RowType(
+            container: "tipoffs", row: "tipoff",
+            fields: [
+                ("tipoff_id", true), ("received_on", true), ("channel", true), ("real_name", false), ("subject_type", true),
+                ("institution_code", false), ("decided_on", false), ("decision", false), ("informed_on", false), ("closed_on", false),
+                ("substantiated", false), ("case_id", false), ("feedback_on", false), ("reward_paid", false), ("reward_paid_on", false),
+                ("reporter", false),
+            ]),
     ]
+
+    /// Registers a submission may leave out (the tip-offs, added after the first format).
+    static let optionalContainers: Set<String> = ["tipoffs"]
 
     /// The children of the root: the header fields, then the registers.
     static let rootChildren = headerFields + rowTypes.map(\.container)
@@ -75,6 +86,10 @@ struct XMLStructureCheck {
     private var fieldNames: [[(name: UnsafeRawPointer, index: Int)]] = Array(repeating: [], count: rowTypes.count)
     private var rowNames: [UnsafeRawPointer?] = Array(repeating: nil, count: rowTypes.count)
     private static let requiredMasks = rowTypes.map(\.requiredMask)
+    /// The root's children every submission has.
+    private static let requiredRoot: UInt64 = rootChildren.enumerated().reduce(0) {
+        optionalContainers.contains($1.element) ? $0 : $0 | (1 << UInt64($1.offset))
+    }
 
     init() {}
 
@@ -148,7 +163,7 @@ struct XMLStructureCheck {
         guard isCertainlyValid, depth > 0 else { return doubt() }
         switch depth {
         case 1:
-            if rootSeen != (1 << UInt64(Self.rootChildren.count)) - 1 { doubt() }
+            if rootSeen & Self.requiredRoot != Self.requiredRoot { doubt() }
         case 3:
             let required = Self.requiredMasks[container]
             if rowSeen & required != required { doubt() }

@@ -21,6 +21,8 @@ public struct CountySummary: Sendable {
     public var anyAction: ActionTally
     /// Every major case of the submission (table 5, notices, evaluation).
     public var notices: [MajorCaseNotice]
+    /// Every tip-off received by the report date, with its deadlines (the tip-off register).
+    public var tipoffs: [TipoffStatus]
     /// Cases whose amounts exceed the amount involved (a consistency warning each).
     public var consistencyWarnings: Int
     /// Rows in the three registers.
@@ -71,6 +73,7 @@ public struct CountySummary: Sendable {
         anyAction = ActionTally(cases: anyActionCases, institutions: anyActionInstitutions.count)
 
         notices = MajorCaseNotice.all(in: submission, policy: policy, asOf: asOf)
+        tipoffs = TipoffStatus.all(in: submission, settings: policy.tipoffs, asOf: asOf)
         consistencyWarnings = submission.consistencyWarnings
         rowCount = submission.rowCount
         exposedCases = submission.cases.indices.compactMap { index in

@@ -14,6 +14,8 @@ public struct ReportBuilder: Sendable {
     let summaries: [CountySummary?]
     /// Every major case, most urgent first.
     public let notices: NoticeList
+    /// Every tip-off received by the report date, most urgent first.
+    public let tipoffs: [TipoffStatus]
     /// Table 1 figures of earlier months of the year that later returns restated
     /// (``Revision``), for the note under table 1; empty when none were, or not looked for.
     public var restated: [Revision] = []
@@ -27,6 +29,7 @@ public struct ReportBuilder: Sendable {
             choices: input.choices, window: .yearToDate(input.window.to), asOf: input.asOf,
             metrics: summaries.map { $0?.yearToDate })
         self.notices = NoticeList(summaries)
+        self.tipoffs = summaries.flatMap { $0?.tipoffs ?? [] }.sorted(by: TipoffStatus.urgentFirst)
     }
 
     /// The tables a document can hold.
@@ -34,6 +37,8 @@ public struct ReportBuilder: Sendable {
         case progress, categories, violations, actions, notices, status
         /// Not one of the six: the year grid of return timeliness.
         case timelinessGrid
+        /// Not one of the six: the tip-off register with each step's deadline (`fundwatch tipoffs`).
+        case tipoffRegister
 
         /// The six tables of every report.
         public static let standard: [Table] = [.progress, .categories, .violations, .actions, .notices, .status]
@@ -48,6 +53,7 @@ public struct ReportBuilder: Sendable {
         case .notices: noticeTable()
         case .status: statusTable()
         case .timelinessGrid: timelinessGrid()
+        case .tipoffRegister: tipoffRegisterTable()
         }
     }
 

@@ -60,7 +60,7 @@ public struct ReturnTemplate: Sendable {
         let workbook = try ExcelWorkbook(created: Int(period.firstDay.ordinal) * 86_400, title: "医保基金监管台账填报模板 \(countyCode) \(period)")
         let guideSheet = try workbook.addSheet(WorkbookLayout.guideSheet)
         try header(try workbook.addSheet(WorkbookLayout.sheetName(.header)))
-        for register in [Register.institutions, .inspections, .cases] {
+        for register in [Register.institutions, .inspections, .cases, .tipoffs] {
             try self.register(register, try workbook.addSheet(WorkbookLayout.sheetName(register)), workbook: workbook)
         }
         try explanations(try workbook.addSheet(WorkbookLayout.explanationSheet))
@@ -92,6 +92,9 @@ public struct ReturnTemplate: Sendable {
         try line("带下拉箭头的单元格请从列表中选择;「违规类型」「处理方式」可填多项,用英文分号 ; 分隔(如:重复收费;超标准收费)。日期填写为日期(如 2026-03-05),金额以元为单位,最多两位小数,不加千分位和「元」字。")
         try line("表头(第 1–4 行)已锁定,请勿改动表头、工作表名称或增删工作表;第 4 行为隐藏的字段名行,供系统识别各列。请勿使用公式:如需计算,请复制后「选择性粘贴 → 数值」。")
         try line("必填项:报送信息全部;机构的编码、名称、类别、协议状态;检查的机构编码、检查日期、检查方式;案件的案件编号、机构编码、立案日期、案件来源、违规类型。")
+        try line(
+            "「举报线索」台账(可选)逐条填写本年受理的举报线索:线索编号、受理日期、举报渠道、被举报对象类别必填;被举报对象为定点医药机构时填机构编码;作出是否立案决定后填决定日期和是否立案;立案的线索办结后填办结日期、是否查实和案件编号;实名举报的填告知和反馈日期。举报人姓名仅供本局留存,加密保存,任何报表、页面均不显示。"
+        )
         try line("")
         try line("二、何时报", Self.guideHead)
         try line("本月台账的报送截止日为 \(due)。截止前可多次报送,以最后一次为准;已审核的月份再次报送需填写更正说明。")
