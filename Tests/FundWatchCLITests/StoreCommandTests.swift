@@ -57,7 +57,7 @@ struct StoreCommandTests {
         #expect(try CLI.run(["report", "--to", "2026-10", "--out", fromFiles, samples]).status == 0)
         #expect(try CLI.run(["report", "--to", "2026-10", "--db", dbOnly, "--out", fromStore]).status == 0)
         let a = try Self.files(in: fromFiles), b = try Self.files(in: fromStore)
-        #expect(a.count == 8)
+        #expect(a.count == 9)
         for (name, bytes) in a { #expect(b[name] == bytes, "\(name) differs between files and \(kind)") }
         for window in [["--to", "2026-10"], ["--from", "2026-01", "--to", "2026-06"]] {
             let m1 = try CLI.run(["metrics", "--json"] + window + [samples])

@@ -165,6 +165,26 @@ struct EvaluationBulletinTests {
         }
     }
 
+    @Test("the bulletin's tip-off line: the month's and the year's tip-offs received, substantiated and rewards paid; none without a register")
+    func tipoffLine() throws {
+        func input(_ path: String) throws -> ReportInput {
+            let window = try Window(from: YearMonth(year: 2026, month: 3)!, to: YearMonth(year: 2026, month: 3)!)
+            return try ReportInput(
+                versions: ReadBatch(paths: [path]).versions, window: window, asOf: window.lastDay, policy: try ReportFixture.tipoffPolicy(),
+                tieRule: .refuseDifferentContents)
+        }
+        let builder = BulletinBuilder(current: try input(try ReportFixture.exampleWithTipoffs()), previous: nil, lastYear: nil, settings: .standard)
+        #expect(
+            builder.tipoffLine()
+                == "3月受理举报线索 2 件,查实 1 件,发放举报奖励 500.00 元;2026年累计受理 5 件,查实 1 件,发放举报奖励 500.00 元。")
+        let files = try ReportWriter(templates: try TemplateSet.defaults()).render(builder)
+        for file in files {
+            let text = String(decoding: file.bytes, as: UTF8.self)
+            #expect(text.contains("2026年累计受理 5 件") && !text.contains("李某某") && !text.contains("13900000000"), "\(file.name)")
+        }
+        #expect(BulletinBuilder(current: try input(ReportFixture.exampleXML), previous: nil, lastYear: nil, settings: .standard).tipoffLine() == nil)
+    }
+
     @Test("change against a period is exact and says — without a base")
     func change() {
         #expect(BulletinBuilder.change(150, 100) == "+50.0%")

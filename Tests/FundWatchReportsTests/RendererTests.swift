@@ -30,12 +30,13 @@ struct RendererTests {
         return rows
     }
 
-    @Test("nine files; the XML validates against report.xsd")
+    @Test("ten files (table 7, the tip-offs, after the six); the XML validates against report.xsd")
     func allFiles() throws {
         let files = try Self.files(try ReportFixture.document([ReportFixture.exampleXML]))
         #expect(
             files.keys.sorted() == [
                 "report.html", "report.xlsx", "report.xml", "table1.csv", "table2.csv", "table3.csv", "table4.csv", "table5.csv", "table6.csv",
+                "table7.csv",
             ])
         let xsd = try #require(FileManager.default.contents(atPath: try TemplateSet.defaults().directory + "/report.xsd"))
         #expect(XMLSchemaCheck.problems(in: try #require(files["report.xml"]), name: "report.xml", schema: xsd).isEmpty)
@@ -160,7 +161,10 @@ struct RendererTests {
         let paths = try ReportWriter(templates: try TemplateSet.defaults()).write(document, formats: Set(ReportFormat.allCases), to: out)
         #expect(
             paths.map { ($0 as NSString).lastPathComponent }
-                == ["report.html", "report.xml", "table1.csv", "table2.csv", "table3.csv", "table4.csv", "table5.csv", "table6.csv", "report.xlsx"])
+                == [
+                    "report.html", "report.xml", "table1.csv", "table2.csv", "table3.csv", "table4.csv", "table5.csv", "table6.csv", "table7.csv",
+                    "report.xlsx",
+                ])
         let inMemory = try Self.files(document)
         for path in paths {
             #expect(FileManager.default.contents(atPath: path).map(Array.init) == inMemory[(path as NSString).lastPathComponent], "\(path)")

@@ -10,12 +10,12 @@ enum ReportFixture {
     static var exampleCSV: String { SharedFixtures.exampleCSV }
 
     /// The report of `paths` over `from … 2026-03` as of 2026-03-31.
-    static func document(_ paths: [String], from: Int = 1, asOf: String = "2026-03-31") throws -> ReportDocument {
+    static func document(_ paths: [String], from: Int = 1, asOf: String = "2026-03-31", policy: Policy = .standard) throws -> ReportDocument {
         let set = ReadBatch(paths: paths)
         #expect(!set.hasErrors)
         let window = try Window(from: YearMonth(year: 2026, month: from), to: YearMonth(year: 2026, month: 3)!)
         let input = try ReportInput(
-            versions: set.versions, window: window, asOf: Day(iso: asOf)!, policy: .standard,
+            versions: set.versions, window: window, asOf: Day(iso: asOf)!, policy: policy,
             tieRule: .refuseDifferentContents)
         return ReportBuilder(input).document()
     }
@@ -31,6 +31,22 @@ enum ReportFixture {
         text = text.replacingOccurrences(of: "<county_name>示例区</county_name>", with: "<county_name>\(escaped)</county_name>")
         try text.write(toFile: path, atomically: false, encoding: .utf8)
         return path
+    }
+
+    /// The worked example with the fixture's tip-off register, as a CSV folder.
+    static func exampleWithTipoffs() throws -> String {
+        let folder = Scratch.root + "/fundwatch-report-tipoffs-" + UUID().uuidString
+        try FileManager.default.copyItem(atPath: exampleCSV, toPath: folder)
+        try FileManager.default.copyItem(atPath: SharedFixtures.exampleTipoffs + "/tipoffs.csv", toPath: folder + "/tipoffs.csv")
+        return folder
+    }
+
+    /// The standard policy with the fixture's working-day calendar.
+    static func tipoffPolicy() throws -> Policy {
+        var policy = Policy.standard
+        let text = try String(contentsOfFile: SharedFixtures.exampleTipoffs + "/holidays.csv", encoding: .utf8)
+        policy.tipoffs.calendar = try WorkingCalendar(csv: text, file: "holidays.csv")
+        return policy
     }
 
     static func table(_ document: ReportDocument, _ id: String) throws -> ReportTable {

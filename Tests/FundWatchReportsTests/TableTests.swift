@@ -1,4 +1,5 @@
 import FundWatchCore
+import FundWatchInput
 import FundWatchReports
 import Testing
 
@@ -116,5 +117,58 @@ struct TableTests {
         #expect(d.provenance[0].digest?.count == 64)
         #expect(d.inputDigest.count == 64)
         #expect(try ReportFixture.document([ReportFixture.exampleCSV]).inputDigest == d.inputDigest)
+    }
+
+    @Test("table 7 举报线索办理情况: March's tip-offs counted by their dates, each step's timeliness among the steps due by 2026-03-31, rewards by payment")
+    func tipoffs() throws {
+        let document = try ReportFixture.document([try ReportFixture.exampleWithTipoffs()], from: 3, policy: try ReportFixture.tipoffPolicy())
+        let t = try ReportFixture.table(document, "table7")
+        #expect(t.number == 7 && t.rows.count == 2)
+        let keys = t.columns.map(\.key)
+        func cell(_ row: Int, _ key: String) -> String { t.rows[row].cells[keys.firstIndex(of: key)!].display }
+        // Received in March: JB-2026-002 (2 March) and JB-2026-004 (20 March); JB-2026-001 filed on 4 March and closed,
+        // substantiated, on 20 March.
+        #expect(["received", "filed", "closed", "substantiated", "substantiation_rate"].map { cell(0, $0) } == ["2", "1", "1", "1", "100.0%"])
+        // Decisions due in March: JB-2026-001 (9 March, on time), JB-2026-003 (11 March, overdue), JB-2026-002 (23 March, on time).
+        #expect(["decide.judged", "decide.on_time", "decide.rate"].map { cell(0, $0) } == ["3", "2", "66.7%"])
+        // Informing JB-2026-001's reporter was due on 11 March and done on the 12th.
+        #expect(["inform.judged", "inform.on_time", "inform.rate"].map { cell(0, $0) } == ["1", "0", "0.0%"])
+        // Nothing else fell due in March: no rate.
+        #expect(["close.judged", "close.rate", "feedback.judged", "feedback.rate"].map { cell(0, $0) } == ["0", "—", "0", "—"])
+        #expect(cell(0, "rewards_paid") == "0.05")
+        #expect(t.rows[1].isTotal && t.rows[1].cells.map(\.display) == t.rows[0].cells.map(\.display))
+        // Without a register, zeros and no rates; the six tables are as before.
+        let plain = try ReportFixture.document([ReportFixture.exampleXML], from: 3)
+        let empty = try ReportFixture.table(plain, "table7")
+        #expect(empty.rows[0].cells.map(\.display).prefix(5) == ["0", "0", "0", "0", "—"])
+        for id in ["table1", "table2", "table3", "table4", "table5"] {
+            #expect(try ReportFixture.table(plain, id) == ReportFixture.table(document, id), "\(id)")
+        }
+        // Table 6 differs only in the content digest, which covers the register.
+        let (a, b) = (try ReportFixture.table(plain, "table6"), try ReportFixture.table(document, "table6"))
+        let digest = a.columns.firstIndex { $0.key == "digest" }!
+        #expect(
+            a.rows.map { $0.cells.enumerated().filter { $0.offset != digest }.map(\.element) }
+                == b.rows.map { $0.cells.enumerated().filter { $0.offset != digest }.map(\.element) })
+        #expect(a.rows[0].cells[digest] != b.rows[0].cells[digest])
+    }
+
+    @Test("the evaluation weighs informing and feeding back to reporters only when given a weight: 0 by default, no column")
+    func tipoffTimelinessIndicator() throws {
+        let input = try ReportInput(
+            versions: ReadBatch(paths: [try ReportFixture.exampleWithTipoffs()]).versions,
+            window: Window(from: YearMonth(year: 2026, month: 3)!, to: YearMonth(year: 2026, month: 3)!), asOf: Day(iso: "2026-03-31")!,
+            policy: try ReportFixture.tipoffPolicy(), tieRule: .refuseDifferentContents)
+        let builder = ReportBuilder(input)
+        let standard = builder.evaluation(.standard)
+        #expect(!standard.scores[0].results.contains { $0.indicator == .tipoffTimeliness })
+        #expect(!builder.scorecard(.standard).tables[0].columns.contains { $0.key.hasPrefix("tipoff_timeliness") })
+        var weighed = EvaluationMethod.standard
+        weighed.weights[.dataQuality] = 0
+        weighed.weights[.tipoffTimeliness] = 10
+        let result = try #require(builder.evaluation(weighed).scores[0].results.first { $0.indicator == .tipoffTimeliness })
+        // JB-2026-001's reporter was informed a working day late (due 11 March); no feedback fell due in March.
+        #expect(result.value == "0.0%" && result.numerator == 0 && result.denominator == 1 && result.pointsTenths == 0)
+        #expect(builder.scorecard(weighed).tables[0].columns.contains { $0.key == "tipoff_timeliness.points" })
     }
 }

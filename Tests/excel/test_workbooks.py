@@ -150,7 +150,7 @@ def test_report_workbook_is_reproducible(report):
 
 def test_report_workbook_tables(report):
     wb = openpyxl.load_workbook(report[0])
-    assert wb.sheetnames == ["表1", "表2", "表3", "表4", "表5", "表6", "数据来源"]
+    assert wb.sheetnames == ["表1", "表2", "表3", "表4", "表5", "表6", "表7", "数据来源"]
     t1 = wb["表1"]
     merged = {str(r) for r in t1.merged_cells.ranges}
     assert {"A6:A7", "B6:C6", "F6:G6"} <= merged

@@ -36,11 +36,17 @@ public struct EvaluationFacts: Sendable {
     /// Consistency warnings in the county's registers, and the registers' rows.
     public var warnings: Int
     public var rows: Int
+    /// Tip-off steps `inform` and `feedback` whose due day lies in the window and is not
+    /// after the as-of date, and how many were done on time.
+    public var tipoffStepsJudged: Int
+    public var tipoffStepsOnTime: Int
 
     public init(
         countyCode: String, countyName: String, metrics: Metrics, noticesJudged: Int, noticesOnTime: Int,
-        returnsJudged: Int, returnsOnTime: Int, warnings: Int, rows: Int
+        returnsJudged: Int, returnsOnTime: Int, warnings: Int, rows: Int, tipoffStepsJudged: Int = 0, tipoffStepsOnTime: Int = 0
     ) {
+        self.tipoffStepsJudged = tipoffStepsJudged
+        self.tipoffStepsOnTime = tipoffStepsOnTime
         self.countyCode = countyCode
         self.countyName = countyName
         self.metrics = metrics
@@ -115,6 +121,11 @@ public struct Evaluation: Sendable {
         let tolerance = Int64(method.warningsPer100RowsForZero)
         let rows = Int64(max(f.rows, 1))
         add(.dataQuality, "\(f.warnings) 条/\(f.rows) 行", max(0, rows * tolerance - Int64(f.warnings) * 100), rows * tolerance)
+        if method.indicators.contains(.tipoffTimeliness) {
+            add(
+                .tipoffTimeliness, f.tipoffStepsJudged == 0 ? "无到期环节" : Rate(f.tipoffStepsOnTime, of: f.tipoffStepsJudged).display,
+                Int64(f.tipoffStepsOnTime), Int64(f.tipoffStepsJudged))
+        }
         return CountyScore(countyCode: f.countyCode, countyName: f.countyName, results: results)
     }
 }

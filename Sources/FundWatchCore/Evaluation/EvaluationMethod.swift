@@ -8,6 +8,9 @@ public enum Indicator: String, CaseIterable, Sendable {
     case exposures
     case returnTimeliness = "return_timeliness"
     case dataQuality = "data_quality"
+    /// Informing real-name reporters and feeding back to them on time (告知、反馈按期率);
+    /// weight 0 by default, so scores stay comparable with those before the tip-off register.
+    case tipoffTimeliness = "tipoff_timeliness"
 
     public var label: String {
         switch self {
@@ -19,6 +22,7 @@ public enum Indicator: String, CaseIterable, Sendable {
         case .exposures: "典型案例曝光"
         case .returnTimeliness: "报表报送及时率"
         case .dataQuality: "数据质量"
+        case .tipoffTimeliness: "举报告知反馈及时率"
         }
     }
 }
@@ -28,7 +32,7 @@ public struct EvaluationMethod: Sendable, Hashable {
     /// Points per indicator; they sum to 100.
     public var weights: [Indicator: Int] = [
         .coverageRate: 20, .randomRate: 10, .recoveryPerInstitution: 15, .handledPerInstitution: 10,
-        .noticeTimeliness: 15, .exposures: 10, .returnTimeliness: 10, .dataQuality: 10,
+        .noticeTimeliness: 15, .exposures: 10, .returnTimeliness: 10, .dataQuality: 10, .tipoffTimeliness: 0,
     ]
     /// Target coverage rate, percent (full points at or above).
     public var coverageTargetPercent = 100
@@ -46,6 +50,10 @@ public struct EvaluationMethod: Sendable, Hashable {
     public init() {}
 
     public static let standard = EvaluationMethod()
+
+    /// The indicators scored: every one, but the tip-off timeliness only when it has a weight
+    /// (a scorecard made with the defaults is the one made before it existed).
+    public var indicators: [Indicator] { Indicator.allCases.filter { $0 != .tipoffTimeliness || (weights[$0] ?? 0) > 0 } }
 }
 
 /// A traffic-light band of a score.

@@ -77,11 +77,23 @@ public struct BulletinBuilder: Sendable {
         ]
         let notCurrent = current.input.choices.filter { $0.status != .ok }
         return BulletinView(
-            issuer: settings.issuer, hotline: settings.hotline, rewardText: settings.rewardText, year: month.year, month: month.month,
+            issuer: settings.issuer, hotline: settings.hotline, rewardText: settings.rewardText, tipoffLine: tipoffLine(),
+            year: month.year, month: month.month,
             period: month.description, asOf: current.input.asOf.description, figures: figures,
             comparisonNotes: notes.map { BulletinView.Note(text: $0) }, charts: [coverage.viewModel(), money.viewModel()], cases: cases,
             hasCases: !cases.isEmpty, caseCount: cases.count, staleCounties: notCurrent.map(\.countyName).joined(separator: "、"),
             hasStale: !notCurrent.isEmpty)
+    }
+
+    /// 受理举报线索 N 件,查实 M 件,发放奖励 X 元: the month's and the year's, from the
+    /// counties' tip-off registers; nil when no county sent one this year.
+    func tipoffLine() -> String? {
+        let month = current.summaries.compactMap { $0?.tipoffFigures }.reduce(TipoffFigures(), +)
+        let year = current.summaries.compactMap { $0?.tipoffFiguresYearToDate }.reduce(TipoffFigures(), +)
+        guard year.received > 0 || year.closed > 0 else { return nil }
+        let to = current.input.window.to
+        return "\(to.month)月受理举报线索 \(month.received) 件,查实 \(month.substantiated) 件,发放举报奖励 \(month.rewardsPaid.yuanString) 元;"
+            + "\(to.year)年累计受理 \(year.received) 件,查实 \(year.substantiated) 件,发放举报奖励 \(year.rewardsPaid.yuanString) 元。"
     }
 
     /// Cases exposed in the month: institution, violations, handling and amounts — nothing personal.

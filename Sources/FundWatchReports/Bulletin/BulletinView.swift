@@ -7,6 +7,8 @@ struct BulletinView: TemplateModel {
     let issuer: String
     let hotline: String
     let rewardText: String
+    /// The tip-off line (受理举报线索 N 件,查实 M 件,发放奖励 X 元), when any county sent a tip-off register.
+    let tipoffLine: String?
     let year: Int
     let month: Int
     let period: String

@@ -23,6 +23,10 @@ public struct CountySummary: Sendable {
     public var notices: [MajorCaseNotice]
     /// Every tip-off received by the report date, with its deadlines (the tip-off register).
     public var tipoffs: [TipoffStatus]
+    /// The window's tip-off figures (table 7, the bulletin, the evaluation).
+    public var tipoffFigures: TipoffFigures
+    /// The tip-off figures from January to the window's last month (the bulletin's year line).
+    public var tipoffFiguresYearToDate: TipoffFigures
     /// Cases whose amounts exceed the amount involved (a consistency warning each).
     public var consistencyWarnings: Int
     /// Rows in the three registers.
@@ -74,6 +78,8 @@ public struct CountySummary: Sendable {
 
         notices = MajorCaseNotice.all(in: submission, policy: policy, asOf: asOf)
         tipoffs = TipoffStatus.all(in: submission, settings: policy.tipoffs, asOf: asOf)
+        tipoffFigures = TipoffFigures(tipoffs: submission.tipoffs, window: window, asOf: asOf, settings: policy.tipoffs)
+        tipoffFiguresYearToDate = TipoffFigures(tipoffs: submission.tipoffs, window: .yearToDate(window.to), asOf: asOf, settings: policy.tipoffs)
         consistencyWarnings = submission.consistencyWarnings
         rowCount = submission.rowCount
         exposedCases = submission.cases.indices.compactMap { index in

@@ -35,13 +35,15 @@ public struct ReportBuilder: Sendable {
     /// The tables a document can hold.
     public enum Table: Sendable, CaseIterable {
         case progress, categories, violations, actions, notices, status
+        /// Table 7 举报线索办理情况.
+        case tipoffs
         /// Not one of the six: the year grid of return timeliness.
         case timelinessGrid
         /// Not one of the six: the tip-off register with each step's deadline (`fundwatch tipoffs`).
         case tipoffRegister
 
-        /// The six tables of every report.
-        public static let standard: [Table] = [.progress, .categories, .violations, .actions, .notices, .status]
+        /// The tables of every report: the six of METRICS.md and table 7, the tip-offs.
+        public static let standard: [Table] = [.progress, .categories, .violations, .actions, .notices, .status, .tipoffs]
     }
 
     func table(_ kind: Table) -> ReportTable {
@@ -52,6 +54,7 @@ public struct ReportBuilder: Sendable {
         case .actions: actionTable()
         case .notices: noticeTable()
         case .status: statusTable()
+        case .tipoffs: tipoffTable()
         case .timelinessGrid: timelinessGrid()
         case .tipoffRegister: tipoffRegisterTable()
         }

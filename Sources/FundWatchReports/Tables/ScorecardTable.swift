@@ -16,7 +16,9 @@ extension ReportBuilder {
                 countyCode: county.countyCode, countyName: county.countyName, metrics: metrics,
                 noticesJudged: judged.count, noticesOnTime: judged.filter { $0.status == .onTime }.count,
                 returnsJudged: returns.count, returnsOnTime: returns.filter { $0 == .onTime }.count,
-                warnings: summary.consistencyWarnings, rows: summary.rowCount)
+                warnings: summary.consistencyWarnings, rows: summary.rowCount,
+                tipoffStepsJudged: summary.tipoffFigures.counts(.inform).judged + summary.tipoffFigures.counts(.feedback).judged,
+                tipoffStepsOnTime: summary.tipoffFigures.counts(.inform).onTime + summary.tipoffFigures.counts(.feedback).onTime)
         }
     }
 
@@ -30,7 +32,7 @@ extension ReportBuilder {
     /// with the method written out underneath so anyone can recompute a score by hand.
     public func scorecard(_ method: EvaluationMethod) -> ReportDocument {
         let evaluation = self.evaluation(method)
-        let indicators = Indicator.allCases
+        let indicators = method.indicators
         var columns: [ReportColumn] = []
         for i in indicators {
             let group = "\(i.label)(权重\(method.weights[i] ?? 0))"
@@ -70,6 +72,10 @@ extension ReportBuilder {
             "要情报告及时率(权重\(weight(.noticeTimeliness))):应报日期在评价期内且已到期的重大案件中按时报送的比例;无到期报告得满分。典型案例曝光(权重\(weight(.exposures))):完成比例 = 曝光案例数 ÷ (\(method.exposuresPerMonth) 件 × \(months) 个月)。",
             "报表报送及时率(权重\(weight(.returnTimeliness))):评价期内已到报送期限的月报中按时报送的比例。数据质量(权重\(weight(.dataQuality))):完成比例 = 1 − (每百行校验警告数 ÷ \(method.warningsPer100RowsForZero)),不低于 0。",
         ]
+        if indicators.contains(.tipoffTimeliness) {
+            notes.append(
+                "举报告知反馈及时率(权重\(weight(.tipoffTimeliness))):应办日期在评价期内且已到期的告知实名举报人、反馈举报人环节中按期办理的比例(工作日计);无到期环节得满分。")
+        }
         let missing = period.counties.filter { $0.metrics == nil }.map(\.countyName)
         if !missing.isEmpty { notes.append("未报送任何数据的县(区)不参与评价:" + missing.joined(separator: "、") + "。") }
         notes.append("全市行为参照值,不计分。")

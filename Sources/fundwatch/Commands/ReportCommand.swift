@@ -6,9 +6,9 @@ import FundWatchReports
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write the six statistical report tables as HTML, XML, CSV and Excel.",
+        abstract: "Write the statistical report tables (the six of METRICS.md and table 7, tip-offs) as HTML, XML, CSV and Excel.",
         discussion: """
-            Writes report.html, report.xml and table1.csv … table6.csv into --out (and report.xlsx with --format xlsx). Each county uses its latest \
+            Writes report.html, report.xml and table1.csv … table7.csv into --out (and report.xlsx with --format xlsx). Each county uses its latest \
             submission for --to (METRICS.md). The same inputs and --as-of (default: the last day of --to) always give \
             byte-identical files. If any submission has an error, nothing is written and the exit status is 1.
             """
