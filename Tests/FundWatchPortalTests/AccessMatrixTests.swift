@@ -111,6 +111,7 @@ struct AccessMatrixTests {
                 .json(#"{"version":1,"explanations":[{"rule":"plausibility.row.missing","key":"2026-999","text":"说明"}]}"#), own: 422,
                 other: 403, city: 422, admin: 403),
             api(.get, "/api/v1/notices?as_of=2026-04-30", own: 200, other: 200, city: 200, admin: 403),
+            api(.get, "/api/v1/tipoffs?as_of=2026-04-30", own: 200, other: 200, city: 200, admin: 403),
         ]
     }()
 

@@ -41,6 +41,12 @@ struct APIRoutes: Sendable {
             let asOf = try DateParameter.day(asOfText, name: "as_of", strict: true) ?? core.today
             return PageResponse.json(try await Notices(core: core).json(scope: identity.scope, asOf: asOf))
         }
+        api.get("/tipoffs") { request, context in
+            let identity = try context.require(.returns)
+            let asOfText = request.uri.queryParameters["as_of"].map(String.init)
+            let asOf = try DateParameter.day(asOfText, name: "as_of", strict: true) ?? core.today
+            return PageResponse.json(try await Tipoffs(core: core).json(scope: identity.scope, asOf: asOf))
+        }
     }
 
     /// The media types a return may be sent as, and the file name each implies.

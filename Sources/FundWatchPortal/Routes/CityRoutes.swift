@@ -129,6 +129,7 @@ struct CityRoutes: Sendable {
         }
         let soon = try await Notices(core: core).register(scope: scope, asOf: today)
             .filter { $0.status == .overdue || ($0.status == .due && ($0.daysLeft ?? 99) <= 3) }
+        let tipoffs = try await Tipoffs(core: core).register(scope: scope, asOf: today).filter { Tipoffs.needsAttention($0, within: 3) }
         // The headline figures: year to date up to the latest month any county sent.
         var headline: DashboardBody.Headline?
         if let latest = versions.map(\.period).max() {
@@ -154,7 +155,8 @@ struct CityRoutes: Sendable {
         return DashboardBody(
             year: year, years: years.sorted().map { DashboardBody.Year(year: $0, current: $0 == year) },
             monthHeads: (1...12).map { DashboardBody.MonthHead(label: "\($0)月") }, rows: rows, dueDay: policy.returnDueDay,
-            notices: NoticeList.of(soon.map { Notices.row($0, asOf: today) }), headline: headline,
+            notices: NoticeList.of(soon.map { Notices.row($0, asOf: today) }),
+            tipoffs: TipoffList.of(tipoffs.map { Tipoffs.row($0, countyName: core.settings.counties.display($0.countyCode)) }), headline: headline,
             warnings: warned.isEmpty ? nil : DashboardBody.Warnings(returns: warned.count, awaiting: awaiting.count))
     }
 }

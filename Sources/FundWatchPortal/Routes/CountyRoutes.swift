@@ -115,12 +115,17 @@ struct CountyRoutes: Sendable {
                 period: s.period.description, reason: s.returnReason ?? "", actor: s.events.last?.actor ?? "", at: Self.time(s.events.last?.at ?? 0))
         }
         let notices = try await Notices(core: core).register(scope: identity.scope, asOf: today).filter { $0.countyCode == code }
+        // Tip-offs still in hand: a step pending, due or overdue.
+        let tipoffs = try await Tipoffs(core: core).register(scope: identity.scope, asOf: today).filter { t in
+            t.countyCode == code && t.deadlines.contains { [.due, .overdue, .pending].contains($0.status) }
+        }
         let name = core.settings.counties.display(code)
         let page = CountyPage(
             countyName: name, countyCode: code, duePeriod: duePeriod.description, dueDay: due.description, dueText: dueText,
             dueClass: sentForDue ? "" : left < 0 ? "overdue" : left <= 3 ? "due-soon" : "", returned: returned, months: months,
             hasVersions: !versions.isEmpty, maxUploadMiB: core.settings.portal.maxUploadMiB, onBehalf: identity.user.role == .city,
             notices: NoticeList.of(notices.map { Notices.row($0, asOf: today) }),
+            tipoffs: TipoffList.of(tipoffs.map { Tipoffs.row($0, countyName: name) }),
             uploads: uploads.map { u in
                 CountyPage.Upload(
                     at: Self.time(u.at), actor: u.actor, onBehalf: u.onBehalf, fileName: u.fileName, outcomeLabel: Self.outcomeLabel(u.outcome),

@@ -1,7 +1,7 @@
 import FundWatchCore
 import FundWatchReturnsStore
 
-/// Figures derived from the whole store (the city's metrics, the notice register), kept
+/// Figures derived from the whole store (the city's metrics, the notice and tip-off registers), kept
 /// until the store holds other versions. Stored versions are only ever added, with growing
 /// ids, so their count and largest id name the set exactly; a new upload changes the key
 /// and the next request recomputes. Holds one entry per kind: the latest key only; and a
@@ -14,6 +14,7 @@ import FundWatchReturnsStore
 actor DerivedCache {
     private var metrics: (key: String, value: Task<CityMetrics, Error>)?
     private var notices: (key: String, value: Task<[MajorCaseNotice], Error>)?
+    private var tipoffs: (key: String, value: Task<[TipoffStatus], Error>)?
     private var pages: [String: Task<[UInt8], Error>] = [:]
 
     /// At most this many page bodies are kept; one more empties the cache.
@@ -38,6 +39,13 @@ actor DerivedCache {
         return try await wait(task) { $0.forgetNotices(key) }
     }
 
+    func tipoffs(_ key: String, compute: @escaping @Sendable () async throws -> [TipoffStatus]) async throws -> [TipoffStatus] {
+        if let tipoffs, tipoffs.key == key { return try await wait(tipoffs.value) { $0.forgetTipoffs(key) } }
+        let task = Task { try await compute() }
+        tipoffs = (key, task)
+        return try await wait(task) { $0.forgetTipoffs(key) }
+    }
+
     /// A rendered page body, computed once per key.
     func page(_ key: String, compute: @escaping @Sendable () async throws -> [UInt8]) async throws -> [UInt8] {
         if let task = pages[key] { return try await wait(task) { $0.forgetPage(key) } }
@@ -57,5 +65,6 @@ actor DerivedCache {
 
     private func forgetMetrics(_ key: String) { if metrics?.key == key { metrics = nil } }
     private func forgetNotices(_ key: String) { if notices?.key == key { notices = nil } }
+    private func forgetTipoffs(_ key: String) { if tipoffs?.key == key { tipoffs = nil } }
     private func forgetPage(_ key: String) { pages[key] = nil }
 }

@@ -1,7 +1,7 @@
 import FundWatchTemplating
 
 /// A county's page: the deadline, a returned month's reason, each month with its versions
-/// and review history, notices, the upload form and the latest uploads.
+/// and review history, notices, tip-off deadlines, the upload form and the latest uploads.
 struct CountyPage: TemplateModel {
     let countyName: String
     let countyCode: String
@@ -17,6 +17,8 @@ struct CountyPage: TemplateModel {
     /// The city uploads on the county's behalf.
     let onBehalf: Bool
     let notices: NoticeList?
+    /// The county's tip-offs with a step pending, due or overdue (most urgent first).
+    let tipoffs: TipoffList?
     let uploads: [Upload]
 
     /// The latest month the city returned, with its reason.

@@ -1,7 +1,7 @@
 import FundWatchTemplating
 
 /// The dashboard's body, the same for every city user: counties × months with timeliness
-/// and review state, soon-due and overdue notices, the year's headline figures.
+/// and review state, soon-due and overdue notices and tip-off steps, the year's headline figures.
 struct DashboardBody: TemplateModel {
     let year: Int
     let years: [Year]
@@ -9,6 +9,8 @@ struct DashboardBody: TemplateModel {
     let rows: [County]
     let dueDay: Int
     let notices: NoticeList?
+    /// Tip-offs with a step overdue or due within 3 working days.
+    let tipoffs: TipoffList?
     let headline: Headline?
     let warnings: Warnings?
 
