@@ -19,6 +19,8 @@ struct CountyHistory {
     var institutions: [InstitutionFact] = []
     var inspections: [Inspection] = []
     var cases: [CaseFact] = []
+    /// Every tip-off with all its steps (``addTipoffs(months:random:)``); none unless added.
+    var tipoffs: [Tipoff] = []
 
     static let reporterNames = ["群众甲", "参保人乙", "知情人丙", "职工丁"]
 
@@ -220,7 +222,7 @@ struct CountyHistory {
         }
         return Submission(
             header: SubmissionHeader(countyCode: code, countyName: name, period: month, preparedBy: preparedBy, submittedOn: submittedOn),
-            institutions: institutions, inspections: inspections, cases: cases)
+            institutions: institutions, inspections: inspections, cases: cases, tipoffs: tipoffSnapshot(month))
     }
 }
 

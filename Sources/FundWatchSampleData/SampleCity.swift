@@ -5,7 +5,8 @@ import FundWatchZip
 /// The fictional city of the bundled samples: six counties (division codes 9902xx), a
 /// year of monthly returns (2025-11 … 2026-10) in every encoding, with the irregularities
 /// a bureau really sees: late returns, a missing month, a county that has not yet sent
-/// October (stale), a corrected second version, and major cases with overdue notices.
+/// October (stale), a corrected second version, major cases with overdue notices, and a
+/// tip-off register (举报线索台账) with steps on time, late and overdue.
 public struct SampleCity: Sendable {
     /// How a county sends its returns.
     public enum Delivery: Sendable {
@@ -56,7 +57,10 @@ public struct SampleCity: Sendable {
         var out: [Return] = []
         for (index, county) in counties.enumerated() {
             var random = SeededRandom(seed: seed &* 1_000_003 &+ UInt64(index))
-            let history = CountyHistory(code: county.code, name: county.name, size: county.institutions, months: months, random: &random)
+            var history = CountyHistory(code: county.code, name: county.name, size: county.institutions, months: months, random: &random)
+            // The tip-offs from a stream of their own: the other registers stay as they were before them.
+            var tipoffRandom = SeededRandom(seed: seed &* 7_000_003 &+ 0x7150 &+ UInt64(index))
+            history.addTipoffs(months: months, random: &tipoffRandom)
             for month in months {
                 guard let day = sendDay(county: county, month: month, random: &random) else { continue }
                 let submittedOn = month.next.firstDay.adding(days: day - 1)

@@ -10,7 +10,7 @@ public struct SubmissionCSVWriter: Sendable {
 
     public init(encoding: Encoding) { self.encoding = encoding }
 
-    /// The four files, by name.
+    /// The four files, by name (five with a tip-off register).
     public func files(_ s: Submission) -> [(name: String, bytes: [UInt8])] {
         let h = s.header
         let header: [[String]] = [
@@ -42,10 +42,29 @@ public struct SubmissionCSVWriter: Sendable {
                     c.rewardPaid.yuanString, c.discovery, c.facts, c.outcome, c.basis,
                 ]
             }
-        return [
+        var files = [
             ("submission.csv", encode(header)), ("institutions.csv", encode(institutions)),
             ("inspections.csv", encode(inspections)), ("cases.csv", encode(cases)),
         ]
+        // The tip-off register is optional: written only when there is one.
+        if !s.tipoffs.isEmpty {
+            let tipoffHeader = [
+                "tipoff_id", "received_on", "channel", "real_name", "subject_type", "institution_code", "decided_on", "decision",
+                "informed_on", "closed_on", "substantiated", "case_id", "feedback_on", "reward_paid", "reward_paid_on", "reporter",
+            ]
+            let tipoffs =
+                [tipoffHeader]
+                + s.tipoffs.map { t -> [String] in
+                    [
+                        t.tipoffID, t.receivedOn.description, t.channel.code, t.realName ? "true" : "false", t.subjectType.code,
+                        t.institutionCode ?? "", t.decidedOn?.description ?? "", t.decision?.code ?? "", t.informedOn?.description ?? "",
+                        t.closedOn?.description ?? "", t.substantiated ? "true" : "false", t.caseID ?? "", t.feedbackOn?.description ?? "",
+                        t.rewardPaid.yuanString, t.rewardPaidOn?.description ?? "", t.reporter.revealedForStorage,
+                    ]
+                }
+            files.append(("tipoffs.csv", encode(tipoffs)))
+        }
+        return files
     }
 
     /// Writes the folder `directory` (created if needed).

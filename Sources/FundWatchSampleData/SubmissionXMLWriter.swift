@@ -85,6 +85,30 @@ public struct SubmissionXMLWriter: Sendable {
             end()
         }
         end()
+        if !s.tipoffs.isEmpty {
+            start("tipoffs")
+            for t in s.tipoffs {
+                start("tipoff")
+                element("tipoff_id", t.tipoffID)
+                element("received_on", t.receivedOn.description)
+                element("channel", t.channel.code)
+                element("real_name", t.realName ? "true" : "false")
+                element("subject_type", t.subjectType.code)
+                element("institution_code", t.institutionCode)
+                element("decided_on", t.decidedOn?.description)
+                element("decision", t.decision?.code)
+                element("informed_on", t.informedOn?.description)
+                element("closed_on", t.closedOn?.description)
+                element("substantiated", t.substantiated ? "true" : "false")
+                element("case_id", t.caseID)
+                element("feedback_on", t.feedbackOn?.description)
+                element("reward_paid", t.rewardPaid.yuanString)
+                element("reward_paid_on", t.rewardPaidOn?.description)
+                element("reporter", t.reporter.revealedForStorage)
+                end()
+            }
+            end()
+        }
         end()
         check(xmlTextWriterEndDocument(writer))
         if !ok { throw Failure(path: path) }

@@ -156,8 +156,12 @@ struct EvaluationBulletinTests {
         #expect(!exposed.isEmpty)
         for c in exposed { #expect(text.contains(c.institution)) }
         // No reporter text of any case of the city reaches either version.
-        let reporters = ReadBatch(paths: [Self.city]).outcomes.compactMap(\.submission)
-            .flatMap { $0.cases.map(\.reporter.revealedForStorage) }.filter { !$0.isEmpty }
+        let submissions = ReadBatch(paths: [Self.city]).outcomes.compactMap(\.submission)
+        let reporters = submissions.flatMap { $0.cases.map(\.reporter.revealedForStorage) + $0.tipoffs.map(\.reporter.revealedForStorage) }
+            .filter { !$0.isEmpty }
+        #expect(submissions.contains { $0.tipoffs.contains { !$0.reporter.isEmpty } })
+        // The sample city's tip-off line: the month's and the year's.
+        #expect(text.contains("9月受理举报线索") && text.contains("2026年累计受理"))
         #expect(!reporters.isEmpty)
         for r in Set(reporters) {
             #expect(!html.contains(r) && !text.contains(r))
