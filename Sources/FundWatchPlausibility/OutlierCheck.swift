@@ -66,14 +66,15 @@ struct OutlierCheck {
     static func earlierAmounts(_ history: [ReturnProfile]) -> [String: Money] {
         var earlier: [String: Money] = [:]
         for month in history.sorted(by: { $0.period < $1.period }) {
-            for c in month.cases where c.amountInvolved.fen > 0 { earlier[c.caseID] = c.amountInvolved }
+            for c in month.cases where c.amountInvolved.fen > 0 && c.subjectType == .institution { earlier[c.caseID] = c.amountInvolved }
         }
         return earlier
     }
 
     func needsCityAmounts(_ current: ReturnProfile, history: [ReturnProfile]) -> Bool {
         let earlier = Self.earlierAmounts(history)
-        return earlier.count < settings.minHistoryCases && current.cases.contains { earlier[$0.caseID] == nil && $0.amountInvolved.fen > 0 }
+        return earlier.count < settings.minHistoryCases
+            && current.cases.contains { earlier[$0.caseID] == nil && $0.amountInvolved.fen > 0 && $0.subjectType == .institution }
     }
 
     func amountFindings(_ current: ReturnProfile, file: String, history: [ReturnProfile], city: AmountReference) -> [Finding] {
@@ -87,7 +88,7 @@ struct OutlierCheck {
             (robust, count, whose) = (score, city.count, "全市")
         }
         var out: [Finding] = []
-        for c in current.cases where earlier[c.caseID] == nil && c.amountInvolved.fen > 0 {
+        for c in current.cases where earlier[c.caseID] == nil && c.amountInvolved.fen > 0 && c.subjectType == .institution {
             let score = robust.score(log10(Double(c.amountInvolved.fen)))
             guard score > amountThreshold else { continue }
             let typical = Money(fen: Int64(pow(10, robust.median).rounded())).yuanString

@@ -184,6 +184,12 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
                 }
                 try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v9')", logger: logger)
             }
+            if !applied.contains("v10") {
+                for sql in StoreSchema.version10 {
+                    try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+                }
+                try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v10')", logger: logger)
+            }
         }
     }
 
@@ -428,7 +434,8 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
         guard !ids.isEmpty else { return [] }
         let logger = self.logger
         let bound = ids.map(StoreValue.integer)
-        let sql = "SELECT amount_involved FROM cases WHERE amount_involved > 0 AND submission_id IN (\(Self.placeholders(0, bound.count)))"
+        let sql =
+            "SELECT amount_involved FROM cases WHERE amount_involved > 0 AND subject_type = 'institution' AND submission_id IN (\(Self.placeholders(0, bound.count)))"
         return try await call("read case amounts") {
             try await client.withConnection { connection in try await Self.rows(connection, logger, sql, bound).compactMap { $0.first?.integer } }
         }

@@ -146,6 +146,9 @@ public final class SQLiteStore: SubmissionStore, SQLDatabase, Sendable {
         migrator.registerMigration("v9") { db in
             for sql in StoreSchema.version9(withoutRowID: " WITHOUT ROWID") { try db.execute(sql: sql) }
         }
+        migrator.registerMigration("v10") { db in
+            for sql in StoreSchema.version10 { try db.execute(sql: sql) }
+        }
         return migrator
     }
 
@@ -317,7 +320,7 @@ public final class SQLiteStore: SubmissionStore, SQLDatabase, Sendable {
     public func caseAmounts(_ ids: [Int64]) async throws(StoreError) -> [Int64] {
         guard !ids.isEmpty else { return [] }
         let sql =
-            "SELECT amount_involved FROM cases WHERE amount_involved > 0 AND submission_id IN (\(Array(repeating: "?", count: ids.count).joined(separator: ", ")))"
+            "SELECT amount_involved FROM cases WHERE amount_involved > 0 AND subject_type = 'institution' AND submission_id IN (\(Array(repeating: "?", count: ids.count).joined(separator: ", ")))"
         let bound = ids.map(\.databaseValue)
         return try await call { try await pool.read { db in try Self.rows(db, sql, bound).compactMap { $0.first?.integer } } }
     }

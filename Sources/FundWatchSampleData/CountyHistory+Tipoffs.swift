@@ -58,10 +58,14 @@ extension CountyHistory {
                 t.decision = random.pick([(TipoffDecision.reject, 50), (.transfer, 25), (.file, subject == .institution ? 0 : 25)])
                 if realName { t.informedOn = decided.adding(days: random.pick([(random.int(1...6), 85), (random.int(8...14), 15)])) }
                 if t.decision == .file {
-                    // Filed against an insured person, a physician, an agency: handled outside the cases register.
+                    // Filed against an insured person, a physician, an agency or another.
                     let closed = decided.adding(days: random.int(20...100))
                     t.closedOn = closed
                     t.substantiated = random.chance(0.5)
+                    if t.substantiated && (subject == .insured || subject == .physician) {
+                        // A case of its own in the cases register, against the person.
+                        t.caseID = addPersonCase(subject, opened: decided, closed: closed, number: number, random: &random)
+                    }
                     if realName { t.feedbackOn = closed.adding(days: random.int(2...25)) }
                     if t.substantiated && random.chance(0.5) {
                         t.rewardPaid = Money(fen: Int64(random.int(2...10)) * 10_000)
@@ -73,6 +77,32 @@ extension CountyHistory {
             }
         }
         self.tipoffs = tipoffs.sorted { ($0.receivedOn, $0.tipoffID) < ($1.receivedOn, $1.tipoffID) }
+    }
+
+    /// A case against an insured person (card misuse, impersonation, resale: the money
+    /// recovered) or a physician (points, 医保医师记分), found through a tip-off; its id.
+    private mutating func addPersonCase(_ subject: SubjectType, opened: Day, closed: Day, number: Int, random: inout SeededRandom) -> String {
+        let id = "\(opened.year)-JB" + zeroPadded(number, 3)
+        let fen = Int64(random.int(500...20_000)) * 100
+        let violations: [Violation] =
+            subject == .insured
+            ? [random.element([.cardMisuse, .impersonation, .drugResale])] : [random.element([.unnecessaryCare, .overStandard, .forgedDocuments])]
+        var record = CaseRecord(
+            caseID: id, institutionCode: "", openedOn: opened, source: .method(.tipoff), violations: violations, amountInvolved: Money(fen: fen))
+        record.subjectType = subject
+        record.closedOn = closed
+        record.amountRecovered = Money(fen: fen)
+        if subject == .physician {
+            record.physicianID = "D" + code + zeroPadded(random.int(1...999), 4)
+            record.points = random.element(CaseRecord.allowedPoints.prefix(4).map { $0 })
+            record.actions = [.physicianPoints]
+        }
+        record.discovery = "举报线索核查中发现"
+        record.facts = violations.map(\.label).joined(separator: "、") + ",涉及金额\(record.amountInvolved.yuanString)元"
+        record.outcome = subject == .insured ? "追回医保基金" : "医保医师记分 \(record.points ?? 0) 分"
+        record.basis = "《医疗保障基金使用监督管理条例》"
+        cases.append(CaseFact(record: record, actionsOn: closed))
+        return id
     }
 
     /// The tip-off register as it stands at the end of `month`: the year's tip-offs and

@@ -27,7 +27,7 @@ public struct SubmissionCSVWriter: Sendable {
             "case_id", "institution_code", "opened_on", "closed_on", "source", "violations", "amount_involved",
             "amount_refused", "amount_recovered", "damages", "fine", "voluntary_refund", "actions", "suspension_months",
             "police_transfer_on", "discipline_transfer_on", "exposed_on", "public_attention", "notice_submitted_on",
-            "reporter", "reward_paid", "discovery", "facts", "outcome", "basis",
+            "reporter", "reward_paid", "discovery", "facts", "outcome", "basis", "subject_type", "physician_id", "points",
         ]
         let cases =
             [caseHeader]
@@ -39,7 +39,8 @@ public struct SubmissionCSVWriter: Sendable {
                     c.actions.map(\.code).joined(separator: ";"), c.suspensionMonths.map { "\($0)" } ?? "",
                     c.policeTransferOn?.description ?? "", c.disciplineTransferOn?.description ?? "", c.exposedOn?.description ?? "",
                     c.publicAttention ? "true" : "false", c.noticeSubmittedOn?.description ?? "", c.reporter.revealedForStorage,
-                    c.rewardPaid.yuanString, c.discovery, c.facts, c.outcome, c.basis,
+                    c.rewardPaid.yuanString, c.discovery, c.facts, c.outcome, c.basis, c.subjectType.code, c.physicianID ?? "",
+                    c.points.map { "\($0)" } ?? "",
                 ]
             }
         var files = [

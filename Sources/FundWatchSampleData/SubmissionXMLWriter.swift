@@ -82,6 +82,9 @@ public struct SubmissionXMLWriter: Sendable {
             element("facts", c.facts)
             element("outcome", c.outcome)
             element("basis", c.basis)
+            element("subject_type", c.subjectType == .institution ? nil : c.subjectType.code)
+            element("physician_id", c.physicianID)
+            element("points", c.points.map { "\($0)" })
             end()
         }
         end()

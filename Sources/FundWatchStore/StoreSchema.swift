@@ -16,8 +16,16 @@ public enum StoreSchema {
     /// Current schema version; migrations bring older stores up to it (v4 rebuilds the
     /// register tables for speed; v5 adds `fundwatch_meta`; v6 keeps draws as data; v7 adds
     /// the explanations of plausibility warnings; v8 keeps each version's month figures;
-    /// v9 adds the tip-off register).
-    public static let version = 9
+    /// v9 adds the tip-off register; v10 the subject of a case).
+    public static let version = 10
+
+    /// Version 10: whom a case is about (`subject_type`, an institution by default), and a
+    /// physician's number and points.
+    public static let version10 = [
+        "ALTER TABLE cases ADD COLUMN subject_type TEXT NOT NULL DEFAULT 'institution'",
+        "ALTER TABLE cases ADD COLUMN physician_id TEXT",
+        "ALTER TABLE cases ADD COLUMN points BIGINT",
+    ]
 
     /// Version 9: the tip-off register (举报线索台账), a row per tip-off like the other
     /// registers; its reporter is sealed as a case's is. `withoutRowID`: SQLite's clause
@@ -106,7 +114,8 @@ public enum StoreSchema {
         "case_id", "institution_code", "opened_on", "closed_on", "source", "violations",
         "amount_involved", "amount_refused", "amount_recovered", "damages", "fine", "voluntary_refund",
         "actions", "suspension_months", "police_transfer_on", "discipline_transfer_on", "exposed_on",
-        "public_attention", "notice_submitted_on", "reward_paid", "discovery", "facts", "outcome", "basis",
+        "public_attention", "notice_submitted_on", "reward_paid", "subject_type", "physician_id", "points",
+        "discovery", "facts", "outcome", "basis",
     ]
     /// The case columns a summary needs: without the four texts (发现过程, 违法违规事实, 处理结果,
     /// 处理依据), which only a notice document shows.
@@ -124,7 +133,7 @@ public enum StoreSchema {
     public static let monthFigureColumns = ReturnProfile.monthMetrics.map(\.rawValue)
     /// The case columns the plausibility checks read (``CaseFacts``).
     public static let profileCaseColumns =
-        ["case_id", "opened_on", "closed_on", "violations"] + CaseFacts.amountFields + ["actions"]
+        ["case_id", "opened_on", "closed_on", "violations"] + CaseFacts.amountFields + ["actions", "subject_type"]
     /// The inspection columns the plausibility checks read (``InspectionKey``).
     public static let profileInspectionColumns = ["institution_code", "inspected_on", "method"]
     /// The columns of `versions` queries.
@@ -192,6 +201,7 @@ public enum StoreSchema {
             .text(c.actions.map(\.code).joined(separator: ";")), c.suspensionMonths.map { .integer(Int64($0)) } ?? .null,
             day(c.policeTransferOn), day(c.disciplineTransferOn), day(c.exposedOn),
             .integer(c.publicAttention ? 1 : 0), day(c.noticeSubmittedOn), .integer(c.rewardPaid.fen),
+            .text(c.subjectType.code), c.physicianID.map(StoreValue.text) ?? .null, c.points.map { .integer(Int64($0)) } ?? .null,
             .text(c.discovery), .text(c.facts), .text(c.outcome), .text(c.basis),
             .text(reporter),
         ]
@@ -320,11 +330,14 @@ public enum StoreSchema {
         c.publicAttention = r[17].integer == 1
         c.noticeSubmittedOn = try day(r[18], "notice_submitted_on")
         c.rewardPaid = money(r[19])
+        c.subjectType = try code(r[20], "subject_type")
+        c.physicianID = r[21].text
+        c.points = r[22].integer.map { Int($0) }
         guard r.count == caseColumns.count else { return c }
-        c.discovery = try text(r[20], "discovery")
-        c.facts = try text(r[21], "facts")
-        c.outcome = try text(r[22], "outcome")
-        c.basis = try text(r[23], "basis")
+        c.discovery = try text(r[23], "discovery")
+        c.facts = try text(r[24], "facts")
+        c.outcome = try text(r[25], "outcome")
+        c.basis = try text(r[26], "basis")
         return c
     }
 
@@ -363,7 +376,7 @@ public enum StoreSchema {
         }
         return CaseFacts(
             caseID: try text(r[0], "case_id"), openedOn: opened, closedOn: try day(r[2], "closed_on"), amounts: r[4...9].map(money),
-            violations: try text(r[3], "violations"), actions: try text(r[10], "actions"))
+            violations: try text(r[3], "violations"), actions: try text(r[10], "actions"), subjectType: try code(r[11], "subject_type"))
     }
 
     /// An inspection's ``InspectionKey`` from ``profileInspectionColumns``.

@@ -30,7 +30,7 @@ public protocol SubmissionStore: Sendable {
     /// month figures were kept is read whole.
     func profiles(_ ids: [Int64]) async throws(StoreError) -> [ReturnProfile]
 
-    /// The amounts involved above zero of the cases of the versions `ids`, in fen, in no
+    /// The amounts involved above zero of the institutions' cases of the versions `ids`, in fen, in no
     /// particular order: the city's amounts a county with few cases is compared with.
     func caseAmounts(_ ids: [Int64]) async throws(StoreError) -> [Int64]
 

@@ -1,6 +1,8 @@
+import Foundation
 import FundWatchCore
 import FundWatchInput
 import FundWatchReports
+import FundWatchTestSupport
 import Testing
 
 /// The six tables hold the figures of EXPECTED.md for the worked example.
@@ -74,16 +76,54 @@ struct TableTests {
         #expect(sumOfRows == 6)
     }
 
-    @Test("table 4 agreement actions, mild to severe")
+    @Test("table 4 agreement actions, mild to severe; the suspension by its length (2026-002: 6 months); every case an institution's")
     func actions() throws {
         let t = try ReportFixture.table(try ReportFixture.document([ReportFixture.exampleXML]), "table4")
         #expect(
             t.rows.map(\.key) == [
-                "interview", "rectify", "withhold", "refuse", "damages", "suspend", "terminate",
-                "admin_penalty", "physician_points", "total",
+                "interview", "rectify", "withhold", "refuse", "damages", "suspend", "suspend.1", "suspend.2", "suspend.4", "suspend.6",
+                "suspend.other", "terminate", "admin_penalty", "physician_points", "total",
             ])
         #expect(
-            try t.rows.dropLast().map { try ReportFixture.cell(t, row: $0.key, column: "cases") } == ["1", "1", "0", "2", "2", "1", "0", "0", "0"])
+            try t.rows.dropLast().map { try ReportFixture.cell(t, row: $0.key, column: "cases") }
+                == ["1", "1", "0", "2", "2", "1", "0", "0", "0", "1", "0", "0", "0", "0"])
+        #expect(try ReportFixture.cell(t, row: "suspend.6", column: "institutions") == "1")
+        #expect(try ReportFixture.cell(t, row: "total", column: "subject.institution") == ReportFixture.cell(t, row: "total", column: "cases"))
+        #expect(try ReportFixture.cell(t, row: "total", column: "subject.insured") == "0")
+        #expect(try ReportFixture.cell(t, row: "suspend.6", column: "subject.institution") == "")
+    }
+
+    @Test("tables 3 and 4 count an insured person's and a physician's case by subject; tables 1 and 2 only institutions' cases")
+    func subjects() throws {
+        let folder = Scratch.root + "/fundwatch-subjects-" + UUID().uuidString
+        try FileManager.default.copyItem(atPath: ReportFixture.exampleCSV, toPath: folder)
+        // 2026-002 becomes an insured person's case (card misuse; suspended 6 months), 2026-003 a physician's (6 points).
+        var lines = try String(contentsOfFile: folder + "/cases.csv", encoding: .utf8).components(separatedBy: "\r\n")
+        lines[0] += ",subject_type,physician_id,points"
+        for i in 1..<lines.count where !lines[i].isEmpty { lines[i] += ",institution,," }
+        lines[2] = lines[2].replacingOccurrences(of: "2026-002,P99010100001,", with: "2026-002,,").replacingOccurrences(
+            of: ",institution,,", with: ",insured,,")
+        lines[3] = lines[3].replacingOccurrences(of: "2026-003,H99010100002,", with: "2026-003,,")
+            .replacingOccurrences(of: ",institution,,", with: ",physician,D9901001,6")
+        try lines.joined(separator: "\r\n").write(toFile: folder + "/cases.csv", atomically: false, encoding: .utf8)
+        let document = try ReportFixture.document([folder], from: 1)
+        let plain = try ReportFixture.document([ReportFixture.exampleXML], from: 1)
+        let t3 = try ReportFixture.table(document, "table3"), t4 = try ReportFixture.table(document, "table4")
+        #expect(try ReportFixture.cell(t3, row: "card_misuse", column: "subject.insured") == "1")
+        #expect(try ReportFixture.cell(t3, row: "phantom_bed", column: "subject.physician") == "1")
+        #expect(try ReportFixture.cell(t3, row: "total", column: "subject.institution") == "2")  // 2026-001 and 2026-004 of the four opened in Q1
+        #expect(
+            try ReportFixture.cell(t3, row: "total", column: "cases")
+                == ReportFixture.cell(ReportFixture.table(plain, "table3"), row: "total", column: "cases"))
+        #expect(try ReportFixture.cell(t4, row: "suspend", column: "subject.insured") == "1")
+        // The insured person's suspension counts no institution.
+        #expect(
+            try ReportFixture.cell(t4, row: "suspend.6", column: "cases") == "1"
+                && ReportFixture.cell(t4, row: "suspend.6", column: "institutions") == "0")
+        // Table 1 counts institutions' cases only: two fewer cases handled than the example's.
+        let handled = { (d: ReportDocument) in try ReportFixture.cell(ReportFixture.table(d, "table1"), row: "990101", column: "handled_cases.period")
+        }
+        #expect(try Int(handled(plain))! - Int(handled(document))! == 2)
     }
 
     @Test("table 5 major-case notices: 2026-002 overdue by 6 days first, 2026-001 on time")

@@ -20,6 +20,9 @@ struct SQLiteMigrationTests {
             let queue = try DatabaseQueue(path: path)
             try SQLiteStore.migrator.migrate(queue, upTo: "v3")
             let rows = StoreSchema.RegisterRows(example)
+            let added: Set<String> = ["subject_type", "physician_id", "points"]
+            let v3CaseIndexes = StoreSchema.caseWriteColumns.indices.filter { !added.contains(StoreSchema.caseWriteColumns[$0]) }
+            let v3CaseColumns = v3CaseIndexes.map { StoreSchema.caseWriteColumns[$0] }
             try await queue.write { db in
                 let head = StoreSchema.submissionRow(example, digest: example.contentDigest(), origin: "v3.xml", importedAt: "2026-11-01T00:00:00Z")
                 try db.execute(
@@ -30,7 +33,8 @@ struct SQLiteMigrationTests {
                 for (table, columns, values) in [
                     ("institutions", StoreSchema.institutionColumns, rows.institutions),
                     ("inspections", StoreSchema.inspectionColumns, rows.inspections),
-                    ("cases", StoreSchema.caseWriteColumns, rows.cases),
+                    // The case columns v3 had: not the subject (v10); the migrations add it, an institution by default.
+                    ("cases", v3CaseColumns, rows.cases.map { row in v3CaseIndexes.map { row[$0] } }),
                 ] {
                     // Written in reverse, so the rebuilt table's order comes from the key, not from insertion.
                     for (number, row) in values.enumerated().reversed() {

@@ -20,8 +20,9 @@ public struct ReturnProfile: Sendable, Hashable {
     /// involved, refused and recovered. A store keeps them with each version.
     public static let monthMetrics: [MetricKey] = [.inspected, .handledCases, .amountInvolved, .refusedRecovered]
 
-    /// The amounts involved of its cases that have one.
-    public var caseAmounts: [Money] { cases.map(\.amountInvolved).filter { $0.fen > 0 } }
+    /// The amounts involved of its institutions' cases that have one (the amount checks'
+    /// population).
+    public var caseAmounts: [Money] { cases.filter { $0.subjectType == .institution }.map(\.amountInvolved).filter { $0.fen > 0 } }
 
     /// The profile of a whole return; `month` when its figures are already computed
     /// (``monthFigures(of:)``).

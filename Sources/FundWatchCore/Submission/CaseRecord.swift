@@ -45,6 +45,16 @@ public struct CaseRecord: Sendable, Hashable {
     public var outcome: String
     /// 处理依据.
     public var basis: String
+    /// Whom the case is about: a designated institution (the default), an insured person,
+    /// an agency, a physician or another; `institutionCode` is set exactly for an institution.
+    public var subjectType: SubjectType = .institution
+    /// The physician's number (医保医师编码), for a physician's case.
+    public var physicianID: String?
+    /// 医保医师记分: 1, 2, 3, 4, 6 or 12 points, for a physician's case.
+    public var points: Int?
+
+    /// The points a physician's case may carry (医保医师记分).
+    public static let allowedPoints = [1, 2, 3, 4, 6, 12]
 
     public init(
         caseID: String, institutionCode: String, openedOn: Day, closedOn: Day? = nil,
@@ -93,6 +103,7 @@ extension CaseRecord {
 extension Submission {
     /// Consistency warnings in the registers (rows whose amounts exceed the amount involved).
     public var consistencyWarnings: Int { cases.filter(\.amountsExceedInvolved).count }
-    /// Rows in the three registers.
+    /// Rows in the three registers the consistency warnings are counted over (the evaluation's
+    /// data quality); the tip-off register is left out, so scores stay comparable.
     public var rowCount: Int { institutions.count + inspections.count + cases.count }
 }

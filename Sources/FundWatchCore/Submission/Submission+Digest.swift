@@ -60,6 +60,14 @@ extension Submission {
             w.field(c.facts)
             w.field(c.outcome)
             w.field(c.basis)
+            // The subject only when it is not the default institution: a case without the
+            // new fields keeps the digest it had before they existed.
+            if c.subjectType != .institution || c.physicianID != nil || c.points != nil {
+                w.field(c.subjectType.code)
+                w.field(c.physicianID ?? "")
+                if let points = c.points { w.digits(points) }
+                w.end()
+            }
             w.row()
             if w.isFull { w.flush(to: sink) }
         }

@@ -118,12 +118,16 @@ extension Rule {
         .tipoffs, "case_id", "reference", "案件编号不在本次报送的查处台账中", "case_id is not in the cases register",
         expected: "查处台账中某一案件的案件编号 (the case_id of a row of cases)")
 
-    /// A tip-off field filled where it cannot apply (`zh`/`en`: why not).
-    static func tipoffUnexpected(_ field: String, because zh: String, _ en: String) -> Rule {
+    /// A field filled where it cannot apply (`zh`/`en`: why not).
+    static func unexpected(_ register: Register, _ field: String, because zh: String, _ en: String) -> Rule {
         .field(
-            .tipoffs, field, "unexpected", "不应填写「\(Register.tipoffs.label(named: field))」:\(zh)", "\(field) is set but \(en)",
+            register, field, "unexpected", "不应填写「\(register.label(named: field))」:\(zh)", "\(field) is set but \(en)",
             expected: "留空 (empty)")
     }
+
+    static let pointsFormat = Rule.field(
+        .cases, "points", "format", "医保医师记分不是规定的分值", "points is not 1, 2, 3, 4, 6 or 12",
+        expected: "1、2、3、4、6 或 12 分之一 (one of 1, 2, 3, 4, 6, 12)")
 
     static let amountsExceedInvolved = Rule.field(
         .cases, "amounts", "consistency", "拒付金额与追回金额之和超过涉及金额",

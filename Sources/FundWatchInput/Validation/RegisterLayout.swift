@@ -71,6 +71,7 @@ public enum CaseField: Int, RegisterField {
     case actions, suspensionMonths, policeTransferOn, disciplineTransferOn, exposedOn
     case publicAttention, noticeSubmittedOn, reporter, rewardPaid
     case discovery, facts, outcome, basis
+    case subjectType, physicianID, points
 
     public var name: String {
         switch self {
@@ -99,12 +100,17 @@ public enum CaseField: Int, RegisterField {
         case .facts: "facts"
         case .outcome: "outcome"
         case .basis: "basis"
+        case .subjectType: "subject_type"
+        case .physicianID: "physician_id"
+        case .points: "points"
         }
     }
 
+    /// `institution_code` is required only for an institution's case (the default subject):
+    /// the builder checks it row by row.
     public var isRequired: Bool {
         switch self {
-        case .caseID, .institutionCode, .openedOn, .source, .violations: true
+        case .caseID, .openedOn, .source, .violations: true
         default: false
         }
     }
@@ -218,6 +224,7 @@ public enum Register: String, Sendable, CaseIterable {
         "处理方式", "暂停协议月数", "移送公安日期", "移送纪检监察日期", "曝光日期",
         "社会关注", "要情报告报送日期", "举报人", "举报奖励(元)",
         "发现经过", "违规事实", "处理结果", "处理依据",
+        "被查处对象类别", "医保医师编码", "医保医师记分",
     ]
 
     private static let tipoffLabels = [

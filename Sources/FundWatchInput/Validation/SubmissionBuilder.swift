@@ -130,10 +130,36 @@ public struct SubmissionBuilder {
                 collector.add(.caseIDUnique, at: row.location(of: idIndex), detail: caseID, detailEN: caseID)
             }
         }
+        // The subject: an institution (the default) has its code, in the register; anyone else none.
+        let subject: SubjectType? = row.code(CaseField.subjectType.rawValue, required: false, into: &collector)
+        let isInstitution = (subject ?? .institution) == .institution
         let codeIndex = CaseField.institutionCode.rawValue
-        let institutionCode = row.required(codeIndex, into: &collector)
-        if let institutionCode, !institutionCodes.contains(institutionCode) {
+        let institutionCode = isInstitution ? row.required(codeIndex, into: &collector) : row.text(codeIndex)
+        if !isInstitution, let institutionCode {
+            collector.add(
+                .unexpected(.cases, "institution_code", because: "被查处对象不是定点医药机构", "the subject is not an institution"),
+                at: row.location(of: codeIndex), detail: institutionCode, detailEN: institutionCode)
+        } else if let institutionCode, !institutionCodes.contains(institutionCode) {
             references.append((institutionCode, .cases, row.location(of: codeIndex)))
+        }
+        // A physician's case: the physician's number and the points (医保医师记分).
+        let physicianIndex = CaseField.physicianID.rawValue, pointsIndex = CaseField.points.rawValue
+        let physicianID = subject == .physician ? row.required(physicianIndex, into: &collector) : row.text(physicianIndex)
+        var points: Int?
+        if let text = row.text(pointsIndex) {
+            points = Int(text).flatMap { CaseRecord.allowedPoints.contains($0) ? $0 : nil }
+            if points == nil { collector.add(.pointsFormat, at: row.location(of: pointsIndex), detail: "「\(text)」", detailEN: "'\(text)'") }
+        }
+        if subject != .physician {
+            let why = ("被查处对象不是医保医师", "the subject is not a physician")
+            if let physicianID {
+                collector.add(
+                    .unexpected(.cases, "physician_id", because: why.0, why.1), at: row.location(of: physicianIndex), detail: physicianID,
+                    detailEN: physicianID)
+            }
+            if row.text(pointsIndex) != nil {
+                collector.add(.unexpected(.cases, "points", because: why.0, why.1), at: row.location(of: pointsIndex))
+            }
         }
 
         let openedOn = row.day(CaseField.openedOn.rawValue, required: true, into: &collector)
@@ -151,6 +177,9 @@ public struct SubmissionBuilder {
         var record = CaseRecord(
             caseID: caseID ?? "", institutionCode: institutionCode ?? "",
             openedOn: openedOn ?? Day(ordinal: 0), source: source ?? .referral, violations: violations)
+        record.subjectType = subject ?? .institution
+        record.physicianID = physicianID
+        record.points = points
         record.closedOn = closedOn
         record.amountInvolved = amountInvolved
         record.amountRefused = amountRefused
@@ -209,7 +238,8 @@ public struct SubmissionBuilder {
                 detailEN: "the subject is an institution")
         } else if let subject, subject != .institution, let institutionCode {
             collector.add(
-                .tipoffUnexpected("institution_code", because: "被举报对象不是定点医药机构", "the subject is not an institution"), at: row.location(of: codeIndex),
+                .unexpected(.tipoffs, "institution_code", because: "被举报对象不是定点医药机构", "the subject is not an institution"),
+                at: row.location(of: codeIndex),
                 detail: institutionCode, detailEN: institutionCode)
         } else if let institutionCode, !institutionCodes.contains(institutionCode) {
             references.append((institutionCode, .tipoffs, row.location(of: codeIndex)))
@@ -231,7 +261,7 @@ public struct SubmissionBuilder {
         let informedOn = row.day(TipoffField.informedOn.rawValue, notBefore: TipoffField.decidedOn.rawValue, decidedOn, into: &collector)
         if informedOn != nil, row.text(TipoffField.decidedOn.rawValue) == nil {
             collector.add(
-                .tipoffUnexpected("informed_on", because: "尚未作出是否立案决定", "there is no decision yet"),
+                .unexpected(.tipoffs, "informed_on", because: "尚未作出是否立案决定", "there is no decision yet"),
                 at: row.location(of: TipoffField.informedOn.rawValue))
         }
 
@@ -244,32 +274,35 @@ public struct SubmissionBuilder {
         if notFiled {
             let why = ("未立案(是否立案不是「立案」)", "the tip-off was not filed")
             if closedOn != nil {
-                collector.add(.tipoffUnexpected("closed_on", because: why.0, why.1), at: row.location(of: TipoffField.closedOn.rawValue))
+                collector.add(.unexpected(.tipoffs, "closed_on", because: why.0, why.1), at: row.location(of: TipoffField.closedOn.rawValue))
             }
             if substantiated {
-                collector.add(.tipoffUnexpected("substantiated", because: why.0, why.1), at: row.location(of: TipoffField.substantiated.rawValue))
+                collector.add(.unexpected(.tipoffs, "substantiated", because: why.0, why.1), at: row.location(of: TipoffField.substantiated.rawValue))
             }
             if let caseID {
-                collector.add(.tipoffUnexpected("case_id", because: why.0, why.1), at: row.location(of: caseIndex), detail: caseID, detailEN: caseID)
+                collector.add(
+                    .unexpected(.tipoffs, "case_id", because: why.0, why.1), at: row.location(of: caseIndex), detail: caseID, detailEN: caseID)
             }
         } else if let caseID, !caseIDs.contains(caseID) {
             caseReferences.append((caseID, row.location(of: caseIndex)))
         }
         if substantiated, closedOn == nil, !notFiled {
             collector.add(
-                .tipoffUnexpected("substantiated", because: "尚未办结", "the tip-off is not closed"),
+                .unexpected(.tipoffs, "substantiated", because: "尚未办结", "the tip-off is not closed"),
                 at: row.location(of: TipoffField.substantiated.rawValue))
         }
         let feedbackOn = row.day(TipoffField.feedbackOn.rawValue, notBefore: TipoffField.closedOn.rawValue, closedOn, into: &collector)
         if feedbackOn != nil, row.text(TipoffField.closedOn.rawValue) == nil {
             collector.add(
-                .tipoffUnexpected("feedback_on", because: "尚未办结", "the tip-off is not closed"), at: row.location(of: TipoffField.feedbackOn.rawValue))
+                .unexpected(.tipoffs, "feedback_on", because: "尚未办结", "the tip-off is not closed"),
+                at: row.location(of: TipoffField.feedbackOn.rawValue))
         }
         let rewardPaid = row.money(TipoffField.rewardPaid.rawValue, into: &collector)
         let rewardPaidOn = row.day(TipoffField.rewardPaidOn.rawValue, notBefore: TipoffField.receivedOn.rawValue, receivedOn, into: &collector)
         if rewardPaidOn != nil, rewardPaid == .zero {
             collector.add(
-                .tipoffUnexpected("reward_paid_on", because: "举报奖励为 0", "reward_paid is 0"), at: row.location(of: TipoffField.rewardPaidOn.rawValue))
+                .unexpected(.tipoffs, "reward_paid_on", because: "举报奖励为 0", "reward_paid is 0"),
+                at: row.location(of: TipoffField.rewardPaidOn.rawValue))
         }
         for (index, day) in [
             (TipoffField.receivedOn, receivedOn), (.decidedOn, decidedOn), (.informedOn, informedOn), (.closedOn, closedOn),

@@ -100,6 +100,9 @@ public enum WorkbookLayout {
             case .suspensionMonths: .integer
             case .publicAttention: .flag
             case .reporter, .discovery, .facts, .outcome, .basis: .text
+            case .subjectType: .coded(list: "subject_type")
+            case .physicianID: .code
+            case .points: .integer
             }
         case .tipoffs:
             switch TipoffField(rawValue: index)! {

@@ -42,13 +42,14 @@ struct XMLStructureCheck {
         RowType(
             container: "cases", row: "case",
             fields: [
-                ("case_id", true), ("institution_code", true), ("opened_on", true), ("closed_on", false),
+                ("case_id", true), ("institution_code", false), ("opened_on", true), ("closed_on", false),
                 ("source", true), ("violations", true), ("amount_involved", false), ("amount_refused", false),
                 ("amount_recovered", false), ("damages", false), ("fine", false), ("voluntary_refund", false),
                 ("actions", false), ("suspension_months", false), ("police_transfer_on", false),
                 ("discipline_transfer_on", false), ("exposed_on", false), ("public_attention", false),
                 ("notice_submitted_on", false), ("reporter", false), ("reward_paid", false), ("discovery", false),
-                ("facts", false), ("outcome", false), ("basis", false),
+                ("facts", false), ("outcome", false), ("basis", false), ("subject_type", false), ("physician_id", false),
+                ("points", false),
             ]),
         RowType(
             container: "tipoffs", row: "tipoff",

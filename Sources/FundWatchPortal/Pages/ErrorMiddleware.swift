@@ -66,7 +66,7 @@ struct ErrorMiddleware: RouterMiddleware {
         let parts = path.split(separator: "/", omittingEmptySubsequences: true)
         switch parts.count {
         case 3 where parts[2] == "submissions": return [.get, .post]
-        case 3 where parts[2] == "reports" || parts[2] == "notices" || parts[2] == "warnings": return [.get]
+        case 3 where parts[2] == "reports" || parts[2] == "notices" || parts[2] == "tipoffs" || parts[2] == "warnings": return [.get]
         case 6 where parts[2] == "submissions" && (parts[5] == "review" || parts[5] == "explanations"): return [.post]
         default: return nil
         }

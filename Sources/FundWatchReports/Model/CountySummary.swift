@@ -19,6 +19,12 @@ public struct CountySummary: Sendable {
     public var byAction: [AgreementAction: ActionTally]
     /// Cases opened in the window with any action, each once (table 4's total).
     public var anyAction: ActionTally
+    /// Cases opened in the window whose actions suspend the agreement, by the months of the
+    /// suspension (1, 2, 4, 6; 0 for any other length): table 4's 中止协议 rows.
+    public var suspensionsByMonths: [Int: ActionTally]
+
+    /// The lengths of suspension table 4 counts (the agreement rules' tiers); others count under 0.
+    public static let suspensionTiers = [1, 2, 4, 6]
     /// Every major case of the submission (table 5, notices, evaluation).
     public var notices: [MajorCaseNotice]
     /// Every tip-off received by the report date, with its deadlines (the tip-off register).
@@ -47,34 +53,57 @@ public struct CountySummary: Sendable {
         var byViolation = Dictionary(uniqueKeysWithValues: Violation.allCases.map { ($0, CaseTally(cases: 0, amountInvolved: .zero)) })
         var allCases = CaseTally(cases: 0, amountInvolved: .zero)
         var actionCases = Dictionary(uniqueKeysWithValues: AgreementAction.allCases.map { ($0, 0) })
+        var actionSubjects = Dictionary(uniqueKeysWithValues: AgreementAction.allCases.map { ($0, SubjectCounts()) })
         var actionInstitutions = Dictionary(uniqueKeysWithValues: AgreementAction.allCases.map { ($0, Set<String>()) })
         var anyActionCases = 0
+        var anyActionSubjects = SubjectCounts()
         var anyActionInstitutions = Set<String>()
+        var suspensionCases: [Int: Int] = [:]
+        var suspensionInstitutions: [Int: Set<String>] = [:]
         for index in submission.cases.indices where window.contains(submission.cases[index].openedOn) {
             let amount = submission.cases[index].amountInvolved
+            let subject = submission.cases[index].subjectType
             allCases.cases += 1
             allCases.amountInvolved += amount
+            allCases.bySubject[subject] += 1
             for violation in submission.cases[index].violations {
                 byViolation[violation]!.cases += 1
                 byViolation[violation]!.amountInvolved += amount
+                byViolation[violation]!.bySubject[subject] += 1
             }
             let actions = submission.cases[index].actions
             guard !actions.isEmpty else { continue }
-            let institution = submission.cases[index].institutionCode
+            // Institutions are counted for an institution's case only.
+            let institution = subject == .institution ? submission.cases[index].institutionCode : nil
             for action in actions {
                 actionCases[action]! += 1
-                actionInstitutions[action]!.insert(institution)
+                actionSubjects[action]![subject] += 1
+                if let institution { actionInstitutions[action]!.insert(institution) }
             }
             anyActionCases += 1
-            anyActionInstitutions.insert(institution)
+            anyActionSubjects[subject] += 1
+            if let institution { anyActionInstitutions.insert(institution) }
+            if actions.contains(.suspend) {
+                let months = submission.cases[index].suspensionMonths ?? 0
+                let tier = Self.suspensionTiers.contains(months) ? months : 0
+                suspensionCases[tier, default: 0] += 1
+                if let institution { suspensionInstitutions[tier, default: []].insert(institution) }
+            }
         }
         self.byViolation = byViolation
         self.allCases = allCases
         byAction = Dictionary(
             uniqueKeysWithValues: AgreementAction.allCases.map {
-                ($0, ActionTally(cases: actionCases[$0]!, institutions: actionInstitutions[$0]!.count))
+                var tally = ActionTally(cases: actionCases[$0]!, institutions: actionInstitutions[$0]!.count)
+                tally.bySubject = actionSubjects[$0]!
+                return ($0, tally)
             })
         anyAction = ActionTally(cases: anyActionCases, institutions: anyActionInstitutions.count)
+        anyAction.bySubject = anyActionSubjects
+        suspensionsByMonths = Dictionary(
+            uniqueKeysWithValues: ([0] + Self.suspensionTiers).map {
+                ($0, ActionTally(cases: suspensionCases[$0] ?? 0, institutions: suspensionInstitutions[$0]?.count ?? 0))
+            })
 
         notices = MajorCaseNotice.all(in: submission, policy: policy, asOf: asOf)
         tipoffs = TipoffStatus.all(in: submission, settings: policy.tipoffs, asOf: asOf)
