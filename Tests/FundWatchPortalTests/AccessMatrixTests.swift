@@ -77,6 +77,7 @@ struct AccessMatrixTests {
             page(.get, "/reports", own: 403, other: 403, city: 200, admin: 403),
             page(.get, "/reports/download?from=2026-01&to=2026-03&format=csv", own: 403, other: 403, city: 200, admin: 403),
             page(.get, "/reports/notices?as_of=2026-04-30&format=csv", own: 403, other: 403, city: 200, admin: 403),
+            page(.get, "/reports/tipoffs?as_of=2026-04-30&format=csv", own: 403, other: 403, city: 200, admin: 403),
             page(.get, "/reports/timeliness?to=2026-03", own: 403, other: 403, city: 200, admin: 403),
             page(.get, "/reports/evaluation?from=2026-01&to=2026-03&format=xml", own: 403, other: 403, city: 200, admin: 403),
             page(.get, "/reports/bulletin?period=2026-03&format=txt", own: 403, other: 403, city: 200, admin: 403),

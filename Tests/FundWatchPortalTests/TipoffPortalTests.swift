@@ -63,7 +63,15 @@ extension ReturnFlowTests {
             #expect(scoped.status == .ok && scoped.text.contains("\"tipoffs\": []"))
             let refused = try await get(client, other, "/counties/990101")
             #expect(refused.status == .forbidden)
-            for text in [page.text, dashboard.text, answer.text, sent.text] {
+            // The register from the reports page, as `tipoffs --db` makes it; TRACE is no method of the API.
+            let csv = try await get(client, city, "/reports/tipoffs?as_of=2026-03-31&format=csv")
+            #expect(csv.status == .ok && csv.text.contains("举报线索办理台账") && csv.text.contains("JB-2026-003,示例区,2026-02-12"))
+            let reportsPage = try await get(client, city, "/reports")
+            #expect(reportsPage.text.contains(#"action="/reports/tipoffs""#))
+            let token = try await harness.token("city")
+            let trace = try await client.execute(uri: "/api/v1/tipoffs", method: .trace, headers: [.authorization: "Bearer \(token)"])
+            #expect(trace.status == .methodNotAllowed)
+            for text in [page.text, dashboard.text, answer.text, sent.text, csv.text] {
                 for secret in ["李某某", "13900000000", "王某", "赵某某"] { #expect(!text.contains(secret)) }
             }
         }

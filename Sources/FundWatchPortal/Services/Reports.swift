@@ -7,7 +7,7 @@ import Hummingbird
 
 /// The city's documents from the store, exactly as the command line makes them for the
 /// same store, dates and `--as-of`: the report tables (`report`), the notice register
-/// (`notices`), one case's notice (`notice`), timeliness, evaluation, the bulletin and the
+/// (`notices`), the tip-off register (`tipoffs`), one case's notice (`notice`), timeliness, evaluation, the bulletin and the
 /// revisions of earlier months' figures (`revisions`).
 struct Reports: Sendable {
     let core: PortalCore
@@ -21,13 +21,13 @@ struct Reports: Sendable {
 
     /// The documents there are, as the reports page and the routes name them.
     enum Kind: String, Sendable, CaseIterable {
-        case report, notices, timeliness, evaluation, bulletin, revisions
+        case report, notices, tipoffs, timeliness, evaluation, bulletin, revisions
 
         /// The formats each offers (the first is the default); `csv` of the report is a zip.
         var formats: [String] {
             switch self {
             case .report, .evaluation, .timeliness: ["html", "xml", "csv", "xlsx"]
-            case .notices: ["html", "xml", "csv", "json"]
+            case .notices, .tipoffs: ["html", "xml", "csv", "json"]
             case .bulletin: ["html", "txt"]
             case .revisions: ["html", "csv", "json"]
             }
@@ -127,6 +127,15 @@ struct Reports: Sendable {
                     name: base + ".json", type: "application/json", bytes: Array(RevisionsJSON.document(revisions, to: month).serialized().utf8))
             }
             _ = try await pipeline.write(revisions, to: month, format: ReportFormat(rawValue: format)!, into: sink)
+            return try Self.file(format, in: sink, named: base)
+        case .tipoffs:
+            let register = try await pipeline.tipoffRegister(source, asOf: asOf)
+            let base = "tipoffs-\(register.asOf)"
+            if format == "json" {
+                let text = TipoffsJSON.document(register.tipoffs, asOf: register.asOf).serialized()
+                return Rendered(name: base + ".json", type: "application/json", bytes: Array(text.utf8))
+            }
+            _ = try await pipeline.write(register, format: ReportFormat(rawValue: format)!, into: sink)
             return try Self.file(format, in: sink, named: base)
         case .notices:
             let register = try await pipeline.noticeRegister(source, asOf: asOf)
