@@ -1,6 +1,6 @@
 import FundWatchCore
 
-/// The whole report: the six tables and their provenance.
+/// The whole report: its tables (the six of METRICS.md and table 7) and their provenance.
 public struct ReportDocument: Sendable, Hashable {
     public var title: String
     public var window: Window

@@ -1,7 +1,7 @@
 import FundWatchCore
 import FundWatchCrypto
 
-/// Builds the six tables of METRICS.md from a report's input. Every figure is computed
+/// Builds the tables of METRICS.md (the six and table 7, the tip-offs) from a report's input. Every figure is computed
 /// here, once; templates and writers only lay out what the tables hold.
 public struct ReportBuilder: Sendable {
     public let input: ReportInput
