@@ -5,10 +5,15 @@ extension Pipeline {
     /// Every county's metrics and the city's over `window`, as of `asOf` (default: the
     /// window's last day).
     public func metrics(_ source: DataSource, window: Window, asOf: Day? = nil) async throws(PipelineError) -> CityMetrics {
-        let selection = try await select(source, for: window.to, summarising: { Metrics(submission: $0, window: window) })
+        let day = asOf ?? window.lastDay, tipoffSettings = settings.policy.tipoffs
+        let selection = try await select(
+            source, for: window.to,
+            summarising: {
+                (Metrics(submission: $0, window: window), TipoffFigures(tipoffs: $0.tipoffs, window: window, asOf: day, settings: tipoffSettings))
+            })
         return CityMetrics(
-            choices: selection.choices, window: window, asOf: asOf ?? window.lastDay,
-            metrics: selection.choices.map { $0.chosen?.payload })
+            choices: selection.choices, window: window, asOf: day,
+            metrics: selection.choices.map { $0.chosen?.payload.0 }, tipoffs: selection.choices.map { $0.chosen?.payload.1 })
     }
 
     /// A report's input over `window` as of `asOf` (default: the window's last day), each

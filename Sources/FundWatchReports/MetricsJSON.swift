@@ -1,7 +1,8 @@
 import FundWatchCore
 
 /// The `fundwatch metrics --json` document:
-/// `{"from","to","as_of","counties":[{"county_code","county_name","status","metrics":{…}}],"city":{"metrics":{…}}}`.
+/// `{"from","to","as_of","counties":[{"county_code","county_name","status","metrics":{…},"tipoffs":{…}}],"city":{"metrics":{…},"tipoffs":{…}}}`
+/// (`tipoffs`: the window's tip-off figures, docs/METRICS.md "Tip-offs").
 ///
 /// Counts are JSON integers, money exact yuan strings with two decimals, rates the
 /// displayed percentage (`"75.0%"` or `"—"`).
@@ -12,7 +13,10 @@ public enum MetricsJSON {
             ("to", .string(measurement.window.to.description)),
             ("as_of", .string(measurement.asOf.description)),
             ("counties", .array(measurement.counties.map(county))),
-            ("city", .object([("metrics", metrics(measurement.city))])),
+            (
+                "city",
+                .object([("metrics", metrics(measurement.city))] + (measurement.cityTipoffs.map { [("tipoffs", TipoffsJSON.figures($0))] } ?? []))
+            ),
         ])
     }
 
@@ -25,6 +29,7 @@ public enum MetricsJSON {
             ("submitted_on", .optional(county.submittedOn?.description)),
             ("digest", .optional(county.digest)),
             ("metrics", county.metrics.map(metrics) ?? .null),
+            ("tipoffs", county.tipoffs.map(TipoffsJSON.figures) ?? .null),
         ])
     }
 

@@ -40,6 +40,28 @@ public enum TipoffsJSON {
     }
 }
 
+extension TipoffsJSON {
+    /// A window's tip-off figures (table 7) in `metrics --json`: counts as integers, rewards as
+    /// yuan, rates as displayed; per step the steps judged, on time and the rate.
+    public static func figures(_ f: TipoffFigures) -> JSONValue {
+        .object([
+            ("received", .int(f.received)), ("filed", .int(f.filed)), ("closed", .int(f.closed)), ("substantiated", .int(f.substantiated)),
+            ("substantiation_rate", .string(f.substantiationRate.display)), ("rewards_paid", .string(f.rewardsPaid.yuanString)),
+            (
+                "steps",
+                .object(
+                    TipoffStep.allCases.map { step in
+                        let (judged, onTime) = f.counts(step)
+                        return (
+                            step.rawValue,
+                            .object([("judged", .int(judged)), ("on_time", .int(onTime)), ("rate", .string(f.onTimeRate(step).display))])
+                        )
+                    })
+            ),
+        ])
+    }
+}
+
 /// `fundwatch tipoffs` as a terminal table: a line per tip-off, each applicable step as
 /// `状态 应办日期 剩/超 N`.
 public enum TipoffsText {

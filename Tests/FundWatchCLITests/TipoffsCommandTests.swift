@@ -85,4 +85,20 @@ struct TipoffsCommandTests {
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("\"tipoffs\": []"))
     }
+
+    @Test("metrics --json carries each county's and the city's tip-off figures (judged with --config's calendar); without a register, zeros")
+    func metrics() throws {
+        let r = try CLI.run(["metrics", "--json", "--to", "2026-03", "--config", Self.config, try Self.exampleWithTipoffs()])
+        #expect(r.status == 0, "\(r.stderr)")
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let county = try #require((doc["counties"] as? [[String: Any]])?.first?["tipoffs"] as? [String: Any])
+        #expect(county["received"] as? Int == 2 && county["filed"] as? Int == 1 && county["substantiated"] as? Int == 1)
+        #expect(county["rewards_paid"] as? String == "500.00" && county["substantiation_rate"] as? String == "100.0%")
+        let decide = try #require((county["steps"] as? [String: Any])?["decide"] as? [String: Any])
+        #expect(decide["judged"] as? Int == 3 && decide["on_time"] as? Int == 2 && decide["rate"] as? String == "66.7%")
+        let city = try #require((doc["city"] as? [String: Any])?["tipoffs"] as? [String: Any])
+        #expect(city["received"] as? Int == 2)
+        let plain = try CLI.run(["metrics", "--json", "--to", "2026-03", CLI.exampleXML])
+        #expect(plain.stdout.contains("\"received\": 0") && plain.stdout.contains("\"substantiation_rate\": \"—\""))
+    }
 }

@@ -24,7 +24,9 @@ public struct ReportBuilder: Sendable {
         self.input = input
         let summaries = input.choices.map { $0.chosen?.payload }
         self.summaries = summaries
-        self.period = CityMetrics(choices: input.choices, window: input.window, asOf: input.asOf, metrics: summaries.map { $0?.period })
+        self.period = CityMetrics(
+            choices: input.choices, window: input.window, asOf: input.asOf, metrics: summaries.map { $0?.period },
+            tipoffs: summaries.map { $0?.tipoffFigures })
         self.yearToDate = CityMetrics(
             choices: input.choices, window: .yearToDate(input.window.to), asOf: input.asOf,
             metrics: summaries.map { $0?.yearToDate })

@@ -22,12 +22,16 @@ struct MetricsCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print JSON instead of a table.")
     var json = false
 
+    @Option(name: .customLong("config"), help: "Configuration file: the [tipoffs] days and [calendar] the tip-off figures are judged by.")
+    var config: String?
+
     @OptionGroup var source: SourceOptions
 
     func run() async throws {
         let window = try window.window(), asOf = try Day.option(asOf, name: "--as-of")
         try await Console.run {
-            let pipeline = try Pipeline.forTerminal()
+            let settings = try config.map { path throws(PipelineError) in try Pipeline.settings(file: path) } ?? .init()
+            let pipeline = try Pipeline.forTerminal(settings: settings)
             let metrics = try await source.with(pipeline) { try await pipeline.metrics($0, window: window, asOf: asOf) }
             Console.out(json ? MetricsJSON.document(metrics).serialized() : MetricsText.render(metrics))
         }
