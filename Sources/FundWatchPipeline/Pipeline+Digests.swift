@@ -20,23 +20,7 @@ extension Pipeline {
             var statements: [SQLStatement] = []
             var changed = 0
             for version in try await store.versions(county: nil, period: nil) {
-                var submission = try await store.load(version.id, caseTexts: true)
-                let stored = try await store.query("SELECT reporter FROM cases WHERE submission_id = ? ORDER BY row_no", [.integer(version.id)])
-                guard stored.count == submission.cases.count else {
-                    throw StoreError.damaged("version #\(version.id) has \(stored.count) reporter cells for \(submission.cases.count) cases")
-                }
-                for (index, row) in stored.enumerated() { submission.cases[index].reporter = Confidential(row.first?.text ?? "") }
-                let storedTipoffs = try await store.query(
-                    "SELECT reporter FROM tipoffs WHERE submission_id = ? ORDER BY row_no", [.integer(version.id)])
-                guard storedTipoffs.count == submission.tipoffs.count else {
-                    throw StoreError.damaged(
-                        "version #\(version.id) has \(storedTipoffs.count) reporter cells for \(submission.tipoffs.count) tip-offs")
-                }
-                for (index, row) in storedTipoffs.enumerated() { submission.tipoffs[index].reporter = Confidential(row.first?.text ?? "") }
-                // The reporter cells hold what the store keeps (sealed, or `present`): turned into
-                // digest tokens as the seal reads them, not sealed again.
-                let seal = reporterSeal
-                let digest = submission.contentDigest(reporterToken: { seal.digestToken(stored: $0.revealedForStorage) })
+                let digest = try await recomputedDigest(of: version, in: store)
                 guard digest != version.digest else { continue }
                 changed += 1
                 statements.append(SQLStatement("UPDATE submissions SET digest = ? WHERE id = ?", [.text(digest), .integer(version.id)]))
@@ -55,5 +39,24 @@ extension Pipeline {
         } catch {
             throw PipelineError(error)
         }
+    }
+
+    /// The content digest of a stored version computed again from its stored rows: the
+    /// registers as loaded, each reporter cell as the store keeps it (sealed, or `present`)
+    /// turned into a digest token as this pipeline's seal reads it, never sealed again.
+    func recomputedDigest(of version: StoredVersion, in store: any ReturnsDatabase) async throws(StoreError) -> String {
+        var submission = try await store.load(version.id, caseTexts: true)
+        let cases = try await store.query("SELECT reporter FROM cases WHERE submission_id = ? ORDER BY row_no", [.integer(version.id)])
+        guard cases.count == submission.cases.count else {
+            throw StoreError.damaged("version #\(version.id) has \(cases.count) reporter cells for \(submission.cases.count) cases")
+        }
+        for (index, row) in cases.enumerated() { submission.cases[index].reporter = Confidential(row.first?.text ?? "") }
+        let tipoffs = try await store.query("SELECT reporter FROM tipoffs WHERE submission_id = ? ORDER BY row_no", [.integer(version.id)])
+        guard tipoffs.count == submission.tipoffs.count else {
+            throw StoreError.damaged("version #\(version.id) has \(tipoffs.count) reporter cells for \(submission.tipoffs.count) tip-offs")
+        }
+        for (index, row) in tipoffs.enumerated() { submission.tipoffs[index].reporter = Confidential(row.first?.text ?? "") }
+        let seal = reporterSeal
+        return submission.contentDigest(reporterToken: { seal.digestToken(stored: $0.revealedForStorage) })
     }
 }

@@ -502,6 +502,22 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
 
     /// Nothing to release: the client belongs to the caller.
     public func close() async {}
+
+    public func appliedMigrations() async throws(StoreError) -> [String] {
+        let logger = self.logger
+        return try await call("list the applied migrations") {
+            try await client.withConnection { connection in
+                try await Self.rows(connection, logger, "SELECT name FROM fundwatch_migrations", []).compactMap { $0.first?.text }
+            }
+        }.sorted { $0.count != $1.count ? $0.count < $1.count : $0 < $1 }
+    }
+
+    /// A PostgreSQL store is backed up with the server's own tools (README, "Operations").
+    public func backup(to path: String) async throws(StoreError) {
+        throw StoreError.unavailable(
+            "a PostgreSQL store is backed up with pg_dump --format=custom and restored with pg_restore (README, Operations); fundwatch check verifies the restored database"
+        )
+    }
 }
 
 extension StoreValue {

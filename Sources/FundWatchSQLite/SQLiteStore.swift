@@ -421,8 +421,35 @@ public final class SQLiteStore: SubmissionStore, SQLDatabase, Sendable {
         return out
     }
 
+    /// Merges the write-ahead log into the file (`wal_checkpoint(TRUNCATE)`), then closes:
+    /// the file alone then holds everything (a backup's copy is renamed as one file).
     public func close() async {
+        _ = try? await pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
         try? pool.close()
+    }
+
+    public func integrityProblems() async throws(StoreError) -> [String] {
+        let rows = try await call { try await pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") } }
+        return rows == ["ok"] ? [] : rows
+    }
+
+    public func appliedMigrations() async throws(StoreError) -> [String] {
+        try await call { try await pool.read { db in try Self.migrator.appliedIdentifiers(db) } }.sorted {
+            $0.count != $1.count ? $0.count < $1.count : $0 < $1
+        }
+    }
+
+    /// SQLite's online backup from one read transaction: a snapshot of the moment it began,
+    /// whatever is written meanwhile (WAL), copied page by page into `path`.
+    public func backup(to path: String) async throws(StoreError) {
+        let pool = self.pool
+        try await call {
+            try await offloaded { () throws -> Void in
+                let destination = try DatabaseQueue(path: path)
+                defer { try? destination.close() }
+                try pool.backup(to: destination)
+            }
+        }
     }
 
     public func query(_ sql: String, _ values: [StoreValue]) async throws(StoreError) -> [[StoreValue]] {

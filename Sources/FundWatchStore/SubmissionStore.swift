@@ -34,6 +34,17 @@ public protocol SubmissionStore: Sendable {
     /// particular order: the city's amounts a county with few cases is compared with.
     func caseAmounts(_ ids: [Int64]) async throws(StoreError) -> [Int64]
 
+    /// The database's own check of its file (SQLite's `PRAGMA integrity_check`): one line per
+    /// problem, none when sound. A store without such a check answers none.
+    func integrityProblems() async throws(StoreError) -> [String]
+
+    /// The schema migrations the store has applied, in order (`v1` …).
+    func appliedMigrations() async throws(StoreError) -> [String]
+
+    /// Copies the whole store, consistent as of one moment while others keep writing, into
+    /// the new file `path`. A store that cannot (PostgreSQL: use `pg_dump`) refuses.
+    func backup(to path: String) async throws(StoreError)
+
     /// Releases what the store opened itself (a SQLite file's connections). A store given
     /// its connections by the caller (PostgreSQL) leaves them to the caller.
     func close() async
@@ -53,6 +64,14 @@ extension SubmissionStore {
 }
 
 extension SubmissionStore {
+    public func integrityProblems() async throws(StoreError) -> [String] { [] }
+
+    public func appliedMigrations() async throws(StoreError) -> [String] { [] }
+
+    public func backup(to path: String) async throws(StoreError) {
+        throw StoreError.unavailable("this store cannot be backed up by FundWatch; use the database's own tools")
+    }
+
     /// ``profiles(_:)`` from each whole version: for stores without a narrow read.
     public func profiles(_ ids: [Int64]) async throws(StoreError) -> [ReturnProfile] {
         var out: [ReturnProfile] = []

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import FundWatchPipeline
 import FundWatchStore
 import FundWatchStores
@@ -40,6 +41,17 @@ enum StoreOptions {
     /// write returns, run with the bureau's --config), the store's content digests are first
     /// made to follow its reporter settings (``Pipeline/alignDigests(of:)``); user and audit
     /// commands, which never compare digests, leave them alone.
+    /// Refuses a SQLite path that does not exist (opening it would make a new, empty store):
+    /// for the commands that only read a store (`check`, `backup`).
+    static func requireExisting(_ url: String) throws {
+        guard !StoreConnection.isPostgres(url) else { return }
+        let path = StoreConnection.sqlitePath(url)
+        guard FileManager.default.fileExists(atPath: path) else {
+            Console.err("错误 error: 没有这个数据库文件 no store at \(path)\n")
+            throw ExitCode(1)
+        }
+    }
+
     static func with<R>(_ option: String?, aligning pipeline: Pipeline? = nil, _ body: (any ReturnsDatabase) async throws -> R) async throws -> R {
         let connection = try await StoreConnection.open(StoreConnection.url(option))
         do {
