@@ -30,7 +30,13 @@ public struct Portal: Sendable {
                 status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
                 body: .init(byteBuffer: ByteBuffer(bytes: css)))
         }
-        router.get("/health") { _, _ in PageResponse.json(#"{"status":"ok"}"#) }
+        // For a load balancer: 200 while the store answers within 2 seconds, else 503 (no detail).
+        let core = self.core
+        router.get("/health") { _, _ in
+            await core.returns.storeAnswers(within: .seconds(2))
+                ? PageResponse.json(#"{"status":"ok","store":"ok"}"#)
+                : PageResponse.json(#"{"status":"unavailable","store":"not answering"}"#, status: .serviceUnavailable)
+        }
         SessionRoutes(core: core).add(to: router)
         CountyRoutes(core: core).add(to: router)
         CityRoutes(core: core).add(to: router)

@@ -38,6 +38,12 @@ public struct ReturnCycle: Sendable {
     /// The return cycle's tables, for the portal's session and user lookups.
     public var tables: ReturnsTables { store.returns }
 
+    /// Whether the store answers a trivial query within `deadline` (`/health`).
+    public func storeAnswers(within deadline: Duration) async -> Bool {
+        let store = self.store
+        return await answered(within: deadline) { (try? await store.query("SELECT 1", [])).map { _ in true } } ?? false
+    }
+
     /// The store's returns as a pipeline reads them: every version, or (`approvedOnly`) the
     /// approved ones.
     public func source(approvedOnly: Bool = false) -> DataSource { approvedOnly ? .approved(store) : .store(store) }
