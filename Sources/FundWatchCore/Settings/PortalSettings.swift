@@ -17,6 +17,9 @@ public struct PortalSettings: Sendable, Hashable {
     /// one that has not finished sending its request head (a request's head must arrive
     /// within this time of the connection opening or the previous answer).
     public var idleTimeoutSeconds = 30
+    /// On SIGTERM or SIGINT the portal stops accepting and lets the requests in flight finish
+    /// for at most this long, then closes the store and exits.
+    public var shutdownGraceSeconds = 30
     /// The address of the reverse proxy in front (e.g. `127.0.0.1`): for a request from it,
     /// the client's address is the last one in its `X-Forwarded-For`. Nil: no proxy trusted,
     /// the peer's address counts (a header anyone can send is never believed).
@@ -55,6 +58,7 @@ public struct PortalSettings: Sendable, Hashable {
             case "address_failure_limit": addressFailureLimit = try config.integer(entry, in: 5...1_000)
             case "bcrypt_cost": bcryptCost = try config.integer(entry, in: 8...14)
             case "idle_timeout_seconds": idleTimeoutSeconds = try config.integer(entry, in: 5...600)
+            case "shutdown_grace_seconds": shutdownGraceSeconds = try config.integer(entry, in: 1...600)
             case "trusted_proxy":
                 let address = try config.text(entry)
                 guard !address.isEmpty, address.allSatisfy({ $0.isHexDigit || $0 == "." || $0 == ":" }) else {
@@ -71,7 +75,7 @@ public struct PortalSettings: Sendable, Hashable {
                     entry,
                     "unknown key \(entry.key) in [portal]; known: max_upload_mib, session_idle_minutes, "
                         + "session_absolute_hours, lock_after_failures, lock_minutes, address_failure_limit, bcrypt_cost, "
-                        + "idle_timeout_seconds, trusted_proxy, secure_cookies")
+                        + "idle_timeout_seconds, shutdown_grace_seconds, trusted_proxy, secure_cookies")
             }
         }
     }

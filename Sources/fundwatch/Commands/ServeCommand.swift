@@ -120,13 +120,19 @@ struct ServeCommand: AsyncParsableCommand {
             Console.out("FundWatch portal on \(address)\n")
         }
         defer { if let demoFolder { try? FileManager.default.removeItem(atPath: demoFolder) } }
+        // SIGTERM or SIGINT: stop accepting, let the requests in flight finish (an upload is
+        // answered and stored, or not stored at all) for at most the grace period, then close
+        // the store and exit 0.
+        var group = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        group.maximumGracefulShutdownDuration = .seconds(settings.portal.shutdownGraceSeconds)
         do {
-            try await app.runService()
+            try await ServiceGroup(configuration: group).run()
         } catch {
             await store.close()
             throw error
         }
         await store.close()
+        Console.out("FundWatch portal stopped; the store is closed\n")
     }
 
     /// Imports the sample city and makes one user per role with generated passwords.
