@@ -21,6 +21,7 @@ public struct Portal: Sendable {
     /// The router with every page, the API and the style sheet.
     public func router() -> Router<PortalContext> {
         let router = Router(context: PortalContext.self)
+        router.add(middleware: RequestLogMiddleware(log: core.log))
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: ErrorMiddleware(core: core))
         router.add(middleware: AccessMiddleware(portal: core))

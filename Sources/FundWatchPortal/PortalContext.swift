@@ -10,6 +10,8 @@ public struct PortalContext: RequestContext {
     /// The client's address, for the audit log and the per-address login limit: the peer's,
     /// or behind the configured trusted proxy the one it forwarded (``AccessMiddleware``).
     public internal(set) var address: String
+    /// Who the request turned out to be, for the request's log line (set by the log middleware).
+    var note: RequestNote?
     /// Uploads are limited per route (the portal's `max_upload_mib`), not here.
     public var maxUploadSize: Int { 1 << 30 }
 

@@ -15,12 +15,15 @@ public struct PortalCore: Sendable {
     let pages: Pages
     /// City-wide figures, recomputed only when the stored versions change.
     let cache = DerivedCache()
+    /// The operator's log (a line per request and per upload; none by default).
+    public let log: RequestLog
 
     /// A portal in front of `returns`. `secureCookies` must be true unless the portal is
     /// served over plain HTTP on loopback (a reverse proxy with TLS in front counts as HTTPS).
-    public init(returns: ReturnCycle, secureCookies: Bool) throws {
+    public init(returns: ReturnCycle, secureCookies: Bool, log: RequestLog = .off) throws {
         self.returns = returns
         self.secureCookies = secureCookies
+        self.log = log
         pages = try Pages()
     }
 

@@ -36,13 +36,14 @@ struct PortalHarness {
     let portal: Portal
     static let password = "correct horse battery"
 
-    init(settings: Settings = Settings(), secureCookies: Bool = false) async throws {
+    init(settings: Settings = Settings(), secureCookies: Bool = false, log: RequestLog = .off) async throws {
         var settings = settings
         settings.portal.bcryptCost = 4
         let store = try SQLiteStore(path: Scratch.root + "/portal-\(UUID().uuidString).sqlite")
         let clock = TestClock()
         core = try PortalCore(
-            returns: ReturnCycle(store: store, pipeline: try Pipeline(settings: settings), now: { clock.now() }), secureCookies: secureCookies)
+            returns: ReturnCycle(store: store, pipeline: try Pipeline(settings: settings), now: { clock.now() }), secureCookies: secureCookies,
+            log: log)
         self.store = store
         self.clock = clock
         portal = Portal(core: core)

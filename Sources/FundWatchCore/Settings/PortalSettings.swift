@@ -20,6 +20,17 @@ public struct PortalSettings: Sendable, Hashable {
     /// On SIGTERM or SIGINT the portal stops accepting and lets the requests in flight finish
     /// for at most this long, then closes the store and exits.
     public var shutdownGraceSeconds = 30
+    /// Which lines `serve` writes to standard output (logfmt): `info` one per request and per
+    /// upload, `warning` only refused or failed ones (4xx, 5xx), `error` only failures (5xx),
+    /// `off` none.
+    public var logLevel = LogLevel.info
+
+    /// The `log_level` setting, from the most to the least said.
+    public enum LogLevel: String, Sendable, Hashable, CaseIterable, Comparable {
+        case info, warning, error, off
+
+        public static func < (a: LogLevel, b: LogLevel) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
+    }
     /// The address of the reverse proxy in front (e.g. `127.0.0.1`): for a request from it,
     /// the client's address is the last one in its `X-Forwarded-For`. Nil: no proxy trusted,
     /// the peer's address counts (a header anyone can send is never believed).
@@ -59,6 +70,11 @@ public struct PortalSettings: Sendable, Hashable {
             case "bcrypt_cost": bcryptCost = try config.integer(entry, in: 8...14)
             case "idle_timeout_seconds": idleTimeoutSeconds = try config.integer(entry, in: 5...600)
             case "shutdown_grace_seconds": shutdownGraceSeconds = try config.integer(entry, in: 1...600)
+            case "log_level":
+                guard let level = LogLevel(rawValue: try config.text(entry)) else {
+                    throw config.problem(entry, "log_level must be \"info\", \"warning\", \"error\" or \"off\"")
+                }
+                logLevel = level
             case "trusted_proxy":
                 let address = try config.text(entry)
                 guard !address.isEmpty, address.allSatisfy({ $0.isHexDigit || $0 == "." || $0 == ":" }) else {
@@ -75,7 +91,7 @@ public struct PortalSettings: Sendable, Hashable {
                     entry,
                     "unknown key \(entry.key) in [portal]; known: max_upload_mib, session_idle_minutes, "
                         + "session_absolute_hours, lock_after_failures, lock_minutes, address_failure_limit, bcrypt_cost, "
-                        + "idle_timeout_seconds, shutdown_grace_seconds, trusted_proxy, secure_cookies")
+                        + "idle_timeout_seconds, shutdown_grace_seconds, log_level, trusted_proxy, secure_cookies")
             }
         }
     }

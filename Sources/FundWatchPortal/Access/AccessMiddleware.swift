@@ -23,6 +23,7 @@ struct AccessMiddleware: RouterMiddleware {
         // The JSON API takes bearer tokens only: a browser's session cookie, which a page on
         // another site could make it send, never authorises an API call.
         if request.uri.path.hasPrefix("/api/"), case .session = context.identity?.credential { context.identity = nil }
+        context.note?.name = context.identity?.user.name
         let bearer: Bool = if case .token = context.identity?.credential { true } else { false }
         if !bearer, ![.get, .head].contains(request.method) {
             try Self.checkSameOrigin(request)

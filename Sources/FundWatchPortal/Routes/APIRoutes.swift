@@ -75,6 +75,9 @@ struct APIRoutes: Sendable {
         }
         let note = request.uri.queryParameters["note"].map(String.init) ?? ""
         let answer = try await core.returns.receive(Upload(name: name, bytes: body, note: note), from: identity.user, address: context.address)
+        core.log.upload(
+            county: answer.header?.countyCode, period: answer.header?.period.description, outcome: answer.refusal == nil ? answer.code : "refused",
+            version: answer.number, user: identity.user.name)
         let findings = JSONValue.array(answer.findings.map(FindingJSON.encode))
         guard let outcome = answer.outcome, let header = answer.header else {
             let status = answer.refusal.map(ErrorMiddleware.status(of:)) ?? .unprocessableContent

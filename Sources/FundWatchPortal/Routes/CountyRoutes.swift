@@ -145,6 +145,9 @@ struct CountyRoutes: Sendable {
         let answer = try await core.returns.receive(
             Upload(name: Forms.baseName(file.name), bytes: file.bytes, note: form["note"]),
             from: identity.user, address: context.address)
+        core.log.upload(
+            county: answer.header?.countyCode, period: answer.header?.period.description, outcome: answer.refusal == nil ? answer.code : "refused",
+            version: answer.number, user: identity.user.name)
         let status: HTTPResponse.Status = answer.refusal.map(ErrorMiddleware.status(of:)) ?? (answer.isRejected ? .unprocessableContent : .ok)
         let rows = answer.findings.map(FindingRow.init)
         let page = UploadResultPage(

@@ -107,7 +107,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let secure = settings.portal.secureCookies.secure(onLoopback: Self.isLoopback(host))
         let cycle = ReturnCycle(store: store, pipeline: pipeline, now: Self.clock(startingOn: today.flatMap(Day.init(iso:))))
-        let core = try PortalCore(returns: cycle, secureCookies: secure)
+        // The operator's log: logfmt lines on standard output, at [portal] log_level.
+        let log = RequestLog(level: settings.portal.logLevel) { line in Console.out(line + "\n") }
+        let core = try PortalCore(returns: cycle, secureCookies: secure, log: log)
         let (prepareStore, demoFolderToFill) = (migrate, demoFolder)
         let address = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/ (store: \(StoreConnection.redacted(url)))"
         let app = Portal(core: core).application(host: host, port: port, logger: logger, services: services) {
