@@ -178,6 +178,9 @@ def test_twenty_versions_of_one_month_at_once_each_stored_with_its_records(serve
     versions = sql("SELECT id, digest FROM submissions WHERE county_code = '991999' ORDER BY id")
     assert len(versions) == len(created) and created, [r[0] for r in results]
     assert sorted(r[1]["version"] for r in created) == list(range(1, len(created) + 1))
+    # Each answer names its own stored version's number: the one `history` gives it (id order).
+    number_of = {digest: n for n, (_, digest) in enumerate(versions, start=1)}
+    assert all(r[1]["version"] == number_of[r[1]["digest"]] for r in created), [(r[1]["version"], r[1]["digest"][:8]) for r in created]
     for vid, digest in versions:
         assert sql(f"SELECT COUNT(*) FROM review_events WHERE submission_id = {vid} AND state = 'received'") == [["1"]]
         assert sql(f"SELECT COUNT(*) FROM uploads WHERE submission_id = {vid}") == [["1"]]
