@@ -160,6 +160,35 @@ struct FoundByReviewTests {
         }
     }
 
+    @Test(
+        "a correction of an approved month that fails to store its review event stores nothing; sent again it is a new version 待审核 with its audit line, never `unchanged` inheriting the approval"
+    )
+    func failedCorrectionNeverInheritsApproval() async throws {
+        let harness = try await PortalHarness()
+        let store = try #require(harness.store as? SQLiteStore)
+        try await harness.test { client in
+            let clerk = try await harness.login(client, "clerk1")
+            #expect(try await upload(client, clerk, name: "3月.xml", try PortalHarness.xml()).status == .ok)
+            let city = try await harness.login(client, "city")
+            #expect(try await form(client, city, "/counties/990101/2026-03/review", ["action": "approve", "version": "1"]).status == .seeOther)
+            try await store.write(
+                "CREATE TRIGGER refuse_events BEFORE INSERT ON review_events BEGIN SELECT RAISE(ABORT, 'review events refused'); END", [])
+            let correction = try Self.dated("2026-04-20", prepared: "王晓更正")
+            let failed = try await upload(client, clerk, name: "3月更正.xml", correction, note: "更正追回金额")
+            #expect(failed.status.code >= 400)
+            #expect(try await harness.store.versions(county: "990101", period: nil).count == 1)
+            try await store.write("DROP TRIGGER refuse_events", [])
+            let again = try await upload(client, clerk, name: "3月更正.xml", correction, note: "更正追回金额")
+            #expect(again.status == .ok && again.text.contains("已接收(新版本)") && again.text.contains("待审核"), "\(again.text.prefix(400))")
+            let versions = try await harness.store.versions(county: "990101", period: nil)
+            #expect(versions.count == 2)
+            let events = try await harness.store.returns.reviewEvents(county: "990101", period: Self.march)
+            #expect(events.last?.state == .received && events.last?.submissionID == versions[1].id)
+            let audit = try await harness.store.returns.auditEntries(since: 0).filter { $0.action == "upload" }
+            #expect(audit.count == 2 && audit.last?.detail.contains(versions[1].digest) == true)
+        }
+    }
+
     @Test("20 uploads of one county-month at once: every stored version has its upload record, 待审核 event and audit line; no refused one is stored")
     func parallelUploads() async throws {
         let harness = try await PortalHarness()
