@@ -5,6 +5,7 @@ import FundWatchStore
 import Logging
 import NIOSSL
 import PostgresNIO
+import Synchronization
 
 /// The shared store: PostgreSQL through PostgresNIO, with the same tables and the same
 /// semantics as `SQLiteStore`. Imports of one county and period are serialised with a
@@ -15,19 +16,59 @@ import PostgresNIO
 public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
     public let client: PostgresClient
     let logger: Logger
+    /// How long a call may wait for a connection (the server restarting, unreachable) before
+    /// it fails as unavailable (`[store] deadline_seconds`). A call that has its connection
+    /// runs to its end: a transaction cut short after its COMMIT was sent would leave the
+    /// answer and the store disagreeing.
+    let deadline: Duration
 
     /// A store on `client`, which must be running (or about to run); migrates the schema.
-    public convenience init(client: PostgresClient, logger: Logger) async throws(StoreError) {
-        self.init(unmigratedOn: client, logger: logger)
+    public convenience init(client: PostgresClient, logger: Logger, deadline: Duration = .seconds(10)) async throws(StoreError) {
+        self.init(unmigratedOn: client, logger: logger, deadline: deadline)
         try await migrate()
     }
 
     /// A store on `client` without touching the database yet: for a server that runs the
     /// client as a service of its own and calls ``migrate()`` once the service runs, before
     /// it serves anything.
-    public init(unmigratedOn client: PostgresClient, logger: Logger) {
+    public init(unmigratedOn client: PostgresClient, logger: Logger, deadline: Duration = .seconds(10)) {
         self.client = client
         self.logger = logger
+        self.deadline = deadline
+    }
+
+    /// `body` on a pooled connection, which must be had within ``deadline``; once it is,
+    /// `body` runs to its end whatever the time.
+    func connected<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        let acquired = Acquired()
+        let (client, deadline) = (self.client, self.deadline)
+        return try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask {
+                try await client.withConnection { connection in
+                    acquired.mark()
+                    return try await body(connection)
+                }
+            }
+            group.addTask {
+                try await Task.sleep(for: deadline)
+                if acquired.isMarked { return nil }
+                throw StoreError.unavailable("no connection to PostgreSQL within \(deadline.components.seconds) s")
+            }
+            while let next = try await group.next() {
+                if let value = next {
+                    group.cancelAll()
+                    return value
+                }
+            }
+            throw StoreError.unavailable("PostgreSQL gave no answer")
+        }
+    }
+
+    /// Whether a call has its connection.
+    private final class Acquired: Sendable {
+        private let flag = Mutex(false)
+        func mark() { flag.withLock { $0 = true } }
+        var isMarked: Bool { flag.withLock { $0 } }
     }
 
     /// Brings the schema up to the current version (each migration once, under a lock, so
@@ -121,74 +162,77 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
     }
 
     private func runMigrations() async throws {
-        try await client.withTransaction(logger: logger) { connection in
-            try await connection.query("SELECT pg_advisory_xact_lock(7464771)", logger: logger)
-            try await connection.query(
-                "CREATE TABLE IF NOT EXISTS fundwatch_migrations (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
-                logger: logger)
-            var applied = Set<String>()
-            for try await name in try await connection.query("SELECT name FROM fundwatch_migrations", logger: logger).decode(String.self) {
-                applied.insert(name)
-            }
-            if !applied.contains("v1") {
-                for sql in StoreSchema.version1(idColumn: "BIGSERIAL PRIMARY KEY") {
-                    try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+        let logger = self.logger
+        try await connected { connection in
+            try await connection.withTransaction(logger: logger) { connection in
+                try await connection.query("SELECT pg_advisory_xact_lock(7464771)", logger: logger)
+                try await connection.query(
+                    "CREATE TABLE IF NOT EXISTS fundwatch_migrations (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
+                    logger: logger)
+                var applied = Set<String>()
+                for try await name in try await connection.query("SELECT name FROM fundwatch_migrations", logger: logger).decode(String.self) {
+                    applied.insert(name)
                 }
-                try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v1')", logger: logger)
-            }
-            if !applied.contains("v2") {
-                for sql in ReturnsSchema.version2(idColumn: "BIGSERIAL PRIMARY KEY") {
-                    try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+                if !applied.contains("v1") {
+                    for sql in StoreSchema.version1(idColumn: "BIGSERIAL PRIMARY KEY") {
+                        try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+                    }
+                    try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v1')", logger: logger)
                 }
-                try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v2')", logger: logger)
-            }
-            if !applied.contains("v3") {
-                for sql in ReturnsSchema.version3(idColumn: "BIGSERIAL PRIMARY KEY") {
-                    try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+                if !applied.contains("v2") {
+                    for sql in ReturnsSchema.version2(idColumn: "BIGSERIAL PRIMARY KEY") {
+                        try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+                    }
+                    try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v2')", logger: logger)
                 }
-                try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v3')", logger: logger)
-            }
-            if !applied.contains("v4") {
-                for sql in PostgresIntegrity.version4 {
-                    try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+                if !applied.contains("v3") {
+                    for sql in ReturnsSchema.version3(idColumn: "BIGSERIAL PRIMARY KEY") {
+                        try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+                    }
+                    try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v3')", logger: logger)
                 }
-                try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v4')", logger: logger)
-            }
-            if !applied.contains("v5") {
-                for sql in StoreSchema.version5 {
-                    try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+                if !applied.contains("v4") {
+                    for sql in PostgresIntegrity.version4 {
+                        try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+                    }
+                    try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v4')", logger: logger)
                 }
-                try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v5')", logger: logger)
-            }
-            if !applied.contains("v6") {
-                for sql in ReturnsSchema.version6 {
-                    try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+                if !applied.contains("v5") {
+                    for sql in StoreSchema.version5 {
+                        try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+                    }
+                    try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v5')", logger: logger)
                 }
-                try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v6')", logger: logger)
-            }
-            if !applied.contains("v7") {
-                for sql in ReturnsSchema.version7(idColumn: "BIGSERIAL PRIMARY KEY") {
-                    try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+                if !applied.contains("v6") {
+                    for sql in ReturnsSchema.version6 {
+                        try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+                    }
+                    try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v6')", logger: logger)
                 }
-                try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v7')", logger: logger)
-            }
-            if !applied.contains("v8") {
-                for sql in StoreSchema.version8 {
-                    try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+                if !applied.contains("v7") {
+                    for sql in ReturnsSchema.version7(idColumn: "BIGSERIAL PRIMARY KEY") {
+                        try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+                    }
+                    try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v7')", logger: logger)
                 }
-                try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v8')", logger: logger)
-            }
-            if !applied.contains("v9") {
-                for sql in StoreSchema.version9(withoutRowID: "") {
-                    try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+                if !applied.contains("v8") {
+                    for sql in StoreSchema.version8 {
+                        try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+                    }
+                    try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v8')", logger: logger)
                 }
-                try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v9')", logger: logger)
-            }
-            if !applied.contains("v10") {
-                for sql in StoreSchema.version10 {
-                    try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+                if !applied.contains("v9") {
+                    for sql in StoreSchema.version9(withoutRowID: "") {
+                        try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+                    }
+                    try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v9')", logger: logger)
                 }
-                try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v10')", logger: logger)
+                if !applied.contains("v10") {
+                    for sql in StoreSchema.version10 {
+                        try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+                    }
+                    try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v10')", logger: logger)
+                }
             }
         }
     }
@@ -198,36 +242,39 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
     /// overlapping batches wait for each other instead of deadlocking. Rows go in by `COPY`.
     public func record(batch: [RecordRequest], importedAt: String, dryRun: Bool) async -> RecordBatchResult {
         guard !batch.isEmpty else { return RecordBatchResult(recorded: [], failure: nil) }
-        func what(_ request: RecordRequest) -> String {
+        @Sendable func what(_ request: RecordRequest) -> String {
             "store the return of \(request.submission.header.countyCode) for \(request.submission.header.period)"
         }
         let logger = self.logger
         do {
-            return try await client.withTransaction(logger: logger) { connection in
-                if !dryRun {
-                    try await Self.lock(batch.map { "\($0.submission.header.countyCode)/\($0.submission.header.period)" }, connection, logger)
-                }
-                var recorded: [(ImportOutcome, StoredVersion?)] = []
-                var alongside: [[[[StoreValue]]]] = []
-                for request in batch {
-                    try await connection.query("SAVEPOINT fundwatch_submission", logger: logger)
-                    do {
-                        let result = try await Self.record(request, importedAt: importedAt, dryRun: dryRun, connection: connection, logger: logger)
-                        var returned: [[[StoreValue]]] = []
-                        if !dryRun {
-                            for statement in request.alongside?(result.0, result.1) ?? [] {
-                                returned.append(try await Self.rows(connection, logger, Self.numbered(statement.sql), statement.values))
-                            }
-                        }
-                        try await connection.query("RELEASE SAVEPOINT fundwatch_submission", logger: logger)
-                        recorded.append(result)
-                        alongside.append(returned)
-                    } catch {
-                        try await connection.query("ROLLBACK TO SAVEPOINT fundwatch_submission", logger: logger)
-                        return RecordBatchResult(recorded: recorded, failure: Self.storeError(error, what(request)), alongside: alongside)
+            return try await connected { connection in
+                try await connection.withTransaction(logger: logger) { connection in
+                    if !dryRun {
+                        try await Self.lock(batch.map { "\($0.submission.header.countyCode)/\($0.submission.header.period)" }, connection, logger)
                     }
+                    var recorded: [(ImportOutcome, StoredVersion?)] = []
+                    var alongside: [[[[StoreValue]]]] = []
+                    for request in batch {
+                        try await connection.query("SAVEPOINT fundwatch_submission", logger: logger)
+                        do {
+                            let result = try await Self.record(
+                                request, importedAt: importedAt, dryRun: dryRun, connection: connection, logger: logger)
+                            var returned: [[[StoreValue]]] = []
+                            if !dryRun {
+                                for statement in request.alongside?(result.0, result.1) ?? [] {
+                                    returned.append(try await Self.rows(connection, logger, Self.numbered(statement.sql), statement.values))
+                                }
+                            }
+                            try await connection.query("RELEASE SAVEPOINT fundwatch_submission", logger: logger)
+                            recorded.append(result)
+                            alongside.append(returned)
+                        } catch {
+                            try await connection.query("ROLLBACK TO SAVEPOINT fundwatch_submission", logger: logger)
+                            return RecordBatchResult(recorded: recorded, failure: Self.storeError(error, what(request)), alongside: alongside)
+                        }
+                    }
+                    return RecordBatchResult(recorded: recorded, failure: nil, alongside: alongside)
                 }
-                return RecordBatchResult(recorded: recorded, failure: nil, alongside: alongside)
             }
         } catch {
             return RecordBatchResult(
@@ -349,7 +396,7 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
         let logger = self.logger
         let bound = values
         return try await call("list the stored versions") {
-            try await client.withConnection { connection in
+            try await connected { connection in
                 try await Self.rows(
                     connection, logger, "SELECT \(StoreSchema.list(StoreSchema.versionColumns)) FROM submissions WHERE \(filter) ORDER BY id", bound
                 )
@@ -361,7 +408,7 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
     public func load(_ id: Int64, caseTexts: Bool) async throws(StoreError) -> Submission {
         let logger = self.logger
         return try await call("load stored version \(id)") {
-            try await client.withConnection { connection in
+            try await connected { connection in
                 var head: [StoreValue]?
                 for try await row in try await connection.execute(LoadHead(id: id), logger: logger) {
                     head = try row.map { cell in try StoreValue(cell) }
@@ -399,7 +446,7 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
         // One connection for all; a version without month figures (stored before v8) is
         // read whole afterwards.
         let narrow = try await call("read \(ids.count) stored versions") { () async throws -> [ReturnProfile?] in
-            try await client.withConnection { connection in
+            try await connected { connection in
                 var out: [ReturnProfile?] = []
                 for id in ids {
                     var head: [StoreValue]?
@@ -437,7 +484,7 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
         let sql =
             "SELECT amount_involved FROM cases WHERE amount_involved > 0 AND subject_type = 'institution' AND submission_id IN (\(Self.placeholders(0, bound.count)))"
         return try await call("read case amounts") {
-            try await client.withConnection { connection in try await Self.rows(connection, logger, sql, bound).compactMap { $0.first?.integer } }
+            try await connected { connection in try await Self.rows(connection, logger, sql, bound).compactMap { $0.first?.integer } }
         }
     }
 
@@ -448,14 +495,14 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
         let sql =
             "SELECT \(StoreSchema.list(StoreSchema.versionColumns)) FROM submissions WHERE county_code IN (\(Self.placeholders(0, bound.count))) ORDER BY id"
         return try await call("list the stored versions") {
-            try await client.withConnection { connection in try await Self.rows(connection, logger, sql, bound).map(StoreSchema.version) }
+            try await connected { connection in try await Self.rows(connection, logger, sql, bound).map(StoreSchema.version) }
         }
     }
 
     public func query(_ sql: String, _ values: [StoreValue]) async throws(StoreError) -> [[StoreValue]] {
         let logger = self.logger, statement = Self.numbered(sql)
         return try await call("read the portal's tables") {
-            try await client.withConnection { connection in
+            try await connected { connection in
                 try await Self.rows(connection, logger, statement, values)
             }
         }
@@ -465,7 +512,7 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
     public func write(_ sql: String, _ values: [StoreValue]) async throws(StoreError) -> [[StoreValue]] {
         let logger = self.logger, statement = Self.numbered(sql)
         return try await call("write the portal's tables") {
-            try await client.withConnection { connection in
+            try await connected { connection in
                 try await Self.rows(connection, logger, statement, values)
             }
         }
@@ -478,10 +525,14 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
     public func transaction(_ statements: [SQLStatement]) async throws(StoreError) -> [[[StoreValue]]] {
         let logger = self.logger
         return try await call("write the portal's tables") {
-            try await client.withTransaction(logger: logger) { connection in
-                var out: [[[StoreValue]]] = []
-                for statement in statements { out.append(try await Self.rows(connection, logger, Self.numbered(statement.sql), statement.values)) }
-                return out
+            try await connected { connection in
+                try await connection.withTransaction(logger: logger) { connection in
+                    var out: [[[StoreValue]]] = []
+                    for statement in statements {
+                        out.append(try await Self.rows(connection, logger, Self.numbered(statement.sql), statement.values))
+                    }
+                    return out
+                }
             }
         }
     }
@@ -506,7 +557,7 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
     public func appliedMigrations() async throws(StoreError) -> [String] {
         let logger = self.logger
         return try await call("list the applied migrations") {
-            try await client.withConnection { connection in
+            try await connected { connection in
                 try await Self.rows(connection, logger, "SELECT name FROM fundwatch_migrations", []).compactMap { $0.first?.text }
             }
         }.sorted { $0.count != $1.count ? $0.count < $1.count : $0 < $1 }

@@ -70,4 +70,17 @@ struct StoreURLTests {
         #expect(error?.description.contains("topsecret") == false)
         #expect(error?.description.contains("127.0.0.1:9") == true)
     }
+
+    @Test("a call waits for a PostgreSQL connection at most the deadline, then fails as unavailable (the portal answers 503)")
+    func postgresDeadline() async throws {
+        let client = PostgresClient(
+            configuration: try PostgresStore.configuration(url: "postgres://fw:x@127.0.0.1:9/db"), backgroundLogger: StoreConnection.quietLogger)
+        let runner = Task { await client.run() }
+        defer { runner.cancel() }
+        let store = PostgresStore(unmigratedOn: client, logger: StoreConnection.quietLogger, deadline: .seconds(1))
+        let started = ContinuousClock.now
+        let error = await #expect(throws: StoreError.self) { _ = try await store.versions(county: nil, period: nil) }
+        #expect(error?.kind == .unavailable && error?.description.contains("within 1 s") == true, "\(String(describing: error))")
+        #expect(ContinuousClock.now - started < .seconds(5))
+    }
 }

@@ -3,6 +3,9 @@ public struct StoreSettings: Sendable, Hashable {
     /// A file holding the 256-bit key the reporter (举报人) of a case is encrypted with
     /// (AES-GCM); without one, a store keeps only whether there was a reporter.
     public var reporterKeyFile: String?
+    /// How long a call may wait for a PostgreSQL connection before it fails as unavailable
+    /// (the portal then answers 503); a call that has its connection runs to its end.
+    public var deadlineSeconds = 10
 
     public init() {}
 
@@ -13,7 +16,8 @@ public struct StoreSettings: Sendable, Hashable {
         for entry in config.section("store") {
             switch entry.key {
             case "reporter_key_file": reporterKeyFile = try config.text(entry)
-            default: throw config.problem(entry, "unknown key \(entry.key) in [store]; known: reporter_key_file")
+            case "deadline_seconds": deadlineSeconds = try config.integer(entry, in: 1...300)
+            default: throw config.problem(entry, "unknown key \(entry.key) in [store]; known: reporter_key_file, deadline_seconds")
             }
         }
     }

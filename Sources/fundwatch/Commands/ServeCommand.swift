@@ -98,7 +98,8 @@ struct ServeCommand: AsyncParsableCommand {
             let client = PostgresClient(
                 configuration: try await Console.run { try PostgresStore.configuration(url: url) },
                 backgroundLogger: StoreConnection.quietLogger)
-            let postgres = PostgresStore(unmigratedOn: client, logger: StoreConnection.quietLogger)
+            let postgres = PostgresStore(
+                unmigratedOn: client, logger: StoreConnection.quietLogger, deadline: .seconds(settings.store.deadlineSeconds))
             store = postgres
             services = [client]
             migrate = { () throws(StoreError) in try await postgres.migrate() }
