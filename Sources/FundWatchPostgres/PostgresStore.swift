@@ -38,37 +38,70 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
     }
 
     /// `body` on a pooled connection, which must be had within ``deadline``; once it is,
-    /// `body` runs to its end whatever the time.
+    /// `body` runs to its end whatever the time. When the deadline comes first the caller
+    /// fails at once, and a connection granted later is given back without running `body`:
+    /// nothing is written after the caller was told it failed.
     func connected<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
-        let acquired = Acquired()
+        let race = LeaseRace<T>()
         let (client, deadline) = (self.client, self.deadline)
-        return try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask {
-                try await client.withConnection { connection in
-                    acquired.mark()
-                    return try await body(connection)
+        return try await withCheckedThrowingContinuation { continuation in
+            race.start(continuation)
+            let lease = Task {
+                do {
+                    let value = try await client.withConnection { connection in
+                        guard race.acquire() else { throw CancellationError() }
+                        return try await body(connection)
+                    }
+                    race.finish(.success(value))
+                } catch {
+                    race.finish(.failure(error))
                 }
             }
-            group.addTask {
-                try await Task.sleep(for: deadline)
-                if acquired.isMarked { return nil }
-                throw StoreError.unavailable("no connection to PostgreSQL within \(deadline.components.seconds) s")
+            Task {
+                try? await Task.sleep(for: deadline)
+                if race.abandon(StoreError.unavailable("no connection to PostgreSQL within \(deadline.components.seconds) s")) { lease.cancel() }
             }
-            while let next = try await group.next() {
-                if let value = next {
-                    group.cancelAll()
-                    return value
-                }
-            }
-            throw StoreError.unavailable("PostgreSQL gave no answer")
         }
     }
 
-    /// Whether a call has its connection.
-    private final class Acquired: Sendable {
-        private let flag = Mutex(false)
-        func mark() { flag.withLock { $0 = true } }
-        var isMarked: Bool { flag.withLock { $0 } }
+    /// Who wins between a connection and the deadline, decided once.
+    private final class LeaseRace<T: Sendable>: Sendable {
+        private enum State { case waiting, acquired, abandoned, done }
+        private let state = Mutex<(State, CheckedContinuation<T, any Error>?)>((.waiting, nil))
+
+        func start(_ continuation: CheckedContinuation<T, any Error>) { state.withLock { $0.1 = continuation } }
+
+        /// The connection came: true unless the deadline passed first.
+        func acquire() -> Bool {
+            state.withLock { s in
+                guard s.0 == .waiting else { return false }
+                s.0 = .acquired
+                return true
+            }
+        }
+
+        /// The deadline came: fails the caller unless the connection came first.
+        func abandon(_ error: any Error) -> Bool {
+            let continuation: CheckedContinuation<T, any Error>? = state.withLock { s in
+                guard s.0 == .waiting else { return nil }
+                s.0 = .abandoned
+                defer { s.1 = nil }
+                return s.1
+            }
+            continuation?.resume(throwing: error)
+            return continuation != nil
+        }
+
+        /// The call ended (or failed before a connection): answers the caller unless it was abandoned.
+        func finish(_ result: Result<T, any Error>) {
+            let continuation: CheckedContinuation<T, any Error>? = state.withLock { s in
+                guard s.0 == .waiting || s.0 == .acquired else { return nil }
+                s.0 = .done
+                defer { s.1 = nil }
+                return s.1
+            }
+            continuation?.resume(with: result)
+        }
     }
 
     /// Brings the schema up to the current version (each migration once, under a lock, so

@@ -78,9 +78,11 @@ struct StoreURLTests {
         let runner = Task { await client.run() }
         defer { runner.cancel() }
         let store = PostgresStore(unmigratedOn: client, logger: StoreConnection.quietLogger, deadline: .seconds(1))
-        let started = ContinuousClock.now
+        // The deadline's own error, not the connection's: the call did not wait for the pool
+        // to give up (alone this takes 1 s; timers fire late while the suite runs side by side).
         let error = await #expect(throws: StoreError.self) { _ = try await store.versions(county: nil, period: nil) }
-        #expect(error?.kind == .unavailable && error?.description.contains("within 1 s") == true, "\(String(describing: error))")
-        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(
+            error?.kind == .unavailable && error?.description.contains("no connection to PostgreSQL within 1 s") == true,
+            "\(String(describing: error))")
     }
 }
