@@ -21,20 +21,26 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
     /// runs to its end: a transaction cut short after its COMMIT was sent would leave the
     /// answer and the store disagreeing.
     let deadline: Duration
+    /// Whether register rows go in by `COPY` (an import: fast at national scale) or by
+    /// multi-row INSERTs (the portal: PostgresNIO stops the whole process with a fatal error
+    /// when the server goes away in the middle of a COPY; an INSERT fails as an error).
+    let bulkCopy: Bool
 
     /// A store on `client`, which must be running (or about to run); migrates the schema.
-    public convenience init(client: PostgresClient, logger: Logger, deadline: Duration = .seconds(10)) async throws(StoreError) {
-        self.init(unmigratedOn: client, logger: logger, deadline: deadline)
+    public convenience init(client: PostgresClient, logger: Logger, deadline: Duration = .seconds(10), bulkCopy: Bool = true) async throws(StoreError)
+    {
+        self.init(unmigratedOn: client, logger: logger, deadline: deadline, bulkCopy: bulkCopy)
         try await migrate()
     }
 
     /// A store on `client` without touching the database yet: for a server that runs the
     /// client as a service of its own and calls ``migrate()`` once the service runs, before
     /// it serves anything.
-    public init(unmigratedOn client: PostgresClient, logger: Logger, deadline: Duration = .seconds(10)) {
+    public init(unmigratedOn client: PostgresClient, logger: Logger, deadline: Duration = .seconds(10), bulkCopy: Bool = true) {
         self.client = client
         self.logger = logger
         self.deadline = deadline
+        self.bulkCopy = bulkCopy
     }
 
     /// `body` on a pooled connection, which must be had within ``deadline``; once it is,
@@ -278,7 +284,7 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
         @Sendable func what(_ request: RecordRequest) -> String {
             "store the return of \(request.submission.header.countyCode) for \(request.submission.header.period)"
         }
-        let logger = self.logger
+        let (logger, bulkCopy) = (self.logger, self.bulkCopy)
         do {
             return try await connected { connection in
                 try await connection.withTransaction(logger: logger) { connection in
@@ -291,7 +297,7 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
                         try await connection.query("SAVEPOINT fundwatch_submission", logger: logger)
                         do {
                             let result = try await Self.record(
-                                request, importedAt: importedAt, dryRun: dryRun, connection: connection, logger: logger)
+                                request, importedAt: importedAt, dryRun: dryRun, bulkCopy: bulkCopy, connection: connection, logger: logger)
                             var returned: [[[StoreValue]]] = []
                             if !dryRun {
                                 for statement in request.alongside?(result.0, result.1) ?? [] {
@@ -327,7 +333,7 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
     }
 
     private static func record(
-        _ request: RecordRequest, importedAt: String, dryRun: Bool, connection: PostgresConnection,
+        _ request: RecordRequest, importedAt: String, dryRun: Bool, bulkCopy: Bool, connection: PostgresConnection,
         logger: Logger
     ) async throws -> (ImportOutcome, StoredVersion?) {
         let header = request.submission.header
@@ -340,13 +346,13 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
         }
         let outcome = PostgresStore.outcome(digest: request.digest, existing: existing)
         guard outcome != .unchanged, !dryRun else { return (outcome, nil) }
-        let version = try await insert(request, importedAt: importedAt, connection: connection, logger: logger)
+        let version = try await insert(request, importedAt: importedAt, bulkCopy: bulkCopy, connection: connection, logger: logger)
         return (outcome, version)
     }
 
     /// Inserts a submission (returning its stored version) and copies its rows in.
     private static func insert(
-        _ request: RecordRequest, importedAt: String, connection: PostgresConnection, logger: Logger
+        _ request: RecordRequest, importedAt: String, bulkCopy: Bool, connection: PostgresConnection, logger: Logger
     ) async throws -> StoredVersion {
         let head = StoreSchema.submissionRow(request.submission, digest: request.digest, origin: request.origin, importedAt: importedAt)
         let sql =
@@ -355,10 +361,11 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
         guard let row = try await rows(connection, logger, sql, head).first, case .integer(let id) = row.first else {
             throw StoreError.damaged("PostgreSQL returned no id for a new submission")
         }
-        try await copy(connection, logger, "institutions", StoreSchema.institutionColumns, id, request.rows.institutions)
-        try await copy(connection, logger, "inspections", StoreSchema.inspectionColumns, id, request.rows.inspections)
-        try await copy(connection, logger, "cases", StoreSchema.caseWriteColumns, id, request.rows.cases)
-        try await copy(connection, logger, "tipoffs", StoreSchema.tipoffWriteColumns, id, request.rows.tipoffs)
+        let put = bulkCopy ? copy : insertRows
+        try await put(connection, logger, "institutions", StoreSchema.institutionColumns, id, request.rows.institutions)
+        try await put(connection, logger, "inspections", StoreSchema.inspectionColumns, id, request.rows.inspections)
+        try await put(connection, logger, "cases", StoreSchema.caseWriteColumns, id, request.rows.cases)
+        try await put(connection, logger, "tipoffs", StoreSchema.tipoffWriteColumns, id, request.rows.tipoffs)
         let figures = [StoreValue.integer(id)] + request.rows.monthFigureRow
         _ = try await rows(
             connection, logger,
@@ -387,6 +394,30 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
                 }
             }
             if buffer.readableBytes > 0 { try await writer.write(buffer) }
+        }
+    }
+
+    /// Multi-row `INSERT`s of at most about 30,000 values each, each row preceded by the
+    /// submission id and its position (for a portal upload: one return's rows).
+    private static func insertRows(
+        _ connection: PostgresConnection, _ logger: Logger, _ table: String, _ columns: [String], _ id: Int64,
+        _ rows: [[StoreValue]]
+    ) async throws {
+        guard !rows.isEmpty else { return }
+        let all = ["submission_id", "row_no"] + columns
+        let perStatement = max(1, 30_000 / all.count)
+        var start = 0
+        while start < rows.count {
+            let end = min(start + perStatement, rows.count)
+            var values: [StoreValue] = []
+            var tuples: [String] = []
+            for number in start..<end {
+                tuples.append("(" + placeholders(values.count, all.count) + ")")
+                values += [.integer(id), .integer(Int64(number))] + rows[number]
+            }
+            _ = try await Self.rows(
+                connection, logger, "INSERT INTO \(table) (\(StoreSchema.list(all))) VALUES " + tuples.joined(separator: ", "), values)
+            start = end
         }
     }
 

@@ -98,8 +98,9 @@ struct ServeCommand: AsyncParsableCommand {
             let client = PostgresClient(
                 configuration: try await Console.run { try PostgresStore.configuration(url: url) },
                 backgroundLogger: StoreConnection.quietLogger)
+            // Uploads go in by INSERT: a COPY cut off by the server going away is a fatal error in PostgresNIO.
             let postgres = PostgresStore(
-                unmigratedOn: client, logger: StoreConnection.quietLogger, deadline: .seconds(settings.store.deadlineSeconds))
+                unmigratedOn: client, logger: StoreConnection.quietLogger, deadline: .seconds(settings.store.deadlineSeconds), bulkCopy: false)
             store = postgres
             services = [client]
             migrate = { () throws(StoreError) in try await postgres.migrate() }
