@@ -102,30 +102,22 @@ extension Pipeline {
                 LEFT JOIN submissions s ON s.id = e.submission_id WHERE e.submission_id IS NOT NULL ORDER BY e.id
                 """, [])
             for e in events {
-                let county = e[1].text, period = e[2].text.flatMap(YearMonth.init(iso:)), id = e[3].integer
-                let place = StoredVersionPlace(county: county, period: period, id: id)
+                let event = e[0].integer ?? 0, id = e[3].integer
+                let message: String
                 if e[4].text == nil {
-                    problems.append(
-                        place.problem("store.review", "review event #\(e[0].integer ?? 0) names version #\(id ?? 0), which is not stored"))
-                } else if e[4].text != county || e[5].text != e[2].text {
-                    problems.append(
-                        place.problem("store.review", "review event #\(e[0].integer ?? 0) names a version of \(e[4].text ?? "") \(e[5].text ?? "")"))
+                    message = "review event #\(event) names version #\(id ?? 0), which is not stored"
+                } else if e[4].text != e[1].text || e[5].text != e[2].text {
+                    message = "review event #\(event) names a version of \(e[4].text ?? "") \(e[5].text ?? "")"
+                } else {
+                    continue
                 }
+                problems.append(
+                    StoreProblem(
+                        kind: "store.review", countyCode: e[1].text, period: e[2].text.flatMap(YearMonth.init(iso:)), version: id, message: message))
             }
             return StoreCheck(problems: problems, versions: versions.count, rows: rows)
         } catch {
             throw PipelineError(error)
         }
-    }
-}
-
-/// Where a review event points: its county, month and version.
-private struct StoredVersionPlace {
-    let county: String?
-    let period: YearMonth?
-    let id: Int64?
-
-    func problem(_ kind: String, _ message: String) -> StoreProblem {
-        StoreProblem(kind: kind, countyCode: county, period: period, version: id, message: message)
     }
 }

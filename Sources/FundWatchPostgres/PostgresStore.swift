@@ -200,6 +200,14 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
         return StoreError.unavailable("PostgreSQL could not \(what): \(error.serverInfo?[.message] ?? String(reflecting: error.code))")
     }
 
+    /// Every migration in order, by name: the statements of each version of the schema.
+    public static let migrations: [(name: String, statements: [String])] = [
+        ("v1", StoreSchema.version1(idColumn: "BIGSERIAL PRIMARY KEY")), ("v2", ReturnsSchema.version2(idColumn: "BIGSERIAL PRIMARY KEY")),
+        ("v3", ReturnsSchema.version3(idColumn: "BIGSERIAL PRIMARY KEY")), ("v4", PostgresIntegrity.version4), ("v5", StoreSchema.version5),
+        ("v6", ReturnsSchema.version6), ("v7", ReturnsSchema.version7(idColumn: "BIGSERIAL PRIMARY KEY")), ("v8", StoreSchema.version8),
+        ("v9", StoreSchema.version9(withoutRowID: "")), ("v10", StoreSchema.version10),
+    ]
+
     private func runMigrations() async throws {
         let logger = self.logger
         try await connected { connection in
@@ -212,65 +220,9 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
                 for try await name in try await connection.query("SELECT name FROM fundwatch_migrations", logger: logger).decode(String.self) {
                     applied.insert(name)
                 }
-                if !applied.contains("v1") {
-                    for sql in StoreSchema.version1(idColumn: "BIGSERIAL PRIMARY KEY") {
-                        try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
-                    }
-                    try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v1')", logger: logger)
-                }
-                if !applied.contains("v2") {
-                    for sql in ReturnsSchema.version2(idColumn: "BIGSERIAL PRIMARY KEY") {
-                        try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
-                    }
-                    try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v2')", logger: logger)
-                }
-                if !applied.contains("v3") {
-                    for sql in ReturnsSchema.version3(idColumn: "BIGSERIAL PRIMARY KEY") {
-                        try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
-                    }
-                    try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v3')", logger: logger)
-                }
-                if !applied.contains("v4") {
-                    for sql in PostgresIntegrity.version4 {
-                        try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
-                    }
-                    try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v4')", logger: logger)
-                }
-                if !applied.contains("v5") {
-                    for sql in StoreSchema.version5 {
-                        try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
-                    }
-                    try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v5')", logger: logger)
-                }
-                if !applied.contains("v6") {
-                    for sql in ReturnsSchema.version6 {
-                        try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
-                    }
-                    try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v6')", logger: logger)
-                }
-                if !applied.contains("v7") {
-                    for sql in ReturnsSchema.version7(idColumn: "BIGSERIAL PRIMARY KEY") {
-                        try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
-                    }
-                    try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v7')", logger: logger)
-                }
-                if !applied.contains("v8") {
-                    for sql in StoreSchema.version8 {
-                        try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
-                    }
-                    try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v8')", logger: logger)
-                }
-                if !applied.contains("v9") {
-                    for sql in StoreSchema.version9(withoutRowID: "") {
-                        try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
-                    }
-                    try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v9')", logger: logger)
-                }
-                if !applied.contains("v10") {
-                    for sql in StoreSchema.version10 {
-                        try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
-                    }
-                    try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES ('v10')", logger: logger)
+                for (name, statements) in Self.migrations where !applied.contains(name) {
+                    for sql in statements { try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger) }
+                    try await connection.query("INSERT INTO fundwatch_migrations (name) VALUES (\(name))", logger: logger)
                 }
             }
         }

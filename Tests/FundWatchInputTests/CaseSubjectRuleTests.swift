@@ -34,14 +34,7 @@ struct CaseSubjectRuleTests {
     ]
 
     @Test("case subject rules", arguments: broken)
-    func rule(_ b: BrokenCSV) throws {
-        let workspace = try Workspace()
-        let folder = try Self.folder(workspace)
-        try Workspace.edit(folder + "/" + b.file, line: b.line, b.old, b.new)
-        let loaded = try readOne(folder)
-        expectFinding(loaded, rule: b.rule, file: b.file, line: b.line)
-        for finding in loaded.findings.findings { RuleTests.expectClerkWords(finding) }
-    }
+    func rule(_ b: BrokenCSV) throws { try RuleTests.check(b, folder: Self.folder) }
 
     @Test("points other than 1, 2, 3, 4, 6, 12 are refused, as the clerk wrote them")
     func points() throws {

@@ -85,4 +85,10 @@ struct StoreURLTests {
             error?.kind == .unavailable && error?.description.contains("no connection to PostgreSQL within 1 s") == true,
             "\(String(describing: error))")
     }
+
+    @Test("PostgreSQL applies every version of the schema, in order, each once by name")
+    func postgresMigrations() {
+        #expect(PostgresStore.migrations.map(\.name) == (1...StoreSchema.version).map { "v\($0)" })
+        #expect(PostgresStore.migrations.allSatisfy { !$0.statements.isEmpty })
+    }
 }

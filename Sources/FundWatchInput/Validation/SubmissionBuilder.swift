@@ -270,7 +270,7 @@ public struct SubmissionBuilder {
         let substantiated = row.boolean(TipoffField.substantiated.rawValue, into: &collector) ?? false
         let caseIndex = TipoffField.caseID.rawValue
         let caseID = row.text(caseIndex)
-        let notFiled = decision != .file && row.text(TipoffField.decision.rawValue) != nil || row.text(TipoffField.decision.rawValue) == nil
+        let notFiled = decision != .file
         if notFiled {
             let why = ("未立案(是否立案不是「立案」)", "the tip-off was not filed")
             if closedOn != nil {

@@ -122,31 +122,27 @@ struct Reports: Sendable {
             let month = try query.month("to", required: true)!
             let revisions = try await pipeline.revisions(source, to: month)
             let base = "revisions-\(month)"
-            if format == "json" {
-                return Rendered(
-                    name: base + ".json", type: "application/json", bytes: Array(RevisionsJSON.document(revisions, to: month).serialized().utf8))
-            }
+            if format == "json" { return Self.json(RevisionsJSON.document(revisions, to: month), named: base) }
             _ = try await pipeline.write(revisions, to: month, format: ReportFormat(rawValue: format)!, into: sink)
             return try Self.file(format, in: sink, named: base)
         case .tipoffs:
             let register = try await pipeline.tipoffRegister(source, asOf: asOf)
             let base = "tipoffs-\(register.asOf)"
-            if format == "json" {
-                let text = TipoffsJSON.document(register.tipoffs, asOf: register.asOf).serialized()
-                return Rendered(name: base + ".json", type: "application/json", bytes: Array(text.utf8))
-            }
+            if format == "json" { return Self.json(TipoffsJSON.document(register.tipoffs, asOf: register.asOf), named: base) }
             _ = try await pipeline.write(register, format: ReportFormat(rawValue: format)!, into: sink)
             return try Self.file(format, in: sink, named: base)
         case .notices:
             let register = try await pipeline.noticeRegister(source, asOf: asOf)
             let base = "notices-\(register.asOf)"
-            if format == "json" {
-                let text = NoticesJSON.document(register.notices, asOf: register.asOf).serialized()
-                return Rendered(name: base + ".json", type: "application/json", bytes: Array(text.utf8))
-            }
+            if format == "json" { return Self.json(NoticesJSON.document(register.notices, asOf: register.asOf), named: base) }
             _ = try await pipeline.write(register, format: ReportFormat(rawValue: format)!, into: sink)
             return try Self.file(format, in: sink, named: base)
         }
+    }
+
+    /// A JSON document as the download `base.json`.
+    static func json(_ document: JSONValue, named base: String) -> Rendered {
+        Rendered(name: base + ".json", type: "application/json", bytes: Array(document.serialized().utf8))
     }
 
     /// The notice document (要情报告) of one case of `county`, `html` or `xml`.
