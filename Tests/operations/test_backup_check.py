@@ -3,23 +3,34 @@
 - a backup taken while an import is writing passes `check` and holds a consistent prefix of
   the source's versions (the same ids and digests); once the writing is done, a backup gives
   byte-identical reports to the source store;
+- a backup taken while `serve` receives uploads and an import writes at once passes `check`,
+  and gives byte-identical reports to the source store as it was at the backup's moment (the
+  source afterwards, cut back to the versions the backup holds: versions are only ever added);
 - `check` finds each kind of damage it claims to, each in its own copy of a sound store: a
   row deleted from a register, a stored value changed, a version whose digest no longer
   matches, a review event naming no stored version, a truncated file; and it changes nothing.
 
     FUNDWATCH_BIN=.build/debug/fundwatch python3 -m pytest -q Tests/operations
 """
+import concurrent.futures
 import filecmp
+import json
 import os
 import shutil
+import socket
 import sqlite3
 import subprocess
+import threading
+import time
+import urllib.error
+import urllib.request
 
 import pytest
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 BIN = os.environ.get("FUNDWATCH_BIN", os.path.join(ROOT, ".build", "debug", "fundwatch"))
 CITY = os.path.join(ROOT, "samples", "city")
+EXAMPLE = os.path.join(ROOT, "Tests", "FundWatchTestSupport", "Fixtures", "example", "990101-2026-03.xml")
 
 
 def run(*args, check=True):
@@ -90,6 +101,130 @@ def test_backup_while_an_import_writes_then_reports_identical(tmp_path):
     assert names == sorted(os.listdir(tmp_path / "from-backup")) and "table7.csv" in names and "report.xml" in names
     match, mismatch, errors = filecmp.cmpfiles(tmp_path / "from-source", tmp_path / "from-backup", names, shallow=False)
     assert mismatch == [] and errors == [] and match == names
+
+
+def same_reports(a, b, folder):
+    """Reports for the year to October from stores `a` and `b` are byte-identical."""
+    for db, name in [(a, "a"), (b, "b")]:
+        run("report", "--db", db, "--from", "2026-01", "--to", "2026-10", "--as-of", "2026-11-05",
+            "--out", os.path.join(folder, name))
+    names = sorted(os.listdir(os.path.join(folder, "a")))
+    assert names == sorted(os.listdir(os.path.join(folder, "b"))) and "table7.csv" in names and "report.xml" in names
+    match, mismatch, errors = filecmp.cmpfiles(os.path.join(folder, "a"), os.path.join(folder, "b"), names, shallow=False)
+    assert mismatch == [] and errors == [] and match == names, mismatch
+
+
+def cut_back(store, last_id, path):
+    """A copy of `store` holding only the versions up to `last_id`, with their rows and records."""
+    con = sqlite3.connect(store)
+    con.execute("VACUUM INTO ?", (path,))
+    con.close()
+    con = sqlite3.connect(path)
+    tables = [t for (t,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    for table in tables:
+        if "submission_id" in [c[1] for c in con.execute(f"PRAGMA table_info({table})")]:
+            con.execute(f"DELETE FROM {table} WHERE submission_id > ?", (last_id,))
+    con.execute("DELETE FROM submissions WHERE id > ?", (last_id,))
+    con.commit()
+    con.close()
+    return path
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_backup_while_uploads_and_an_import_write(tmp_path):
+    source = str(tmp_path / "source.sqlite")
+    subprocess.run([BIN, "user", "add", "city", "--role", "city", "--db", source], input="city-password-22\n", text=True,
+                   check=True, capture_output=True)
+    token = run("user", "token", "city", "--db", source).stdout.strip()
+    port = free_port()
+    log = open(tmp_path / "serve.log", "w")
+    server = subprocess.Popen([BIN, "serve", "--db", source, "--host", "127.0.0.1", "--port", str(port)],
+                              stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(200):
+        try:
+            urllib.request.urlopen(base + "/health", timeout=1)
+            break
+        except Exception:
+            time.sleep(0.05)
+    example = open(EXAMPLE, encoding="utf-8").read()
+    stop = threading.Event()
+
+    def upload(worker):
+        answers = []
+        n = 0
+        while not stop.is_set():
+            county = f"99{4000 + worker * 100 + n % 40}"
+            # Each county's month again and again, each time prepared by another name: a new version.
+            body = example.replace("990101", county).replace("王晓", f"王晓{n}").encode()
+            request = urllib.request.Request(base + f"/api/v1/submissions?filename={county}.xml", data=body, method="POST",
+                                             headers={"Authorization": "Bearer " + token, "Content-Type": "application/xml"})
+            try:
+                with urllib.request.urlopen(request, timeout=30) as r:
+                    answers.append(r.status)
+            except urllib.error.HTTPError as e:
+                answers.append(e.code)
+            n += 1
+        return answers
+
+    backups = []
+    try:
+        with concurrent.futures.ThreadPoolExecutor(max_workers=3) as pool:
+            uploaders = [pool.submit(upload, w) for w in range(3)]
+            importer = subprocess.Popen([BIN, "import", "--db", source, CITY], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            try:
+                while importer.poll() is None and len(backups) < 12:
+                    out = str(tmp_path / f"backup-{len(backups)}.sqlite")
+                    r = run("backup", "--db", source, "--out", out)
+                    assert "checked sound" in r.stderr
+                    backups.append(out)
+            finally:
+                importer.wait(timeout=300)
+                stop.set()
+            answers = [a for f in uploaders for a in f.result()]
+    finally:
+        server.terminate()
+        assert server.wait(timeout=40) == 0
+        log.close()
+    assert importer.returncode == 0, importer.stderr
+    assert answers and set(answers) <= {200, 201}, sorted(set(answers))
+    print(f"{len(backups)} backups while {answers.count(201)} uploads were stored and the city was imported")
+    assert len(backups) >= 2
+    final = versions(source)
+    con = sqlite3.connect(source)
+    uploaded = {i for (i,) in con.execute("SELECT submission_id FROM uploads")}
+    con.close()
+    mixed = 0
+    for n, out in enumerate(backups):
+        assert run("check", "--db", out).returncode == 0
+        held = versions(out)
+        ids = {i for i, _ in held}
+        mixed += bool(ids & uploaded and ids - uploaded and len(held) < len(final))
+        assert held == final[:len(held)], "a backup holds a consistent prefix of the source's versions"
+        at_moment = cut_back(source, held[-1][0], str(tmp_path / f"at-moment-{n}.sqlite"))
+        same_reports(out, at_moment, str(tmp_path / f"reports-{n}"))
+    assert mixed, "a backup taken in the middle holds versions of both writers"
+
+
+def test_check_finds_a_flipped_byte(sound, tmp_path):
+    """One byte of a stored institution name flipped in the file itself, as a failing disk would."""
+    damaged = copy_of(sound, str(tmp_path))
+    con = sqlite3.connect(damaged)
+    (name,) = con.execute("SELECT name FROM institutions WHERE submission_id = 4 AND row_no = 1").fetchone()
+    con.close()
+    data = bytearray(open(damaged, "rb").read())
+    needle = name.encode()
+    at = data.find(needle)
+    assert at >= 0, "the name is in the file (a copy made by VACUUM INTO has no free pages: this is a live row)"
+    data[at + 2] ^= 0x01          # the last byte of the first character: still UTF-8, another character
+    open(damaged, "wb").write(bytes(data))
+    r = run("check", "--db", damaged, check=False)
+    assert r.returncode == 1 and "store.digest" in r.stdout, (r.stdout, r.stderr)
 
 
 DAMAGES = [
