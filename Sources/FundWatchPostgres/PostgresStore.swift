@@ -25,38 +25,62 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
     /// multi-row INSERTs (the portal: PostgresNIO stops the whole process with a fatal error
     /// when the server goes away in the middle of a COPY; an INSERT fails as an error).
     let bulkCopy: Bool
+    /// How long a call may run once it has its connection (`[store] call_seconds`): past
+    /// that the connection is closed and the call fails as unavailable.
+    let callLimit: Duration
 
     /// A store on `client`, which must be running (or about to run); migrates the schema.
-    public convenience init(client: PostgresClient, logger: Logger, deadline: Duration = .seconds(10), bulkCopy: Bool = true) async throws(StoreError)
-    {
-        self.init(unmigratedOn: client, logger: logger, deadline: deadline, bulkCopy: bulkCopy)
+    public convenience init(
+        client: PostgresClient, logger: Logger, deadline: Duration = .seconds(10), callLimit: Duration = .seconds(120), bulkCopy: Bool = true
+    ) async throws(StoreError) {
+        self.init(unmigratedOn: client, logger: logger, deadline: deadline, callLimit: callLimit, bulkCopy: bulkCopy)
         try await migrate()
     }
 
     /// A store on `client` without touching the database yet: for a server that runs the
     /// client as a service of its own and calls ``migrate()`` once the service runs, before
     /// it serves anything.
-    public init(unmigratedOn client: PostgresClient, logger: Logger, deadline: Duration = .seconds(10), bulkCopy: Bool = true) {
+    public init(
+        unmigratedOn client: PostgresClient, logger: Logger, deadline: Duration = .seconds(10), callLimit: Duration = .seconds(120),
+        bulkCopy: Bool = true
+    ) {
         self.client = client
         self.logger = logger
         self.deadline = deadline
+        self.callLimit = callLimit
         self.bulkCopy = bulkCopy
     }
 
-    /// `body` on a pooled connection, which must be had within ``deadline``; once it is,
-    /// `body` runs to its end whatever the time. When the deadline comes first the caller
-    /// fails at once, and a connection granted later is given back without running `body`:
-    /// nothing is written after the caller was told it failed.
+    /// `body` on a pooled connection, which must be had within ``deadline``. When the deadline
+    /// comes first the caller fails at once, and a connection granted later is given back
+    /// without running `body`: nothing is written after the caller was told it failed. Once
+    /// it has its connection, `body` may run for ``callLimit``; past that the connection is
+    /// closed (which ends whatever `body` waits for) and the caller fails as unavailable — a
+    /// write learns its outcome with ``writing(_:)``. A connection `body` failed on for any
+    /// reason but an SQL error is closed, never lent again: PostgresNIO's pool can lend a
+    /// connection the server has just cut, and a query on it may never be answered.
     func connected<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
         let race = LeaseRace<T>()
-        let (client, deadline) = (self.client, self.deadline)
+        let (client, deadline, callLimit) = (self.client, self.deadline, self.callLimit)
         return try await withCheckedThrowingContinuation { continuation in
             race.start(continuation)
             let lease = Task {
                 do {
                     let value = try await client.withConnection { connection in
                         guard race.acquire() else { throw CancellationError() }
-                        return try await body(connection)
+                        let watchdog = Task {
+                            try await Task.sleep(for: callLimit)
+                            if race.overrun(StoreError.unavailable("PostgreSQL did not answer within \(callLimit.components.seconds) s")) {
+                                try? await connection.close()
+                            }
+                        }
+                        defer { watchdog.cancel() }
+                        do {
+                            return try await body(connection)
+                        } catch {
+                            if (error as? PSQLError)?.serverInfo == nil { try? await connection.close() }
+                            throw error
+                        }
                     }
                     race.finish(.success(value))
                 } catch {
@@ -90,6 +114,18 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
         func abandon(_ error: any Error) -> Bool {
             let continuation: CheckedContinuation<T, any Error>? = state.withLock { s in
                 guard s.0 == .waiting else { return nil }
+                s.0 = .abandoned
+                defer { s.1 = nil }
+                return s.1
+            }
+            continuation?.resume(throwing: error)
+            return continuation != nil
+        }
+
+        /// The call ran over its limit: fails the caller unless it already ended.
+        func overrun(_ error: any Error) -> Bool {
+            let continuation: CheckedContinuation<T, any Error>? = state.withLock { s in
+                guard s.0 == .acquired else { return nil }
                 s.0 = .abandoned
                 defer { s.1 = nil }
                 return s.1
@@ -228,7 +264,8 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
         }
     }
 
-    /// One transaction for the batch and a savepoint per submission. The advisory locks of
+    /// One transaction for the batch (``writing(_:)``: its outcome known even when its COMMIT
+    /// goes unanswered) and a savepoint per submission. The advisory locks of
     /// all its counties and periods are taken first, in one order, so two imports of
     /// overlapping batches wait for each other instead of deadlocking. Rows go in by `COPY`.
     public func record(batch: [RecordRequest], importedAt: String, dryRun: Bool) async -> RecordBatchResult {
@@ -238,34 +275,32 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
         }
         let (logger, bulkCopy) = (self.logger, self.bulkCopy)
         do {
-            return try await connected { connection in
-                try await connection.withTransaction(logger: logger) { connection in
-                    if !dryRun {
-                        try await Self.lock(batch.map { "\($0.submission.header.countyCode)/\($0.submission.header.period)" }, connection, logger)
-                    }
-                    var recorded: [(ImportOutcome, StoredVersion?)] = []
-                    var alongside: [[[[StoreValue]]]] = []
-                    for request in batch {
-                        try await connection.query("SAVEPOINT fundwatch_submission", logger: logger)
-                        do {
-                            let result = try await Self.record(
-                                request, importedAt: importedAt, dryRun: dryRun, bulkCopy: bulkCopy, connection: connection, logger: logger)
-                            var returned: [[[StoreValue]]] = []
-                            if !dryRun {
-                                for statement in request.alongside?(result.0, result.1) ?? [] {
-                                    returned.append(try await Self.rows(connection, logger, Self.numbered(statement.sql), statement.values))
-                                }
-                            }
-                            try await connection.query("RELEASE SAVEPOINT fundwatch_submission", logger: logger)
-                            recorded.append(result)
-                            alongside.append(returned)
-                        } catch {
-                            try await connection.query("ROLLBACK TO SAVEPOINT fundwatch_submission", logger: logger)
-                            return RecordBatchResult(recorded: recorded, failure: Self.storeError(error, what(request)), alongside: alongside)
-                        }
-                    }
-                    return RecordBatchResult(recorded: recorded, failure: nil, alongside: alongside)
+            return try await writing { connection in
+                if !dryRun {
+                    try await Self.lock(batch.map { "\($0.submission.header.countyCode)/\($0.submission.header.period)" }, connection, logger)
                 }
+                var recorded: [(ImportOutcome, StoredVersion?)] = []
+                var alongside: [[[[StoreValue]]]] = []
+                for request in batch {
+                    try await connection.query("SAVEPOINT fundwatch_submission", logger: logger)
+                    do {
+                        let result = try await Self.record(
+                            request, importedAt: importedAt, dryRun: dryRun, bulkCopy: bulkCopy, connection: connection, logger: logger)
+                        var returned: [[[StoreValue]]] = []
+                        if !dryRun {
+                            for statement in request.alongside?(result.0, result.1) ?? [] {
+                                returned.append(try await Self.rows(connection, logger, Self.numbered(statement.sql), statement.values))
+                            }
+                        }
+                        try await connection.query("RELEASE SAVEPOINT fundwatch_submission", logger: logger)
+                        recorded.append(result)
+                        alongside.append(returned)
+                    } catch {
+                        try await connection.query("ROLLBACK TO SAVEPOINT fundwatch_submission", logger: logger)
+                        return RecordBatchResult(recorded: recorded, failure: Self.storeError(error, what(request)), alongside: alongside)
+                    }
+                }
+                return RecordBatchResult(recorded: recorded, failure: nil, alongside: alongside)
             }
         } catch {
             return RecordBatchResult(
@@ -541,14 +576,12 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
     public func transaction(_ statements: [SQLStatement]) async throws(StoreError) -> [[[StoreValue]]] {
         let logger = self.logger
         return try await call("write the portal's tables") {
-            try await connected { connection in
-                try await connection.withTransaction(logger: logger) { connection in
-                    var out: [[[StoreValue]]] = []
-                    for statement in statements {
-                        out.append(try await Self.rows(connection, logger, Self.numbered(statement.sql), statement.values))
-                    }
-                    return out
+            try await writing { connection in
+                var out: [[[StoreValue]]] = []
+                for statement in statements {
+                    out.append(try await Self.rows(connection, logger, Self.numbered(statement.sql), statement.values))
                 }
+                return out
             }
         }
     }

@@ -94,7 +94,7 @@ extension ReturnCycle {
                     detail: "\(county) \(period) 第\(currentNumber)版 #\(current.id) " + kept.map { "\($0.rule) \($0.key)" }.joined(separator: ", "),
                     address: address)))
         try await store.transaction(statements)
-        return try await warnings(of: current, number: currentNumber)
+        return try await onceStored { () throws(StoreError) in try await warnings(of: current, number: currentNumber) }
     }
 
     /// The warnings of the current version of every county (or `county`) and month in `scope`

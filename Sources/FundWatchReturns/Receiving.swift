@@ -176,25 +176,28 @@ extension ReturnCycle {
                                 address: address)))
                     return statements
                 }
-                let all = try await store.versions(county: header.countyCode, period: header.period)
-                let storedVersion = version ?? all.first { $0.digest == digest }
-                review = ReviewStatus(
-                    countyCode: header.countyCode, period: header.period,
-                    events: try await store.returns.reviewEvents(county: header.countyCode, period: header.period))
-                var changes: [RegisterChange] = []
-                if stored == .newVersion, let previous, let version {
-                    changes = RegisterChange.between(try await store.load(previous.id), try await store.load(version.id))
+                // Stored: from here on the answer says so, even if the store stops answering for a while.
+                return try await onceStored { () throws(StoreError) in
+                    let all = try await store.versions(county: header.countyCode, period: header.period)
+                    let storedVersion = version ?? all.first { $0.digest == digest }
+                    review = ReviewStatus(
+                        countyCode: header.countyCode, period: header.period,
+                        events: try await store.returns.reviewEvents(county: header.countyCode, period: header.period))
+                    var changes: [RegisterChange] = []
+                    if stored == .newVersion, let previous, let version {
+                        changes = RegisterChange.between(try await store.load(previous.id), try await store.load(version.id))
+                    }
+                    let uploadID = returned.dropLast().last?.first?.first?.integer ?? 0
+                    let number = storedVersion.flatMap { all.number(of: $0.id) }
+                    var receipt = Receipt(
+                        outcome: stored, refusal: nil, header: header, version: storedVersion,
+                        number: number, digest: digest, findings: findings,
+                        omitted: omitted, review: review, changes: changes, uploadID: uploadID)
+                    if let storedVersion, let number, storedVersion.id == all.current?.id {
+                        receipt.toExplain = try await self.warnings(of: storedVersion, number: number).toExplain
+                    }
+                    return receipt
                 }
-                let uploadID = returned.dropLast().last?.first?.first?.integer ?? 0
-                let number = storedVersion.flatMap { all.number(of: $0.id) }
-                var receipt = Receipt(
-                    outcome: stored, refusal: nil, header: header, version: storedVersion,
-                    number: number, digest: digest, findings: findings,
-                    omitted: omitted, review: review, changes: changes, uploadID: uploadID)
-                if let storedVersion, let number, storedVersion.id == all.current?.id {
-                    receipt.toExplain = try await self.warnings(of: storedVersion, number: number).toExplain
-                }
-                return receipt
             } catch PipelineError.storeConflict where attempt < 5 {
                 continue
             }

@@ -100,7 +100,8 @@ struct ServeCommand: AsyncParsableCommand {
                 backgroundLogger: StoreConnection.quietLogger)
             // Uploads go in by INSERT: a COPY cut off by the server going away is a fatal error in PostgresNIO.
             let postgres = PostgresStore(
-                unmigratedOn: client, logger: StoreConnection.quietLogger, deadline: .seconds(settings.store.deadlineSeconds), bulkCopy: false)
+                unmigratedOn: client, logger: StoreConnection.quietLogger, deadline: .seconds(settings.store.deadlineSeconds),
+                callLimit: .seconds(settings.store.callSeconds), bulkCopy: false)
             store = postgres
             services = [client]
             migrate = { () throws(StoreError) in try await postgres.migrate() }
