@@ -106,8 +106,8 @@ extension Pipeline {
                         // A new version may be stored without being current (the core's one rule): say so.
                         var current: Day?
                         if outcome == .newVersion, let version {
-                            let all = try await store.versions(county: version.countyCode, period: version.period)
-                            if let now = all.current, now.id != version.id { current = now.submittedOn }
+                            let month = try await store.month(county: version.countyCode, period: version.period, digest: nil)
+                            if let now = month.current, now.id != version.id { current = now.submittedOn }
                         }
                         event = .stored(
                             ImportedSubmission(

@@ -37,7 +37,7 @@ extension Pipeline {
         if let store {
             let counties = Set(cases.map(\.profile.countyCode)).sorted()
             do {
-                for v in try await store.versions(counties: counties) { stored[v.countyCode, default: []].append(v) }
+                for v in try await store.currentVersions(counties: counties) { stored[v.countyCode, default: []].append(v) }
             } catch { throw PipelineError(error) }
         }
         let sources = cases.map { history(of: $0.profile, stored: stored[$0.profile.countyCode] ?? [], together: together) }
@@ -62,8 +62,8 @@ extension Pipeline {
     }
 
     /// Where the current version of each of the county's months before `profile` comes
-    /// from (at most `historyMonths` of them): the store's versions of the county
-    /// (`stored`) and the returns read with it (`together`), chosen by the one rule.
+    /// from (at most `historyMonths` of them): the current version of each of the county's
+    /// stored months (`stored`) and the returns read with it (`together`), chosen by the one rule.
     private func history(of profile: ReturnProfile, stored: [StoredVersion], together: [SubmissionVersion<ReturnProfile>]) -> [HistorySource] {
         var window = Set<YearMonth>()
         var month = profile.period
@@ -119,7 +119,7 @@ extension Pipeline {
             var sequence = 0
             if let store {
                 let stored: [StoredVersion]
-                do { stored = try await store.versions(county: nil, period: nil) } catch { throw PipelineError(error) }
+                do { stored = try await store.latestReturns() } catch { throw PipelineError(error) }
                 for v in stored {
                     candidates[v.countyCode, default: []].append(v.version.replacingPayload(with: .stored(v.id)))
                     sequence = max(sequence, v.version.sequence)

@@ -241,7 +241,7 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
         ("v1", StoreSchema.version1(idColumn: "BIGSERIAL PRIMARY KEY")), ("v2", ReturnsSchema.version2(idColumn: "BIGSERIAL PRIMARY KEY")),
         ("v3", ReturnsSchema.version3(idColumn: "BIGSERIAL PRIMARY KEY")), ("v4", PostgresIntegrity.version4), ("v5", StoreSchema.version5),
         ("v6", ReturnsSchema.version6), ("v7", ReturnsSchema.version7(idColumn: "BIGSERIAL PRIMARY KEY")), ("v8", StoreSchema.version8),
-        ("v9", StoreSchema.version9(withoutRowID: "")), ("v10", StoreSchema.version10),
+        ("v9", StoreSchema.version9(withoutRowID: "")), ("v10", StoreSchema.version10), ("v11", StoreSchema.version11),
     ]
 
     private func runMigrations() async throws {
@@ -526,6 +526,44 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
             }
         }
         return out
+    }
+
+    public func month(county: String, period: YearMonth, digest: String?) async throws(StoreError) -> StoredMonth {
+        let logger = self.logger
+        let month: [StoreValue] = [.text(county), .text(period.description)]
+        return try await call("read the month's versions") {
+            try await connected { connection in
+                var matching: [[StoreValue]] = []
+                if let digest {
+                    matching = try await Self.rows(connection, logger, Self.numbered(StoreSchema.monthMatching), month + [.text(digest)])
+                }
+                return try StoreSchema.month(
+                    count: try await Self.rows(connection, logger, Self.numbered(StoreSchema.monthCount), month),
+                    contenders: try await Self.rows(connection, logger, Self.numbered(StoreSchema.monthContenders), month),
+                    matching: matching)
+            }
+        }
+    }
+
+    public func currentVersions(counties: [String]) async throws(StoreError) -> [StoredVersion] {
+        let logger = self.logger
+        return try await call("list the current versions") {
+            try await connected { connection in
+                var out: [StoredVersion] = []
+                for county in counties {
+                    let c = StoreValue.text(county)
+                    out += try await Self.rows(connection, logger, Self.numbered(StoreSchema.monthCurrents), [c, c, c]).map(StoreSchema.version)
+                }
+                return out.sorted { $0.id < $1.id }
+            }
+        }
+    }
+
+    public func latestReturns() async throws(StoreError) -> [StoredVersion] {
+        let logger = self.logger
+        return try await call("list each county's latest return") {
+            try await connected { connection in try await Self.rows(connection, logger, StoreSchema.latestReturns, []).map(StoreSchema.version) }
+        }
     }
 
     public func caseAmounts(_ ids: [Int64]) async throws(StoreError) -> [Int64] {

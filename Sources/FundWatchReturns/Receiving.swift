@@ -34,7 +34,8 @@ public struct Receipt: Sendable {
     public var digest: String?
     public var findings: [Finding]
     public var omitted: Int
-    /// The month's review status after the upload.
+    /// The month's review status after the upload, from its last review event (its state and
+    /// lock, not its history: receiving reads no more, whatever the month's history).
     public var review: ReviewStatus?
     /// What changed against the version that was current before (new versions only).
     public var changes: [RegisterChange]
@@ -85,18 +86,19 @@ extension ReturnCycle {
             rejected = true
         }
         var review: ReviewStatus?
-        var versions: [StoredVersion] = []
+        var month: StoredMonth?
         if !rejected, let header {
             review = ReviewStatus(
                 countyCode: header.countyCode, period: header.period,
-                events: try await store.returns.reviewEvents(county: header.countyCode, period: header.period))
-            versions = try await store.versions(county: header.countyCode, period: header.period)
-            let known = versions.contains { $0.digest == digest }
+                events: try await store.returns.lastReviewEvent(county: header.countyCode, period: header.period).map { [$0] } ?? [])
+            // What is known of the month, read at a cost that does not grow with its history.
+            month = try await store.month(county: header.countyCode, period: header.period, digest: digest)
+            let known = month?.matching != nil
             if !known, review?.isLocked == true, note.isEmpty {
                 findings.append(Self.finding(.portalLocked, file: name, detail: ""))
                 rejected = true
                 refusal = .conflict
-            } else if !known, let current = versions.current, header.submittedOn < current.submittedOn {
+            } else if !known, let current = month?.current, header.submittedOn < current.submittedOn {
                 findings.append(
                     Self.finding(
                         .portalBackdated, file: name,
@@ -136,7 +138,7 @@ extension ReturnCycle {
                 omitted: omitted, review: review, changes: [], uploadID: returned[0].first?.first?.integer ?? 0)
         }
 
-        let previous = versions.current
+        let previous = month?.current
         let explained = one.explanations.filter { e in warnings.contains(where: e.covers) }
         let actor = user.name + (onBehalf ? "(代报)" : "")
         // A reviewer acting on the same month at the same moment may take the event's number
@@ -178,22 +180,22 @@ extension ReturnCycle {
                 }
                 // Stored: from here on the answer says so, even if the store stops answering for a while.
                 return try await onceStored { () throws(StoreError) in
-                    let all = try await store.versions(county: header.countyCode, period: header.period)
-                    let storedVersion = version ?? all.first { $0.digest == digest }
+                    let after = try await store.month(county: header.countyCode, period: header.period, digest: digest)
+                    let storedVersion = version ?? after.matching?.version
                     review = ReviewStatus(
                         countyCode: header.countyCode, period: header.period,
-                        events: try await store.returns.reviewEvents(county: header.countyCode, period: header.period))
+                        events: try await store.returns.lastReviewEvent(county: header.countyCode, period: header.period).map { [$0] } ?? [])
                     var changes: [RegisterChange] = []
                     if stored == .newVersion, let previous, let version {
                         changes = RegisterChange.between(try await store.load(previous.id), try await store.load(version.id))
                     }
                     let uploadID = returned.dropLast().last?.first?.first?.integer ?? 0
-                    let number = storedVersion.flatMap { all.number(of: $0.id) }
+                    let number = after.matching?.number
                     var receipt = Receipt(
                         outcome: stored, refusal: nil, header: header, version: storedVersion,
                         number: number, digest: digest, findings: findings,
                         omitted: omitted, review: review, changes: changes, uploadID: uploadID)
-                    if let storedVersion, let number, storedVersion.id == all.current?.id {
+                    if let storedVersion, let number, storedVersion.id == after.current?.id {
                         receipt.toExplain = try await self.warnings(of: storedVersion, number: number).toExplain
                     }
                     return receipt

@@ -280,6 +280,16 @@ public struct ReturnsTables: Sendable {
         return out
     }
 
+    /// The last review event of a county's month, nil when there is none: its state, its lock
+    /// and the next event's sequence, read at a cost that does not grow with the month's history.
+    public func lastReviewEvent(county: String, period: YearMonth) async throws(StoreError) -> ReviewEvent? {
+        try await database.query(
+            "SELECT county_code, period, seq, state, submission_id, reason, actor, at FROM review_events"
+                + " WHERE county_code = ? AND period = ? ORDER BY seq DESC LIMIT 1",
+            [.text(county), .text(period.description)]
+        ).first.map { row throws(StoreError) in try Self.event(row) }
+    }
+
     /// Appends `event`, whose sequence must be one more than the last one stored for its
     /// county and month: if another reviewer got there first, the unique key refuses it
     /// and this throws ``StoreError/Kind/conflict``.

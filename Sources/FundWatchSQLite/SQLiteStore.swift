@@ -149,6 +149,9 @@ public final class SQLiteStore: SubmissionStore, SQLDatabase, Sendable {
         migrator.registerMigration("v10") { db in
             for sql in StoreSchema.version10 { try db.execute(sql: sql) }
         }
+        migrator.registerMigration("v11") { db in
+            for sql in StoreSchema.version11 { try db.execute(sql: sql) }
+        }
         return migrator
     }
 
@@ -315,6 +318,35 @@ public final class SQLiteStore: SubmissionStore, SQLDatabase, Sendable {
         let filter = conditions.isEmpty ? "1 = 1" : conditions.joined(separator: " AND ")
         let bound = arguments
         return try await call { try await pool.read { db in try Self.versions(db, where: filter, bound) } }
+    }
+
+    public func month(county: String, period: YearMonth, digest: String?) async throws(StoreError) -> StoredMonth {
+        let month: [DatabaseValue] = [county.databaseValue, period.description.databaseValue]
+        return try await call {
+            try await pool.read { db in
+                try StoreSchema.month(
+                    count: try Self.rows(db, StoreSchema.monthCount, month),
+                    contenders: try Self.rows(db, StoreSchema.monthContenders, month),
+                    matching: try digest.map { try Self.rows(db, StoreSchema.monthMatching, month + [$0.databaseValue]) } ?? [])
+            }
+        }
+    }
+
+    public func currentVersions(counties: [String]) async throws(StoreError) -> [StoredVersion] {
+        try await call {
+            try await pool.read { db in
+                var out: [StoredVersion] = []
+                for county in counties {
+                    let c = county.databaseValue
+                    out += try Self.rows(db, StoreSchema.monthCurrents, [c, c, c]).map(StoreSchema.version)
+                }
+                return out.sorted { $0.id < $1.id }
+            }
+        }
+    }
+
+    public func latestReturns() async throws(StoreError) -> [StoredVersion] {
+        try await call { try await pool.read { db in try Self.rows(db, StoreSchema.latestReturns, []).map(StoreSchema.version) } }
     }
 
     public func caseAmounts(_ ids: [Int64]) async throws(StoreError) -> [Int64] {

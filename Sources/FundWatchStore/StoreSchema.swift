@@ -16,8 +16,19 @@ public enum StoreSchema {
     /// Current schema version; migrations bring older stores up to it (v4 rebuilds the
     /// register tables for speed; v5 adds `fundwatch_meta`; v6 keeps draws as data; v7 adds
     /// the explanations of plausibility warnings; v8 keeps each version's month figures;
-    /// v9 adds the tip-off register; v10 the subject of a case).
-    public static let version = 10
+    /// v9 adds the tip-off register; v10 the subject of a case; v11 indexes a month's versions
+    /// by their order and digest).
+    public static let version = 11
+
+    /// Version 11: a county's month read without reading its versions (``StoredMonth``): its
+    /// versions in the order the current-version rule defines, and by content digest; and a
+    /// version's upload record by the version (it was a scan of every upload). Receiving a
+    /// return costs the same whatever the month's and the store's history.
+    public static let version11 = [
+        "CREATE INDEX submissions_month_order ON submissions (county_code, period, submitted_on, id)",
+        "CREATE INDEX submissions_month_digest ON submissions (county_code, period, digest)",
+        "CREATE INDEX uploads_version ON uploads (submission_id)",
+    ]
 
     /// Version 10: whom a case is about (`subject_type`, an institution by default), and a
     /// physician's number and points.
@@ -141,6 +152,49 @@ public enum StoreSchema {
         "id", "county_code", "county_name", "period", "submitted_on", "digest", "imported_at", "origin",
         "institution_count", "inspection_count", "case_count",
     ]
+
+    /// ``SubmissionStore/month(county:period:digest:)`` in three statements, `?` placeholders:
+    /// the count (county, period); the contender (county, period): first in the order the
+    /// core's rule defines (``isNewer(_:than:)``: `submitted_on`, then the later import); the
+    /// version with a digest and its number in the month (county, period, digest).
+    public static let monthCount = "SELECT COUNT(*) FROM submissions WHERE county_code = ? AND period = ?"
+    public static let monthContenders =
+        "SELECT \(list(versionColumns)) FROM submissions WHERE county_code = ? AND period = ?"
+        + " ORDER BY submitted_on DESC, id DESC LIMIT 1"
+    public static let monthMatching =
+        "SELECT \(list(versionColumns.map { "s." + $0 })),"
+        + " (SELECT COUNT(*) FROM submissions t WHERE t.county_code = s.county_code AND t.period = s.period AND t.id <= s.id)"
+        + " FROM submissions s WHERE s.county_code = ? AND s.period = ? AND s.digest = ? ORDER BY s.id LIMIT 1"
+
+    /// The current version of each month of one county (the county bound three times): the
+    /// first, in the order the core's rule defines (``isNewer(_:than:)``: `submitted_on`, then
+    /// the later import), of each month, found by walking the county's months in the index
+    /// (a loose index scan) rather than reading its versions. Oldest import first.
+    public static let monthCurrents =
+        "WITH RECURSIVE m(month) AS (SELECT MIN(period) FROM submissions WHERE county_code = ?"
+        + " UNION ALL SELECT (SELECT MIN(period) FROM submissions WHERE county_code = ? AND period > m.month) FROM m WHERE m.month IS NOT NULL)"
+        + " SELECT \(list(versionColumns.map { "s." + $0 })) FROM m JOIN submissions s ON s.id = (SELECT t.id FROM submissions t"
+        + " WHERE t.county_code = ? AND t.period = m.month ORDER BY t.submitted_on DESC, t.id DESC LIMIT 1) ORDER BY s.id"
+
+    /// Each county's latest return: the first version of each county in the order (period,
+    /// then the rule's order), found by walking the counties in the index. Oldest import first.
+    public static let latestReturns =
+        "WITH RECURSIVE c(code) AS (SELECT MIN(county_code) FROM submissions"
+        + " UNION ALL SELECT (SELECT MIN(county_code) FROM submissions WHERE county_code > c.code) FROM c WHERE c.code IS NOT NULL)"
+        + " SELECT \(list(versionColumns.map { "s." + $0 })) FROM c JOIN submissions s ON s.id = (SELECT t.id FROM submissions t"
+        + " WHERE t.county_code = c.code ORDER BY t.period DESC, t.submitted_on DESC, t.id DESC LIMIT 1) ORDER BY s.id"
+
+    /// The month read by those three statements' rows.
+    public static func month(count: [[StoreValue]], contenders: [[StoreValue]], matching: [[StoreValue]]) throws(StoreError) -> StoredMonth {
+        var found: (StoredVersion, Int)?
+        if let row = matching.first {
+            guard let number = row.last?.integer else { throw StoreError.damaged("a version's number in its month did not read") }
+            found = (try version(Array(row.dropLast())), Int(number))
+        }
+        var versions: [StoredVersion] = []
+        for row in contenders { versions.append(try version(row)) }
+        return StoredMonth(count: Int(count.first?.first?.integer ?? 0), contenders: versions, matching: found)
+    }
 
     // MARK: Submission → rows
 

@@ -16,6 +16,18 @@ public protocol SubmissionStore: Sendable {
     /// Versions, oldest import first, optionally of one county and one period.
     func versions(county: String?, period: YearMonth?) async throws(StoreError) -> [StoredVersion]
 
+    /// One county's month at a cost that does not grow with its history (``StoredMonth``):
+    /// how many versions, those that can be current, and the one whose digest is `digest`.
+    func month(county: String, period: YearMonth, digest: String?) async throws(StoreError) -> StoredMonth
+
+    /// The current version of each month of the counties `counties`, oldest import first:
+    /// what the plausibility checks compare a return with, read without the months' other versions.
+    func currentVersions(counties: [String]) async throws(StoreError) -> [StoredVersion]
+
+    /// Each county's latest return: the current version of its latest month, oldest import
+    /// first (the city's amounts a county with few cases is compared with).
+    func latestReturns() async throws(StoreError) -> [StoredVersion]
+
     /// The registers of one version, without the reporter; without the case texts too
     /// unless `caseTexts` (no summary uses them, and they are most of a county's bytes).
     func load(_ id: Int64, caseTexts: Bool) async throws(StoreError) -> Submission
@@ -82,6 +94,26 @@ extension SubmissionStore {
     /// ``caseAmounts(_:)`` from each version's profile: for stores without a query of their own.
     public func caseAmounts(_ ids: [Int64]) async throws(StoreError) -> [Int64] {
         try await profiles(ids).flatMap { $0.caseAmounts.map(\.fen) }
+    }
+
+    /// ``month(county:period:digest:)`` from all the month's versions: for stores without a narrow read.
+    public func month(county: String, period: YearMonth, digest: String?) async throws(StoreError) -> StoredMonth {
+        StoredMonth(versions: try await versions(county: county, period: period), digest: digest)
+    }
+
+    /// ``currentVersions(counties:)`` by the rule over all their versions: for stores without a query of their own.
+    public func currentVersions(counties: [String]) async throws(StoreError) -> [StoredVersion] {
+        let all = try await versions(counties: counties)
+        return Dictionary(grouping: all) { "\($0.countyCode)/\($0.period)" }.values.compactMap(\.current).sorted { $0.id < $1.id }
+    }
+
+    /// ``latestReturns()`` by the rule over every version: for stores without a query of their own.
+    public func latestReturns() async throws(StoreError) -> [StoredVersion] {
+        let all = try await versions(county: nil, period: nil)
+        return Dictionary(grouping: all, by: \.countyCode).values.compactMap { versions in
+            let latest = versions.map(\.period).max()
+            return versions.filter { $0.period == latest }.current
+        }.sorted { $0.id < $1.id }
     }
 
     /// ``versions(counties:)`` a county at a time: for stores without a query of their own.

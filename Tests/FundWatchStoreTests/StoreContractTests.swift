@@ -170,6 +170,50 @@ struct StoreContractTests {
         await store.close()
     }
 
+    @Test(
+        "the narrow reads of receiving (a month, each month's current, each county's latest) agree with the rule over all versions",
+        arguments: Backend.available)
+    func narrowReads(backend: Backend) async throws {
+        let store = try await backend.makeStore()
+        let example = try StoreFixture.example()
+        // Three counties, three months, versions submitted on the same day, later, and earlier
+        // than the one before (a late copy of an old version), in a mixed import order.
+        let plan: [(String, String, String)] = [
+            ("990101", "2026-03", "2026-04-03"), ("990102", "2026-03", "2026-04-05"), ("990101", "2026-03", "2026-04-03"),
+            ("990101", "2026-04", "2026-05-02"), ("990103", "2026-02", "2026-03-01"), ("990101", "2026-03", "2026-04-09"),
+            ("990101", "2026-03", "2026-04-04"), ("990102", "2026-04", "2026-05-06"), ("990102", "2026-04", "2026-05-06"),
+            ("990101", "2026-02", "2026-03-03"), ("990103", "2026-02", "2026-02-28"), ("990101", "2026-04", "2026-05-01"),
+        ]
+        var digests: [String] = []
+        for (n, (county, period, day)) in plan.enumerated() {
+            var s = example
+            s.header.countyCode = county
+            s.header.period = YearMonth(iso: period)!
+            s.header.submittedOn = Day(iso: day)!
+            s.header.preparedBy = "第\(n)版"
+            digests.append(s.contentDigest())
+            #expect(try await StoreFixture.record(store, s) != .unchanged)
+        }
+        let all = try await store.versions(county: nil, period: nil)
+        for county in ["990101", "990102", "990103", "990104"] {
+            for period in ["2026-02", "2026-03", "2026-04"].map({ YearMonth(iso: $0)! }) {
+                let versions = all.filter { $0.countyCode == county && $0.period == period }
+                for digest in [nil, "none"] + digests.map(Optional.some) {
+                    let month = try await store.month(county: county, period: period, digest: digest)
+                    #expect(month == StoredMonth(versions: versions, digest: digest), "\(county) \(period) \(digest ?? "-")")
+                    #expect(month.current == versions.current)
+                }
+            }
+            let byMonth = Dictionary(grouping: all.filter { $0.countyCode == county }, by: \.period).values.compactMap(\.current)
+            #expect(try await store.currentVersions(counties: [county]) == byMonth.sorted { $0.id < $1.id })
+        }
+        let latest = Dictionary(grouping: all, by: \.countyCode).values.compactMap { v in v.filter { $0.period == v.map(\.period).max() }.current }
+        #expect(try await store.latestReturns() == latest.sorted { $0.id < $1.id })
+        #expect(try await store.latestReturns().count == 3)
+        #expect(try await store.currentVersions(counties: ["990101", "990103"]).count == 4)
+        await store.close()
+    }
+
     @Test("concurrent imports through separate connections: none lost, none duplicated", arguments: Backend.available)
     func concurrent(backend: Backend) async throws {
         let first = try await backend.makeStore()
