@@ -325,13 +325,9 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
     ) async throws -> (ImportOutcome, StoredVersion?) {
         let header = request.submission.header
         let county = header.countyCode, period = header.period.description
-        var existing: [String] = []
-        for try await d in try await connection.query(
-            "SELECT digest FROM submissions WHERE county_code = \(county) AND period = \(period)", logger: logger
-        ).decode(String.self) {
-            existing.append(d)
-        }
-        let outcome = PostgresStore.outcome(digest: request.digest, existing: existing)
+        let month: [StoreValue] = [.text(county), .text(period)]
+        let outcome = StoreSchema.outcome(
+            holds: try await rows(connection, logger, numbered(StoreSchema.monthHolds), month + month + [.text(request.digest)]).first)
         guard outcome != .unchanged, !dryRun else { return (outcome, nil) }
         let version = try await insert(request, importedAt: importedAt, bulkCopy: bulkCopy, connection: connection, logger: logger)
         return (outcome, version)

@@ -317,10 +317,11 @@ public struct ReturnsTables: Sendable {
     ) -> SQLStatement {
         SQLStatement(
             "INSERT INTO review_events (county_code, period, seq, state, submission_id, reason, actor, at) "
-                + "SELECT ?, ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ?, ? FROM review_events WHERE county_code = ? AND period = ?",
+                + "VALUES (?, ?, COALESCE((SELECT seq FROM review_events WHERE county_code = ? AND period = ? ORDER BY seq DESC LIMIT 1), 0) + 1,"
+                + " ?, ?, ?, ?, ?)",
             [
-                .text(county), .text(period.description), .text(ReviewState.received.rawValue), .integer(submissionID), .text(reason),
-                .text(actor), .integer(at), .text(county), .text(period.description),
+                .text(county), .text(period.description), .text(county), .text(period.description),
+                .text(ReviewState.received.rawValue), .integer(submissionID), .text(reason), .text(actor), .integer(at),
             ])
     }
 

@@ -180,7 +180,7 @@ public final class SQLiteStore: SubmissionStore, SQLDatabase, Sendable {
             do {
                 return RecordBatchResult(
                     recorded: try await pool.read { db in
-                        try batch.map { (Self.outcome(digest: $0.digest, existing: try Self.digests(db, $0.submission.header)), nil) }
+                        try batch.map { (try Self.outcome(db, $0.submission.header, digest: $0.digest), nil) }
                     }, failure: nil)
             } catch {
                 return RecordBatchResult(recorded: [], failure: storeError(error))
@@ -199,7 +199,7 @@ public final class SQLiteStore: SubmissionStore, SQLDatabase, Sendable {
                             var result: (ImportOutcome, StoredVersion?) = (.unchanged, nil)
                             var returned: [[[StoreValue]]] = []
                             try db.inSavepoint {
-                                let outcome = Self.outcome(digest: request.digest, existing: try Self.digests(db, request.submission.header))
+                                let outcome = try Self.outcome(db, request.submission.header, digest: request.digest)
                                 if outcome != .unchanged {
                                     let id = try Self.insert(
                                         request.submission, rows: request.rows, digest: request.digest, origin: request.origin,
@@ -231,11 +231,10 @@ public final class SQLiteStore: SubmissionStore, SQLDatabase, Sendable {
         }
     }
 
-    /// The digests stored for the county and period of `header`.
-    private static func digests(_ db: Database, _ header: SubmissionHeader) throws -> [String] {
-        try String.fetchAll(
-            db, sql: "SELECT digest FROM submissions WHERE county_code = ? AND period = ?",
-            arguments: [header.countyCode, header.period.description])
+    /// What storing content with `digest` for the county and period of `header` would do.
+    private static func outcome(_ db: Database, _ header: SubmissionHeader, digest: String) throws -> ImportOutcome {
+        let month: [DatabaseValue] = [header.countyCode.databaseValue, header.period.description.databaseValue]
+        return StoreSchema.outcome(holds: try rows(db, StoreSchema.monthHolds, month + month + [digest.databaseValue]).first)
     }
 
     /// Inserts a submission and its rows; returns its id.

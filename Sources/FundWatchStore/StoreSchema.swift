@@ -184,6 +184,20 @@ public enum StoreSchema {
         + " SELECT \(list(versionColumns.map { "s." + $0 })) FROM c JOIN submissions s ON s.id = (SELECT t.id FROM submissions t"
         + " WHERE t.county_code = c.code ORDER BY t.period DESC, t.submitted_on DESC, t.id DESC LIMIT 1) ORDER BY s.id"
 
+    /// Whether a county's month holds any version, and one with a digest (county, period,
+    /// county, period, digest bound): what storing a return must know, read from the indexes
+    /// without reading the month's versions.
+    public static let monthHolds =
+        "SELECT CASE WHEN EXISTS (SELECT 1 FROM submissions WHERE county_code = ? AND period = ?) THEN 1 ELSE 0 END,"
+        + " CASE WHEN EXISTS (SELECT 1 FROM submissions WHERE county_code = ? AND period = ? AND digest = ?) THEN 1 ELSE 0 END"
+
+    /// The outcome of storing a return, from the row of ``monthHolds``: unchanged when its
+    /// content is stored, else a new version when the month has one, else new.
+    public static func outcome(holds row: [StoreValue]?) -> ImportOutcome {
+        if row?.last?.integer == 1 { return .unchanged }
+        return row?.first?.integer == 1 ? .newVersion : .new
+    }
+
     /// The month read by those three statements' rows.
     public static func month(count: [[StoreValue]], contenders: [[StoreValue]], matching: [[StoreValue]]) throws(StoreError) -> StoredMonth {
         var found: (StoredVersion, Int)?

@@ -68,11 +68,6 @@ extension SubmissionStore {
         try await versions(county: nil, period: nil).map(\.version)
     }
 
-    /// The outcome of storing content with `digest` given what is stored for its county and period.
-    public static func outcome(digest: String, existing: [String]) -> ImportOutcome {
-        if existing.contains(digest) { return .unchanged }
-        return existing.isEmpty ? .new : .newVersion
-    }
 }
 
 extension SubmissionStore {
