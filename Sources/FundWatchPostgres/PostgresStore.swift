@@ -111,38 +111,25 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
         }
 
         /// The deadline came: fails the caller unless the connection came first.
-        func abandon(_ error: any Error) -> Bool {
-            let continuation: CheckedContinuation<T, any Error>? = state.withLock { s in
-                guard s.0 == .waiting else { return nil }
-                s.0 = .abandoned
-                defer { s.1 = nil }
-                return s.1
-            }
-            continuation?.resume(throwing: error)
-            return continuation != nil
-        }
+        func abandon(_ error: any Error) -> Bool { answer(from: [.waiting], to: .abandoned, .failure(error)) }
 
         /// The call ran over its limit: fails the caller unless it already ended.
-        func overrun(_ error: any Error) -> Bool {
-            let continuation: CheckedContinuation<T, any Error>? = state.withLock { s in
-                guard s.0 == .acquired else { return nil }
-                s.0 = .abandoned
-                defer { s.1 = nil }
-                return s.1
-            }
-            continuation?.resume(throwing: error)
-            return continuation != nil
-        }
+        func overrun(_ error: any Error) -> Bool { answer(from: [.acquired], to: .abandoned, .failure(error)) }
 
         /// The call ended (or failed before a connection): answers the caller unless it was abandoned.
-        func finish(_ result: Result<T, any Error>) {
+        func finish(_ result: Result<T, any Error>) { _ = answer(from: [.waiting, .acquired], to: .done, result) }
+
+        /// Answers the caller with `result` when the race is in one of `states`, moving it to
+        /// `next`; false when it was not (the caller was answered already).
+        private func answer(from states: Set<State>, to next: State, _ result: Result<T, any Error>) -> Bool {
             let continuation: CheckedContinuation<T, any Error>? = state.withLock { s in
-                guard s.0 == .waiting || s.0 == .acquired else { return nil }
-                s.0 = .done
+                guard states.contains(s.0) else { return nil }
+                s.0 = next
                 defer { s.1 = nil }
                 return s.1
             }
             continuation?.resume(with: result)
+            return continuation != nil
         }
     }
 
@@ -535,7 +522,7 @@ public final class PostgresStore: SubmissionStore, SQLDatabase, Sendable {
                 }
                 return try StoreSchema.month(
                     count: try await Self.rows(connection, logger, Self.numbered(StoreSchema.monthCount), month),
-                    contenders: try await Self.rows(connection, logger, Self.numbered(StoreSchema.monthContenders), month),
+                    current: try await Self.rows(connection, logger, Self.numbered(StoreSchema.monthCurrent), month),
                     matching: matching)
             }
         }

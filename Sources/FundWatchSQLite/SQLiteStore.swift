@@ -325,7 +325,7 @@ public final class SQLiteStore: SubmissionStore, SQLDatabase, Sendable {
             try await pool.read { db in
                 try StoreSchema.month(
                     count: try Self.rows(db, StoreSchema.monthCount, month),
-                    contenders: try Self.rows(db, StoreSchema.monthContenders, month),
+                    current: try Self.rows(db, StoreSchema.monthCurrent, month),
                     matching: try digest.map { try Self.rows(db, StoreSchema.monthMatching, month + [$0.databaseValue]) } ?? [])
             }
         }

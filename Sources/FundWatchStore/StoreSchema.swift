@@ -154,11 +154,11 @@ public enum StoreSchema {
     ]
 
     /// ``SubmissionStore/month(county:period:digest:)`` in three statements, `?` placeholders:
-    /// the count (county, period); the contender (county, period): first in the order the
-    /// core's rule defines (``isNewer(_:than:)``: `submitted_on`, then the later import); the
+    /// the count (county, period); the current version (county, period): first in the order
+    /// the core's rule defines (``isNewer(_:than:)``: `submitted_on`, then the later import); the
     /// version with a digest and its number in the month (county, period, digest).
     public static let monthCount = "SELECT COUNT(*) FROM submissions WHERE county_code = ? AND period = ?"
-    public static let monthContenders =
+    public static let monthCurrent =
         "SELECT \(list(versionColumns)) FROM submissions WHERE county_code = ? AND period = ?"
         + " ORDER BY submitted_on DESC, id DESC LIMIT 1"
     public static let monthMatching =
@@ -199,15 +199,13 @@ public enum StoreSchema {
     }
 
     /// The month read by those three statements' rows.
-    public static func month(count: [[StoreValue]], contenders: [[StoreValue]], matching: [[StoreValue]]) throws(StoreError) -> StoredMonth {
-        var found: (StoredVersion, Int)?
+    public static func month(count: [[StoreValue]], current: [[StoreValue]], matching: [[StoreValue]]) throws(StoreError) -> StoredMonth {
+        var found: StoredMonth.Numbered?
         if let row = matching.first {
             guard let number = row.last?.integer else { throw StoreError.damaged("a version's number in its month did not read") }
-            found = (try version(Array(row.dropLast())), Int(number))
+            found = StoredMonth.Numbered(version: try version(Array(row.dropLast())), number: Int(number))
         }
-        var versions: [StoredVersion] = []
-        for row in contenders { versions.append(try version(row)) }
-        return StoredMonth(count: Int(count.first?.first?.integer ?? 0), contenders: versions, matching: found)
+        return StoredMonth(count: Int(count.first?.first?.integer ?? 0), current: try current.first.map(version), matching: found)
     }
 
     // MARK: Submission → rows
