@@ -14,23 +14,16 @@
 """
 import concurrent.futures
 import filecmp
-import json
 import os
-import shutil
-import socket
 import sqlite3
 import subprocess
 import threading
-import time
-import urllib.error
-import urllib.request
 
 import pytest
 
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-BIN = os.environ.get("FUNDWATCH_BIN", os.path.join(ROOT, ".build", "debug", "fundwatch"))
+from portal import BIN, EXAMPLE, ROOT, city_token, serve, upload
+
 CITY = os.path.join(ROOT, "samples", "city")
-EXAMPLE = os.path.join(ROOT, "Tests", "FundWatchTestSupport", "Fixtures", "example", "990101-2026-03.xml")
 
 
 def run(*args, check=True):
@@ -76,13 +69,8 @@ def test_backup_while_an_import_writes_then_reports_identical(tmp_path):
     source = str(tmp_path / "source.sqlite")
     run("import", "--db", source, os.path.join(CITY, "990201-东湖区"))
     writer = subprocess.Popen([BIN, "import", "--db", source, CITY], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    backups = []
     try:
-        while writer.poll() is None and len(backups) < 20:
-            out = str(tmp_path / f"backup-{len(backups)}.sqlite")
-            r = run("backup", "--db", source, "--out", out)
-            assert "checked sound" in r.stderr
-            backups.append(out)
+        backups = backups_while(writer, source, tmp_path, most=20)
     finally:
         writer.wait(timeout=120)
     assert writer.returncode == 0 and backups, "at least one backup was taken while the import was writing"
@@ -101,6 +89,17 @@ def test_backup_while_an_import_writes_then_reports_identical(tmp_path):
     assert names == sorted(os.listdir(tmp_path / "from-backup")) and "table7.csv" in names and "report.xml" in names
     match, mismatch, errors = filecmp.cmpfiles(tmp_path / "from-source", tmp_path / "from-backup", names, shallow=False)
     assert mismatch == [] and errors == [] and match == names
+
+
+def backups_while(writer, source, folder, most):
+    """Backups of `source` into `folder`, one after another while process `writer` runs (at most `most`)."""
+    backups = []
+    while writer.poll() is None and len(backups) < most:
+        out = str(folder / f"backup-{len(backups)}.sqlite")
+        r = run("backup", "--db", source, "--out", out)
+        assert "checked sound" in r.stderr
+        backups.append(out)
+    return backups
 
 
 def same_reports(a, b, folder):
@@ -130,59 +129,29 @@ def cut_back(store, last_id, path):
     return path
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_backup_while_uploads_and_an_import_write(tmp_path):
     source = str(tmp_path / "source.sqlite")
-    subprocess.run([BIN, "user", "add", "city", "--role", "city", "--db", source], input="city-password-22\n", text=True,
-                   check=True, capture_output=True)
-    token = run("user", "token", "city", "--db", source).stdout.strip()
-    port = free_port()
-    log = open(tmp_path / "serve.log", "w")
-    server = subprocess.Popen([BIN, "serve", "--db", source, "--host", "127.0.0.1", "--port", str(port)],
-                              stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(200):
-        try:
-            urllib.request.urlopen(base + "/health", timeout=1)
-            break
-        except Exception:
-            time.sleep(0.05)
+    token = city_token(source)
+    server, base = serve(source, tmp_path / "serve.log")
     example = open(EXAMPLE, encoding="utf-8").read()
     stop = threading.Event()
 
-    def upload(worker):
+    def uploader(worker):
         answers = []
         n = 0
         while not stop.is_set():
             county = f"99{4000 + worker * 100 + n % 40}"
             # Each county's month again and again, each time prepared by another name: a new version.
-            body = example.replace("990101", county).replace("王晓", f"王晓{n}").encode()
-            request = urllib.request.Request(base + f"/api/v1/submissions?filename={county}.xml", data=body, method="POST",
-                                             headers={"Authorization": "Bearer " + token, "Content-Type": "application/xml"})
-            try:
-                with urllib.request.urlopen(request, timeout=30) as r:
-                    answers.append(r.status)
-            except urllib.error.HTTPError as e:
-                answers.append(e.code)
+            answers.append(upload(base, token, county, example.replace("990101", county).replace("王晓", f"王晓{n}").encode())[0])
             n += 1
         return answers
 
-    backups = []
     try:
         with concurrent.futures.ThreadPoolExecutor(max_workers=3) as pool:
-            uploaders = [pool.submit(upload, w) for w in range(3)]
+            uploaders = [pool.submit(uploader, w) for w in range(3)]
             importer = subprocess.Popen([BIN, "import", "--db", source, CITY], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
             try:
-                while importer.poll() is None and len(backups) < 12:
-                    out = str(tmp_path / f"backup-{len(backups)}.sqlite")
-                    r = run("backup", "--db", source, "--out", out)
-                    assert "checked sound" in r.stderr
-                    backups.append(out)
+                backups = backups_while(importer, source, tmp_path, most=12)
             finally:
                 importer.wait(timeout=300)
                 stop.set()
@@ -190,7 +159,6 @@ def test_backup_while_uploads_and_an_import_write(tmp_path):
     finally:
         server.terminate()
         assert server.wait(timeout=40) == 0
-        log.close()
     assert importer.returncode == 0, importer.stderr
     assert answers and set(answers) <= {200, 201}, sorted(set(answers))
     print(f"{len(backups)} backups while {answers.count(201)} uploads were stored and the city was imported")

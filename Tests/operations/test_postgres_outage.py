@@ -16,9 +16,7 @@ Needs Debian's postgresql server binaries; skipped without them unless FUNDWATCH
 
     FUNDWATCH_BIN=.build/debug/fundwatch python3 -m pytest -q Tests/operations
 """
-import concurrent.futures
 import glob
-import json
 import os
 import shutil
 import signal
@@ -32,9 +30,8 @@ import urllib.request
 
 import pytest
 
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-BIN = os.environ.get("FUNDWATCH_BIN", os.path.join(ROOT, ".build", "debug", "fundwatch"))
-EXAMPLE = os.path.join(ROOT, "Tests", "FundWatchTestSupport", "Fixtures", "example", "990101-2026-03.xml")
+from portal import BIN, EXAMPLE, city_token, free_port, serve, upload
+
 PG = sorted(glob.glob("/usr/lib/postgresql/*/bin"))
 if not PG or not os.path.exists(os.path.join(PG[-1], "initdb")):
     if os.environ.get("FUNDWATCH_REQUIRE_POSTGRES") == "1":
@@ -42,12 +39,6 @@ if not PG or not os.path.exists(os.path.join(PG[-1], "initdb")):
     pytest.skip("no PostgreSQL server binaries", allow_module_level=True)
 PG = PG[-1]
 DEADLINE = 3
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Cluster:
@@ -92,17 +83,11 @@ def test_postgres_stopped_and_started_under_the_portal(tmp_path):
     cluster = Cluster()
     server = None
     try:
-        subprocess.run([BIN, "user", "add", "city", "--role", "city", "--db", cluster.url], input="city-password-22\n", text=True,
-                       check=True, capture_output=True)
-        token = subprocess.run([BIN, "user", "token", "city", "--db", cluster.url], check=True, capture_output=True, text=True).stdout.strip()
+        token = city_token(cluster.url)
         config = tmp_path / "fundwatch.conf"
         config.write_text(f"[store]\ndeadline_seconds = {DEADLINE}\ncall_seconds = 5\n[portal]\nshutdown_grace_seconds = 5\n",
                           encoding="utf-8")
-        port = free_port()
-        log = open(tmp_path / "serve.log", "w")
-        server = subprocess.Popen([BIN, "serve", "--db", cluster.url, "--host", "127.0.0.1", "--port", str(port), "--config", str(config)],
-                                  stdout=log, stderr=subprocess.STDOUT)
-        base = f"http://127.0.0.1:{port}"
+        server, base = serve(cluster.url, tmp_path / "serve.log", config)
 
         def health():
             try:
@@ -113,10 +98,6 @@ def test_postgres_stopped_and_started_under_the_portal(tmp_path):
             except Exception:
                 return None
 
-        for _ in range(300):
-            if health() == 200:
-                break
-            time.sleep(0.1)
         example = open(EXAMPLE, encoding="utf-8").read()
         counter = iter(range(10_000))
         lock = threading.Lock()
@@ -128,17 +109,8 @@ def test_postgres_stopped_and_started_under_the_portal(tmp_path):
                 with lock:
                     i = next(counter)
                 county = f"99{4000 + i}"
-                request = urllib.request.Request(base + f"/api/v1/submissions?filename={county}.xml",
-                                                 data=example.replace("990101", county).encode(), method="POST",
-                                                 headers={"Authorization": "Bearer " + token, "Content-Type": "application/xml"})
                 started = time.time()
-                try:
-                    with urllib.request.urlopen(request, timeout=60) as r:
-                        status = r.status
-                except urllib.error.HTTPError as e:
-                    status = e.code
-                except Exception:
-                    status = None
+                status, _ = upload(base, token, county, example.replace("990101", county).encode(), timeout=60)
                 with lock:
                     results.append((county, status, time.time() - started))
 
@@ -270,34 +242,16 @@ def test_a_commit_whose_answer_is_lost(tmp_path, after_passing):
     cluster = Cluster()
     server = None
     try:
-        subprocess.run([BIN, "user", "add", "city", "--role", "city", "--db", cluster.url], input="city-password-22\n", text=True,
-                       check=True, capture_output=True)
-        token = subprocess.run([BIN, "user", "token", "city", "--db", cluster.url], check=True, capture_output=True, text=True).stdout.strip()
+        token = city_token(cluster.url)
         cutter = CommitCutter(cluster.port, after_passing)
         proxied = cluster.url.replace(f":{cluster.port}/", f":{cutter.port}/")
         config = tmp_path / "fundwatch.conf"
         config.write_text(f"[store]\ndeadline_seconds = {DEADLINE}\ncall_seconds = {DEADLINE}\n", encoding="utf-8")
-        port = free_port()
-        log = open(tmp_path / "serve.log", "w")
-        server = subprocess.Popen([BIN, "serve", "--db", proxied, "--host", "127.0.0.1", "--port", str(port), "--config", str(config)],
-                                  stdout=log, stderr=subprocess.STDOUT)
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(300):
-            try:
-                urllib.request.urlopen(base + "/health", timeout=5)
-                break
-            except Exception:
-                time.sleep(0.1)
+        server, base = serve(proxied, tmp_path / "serve.log", config)
         cutter.armed.set()
         body = open(EXAMPLE, encoding="utf-8").read().encode()
-        request = urllib.request.Request(base + "/api/v1/submissions?filename=990101.xml", data=body, method="POST",
-                                         headers={"Authorization": "Bearer " + token, "Content-Type": "application/xml"})
         started = time.time()
-        try:
-            with urllib.request.urlopen(request, timeout=90) as r:
-                status, answer = r.status, json.loads(r.read())
-        except urllib.error.HTTPError as e:
-            status, answer = e.code, None
+        status, answer = upload(base, token, "990101", body, timeout=90)
         took = time.time() - started
         assert cutter.cut.is_set(), "the proxy cut the upload's COMMIT"
 
@@ -319,9 +273,8 @@ def test_a_commit_whose_answer_is_lost(tmp_path, after_passing):
             assert sql("SELECT COUNT(*) FROM review_events") == [["0"]] and sql("SELECT COUNT(*) FROM uploads") == [["0"]]
         assert took < DEADLINE + 5, took
         # The portal goes on: the same return sent again is stored once.
-        with urllib.request.urlopen(request, timeout=30) as r:
-            again = json.loads(r.read())
-            assert r.status in (200, 201) and again["version"] == 1, again
+        status, again = upload(base, token, "990101", body)
+        assert status in (200, 201) and again["version"] == 1, (status, again)
         assert len(sql("SELECT id FROM submissions")) == 1
     finally:
         if server:
