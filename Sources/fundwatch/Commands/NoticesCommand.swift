@@ -14,35 +14,14 @@ struct NoticesCommand: AsyncParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, html, xml, csv, json }
-
-    @Option(name: .customLong("as-of"), help: "The date to judge deadlines on, YYYY-MM-DD (default: the last day of the latest month submitted).")
-    var asOf: String?
-
-    @Option(help: "Output format: table, html, xml, csv or json.")
-    var format: Format = .table
-
-    @OptionGroup var settings: SettingsOptions
-
-    @OptionGroup var source: SourceOptions
+    @OptionGroup var options: DeadlineRegisterOptions
 
     func run() async throws {
-        let asOf = try Day.option(asOf, name: "--as-of")
-        let register = try await Console.run {
-            let pipeline = try settings.pipeline()
-            return try await source.with(pipeline) { source in
-                let register = try await pipeline.noticeRegister(source, asOf: asOf)
-                switch format {
-                case .json: Console.out(NoticesJSON.document(register.notices, asOf: register.asOf).serialized())
-                case .table: Console.out(NoticesText.render(register.notices, asOf: register.asOf))
-                case .html, .xml, .csv:
-                    let sink = MemorySink()
-                    _ = try await pipeline.write(register, format: ReportFormat(rawValue: format.rawValue)!, into: sink)
-                    for file in sink.files { Console.out(bytes: file.bytes) }
-                }
-                return register
-            }
-        }
-        if register.hasOverdue { throw ExitCode(3) }
+        try await options.print(
+            make: { pipeline, source, asOf in try await pipeline.noticeRegister(source, asOf: asOf) },
+            json: { NoticesJSON.document($0.notices, asOf: $0.asOf).serialized() },
+            table: { NoticesText.render($0.notices, asOf: $0.asOf) },
+            write: { pipeline, register, format, sink in _ = try await pipeline.write(register, format: format, into: sink) },
+            overdue: \.hasOverdue)
     }
 }

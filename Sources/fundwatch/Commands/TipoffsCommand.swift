@@ -16,35 +16,14 @@ struct TipoffsCommand: AsyncParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, html, xml, csv, json }
-
-    @Option(name: .customLong("as-of"), help: "The day to judge deadlines on, YYYY-MM-DD (default: the last day of the latest month submitted).")
-    var asOf: String?
-
-    @Option(help: "Output format: table, html, xml, csv or json.")
-    var format: Format = .table
-
-    @OptionGroup var settings: SettingsOptions
-
-    @OptionGroup var source: SourceOptions
+    @OptionGroup var options: DeadlineRegisterOptions
 
     func run() async throws {
-        let asOf = try Day.option(asOf, name: "--as-of")
-        let register = try await Console.run {
-            let pipeline = try settings.pipeline()
-            return try await source.with(pipeline) { source in
-                let register = try await pipeline.tipoffRegister(source, asOf: asOf)
-                switch format {
-                case .json: Console.out(TipoffsJSON.document(register.tipoffs, asOf: register.asOf).serialized())
-                case .table: Console.out(TipoffsText.render(register.tipoffs, asOf: register.asOf))
-                case .html, .xml, .csv:
-                    let sink = MemorySink()
-                    _ = try await pipeline.write(register, format: ReportFormat(rawValue: format.rawValue)!, into: sink)
-                    for file in sink.files { Console.out(bytes: file.bytes) }
-                }
-                return register
-            }
-        }
-        if register.hasOverdue { throw ExitCode(3) }
+        try await options.print(
+            make: { pipeline, source, asOf in try await pipeline.tipoffRegister(source, asOf: asOf) },
+            json: { TipoffsJSON.document($0.tipoffs, asOf: $0.asOf).serialized() },
+            table: { TipoffsText.render($0.tipoffs, asOf: $0.asOf) },
+            write: { pipeline, register, format, sink in _ = try await pipeline.write(register, format: format, into: sink) },
+            overdue: \.hasOverdue)
     }
 }
